@@ -1,0 +1,102 @@
+use serde::{Deserialize, Serialize};
+
+use crate::LocalizedText;
+
+/// `GET /api/v1/kiosk`: everything a kiosk needs to render its screens.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kiosk {
+    /// The office's name, e.g. "Ausländerbehörde Musterstadt".
+    pub office_name: LocalizedText,
+    /// The languages the kiosk offers, as BCP 47 tags, in the order the office chose.
+    pub languages: Vec<String>,
+    /// The concerns a visitor can take a ticket for, in display order. Only active ones.
+    pub concerns: Vec<Concern>,
+}
+
+/// The stable id of a concern (a service of the office), a slug such as `extend-residence-permit`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ConcernId(pub String);
+
+impl ConcernId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What a visitor came for, with the documents to bring.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Concern {
+    pub id: ConcernId,
+    /// The letter(s) in front of this concern's ticket numbers, e.g. `A` in `A 017`.
+    pub prefix: String,
+    /// The name of a pictogram from the web app's built-in set, e.g. `passport`.
+    pub icon: String,
+    pub name: LocalizedText,
+    /// One line explaining the concern in everyday words.
+    pub description: LocalizedText,
+    /// The documents to bring, in the order to show them.
+    pub checklist: Vec<ChecklistItem>,
+}
+
+/// One document of a concern's checklist.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistItem {
+    /// Stable within its concern, so answers stay attached when the text is edited.
+    pub id: String,
+    pub text: LocalizedText,
+    /// An optional explanation, e.g. where to get the document.
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub hint: LocalizedText,
+    /// Whether the office needs it to finish the concern (otherwise: only if it applies).
+    pub required: bool,
+}
+
+fn is_empty(text: &LocalizedText) -> bool {
+    text.0.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn passport() -> ChecklistItem {
+        ChecklistItem {
+            id: "passport".into(),
+            text: LocalizedText::from_pairs([("de", "Reisepass"), ("en", "Passport")]),
+            hint: LocalizedText::default(),
+            required: true,
+        }
+    }
+
+    #[test]
+    fn kiosk_round_trips_through_json() {
+        let kiosk = Kiosk {
+            office_name: LocalizedText::from_pairs([("de", "Ausländerbehörde"), ("en", "Immigration office")]),
+            languages: vec!["de".into(), "en".into()],
+            concerns: vec![Concern {
+                id: ConcernId("address-change".into()),
+                prefix: "H".into(),
+                icon: "home".into(),
+                name: LocalizedText::from_pairs([("de", "Adressänderung"), ("en", "Address change")]),
+                description: LocalizedText::from_pairs([("en", "You moved to a new flat.")]),
+                checklist: vec![passport()],
+            }],
+        };
+
+        let json = serde_json::to_string(&kiosk).unwrap();
+
+        assert_eq!(serde_json::from_str::<Kiosk>(&json).unwrap(), kiosk);
+    }
+
+    #[test]
+    fn a_checklist_item_without_hint_leaves_it_out() {
+        let json = serde_json::to_value(passport()).unwrap();
+
+        assert_eq!(
+            json,
+            serde_json::json!({"id": "passport", "text": {"de": "Reisepass", "en": "Passport"}, "required": true})
+        );
+        assert_eq!(serde_json::from_value::<ChecklistItem>(json).unwrap(), passport());
+    }
+}

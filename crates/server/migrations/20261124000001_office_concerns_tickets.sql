@@ -1,0 +1,53 @@
+-- The office, its concerns with their document checklists, and the tickets issued for them.
+-- Texts in several languages are JSON objects {"de": "...", "en": "..."} in TEXT columns.
+
+CREATE TABLE office (
+    id         INTEGER PRIMARY KEY CHECK (id = 1), -- one office per database, for now
+    name       TEXT NOT NULL,                      -- JSON localized text
+    time_zone  TEXT NOT NULL,                      -- IANA name; ticket numbers restart daily there
+    languages  TEXT NOT NULL                       -- JSON array of BCP 47 tags, in kiosk order
+);
+
+CREATE TABLE concerns (
+    id          TEXT PRIMARY KEY,
+    position    INTEGER NOT NULL,
+    prefix      TEXT NOT NULL UNIQUE,
+    icon        TEXT NOT NULL,
+    active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    name        TEXT NOT NULL,
+    description TEXT NOT NULL
+);
+
+CREATE TABLE checklist_items (
+    concern_id TEXT NOT NULL REFERENCES concerns (id) ON DELETE CASCADE,
+    id         TEXT NOT NULL,
+    position   INTEGER NOT NULL,
+    required   INTEGER NOT NULL CHECK (required IN (0, 1)),
+    text       TEXT NOT NULL,
+    hint       TEXT NOT NULL DEFAULT '{}',
+    PRIMARY KEY (concern_id, id)
+);
+
+-- The last ticket number handed out per concern and service day. Incremented atomically by an
+-- upsert, so two kiosks can never draw the same number.
+CREATE TABLE ticket_counters (
+    concern_id    TEXT NOT NULL REFERENCES concerns (id),
+    service_day   TEXT NOT NULL,  -- YYYY-MM-DD in the office's time zone
+    last_sequence INTEGER NOT NULL,
+    PRIMARY KEY (concern_id, service_day)
+);
+
+CREATE TABLE tickets (
+    id          TEXT PRIMARY KEY,   -- random, 128 bits, base64url: the visitor's capability
+    concern_id  TEXT NOT NULL REFERENCES concerns (id),
+    prefix      TEXT NOT NULL,      -- the concern's prefix when the ticket was issued
+    sequence    INTEGER NOT NULL,
+    service_day TEXT NOT NULL,
+    language    TEXT NOT NULL,
+    checklist   TEXT NOT NULL,      -- JSON object: checklist item id -> has it
+    status      TEXT NOT NULL,
+    issued_at   TEXT NOT NULL,      -- RFC 3339 with the office's offset
+    UNIQUE (concern_id, service_day, sequence)
+);
+
+CREATE INDEX tickets_by_day_and_status ON tickets (service_day, status);

@@ -1,0 +1,71 @@
+//! Command-line flags and environment variables of `willkommen-server`.
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+use clap::Parser;
+
+/// Willkommen's queue server: the API for kiosks, staff desks and call displays, and the
+/// web app they load.
+#[derive(Clone, Debug, Parser)]
+#[command(name = "willkommen-server", version, about)]
+pub struct Config {
+    /// Address to listen on. Use 0.0.0.0 to accept connections from other machines.
+    #[arg(long, env = "WILLKOMMEN_BIND", default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+
+    /// TCP port to listen on (0 picks a free one and prints it).
+    #[arg(long, env = "WILLKOMMEN_PORT", default_value_t = 8080)]
+    pub port: u16,
+
+    /// Folder for the SQLite database; created if missing, seeded with the demo office on
+    /// first start.
+    #[arg(long, env = "WILLKOMMEN_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+
+    /// Folder with the built web app (`trunk build --release` writes it).
+    #[arg(long, env = "WILLKOMMEN_DIST_DIR", default_value = "dist")]
+    pub dist_dir: PathBuf,
+
+    /// The address visitors' phones use to reach this server, put into ticket QR codes
+    /// (e.g. https://willkommen.example.de). Defaults to http://<bind>:<port>.
+    #[arg(long, env = "WILLKOMMEN_PUBLIC_URL", value_parser = parse_public_url)]
+    pub public_url: Option<String>,
+
+    /// Shut down when standard input is closed, so a supervising process (a test) that dies
+    /// cannot leave the server running.
+    #[arg(long, env = "WILLKOMMEN_STOP_ON_STDIN_EOF")]
+    pub stop_on_stdin_eof: bool,
+}
+
+fn parse_public_url(text: &str) -> Result<String, String> {
+    let url = text.trim_end_matches('/');
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or("must start with http:// or https://")?;
+    if rest.is_empty() || rest.contains(char::is_whitespace) {
+        return Err("must name a host, like https://willkommen.example.de".into());
+    }
+    Ok(url.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_url_loses_its_trailing_slash_and_needs_a_scheme() {
+        assert_eq!(parse_public_url("https://wk.example.de/"), Ok("https://wk.example.de".into()));
+        assert!(parse_public_url("wk.example.de").is_err());
+        assert!(parse_public_url("https://").is_err());
+    }
+
+    #[test]
+    fn flags_have_working_defaults() {
+        let config = Config::try_parse_from(["willkommen-server"]).unwrap();
+
+        assert_eq!(config.port, 8080);
+        assert_eq!(config.bind.to_string(), "127.0.0.1");
+    }
+}

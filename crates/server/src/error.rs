@@ -1,0 +1,81 @@
+//! The one error type of the API and the one JSON shape every refusal has.
+
+use axum::extract::FromRequest;
+use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use willkommen_api as json;
+use willkommen_api::ErrorCode;
+
+/// Why a request failed. Every variant becomes `{"code": ..., "message": ...}`; internal
+/// failures are logged in full and answered with a generic message.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    UnknownConcern(String),
+    #[error("{0}")]
+    InvalidField(String),
+    #[error("{message}")]
+    BadBody { status: StatusCode, code: ErrorCode, message: String },
+    #[error("{0}")]
+    MethodNotAllowed(String),
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    fn status_and_code(&self) -> (StatusCode, ErrorCode) {
+        match self {
+            Self::NotFound(_) => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
+            Self::UnknownConcern(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::UnknownConcern),
+            Self::InvalidField(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidField),
+            Self::BadBody { status, code, .. } => (*status, *code),
+            Self::MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed),
+            Self::Database(_) | Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (status, code) = self.status_and_code();
+        let message = if status.is_server_error() {
+            tracing::error!(error = %self, "request failed");
+            "Something went wrong on the server. Please try again.".to_owned()
+        } else {
+            self.to_string()
+        };
+        (status, axum::Json(json::ApiError { code, message })).into_response()
+    }
+}
+
+impl From<JsonRejection> for AppError {
+    fn from(rejection: JsonRejection) -> Self {
+        let (status, code) = match &rejection {
+            JsonRejection::JsonSyntaxError(_) => (StatusCode::BAD_REQUEST, ErrorCode::MalformedJson),
+            JsonRejection::JsonDataError(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidBody),
+            JsonRejection::MissingJsonContentType(_) => {
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::UnsupportedMediaType)
+            }
+            _ => (rejection.status(), ErrorCode::InvalidBody),
+        };
+        Self::BadBody { status, code, message: rejection.body_text() }
+    }
+}
+
+/// `axum::Json`, but a body it cannot read is refused in the API's JSON error shape.
+#[derive(FromRequest)]
+#[from_request(via(axum::Json), rejection(AppError))]
+pub struct Json<T>(pub T);
+
+impl<T: serde::Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}

@@ -1,0 +1,99 @@
+//! `willkommen-server`: Willkommen's queue API on axum with an embedded SQLite database. It
+//! also serves the built web app, so one process is all an office needs.
+//!
+//! Run it with `cargo xtask run` (builds the web app first) or
+//! `cargo run -p willkommen-server -- --help`.
+
+pub mod config;
+mod api;
+mod error;
+mod issuing;
+pub mod seed;
+mod store;
+mod ticket_id;
+mod web;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::response::IntoResponse;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+pub use config::Config;
+pub use store::{DATABASE_FILE, Store};
+
+use error::AppError;
+
+/// What every request handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    /// Where visitors' phones reach this server, without a trailing slash.
+    pub public_url: Arc<str>,
+}
+
+/// The whole HTTP application: the API under `/api`, the web app everywhere else.
+pub fn app(state: AppState, dist_dir: &std::path::Path) -> Router {
+    Router::new()
+        .nest("/api", api::router().with_state(state))
+        .merge(web::router(dist_dir))
+        .layer(CatchPanicLayer::custom(|_| {
+            AppError::Internal(anyhow::anyhow!("a request handler panicked")).into_response()
+        }))
+        .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        // Ticket ids in URLs are capabilities: never hand them to another site in a Referer.
+        .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
+        .layer(TraceLayer::new_for_http())
+}
+
+fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}
+
+/// A server that is listening but not yet serving; see [`Server::serve`].
+pub struct Server {
+    listener: TcpListener,
+    router: Router,
+    store: Store,
+    pub address: SocketAddr,
+    pub public_url: Arc<str>,
+}
+
+impl Server {
+    /// Binds the port and opens the database (seeding the demo office on first start), so
+    /// every configuration problem shows up before the server says it is running.
+    pub async fn start(config: &Config) -> anyhow::Result<Self> {
+        let requested = SocketAddr::new(config.bind, config.port);
+        let listener = TcpListener::bind(requested)
+            .await
+            .with_context(|| format!("cannot listen on {requested}"))?;
+        let address = listener.local_addr()?;
+        let store = Store::open(&config.data_dir).await?;
+        if store.seed_if_empty(&seed::DemoOffice::builtin()).await? {
+            tracing::info!("new database: seeded the demo office");
+        }
+        let public_url: Arc<str> = match &config.public_url {
+            Some(url) => url.as_str().into(),
+            None => format!("http://{address}").into(),
+        };
+        if !config.dist_dir.join("index.html").exists() {
+            tracing::warn!(dist = %config.dist_dir.display(), "no built web app found; only the API is served");
+        }
+        let state = AppState { store: store.clone(), public_url: public_url.clone() };
+        let router = app(state, &config.dist_dir);
+        Ok(Self { listener, router, store, address, public_url })
+    }
+
+    /// Serves until `shutdown` completes, then finishes open requests and closes the database.
+    pub async fn serve(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await?;
+        self.store.close().await;
+        Ok(())
+    }
+}

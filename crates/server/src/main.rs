@@ -1,0 +1,85 @@
+//! `willkommen-server`: starts the queue API and web app. `--help` lists every option.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use clap::error::ErrorKind;
+use tokio::io::AsyncReadExt;
+use tracing_subscriber::EnvFilter;
+use willkommen_server::{Config, Server};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let config = match Config::try_parse() {
+        Ok(config) => config,
+        Err(error) if matches!(error.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => error.exit(),
+        Err(error) => {
+            // One clear line instead of clap's usage block: the first line names the problem.
+            let rendered = error.render().to_string();
+            let first_line = rendered.lines().next().unwrap_or("error: invalid arguments");
+            eprintln!("{first_line} (see willkommen-server --help)");
+            return ExitCode::from(2);
+        }
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .with_writer(std::io::stderr)
+        .init();
+
+    let server = match Server::start(&config).await {
+        Ok(server) => server,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    print_welcome(&server, &config);
+    match server.serve(shutdown_signal(config.stop_on_stdin_eof)).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_welcome(server: &Server, config: &Config) {
+    let base = format!("http://{}", server.address);
+    println!("Willkommen is running on {base}");
+    println!("  Kiosk:   {base}/");
+    println!("  Staff:   {base}/staff");
+    println!("  Admin:   {base}/admin");
+    println!("  Display: {base}/display");
+    println!("  Tickets link to {}/t/<ticket>", server.public_url);
+    println!("  Data:    {}", config.data_dir.join(willkommen_server::DATABASE_FILE).display());
+    println!("Press Ctrl+C to stop.");
+}
+
+/// Completes on Ctrl+C, SIGTERM, or (when asked) the end of standard input.
+async fn shutdown_signal(stop_on_stdin_eof: bool) {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    let stdin_closed = async {
+        if !stop_on_stdin_eof {
+            return std::future::pending().await;
+        }
+        let mut stdin = tokio::io::stdin();
+        let mut buffer = [0u8; 64];
+        while matches!(stdin.read(&mut buffer).await, Ok(n) if n > 0) {}
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+        () = stdin_closed => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,64 @@
+//! The demo office a fresh database starts with, so that `cargo xtask run` shows a working
+//! kiosk at once. Its content (`seed/demo_office.json`) follows the documents real German
+//! immigration offices ask for.
+
+use serde::Deserialize;
+use willkommen_api as json;
+
+/// An office with everything the kiosk shows.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoOffice {
+    pub time_zone: String,
+    pub office_name: json::LocalizedText,
+    pub languages: Vec<String>,
+    pub concerns: Vec<json::Concern>,
+}
+
+impl DemoOffice {
+    /// The demo office shipped inside the server binary.
+    pub fn builtin() -> Self {
+        serde_json::from_str(include_str!("../seed/demo_office.json"))
+            .expect("seed/demo_office.json is valid (checked by the seed tests)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    #[test]
+    fn demo_office_has_at_least_eight_concerns_with_checklists_in_german_and_english() {
+        let office = DemoOffice::builtin();
+
+        assert!(office.concerns.len() >= 8, "only {} concerns", office.concerns.len());
+        assert!(jiff::tz::TimeZone::get(&office.time_zone).is_ok());
+        for concern in &office.concerns {
+            for language in ["de", "en"] {
+                assert!(concern.name.get(language).is_some(), "{} has no {language} name", concern.id.0);
+                assert!(concern.description.get(language).is_some(), "{}: no {language} description", concern.id.0);
+                for item in &concern.checklist {
+                    assert!(item.text.get(language).is_some(), "{}/{}: no {language} text", concern.id.0, item.id);
+                }
+            }
+        }
+        let with_checklist = office.concerns.iter().filter(|c| !c.checklist.is_empty()).count();
+        assert!(with_checklist >= 8, "only {with_checklist} concerns have a checklist");
+    }
+
+    #[test]
+    fn demo_office_ids_and_prefixes_are_unique() {
+        let office = DemoOffice::builtin();
+
+        let prefixes: HashSet<_> = office.concerns.iter().map(|c| &c.prefix).collect();
+        let ids: HashSet<_> = office.concerns.iter().map(|c| &c.id).collect();
+        assert_eq!(prefixes.len(), office.concerns.len());
+        assert_eq!(ids.len(), office.concerns.len());
+        for concern in &office.concerns {
+            let items: HashSet<_> = concern.checklist.iter().map(|i| &i.id).collect();
+            assert_eq!(items.len(), concern.checklist.len(), "{}", concern.id.0);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! Serves the built web app from the dist folder. Client-side routes (`/staff`, `/t/<id>`)
+//! get `index.html`, so a deep link or a reload works; a missing file gets a plain 404.
+
+use std::path::{Path, PathBuf};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use tower::ServiceExt;
+use tower_http::services::{ServeDir, ServeFile};
+
+/// The web app as a fallback router: everything the API does not answer.
+pub fn router(dist_dir: &Path) -> Router {
+    let index = dist_dir.join("index.html");
+    let app_shell = move |request: Request| spa_fallback(index.clone(), request);
+    let files = ServeDir::new(dist_dir)
+        // `cargo xtask` writes .br and .gz next to each file at build time, so the server
+        // never spends CPU on compressing the same wasm again.
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(tower::service_fn(move |request| {
+            let app_shell = app_shell.clone();
+            async move { Ok::<_, std::convert::Infallible>(app_shell(request).await) }
+        }));
+    Router::new().fallback_service(files).layer(middleware::from_fn(cache_control))
+}
+
+async fn spa_fallback(index: PathBuf, request: Request) -> Response {
+    let looks_like_a_file = request.uri().path().rsplit('/').next().is_some_and(|last| last.contains('.'));
+    if looks_like_a_file {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    }
+    if !index.exists() {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "The Willkommen web app has not been built. Run `cargo xtask run` to build and start it.",
+        )
+            .into_response();
+    }
+    match ServeFile::new(index).oneshot(request).await {
+        Ok(response) => response.map(Body::new),
+        Err(never) => match never {},
+    }
+}
+
+/// Fingerprinted assets (Trunk puts a content hash in their names) never change, so browsers
+/// may keep them for a year; everything else, above all `index.html`, is revalidated so a new
+/// release reaches every kiosk on its next load.
+async fn cache_control(request: Request, next: Next) -> Response {
+    let immutable = is_fingerprinted(request.uri().path());
+    let mut response = next.run(request).await;
+    let value = if immutable && response.status().is_success() {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
+}
+
+/// `/willkommen-3f2a9c1b0d4e5f67_bg.wasm` is; `/index.html` and `/staff` are not.
+fn is_fingerprinted(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    name.split(['-', '_', '.']).any(|part| part.len() >= 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_hashed_asset_names_count_as_fingerprinted() {
+        assert!(is_fingerprinted("/willkommen-3f2a9c1b0d4e5f67_bg.wasm"));
+        assert!(is_fingerprinted("/main-a1b2c3d4e5f60718.css"));
+        assert!(!is_fingerprinted("/index.html"));
+        assert!(!is_fingerprinted("/t/q0fO8b6u3J3p1yQ2xW9aZg"));
+        assert!(!is_fingerprinted("/"));
+    }
+}
