@@ -1,1 +1,97 @@
-fn main() {}
+//! `cargo xtask`: the project's commands, so that a fresh machine needs nothing but Rust,
+//! Node and the package registries.
+//!
+//! - `cargo xtask run [-- SERVER FLAGS]`: build everything (release) and start Willkommen.
+//! - `cargo xtask test`: every check and test (format, lints, native, wasm, end-to-end).
+//! - `cargo xtask dev`: API server plus `trunk serve` with live reload.
+//! - `cargo xtask size`: the brotli size of what the kiosk downloads at start.
+//!
+//! Missing tools (Trunk, wasm-bindgen-cli, wasm-opt, Chromium) are installed, pinned, on first
+//! use; see `tools.rs`.
+
+mod cmd;
+mod size;
+mod test;
+mod tools;
+mod web;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "Build, run and test Willkommen")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the web app and the server (release) and start Willkommen on 127.0.0.1:8080
+    /// with an SQLite database in ./data. Flags after `--` go to the server (see `--help`).
+    Run {
+        #[arg(last = true)]
+        server_args: Vec<String>,
+    },
+    /// Run every check and test: fmt, clippy, native tests, wasm tests in headless Chromium,
+    /// the size report, and end-to-end tests against the real server.
+    Test,
+    /// Develop with live reload: the API server on :8080 and `trunk serve` on :8081.
+    Dev,
+    /// Build the web app (release) and print the brotli size of what the kiosk loads at start.
+    Size,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Run { server_args } => run(&server_args),
+        Command::Test => test::run_all(),
+        Command::Dev => dev(),
+        Command::Size => size(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask: error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (this crate's parent folder).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_owned()
+}
+
+fn run(server_args: &[String]) -> anyhow::Result<()> {
+    let tools = tools::ensure_build_tools()?;
+    web::build_release(&tools)?;
+    size::report(&root().join("dist"))?;
+    cmd::cargo(&["build", "--release", "--package", "willkommen-server"]).run()?;
+    let server = root().join("target/release/willkommen-server");
+    let mut args = vec!["--dist-dir".to_owned(), "dist".to_owned()];
+    args.extend(server_args.iter().cloned());
+    cmd::Cmd::new(server).args(&args).exec()
+}
+
+fn dev() -> anyhow::Result<()> {
+    let tools = tools::ensure_build_tools()?;
+    cmd::cargo(&["fetch"]).run()?;
+    cmd::cargo(&["build", "--package", "willkommen-server"]).run()?;
+    let mut server = cmd::Cmd::new(root().join("target/debug/willkommen-server"))
+        .args(["--port", "8080", "--dist-dir", "dist-dev-unused"])
+        .spawn()?;
+    println!("xtask: API on http://127.0.0.1:8080, web app with live reload on http://127.0.0.1:8081");
+    let trunk = tools.trunk().args(["serve"]).run();
+    let _ = server.kill();
+    trunk
+}
+
+fn size() -> anyhow::Result<()> {
+    let tools = tools::ensure_build_tools()?;
+    web::build_release(&tools)?;
+    size::report(&root().join("dist"))
+}

@@ -61,10 +61,11 @@ async fn cache_control(request: Request, next: Next) -> Response {
     response
 }
 
-/// `/willkommen-3f2a9c1b0d4e5f67_bg.wasm` is; `/index.html` and `/staff` are not.
+/// `/willkommen-3f2a9c1b0d4e5f67_bg.wasm` is (a run of 10 or more hex digits); `/index.html`
+/// and `/staff` are not.
 fn is_fingerprinted(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or_default();
-    name.split(['-', '_', '.']).any(|part| part.len() >= 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+    name.split(['-', '_', '.']).any(|part| part.len() >= 10 && part.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -75,6 +76,8 @@ mod tests {
     fn only_hashed_asset_names_count_as_fingerprinted() {
         assert!(is_fingerprinted("/willkommen-3f2a9c1b0d4e5f67_bg.wasm"));
         assert!(is_fingerprinted("/main-a1b2c3d4e5f60718.css"));
+        // Trunk prints its 64-bit hash without leading zeros.
+        assert!(is_fingerprinted("/main-f7db852bc6131d4.css"));
         assert!(!is_fingerprinted("/index.html"));
         assert!(!is_fingerprinted("/t/q0fO8b6u3J3p1yQ2xW9aZg"));
         assert!(!is_fingerprinted("/"));

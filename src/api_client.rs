@@ -1,0 +1,64 @@
+//! Calls to the queue API. Every failure becomes an [`ApiFailure`] the screens can explain
+//! in the visitor's language.
+
+use gloo_net::http::{Request, Response};
+use serde::de::DeserializeOwned;
+use willkommen_api::{self as json, API_PREFIX};
+
+/// Why a call to the API did not give the expected answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiFailure {
+    /// The server could not be reached (network down, server stopped).
+    Unreachable,
+    /// The server refused the request and said why.
+    Refused(json::ApiError),
+    /// The server answered something this app does not understand.
+    BadResponse(String),
+}
+
+impl ApiFailure {
+    /// The Fluent message id that explains this failure to a visitor.
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            Self::Unreachable => "error-unreachable",
+            Self::Refused(error) => match error.code {
+                json::ErrorCode::UnknownConcern => "error-unknown-concern",
+                json::ErrorCode::NotFound => "error-not-found",
+                _ => "error-refused",
+            },
+            Self::BadResponse(_) => "error-refused",
+        }
+    }
+}
+
+pub async fn fetch_kiosk() -> Result<json::Kiosk, ApiFailure> {
+    let response = Request::get(&format!("{API_PREFIX}/kiosk")).send().await;
+    read(response).await
+}
+
+pub async fn create_ticket(request: &json::NewTicket) -> Result<json::Ticket, ApiFailure> {
+    let response = Request::post(&format!("{API_PREFIX}/tickets"))
+        .json(request)
+        .map_err(|error| ApiFailure::BadResponse(error.to_string()))?
+        .send()
+        .await;
+    read(response).await
+}
+
+pub async fn fetch_ticket(id: &str) -> Result<json::Ticket, ApiFailure> {
+    let response = Request::get(&format!("{API_PREFIX}/tickets/{id}")).send().await;
+    read(response).await
+}
+
+async fn read<T: DeserializeOwned>(response: Result<Response, gloo_net::Error>) -> Result<T, ApiFailure> {
+    let response = response.map_err(|_| ApiFailure::Unreachable)?;
+    if response.ok() {
+        return response.json().await.map_err(|error| ApiFailure::BadResponse(error.to_string()));
+    }
+    // A proxy or a restarting server may answer without our JSON error body.
+    match response.json::<json::ApiError>().await {
+        Ok(error) => Err(ApiFailure::Refused(error)),
+        Err(_) if response.status() >= 500 => Err(ApiFailure::Unreachable),
+        Err(_) => Err(ApiFailure::BadResponse(format!("HTTP {}", response.status()))),
+    }
+}

@@ -1,0 +1,37 @@
+//! `willkommen`: the web app of the Willkommen welcome-office queue, a client-side Leptos app
+//! compiled to WebAssembly. One app serves every screen: the visitor kiosk (`/`), the staff
+//! desk (`/staff`), the admin console (`/admin`), the lobby call display (`/display`) and the
+//! visitor's ticket page on their phone (`/t/<ticket>`).
+//!
+//! Build and run it with `cargo xtask run`; develop with `cargo xtask dev`.
+
+pub mod api_client;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod routes;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::i18n::I18n;
+use crate::pages::{KioskPage, NotFoundPage, PlannedPage, TicketStatusPage};
+use crate::routes::Screen;
+
+/// The whole app: language context and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(I18n::new());
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFoundPage/> }>
+                <Route path=path!("/") view=KioskPage/>
+                <Route path=path!("/t/:id") view=TicketStatusPage/>
+                <Route path=path!("/staff") view=|| view! { <PlannedPage screen=Screen::Staff/> }/>
+                <Route path=path!("/admin") view=|| view! { <PlannedPage screen=Screen::Admin/> }/>
+                <Route path=path!("/display") view=|| view! { <PlannedPage screen=Screen::Display/> }/>
+            </Routes>
+        </Router>
+    }
+}

@@ -1,0 +1,11 @@
+//! The app's routed screens.
+
+mod kiosk;
+mod not_found;
+mod planned;
+mod ticket_status;
+
+pub use kiosk::KioskPage;
+pub use not_found::NotFoundPage;
+pub use planned::PlannedPage;
+pub use ticket_status::TicketStatusPage;

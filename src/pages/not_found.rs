@@ -1,0 +1,15 @@
+use leptos::prelude::*;
+
+use crate::i18n::I18n;
+use crate::routes::Screen;
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    view! {
+        <main class="planned">
+            <h1>{move || i18n.t("not-found-heading")}</h1>
+            <p><a href=Screen::Kiosk.path()>{move || i18n.t("not-found-link")}</a></p>
+        </main>
+    }
+}

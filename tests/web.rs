@@ -1,0 +1,66 @@
+//! The web app's components in a real browser (headless Chromium via wasm-bindgen-test).
+//! Run by `cargo xtask test`; by hand: `CHROMEDRIVER=/usr/bin/chromedriver cargo test
+//! -p willkommen --target wasm32-unknown-unknown` with the pinned wasm-bindgen-cli on PATH.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::HtmlElement;
+use willkommen::components::{LanguageSwitch, QrCode};
+use willkommen::i18n::I18n;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element in the page to mount a component into.
+fn container() -> HtmlElement {
+    let document = document();
+    let element: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
+}
+
+#[wasm_bindgen_test]
+fn a_qr_code_is_an_svg_image_with_a_spoken_label() {
+    let root = container();
+
+    let _mounted = mount_to(root.clone(), || {
+        view! { <QrCode text="http://127.0.0.1:8080/t/q0fO8b6u3J3p1yQ2xW9aZg" label="QR code for your ticket A 001"/> }
+    });
+
+    let qr = find(&root, ".qr-code");
+    assert_eq!(qr.get_attribute("role").as_deref(), Some("img"));
+    assert_eq!(qr.get_attribute("aria-label").as_deref(), Some("QR code for your ticket A 001"));
+    let svg = find(&qr, "svg");
+    assert!(svg.get_bounding_client_rect().width() > 100.0, "the QR code is too small to scan");
+}
+
+#[wasm_bindgen_test]
+async fn choosing_arabic_turns_the_whole_page_right_to_left_and_back() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), || {
+        provide_context(I18n::new());
+        view! { <LanguageSwitch languages=vec!["de".to_owned(), "en".to_owned(), "ar".to_owned()]/> }
+    });
+    let html = document().document_element().unwrap();
+
+    find(&root, "button[lang=ar]").click();
+    leptos::task::tick().await;
+
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("ar"));
+    assert_eq!(html.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(find(&root, "button[lang=ar]").text_content().as_deref(), Some("العربية"));
+    assert_eq!(find(&root, "button[lang=ar]").get_attribute("aria-pressed").as_deref(), Some("true"));
+
+    find(&root, "button[lang=en]").click();
+    leptos::task::tick().await;
+
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(html.get_attribute("dir").as_deref(), Some("ltr"));
+    assert_eq!(find(&root, "button[lang=ar]").get_attribute("aria-pressed").as_deref(), Some("false"));
+}

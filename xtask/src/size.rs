@@ -1,0 +1,81 @@
+//! The size of what a kiosk downloads before its first screen is usable: `index.html` and
+//! everything it references (wasm, JS glue, CSS, icon), brotli-compressed as served.
+
+use std::path::Path;
+
+use anyhow::Context;
+
+use crate::web::brotli_bytes;
+
+/// One downloaded file: name, bytes on disk, bytes brotli-compressed.
+pub struct Asset {
+    pub name: String,
+    pub raw: usize,
+    pub brotli: usize,
+}
+
+/// Prints the table and returns the total brotli size.
+pub fn report(dist: &Path) -> anyhow::Result<()> {
+    let assets = startup_assets(dist)?;
+    println!("\nKiosk start-up download (brotli quality 11, as served):");
+    println!("  {:<44} {:>10} {:>10}", "file", "raw", "brotli");
+    for asset in &assets {
+        println!("  {:<44} {:>10} {:>10}", asset.name, kb(asset.raw), kb(asset.brotli));
+    }
+    let raw: usize = assets.iter().map(|a| a.raw).sum();
+    let brotli: usize = assets.iter().map(|a| a.brotli).sum();
+    println!("  {:<44} {:>10} {:>10}\n", "total", kb(raw), kb(brotli));
+    Ok(())
+}
+
+/// `index.html` plus each local file it links to.
+pub fn startup_assets(dist: &Path) -> anyhow::Result<Vec<Asset>> {
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .with_context(|| format!("no built web app in {}", dist.display()))?;
+    let mut names = vec!["index.html".to_owned()];
+    for name in referenced_files(&index) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let bytes = std::fs::read(dist.join(&name)).with_context(|| format!("index.html links to missing {name}"))?;
+            Ok(Asset { raw: bytes.len(), brotli: brotli_bytes(&bytes)?.len(), name })
+        })
+        .collect()
+}
+
+/// Root-relative paths of files in `index.html`: attributes (quoted or, after Trunk's
+/// minifier, unquoted) and the `'/x.wasm'` strings in Trunk's inline loader.
+fn referenced_files(html: &str) -> Vec<String> {
+    html.split(|c: char| c.is_whitespace() || "\"'=<>(),;{}".contains(c))
+        .filter(|token| token.starts_with('/') && !token.starts_with("//") && token.contains('.'))
+        .map(|token| token.trim_start_matches('/').to_owned())
+        .collect()
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_files_trunk_links_from_index_html() {
+        let html = r#"<link rel="modulepreload" href="/willkommen-ab12.js" crossorigin=anonymous>
+            <link rel="preload" href="/willkommen-ab12_bg.wasm" as="fetch"><link href=/main-cd34.css rel=stylesheet></head>
+            <script type="module">import init from '/willkommen-ab12.js';init({ module_or_path: '/willkommen-ab12_bg.wasm' });</script>
+            <a href="https://example.org/x.html">x</a>"#;
+
+        let files = referenced_files(html);
+
+        assert!(files.contains(&"willkommen-ab12.js".to_owned()));
+        assert!(files.contains(&"willkommen-ab12_bg.wasm".to_owned()));
+        assert!(files.contains(&"main-cd34.css".to_owned()));
+        assert!(!files.iter().any(|f| f.contains("example.org")));
+    }
+}

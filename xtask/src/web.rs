@@ -1,0 +1,52 @@
+//! Building the web app with Trunk, and compressing it once at build time.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context;
+
+use crate::cmd::cargo;
+use crate::root;
+use crate::tools::Tools;
+
+/// File types the server sends precompressed (`.br`, `.gz` next to the file).
+const COMPRESSIBLE: &[&str] = &["wasm", "js", "css", "html", "svg", "json"];
+
+/// `trunk build --release` into `dist/`, then brotli and gzip copies of each text asset.
+pub fn build_release(tools: &Tools) -> anyhow::Result<()> {
+    // Trunk runs cargo with --offline (Trunk.toml), so the registry is read here, once.
+    cargo(&["fetch"]).run()?;
+    tools.trunk().args(["build", "--release"]).run()?;
+    precompress(&root().join("dist"))
+}
+
+fn precompress(dist: &Path) -> anyhow::Result<()> {
+    for entry in std::fs::read_dir(dist).with_context(|| format!("cannot read {}", dist.display()))? {
+        let path = entry?.path();
+        let compressible = path.extension().and_then(|e| e.to_str()).is_some_and(|e| COMPRESSIBLE.contains(&e));
+        if !compressible || !path.is_file() {
+            continue;
+        }
+        let bytes = std::fs::read(&path)?;
+        std::fs::write(append_extension(&path, "br"), brotli_bytes(&bytes)?)?;
+        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gzip.write_all(&bytes)?;
+        std::fs::write(append_extension(&path, "gz"), gzip.finish()?)?;
+    }
+    Ok(())
+}
+
+/// Brotli at the highest quality, as served.
+pub fn brotli_bytes(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
+    Ok(out)
+}
+
+fn append_extension(path: &Path, extension: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(extension);
+    name.into()
+}
