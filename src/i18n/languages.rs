@@ -28,7 +28,12 @@ pub struct LanguageInfo {
     pub direction: Direction,
 }
 
-const fn language(tag: &'static str, endonym: &'static str, german_name: &'static str, direction: Direction) -> LanguageInfo {
+const fn language(
+    tag: &'static str,
+    endonym: &'static str,
+    german_name: &'static str,
+    direction: Direction,
+) -> LanguageInfo {
     LanguageInfo { tag, endonym, german_name, direction }
 }
 

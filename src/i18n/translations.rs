@@ -19,8 +19,8 @@ impl Translations {
             .iter()
             .map(|&(tag, source)| {
                 let id: LanguageIdentifier = tag.parse().expect("shipped language tags are valid");
-                let resource = FluentResource::try_new(source.to_owned())
-                    .unwrap_or_else(|(resource, _errors)| resource);
+                let resource =
+                    FluentResource::try_new(source.to_owned()).unwrap_or_else(|(resource, _errors)| resource);
                 let mut bundle = FluentBundle::new(vec![id]);
                 bundle.add_resource(resource).expect("message ids are unique per file");
                 (tag, bundle)

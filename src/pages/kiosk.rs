@@ -45,7 +45,9 @@ fn KioskFlow(kiosk: Kiosk) -> impl IntoView {
             return view! { <p class="status-message" role="status">{move || i18n.t("kiosk-issuing")}</p> }.into_any();
         }
         match issue.value().get() {
-            None => view! { <ConcernList concerns=kiosk.with_value(|k| k.concerns.clone()) on_choose=choose/> }.into_any(),
+            None => {
+                view! { <ConcernList concerns=kiosk.with_value(|k| k.concerns.clone()) on_choose=choose/> }.into_any()
+            }
             Some(Ok(ticket)) => {
                 let concern = kiosk.with_value(|k| k.concerns.iter().find(|c| c.id == ticket.concern).cloned());
                 view! { <TicketScreen ticket concern on_done=start_over/> }.into_any()
@@ -81,8 +83,8 @@ fn ConcernList(concerns: Vec<json::Concern>, on_choose: impl Fn(json::ConcernId)
                     <button type="button" class="concern-button" on:click=move |_| on_choose(id.clone())>
                         <span class="concern-prefix" aria-hidden="true">{concern.prefix.clone()}</span>
                         <span class="concern-text">
-                            <span class="concern-name">{move || i18n.pick(&concern.name)}</span>
-                            <span class="concern-description">{move || i18n.pick(&concern.description)}</span>
+                            <span class="concern-name" dir="auto">{move || i18n.pick(&concern.name)}</span>
+                            <span class="concern-description" dir="auto">{move || i18n.pick(&concern.description)}</span>
                             <span class="concern-documents">{count}</span>
                         </span>
                     </button>

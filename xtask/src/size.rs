@@ -41,7 +41,8 @@ pub fn startup_assets(dist: &Path) -> anyhow::Result<Vec<Asset>> {
     names
         .into_iter()
         .map(|name| {
-            let bytes = std::fs::read(dist.join(&name)).with_context(|| format!("index.html links to missing {name}"))?;
+            let bytes =
+                std::fs::read(dist.join(&name)).with_context(|| format!("index.html links to missing {name}"))?;
             Ok(Asset { raw: bytes.len(), brotli: brotli_bytes(&bytes)?.len(), name })
         })
         .collect()

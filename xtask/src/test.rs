@@ -14,8 +14,18 @@ pub fn run_all() -> anyhow::Result<()> {
 
     cargo(&["fmt", "--all", "--check"]).run()?;
     cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]).run()?;
-    cargo(&["clippy", "--package", "willkommen", "--target", "wasm32-unknown-unknown", "--all-targets", "--", "-D", "warnings"])
-        .run()?;
+    cargo(&[
+        "clippy",
+        "--package",
+        "willkommen",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])
+    .run()?;
 
     // Native: wire types, server (unit and integration tests against the real binary), the
     // web app's plain logic, and these tools.

@@ -59,9 +59,9 @@ pub fn ensure_build_tools() -> anyhow::Result<Tools> {
     dirs.extend(ensure_cargo_tool("trunk", "trunk", TRUNK_VERSION, true)?);
     dirs.extend(ensure_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &wasm_bindgen_version, false)?);
     dirs.push(ensure_node_modules()?);
-    let path = std::env::join_paths(dirs.into_iter().chain(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    )))?;
+    let path = std::env::join_paths(
+        dirs.into_iter().chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
+    )?;
     Ok(Tools { path, wasm_bindgen_version })
 }
 
@@ -102,10 +102,7 @@ fn ensure_cargo_tool(binary: &str, krate: &str, version: &str, locked: bool) -> 
 }
 
 fn reports_version(program: &Path, version: &str) -> bool {
-    Cmd::new(program)
-        .args(["--version"])
-        .output()
-        .is_some_and(|out| out.split_whitespace().any(|word| word == version))
+    Cmd::new(program).args(["--version"]).output().is_some_and(|out| out.split_whitespace().any(|word| word == version))
 }
 
 fn tools_root() -> anyhow::Result<PathBuf> {

@@ -94,15 +94,8 @@ pub enum TicketStatus {
 
 impl TicketStatus {
     /// Every status, in the order of a ticket's life.
-    pub const ALL: [Self; 7] = [
-        Self::Waiting,
-        Self::Called,
-        Self::Serving,
-        Self::Parked,
-        Self::Finished,
-        Self::NoShow,
-        Self::Cancelled,
-    ];
+    pub const ALL: [Self; 7] =
+        [Self::Waiting, Self::Called, Self::Serving, Self::Parked, Self::Finished, Self::NoShow, Self::Cancelled];
 
     /// The status as it is written on the wire and in the database.
     pub fn as_str(self) -> &'static str {

@@ -4,8 +4,8 @@
 //! Run it with `cargo xtask run` (builds the web app first) or
 //! `cargo run -p willkommen-server -- --help`.
 
-pub mod config;
 mod api;
+pub mod config;
 mod error;
 mod issuing;
 pub mod seed;
@@ -70,9 +70,7 @@ impl Server {
     /// every configuration problem shows up before the server says it is running.
     pub async fn start(config: &Config) -> anyhow::Result<Self> {
         let requested = SocketAddr::new(config.bind, config.port);
-        let listener = TcpListener::bind(requested)
-            .await
-            .with_context(|| format!("cannot listen on {requested}"))?;
+        let listener = TcpListener::bind(requested).await.with_context(|| format!("cannot listen on {requested}"))?;
         let address = listener.local_addr()?;
         let store = Store::open(&config.data_dir).await?;
         if store.seed_if_empty(&seed::DemoOffice::builtin()).await? {

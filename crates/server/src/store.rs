@@ -158,9 +158,7 @@ impl Store {
     /// What a kiosk shows: the office and its active concerns with their checklists.
     pub async fn kiosk(&self) -> AppResult<json::Kiosk> {
         let (office_name, languages): (Json<LocalizedText>, Json<Vec<String>>) =
-            sqlx::query_as("SELECT name, languages FROM office WHERE id = 1")
-                .fetch_one(&self.pool)
-                .await?;
+            sqlx::query_as("SELECT name, languages FROM office WHERE id = 1").fetch_one(&self.pool).await?;
         let concerns: Vec<ConcernRow> = sqlx::query_as(
             "SELECT id, prefix, icon, name, description FROM concerns WHERE active = 1 ORDER BY position",
         )
@@ -198,9 +196,7 @@ impl Store {
     }
 
     pub async fn office_settings(&self) -> AppResult<OfficeSettings> {
-        Ok(sqlx::query_as("SELECT time_zone, languages FROM office WHERE id = 1")
-            .fetch_one(&self.pool)
-            .await?)
+        Ok(sqlx::query_as("SELECT time_zone, languages FROM office WHERE id = 1").fetch_one(&self.pool).await?)
     }
 
     pub async fn concern_for_issuing(&self, id: &json::ConcernId) -> AppResult<Option<ConcernForIssuing>> {
@@ -291,9 +287,8 @@ impl TicketRecord {
 /// Creates the data folder and proves it is writable, so a bad folder is reported in plain
 /// words at start instead of as an SQLite error later.
 fn prepare_data_dir(data_dir: &Path) -> anyhow::Result<PathBuf> {
-    let unusable = |reason: std::io::Error| {
-        anyhow::anyhow!("data folder {} is not usable: {reason}", data_dir.display())
-    };
+    let unusable =
+        |reason: std::io::Error| anyhow::anyhow!("data folder {} is not usable: {reason}", data_dir.display());
     std::fs::create_dir_all(data_dir).map_err(unusable)?;
     let probe = data_dir.join(".willkommen-write-test");
     std::fs::write(&probe, b"ok").map_err(unusable)?;

@@ -52,11 +52,8 @@ async fn spa_fallback(index: PathBuf, request: Request) -> Response {
 async fn cache_control(request: Request, next: Next) -> Response {
     let immutable = is_fingerprinted(request.uri().path());
     let mut response = next.run(request).await;
-    let value = if immutable && response.status().is_success() {
-        "public, max-age=31536000, immutable"
-    } else {
-        "no-cache"
-    };
+    let value =
+        if immutable && response.status().is_success() { "public, max-age=31536000, immutable" } else { "no-cache" };
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     response
 }

@@ -1,0 +1,137 @@
+// End to end: the release web app, served by the real server binary with a temporary SQLite
+// database, driven in headless Chromium as a visitor would use it.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import {
+  axeViolations, decodeQr, keepScreenshot, launchBrowser, startServer, tempDir, textOf, waitForText,
+} from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+async function kioskPage(server) {
+  const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+  await page.goto(`${server.url}/`);
+  await waitForText(page, 'h1', 'Worum geht es bei Ihnen?');
+  return page;
+}
+
+test('a visitor gets a ticket whose QR code opens its status page, which survives a server restart', async () => {
+  const dataDir = tempDir('data');
+  let server = await startServer({ dataDir });
+  const page = await kioskPage(server);
+  assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  assert.ok(await page.locator('.concern-button').count() >= 8, 'at least 8 concerns');
+  await keepScreenshot(page, 'kiosk-concerns-de');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await waitForText(page, 'h1', 'What can we help you with?');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.getByRole('button', { name: /Address change/ }).click();
+
+  const number = await textOf(page, '.ticket-number');
+  assert.match(number, /^H \d{3}$/);
+  assert.equal(await textOf(page, '.ticket h1'), 'Your ticket number');
+  await keepScreenshot(page, 'kiosk-ticket-en');
+  const statusUrl = await decodeQr(page.locator('.qr-code svg'));
+  assert.match(statusUrl ?? '', new RegExp(`^${server.url}/t/[A-Za-z0-9_-]{22}$`), `QR code holds ${statusUrl}`);
+  const id = statusUrl.split('/t/')[1];
+
+  await server.stop();
+  server = await startServer({ dataDir });
+  await page.goto(`${server.url}/t/${id}`);
+
+  assert.equal(await textOf(page, '.ticket-number'), number);
+  assert.equal(await textOf(page, '.ticket-state'), 'You are in the queue.');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the status page speaks the ticket\'s language');
+  await server.stop();
+});
+
+test('"Done" on the ticket screen brings the next visitor back to the concerns', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await kioskPage(server);
+
+  await page.getByRole('button', { name: /Aufenthaltserlaubnis verlängern/ }).click();
+  assert.equal(await textOf(page, '.ticket-number'), 'A 001');
+  await page.getByRole('button', { name: 'Fertig' }).click();
+  await page.getByRole('button', { name: /Aufenthaltserlaubnis verlängern/ }).click();
+
+  assert.equal(await textOf(page, '.ticket-number'), 'A 002');
+  await server.stop();
+});
+
+test('the kiosk works by keyboard alone', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await kioskPage(server);
+
+  // Tab past the language buttons to the first concern, then take a ticket with Enter.
+  let focused = '';
+  for (let presses = 0; presses < 10 && !focused.includes('concern-button'); presses += 1) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.className ?? '');
+  }
+  assert.ok(focused.includes('concern-button'), 'a concern button can be reached with Tab');
+  await page.keyboard.press('Enter');
+
+  assert.match(await textOf(page, '.ticket-number'), /^[A-Z] \d{3}$/);
+  const focusedHeading = await page.evaluate(() => document.activeElement?.id);
+  assert.equal(focusedHeading, 'ticket-heading', 'focus moves to the ticket so a screen reader reads it');
+  await server.stop();
+});
+
+test('when the server is unreachable the kiosk says so in the visitor\'s language and recovers', async () => {
+  const dataDir = tempDir('data');
+  let server = await startServer({ dataDir });
+  const page = await kioskPage(server);
+  await page.getByRole('button', { name: 'English' }).click();
+  await server.stop();
+
+  await page.getByRole('button', { name: /Address change/ }).click();
+
+  const alert = await textOf(page, '[role=alert]');
+  assert.match(alert, /cannot be reached/);
+  await keepScreenshot(page, 'kiosk-unreachable-en');
+  server = await startServer({ dataDir, port: server.port });
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('button', { name: /Address change/ }).click();
+  assert.equal(await textOf(page, '.ticket-number'), 'H 001', 'the failed attempt took no number');
+  await server.stop();
+});
+
+test('deep links load the app, and an unknown ticket gets a friendly page', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await browser.newPage();
+  for (const [path, heading] of [['/staff', 'Sachbearbeitung'], ['/admin', 'Verwaltung'], ['/display', 'Aufrufanzeige']]) {
+    const response = await page.goto(`${server.url}${path}`);
+    assert.equal(response.status(), 200, path);
+    await waitForText(page, 'h1', heading);
+  }
+
+  await page.goto(`${server.url}/t/AAAAAAAAAAAAAAAAAAAAAA`);
+
+  await waitForText(page, 'h1', 'Wartenummer nicht gefunden');
+  await server.stop();
+});
+
+test('axe-core finds no accessibility violations on the kiosk and ticket screens', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await kioskPage(server);
+  assert.deepEqual(await axeViolations(page), [], 'concern list (de)');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: /Address change/ }).click();
+  await textOf(page, '.ticket-number');
+  assert.deepEqual(await axeViolations(page), [], 'ticket screen (en)');
+
+  const statusUrl = await decodeQr(page.locator('.qr-code svg'));
+  await page.goto(statusUrl);
+  await textOf(page, '.ticket-state');
+  assert.deepEqual(await axeViolations(page), [], 'ticket status page');
+
+  await page.goto(`${server.url}/staff`);
+  await waitForText(page, 'h1', 'Sachbearbeitung');
+  assert.deepEqual(await axeViolations(page), [], 'staff placeholder');
+  await server.stop();
+});
