@@ -81,9 +81,7 @@ fn dev() -> anyhow::Result<()> {
     let tools = tools::ensure_build_tools()?;
     cmd::cargo(&["fetch"]).run()?;
     cmd::cargo(&["build", "--package", "willkommen-server"]).run()?;
-    let mut server = cmd::Cmd::new(root().join("target/debug/willkommen-server"))
-        .args(["--port", "8080"])
-        .spawn()?;
+    let mut server = cmd::Cmd::new(root().join("target/debug/willkommen-server")).args(["--port", "8080"]).spawn()?;
     println!("xtask: API on http://127.0.0.1:8080, web app with live reload on http://127.0.0.1:8081");
     let trunk = tools.trunk().args(["serve"]).run();
     let _ = server.kill();

@@ -12,6 +12,8 @@ use axum::response::{IntoResponse, Response};
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
+use crate::error::AppError;
+
 /// The web app as a fallback router: everything the API does not answer.
 pub fn router(dist_dir: &Path) -> Router {
     let index = dist_dir.join("index.html");
@@ -29,7 +31,18 @@ pub fn router(dist_dir: &Path) -> Router {
 }
 
 async fn spa_fallback(index: PathBuf, request: Request) -> Response {
-    let looks_like_a_file = request.uri().path().rsplit('/').next().is_some_and(|last| last.contains('.'));
+    let mut response = app_shell_or_not_found(index, request).await;
+    // Whatever the path looks like, this is not a fingerprinted file: revalidate it.
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
+}
+
+async fn app_shell_or_not_found(index: PathBuf, request: Request) -> Response {
+    let path = request.uri().path();
+    if path == "/api" || path.starts_with("/api/") {
+        return AppError::NotFound("no such API route".into()).into_response();
+    }
+    let looks_like_a_file = path.rsplit('/').next().is_some_and(|last| last.contains('.'));
     if looks_like_a_file {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     }
@@ -54,7 +67,10 @@ async fn cache_control(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let value =
         if immutable && response.status().is_success() { "public, max-age=31536000, immutable" } else { "no-cache" };
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    // The app-shell fallback has set its own header already: a `/t/<id>` may look hashed.
+    if !response.headers().contains_key(header::CACHE_CONTROL) {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
     response
 }
 

@@ -1,0 +1,441 @@
+//! The queue API of the real `willkommen-server` binary, spoken to over HTTP as a kiosk or a
+//! visitor's phone would: the kiosk data, taking and following tickets, refusals, concurrency
+//! and durability.
+
+mod common;
+
+use std::collections::HashSet;
+
+use common::TestServer;
+use reqwest::header::{CONTENT_TYPE, LOCATION};
+use reqwest::{Client, Method, Response, StatusCode};
+use serde_json::{Value, json};
+use tokio::task::JoinSet;
+use willkommen_api as wire;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const TICKETS: &str = "/api/v1/tickets";
+
+/// What a kiosk sends for a visitor who wants to extend a residence permit.
+fn extend_residence_permit() -> Value {
+    json!({"concern": "extend-residence-permit", "language": "en", "checklist": {"passport": true}})
+}
+
+async fn post_ticket(server: &TestServer, body: &Value) -> Response {
+    Client::new().post(server.at(TICKETS)).json(body).send().await.expect("the server did not answer")
+}
+
+/// Takes a ticket and returns it; fails unless the server created it.
+async fn take_ticket(server: &TestServer, body: &Value) -> Value {
+    let response = post_ticket(server, body).await;
+    let status = response.status();
+    let text = response.text().await.unwrap();
+    assert_eq!(status, StatusCode::CREATED, "ticket for {body} not created: {text}");
+    serde_json::from_str(&text).unwrap()
+}
+
+async fn get(server: &TestServer, path: &str) -> Response {
+    Client::new().get(server.at(path)).send().await.expect("the server did not answer")
+}
+
+/// Checks that `response` is a refusal in the API's one error shape and returns its body.
+async fn assert_refused(response: Response, status: u16, code: &str) -> Value {
+    let actual = response.status();
+    let content_type = response.headers().get(CONTENT_TYPE).map(|value| value.to_str().unwrap().to_owned());
+    let text = response.text().await.unwrap();
+    assert_eq!(actual.as_u16(), status, "wrong status; body: {text}");
+    assert_eq!(content_type.as_deref(), Some("application/json"), "not a JSON refusal: {text}");
+    let body: Value = serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}"));
+    assert_eq!(body["code"], code, "{body}");
+    let message = body["message"].as_str().unwrap_or_else(|| panic!("no message in {body}"));
+    assert!(!message.trim().is_empty(), "empty message in {body}");
+    // The wire type the web app uses must understand every refusal.
+    serde_json::from_value::<wire::ApiError>(body.clone()).unwrap();
+    body
+}
+
+/// A request a kiosk could get wrong, sent as raw bytes.
+struct BadRequest {
+    method: &'static str,
+    path: &'static str,
+    content_type: Option<&'static str>,
+    body: &'static str,
+}
+
+impl BadRequest {
+    async fn send(&self, server: &TestServer) -> Response {
+        let method = Method::from_bytes(self.method.as_bytes()).unwrap();
+        let mut request = Client::new().request(method, server.at(self.path)).body(self.body);
+        if let Some(content_type) = self.content_type {
+            request = request.header(CONTENT_TYPE, content_type);
+        }
+        request.send().await.expect("the server did not answer")
+    }
+}
+
+const JSON: Option<&str> = Some("application/json");
+
+const MALFORMED_JSON: BadRequest =
+    BadRequest { method: "POST", path: TICKETS, content_type: JSON, body: r#"{"concern": "address-change", "# };
+const WRONG_TYPE: BadRequest =
+    BadRequest { method: "POST", path: TICKETS, content_type: JSON, body: r#"{"concern": 5, "language": "en"}"# };
+const UNKNOWN_FIELD: BadRequest = BadRequest {
+    method: "POST",
+    path: TICKETS,
+    content_type: JSON,
+    body: r#"{"concern": "address-change", "language": "en", "langauge": "de"}"#,
+};
+const NO_CONTENT_TYPE: BadRequest = BadRequest {
+    method: "POST",
+    path: TICKETS,
+    content_type: None,
+    body: r#"{"concern": "address-change", "language": "en"}"#,
+};
+const UNKNOWN_CONCERN: BadRequest = BadRequest {
+    method: "POST",
+    path: TICKETS,
+    content_type: JSON,
+    body: r#"{"concern": "buy-a-castle", "language": "en"}"#,
+};
+const LANGUAGE_NOT_OFFERED: BadRequest = BadRequest {
+    method: "POST",
+    path: TICKETS,
+    content_type: JSON,
+    body: r#"{"concern": "address-change", "language": "xx"}"#,
+};
+/// `biometric-photo` is on other concerns' checklists, but not on the address change's.
+const FOREIGN_CHECKLIST_ITEM: BadRequest = BadRequest {
+    method: "POST",
+    path: TICKETS,
+    content_type: JSON,
+    body: r#"{"concern": "address-change", "language": "en", "checklist": {"biometric-photo": true}}"#,
+};
+const UNKNOWN_ROUTE: BadRequest = BadRequest { method: "GET", path: "/api/v1/nope", content_type: None, body: "" };
+const WRONG_METHOD: BadRequest = BadRequest { method: "DELETE", path: "/api/v1/kiosk", content_type: None, body: "" };
+
+// ---------------------------------------------------------------------------------------------
+// The kiosk
+
+#[tokio::test]
+async fn kiosk_offers_at_least_eight_concerns_named_in_german_and_english() {
+    let server = TestServer::fresh();
+
+    let response = get(&server, "/api/v1/kiosk").await;
+
+    assert_eq!(response.status(), StatusCode::OK);
+    let kiosk: wire::Kiosk = response.json().await.unwrap();
+    assert!(kiosk.concerns.len() >= 8, "only {} concerns", kiosk.concerns.len());
+    assert!(kiosk.languages.iter().any(|tag| tag == "de"), "{:?}", kiosk.languages);
+    assert!(kiosk.languages.iter().any(|tag| tag == "en"), "{:?}", kiosk.languages);
+    for concern in &kiosk.concerns {
+        assert!(concern.name.get("de").is_some(), "{} has no German name", concern.id.as_str());
+        assert!(concern.name.get("en").is_some(), "{} has no English name", concern.id.as_str());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Taking and following tickets
+
+#[tokio::test]
+async fn the_first_ticket_of_a_concern_is_waiting_with_number_001_and_a_status_link() {
+    let server = TestServer::fresh();
+
+    let response = post_ticket(&server, &extend_residence_permit()).await;
+
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let location = response.headers().get(LOCATION).expect("no Location header").to_str().unwrap().to_owned();
+    let ticket: Value = response.json().await.unwrap();
+    let id = ticket["id"].as_str().expect("no id");
+    assert_eq!(id.len(), 22, "{id}");
+    assert!(id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'), "{id}");
+    assert_eq!(location, format!("/api/v1/tickets/{id}"));
+    assert_eq!(ticket["number"], "A 001");
+    assert_eq!(ticket["status"], "waiting");
+    assert_eq!(ticket["concern"], "extend-residence-permit");
+    assert_eq!(ticket["language"], "en");
+    assert_eq!(ticket["checklist"], json!({"passport": true}));
+    let status_url = ticket["status_url"].as_str().unwrap();
+    assert!(status_url.starts_with(server.url()), "{status_url}");
+    assert!(status_url.ends_with(&format!("/t/{id}")), "{status_url}");
+    serde_json::from_value::<wire::Ticket>(ticket.clone()).expect("the web app cannot read the ticket");
+}
+
+#[tokio::test]
+async fn the_next_ticket_of_the_same_concern_gets_the_next_number() {
+    let server = TestServer::fresh();
+    let first = take_ticket(&server, &extend_residence_permit()).await;
+
+    let second = take_ticket(&server, &extend_residence_permit()).await;
+
+    assert_eq!(first["number"], "A 001");
+    assert_eq!(second["number"], "A 002");
+    assert_ne!(first["id"], second["id"]);
+}
+
+#[tokio::test]
+async fn each_concern_counts_its_own_numbers_with_its_own_prefix() {
+    let server = TestServer::fresh();
+    take_ticket(&server, &extend_residence_permit()).await;
+    take_ticket(&server, &extend_residence_permit()).await;
+
+    let address_change = take_ticket(&server, &json!({"concern": "address-change", "language": "de"})).await;
+
+    assert_eq!(address_change["number"], "H 001");
+    assert_eq!(address_change["checklist"], json!({}));
+}
+
+#[tokio::test]
+async fn a_ticket_can_be_followed_by_its_id_and_its_location() {
+    let server = TestServer::fresh();
+    let created = post_ticket(&server, &extend_residence_permit()).await;
+    let location = created.headers()[LOCATION].to_str().unwrap().to_owned();
+    let ticket: Value = created.json().await.unwrap();
+    let id = ticket["id"].as_str().unwrap();
+
+    let by_id = get(&server, &format!("/api/v1/tickets/{id}")).await;
+    let by_location = get(&server, &location).await;
+
+    assert_eq!(by_id.status(), StatusCode::OK);
+    assert_eq!(by_id.json::<Value>().await.unwrap(), ticket);
+    assert_eq!(by_location.status(), StatusCode::OK);
+    assert_eq!(by_location.json::<Value>().await.unwrap(), ticket);
+}
+
+#[tokio::test]
+async fn an_unknown_ticket_id_is_not_found() {
+    let server = TestServer::fresh();
+    take_ticket(&server, &extend_residence_permit()).await;
+
+    let response = get(&server, "/api/v1/tickets/AAAAAAAAAAAAAAAAAAAAAA").await;
+
+    assert_refused(response, 404, "not_found").await;
+}
+
+#[tokio::test]
+async fn a_malformed_ticket_id_is_not_found_like_an_unknown_one() {
+    let server = TestServer::fresh();
+    let ticket = take_ticket(&server, &extend_residence_permit()).await;
+    let number_with_space = ticket["number"].as_str().unwrap().replace(' ', "%20");
+
+    for garbage in ["..%2F..%2Fwillkommen.db", "..%2Fx", &number_with_space, "x", "AAAAAAAAAAAAAAAAAAAAAAA", "%00"] {
+        let response = get(&server, &format!("/api/v1/tickets/{garbage}")).await;
+
+        let body = assert_refused(response, 404, "not_found").await;
+        assert_eq!(body["message"], "no such ticket", "{garbage}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Refusals: always 4xx with {"code", "message"}, never a 500
+
+#[tokio::test]
+async fn malformed_json_is_refused_with_400_malformed_json() {
+    let server = TestServer::fresh();
+
+    let response = MALFORMED_JSON.send(&server).await;
+
+    assert_refused(response, 400, "malformed_json").await;
+}
+
+#[tokio::test]
+async fn a_field_of_the_wrong_type_is_refused_with_422_invalid_body() {
+    let server = TestServer::fresh();
+
+    let response = WRONG_TYPE.send(&server).await;
+
+    assert_refused(response, 422, "invalid_body").await;
+}
+
+#[tokio::test]
+async fn an_unknown_field_is_refused_with_422_invalid_body() {
+    let server = TestServer::fresh();
+
+    let response = UNKNOWN_FIELD.send(&server).await;
+
+    let body = assert_refused(response, 422, "invalid_body").await;
+    assert!(body["message"].as_str().unwrap().contains("langauge"), "the message does not name the field: {body}");
+}
+
+#[tokio::test]
+async fn a_body_without_json_content_type_is_refused_with_415() {
+    let server = TestServer::fresh();
+
+    let response = NO_CONTENT_TYPE.send(&server).await;
+
+    assert_refused(response, 415, "unsupported_media_type").await;
+}
+
+#[tokio::test]
+async fn an_unknown_concern_is_refused_with_422_unknown_concern() {
+    let server = TestServer::fresh();
+
+    let response = UNKNOWN_CONCERN.send(&server).await;
+
+    let body = assert_refused(response, 422, "unknown_concern").await;
+    assert!(body["message"].as_str().unwrap().contains("buy-a-castle"), "{body}");
+}
+
+#[tokio::test]
+async fn a_language_the_office_does_not_offer_is_refused_with_422_invalid_field() {
+    let server = TestServer::fresh();
+
+    let response = LANGUAGE_NOT_OFFERED.send(&server).await;
+
+    assert_refused(response, 422, "invalid_field").await;
+}
+
+#[tokio::test]
+async fn a_checklist_item_of_another_concern_is_refused_with_422_invalid_field() {
+    let server = TestServer::fresh();
+
+    let response = FOREIGN_CHECKLIST_ITEM.send(&server).await;
+
+    let body = assert_refused(response, 422, "invalid_field").await;
+    assert!(body["message"].as_str().unwrap().contains("biometric-photo"), "{body}");
+}
+
+#[tokio::test]
+async fn an_unknown_api_route_is_a_json_404() {
+    let server = TestServer::fresh();
+
+    let response = UNKNOWN_ROUTE.send(&server).await;
+
+    assert_refused(response, 404, "not_found").await;
+}
+
+#[tokio::test]
+async fn a_wrong_method_on_an_api_route_is_a_json_405() {
+    let server = TestServer::fresh();
+
+    let response = WRONG_METHOD.send(&server).await;
+
+    assert_refused(response, 405, "method_not_allowed").await;
+}
+
+#[tokio::test]
+async fn refused_requests_use_up_no_ticket_numbers() {
+    let server = TestServer::fresh();
+    let first = take_ticket(&server, &json!({"concern": "address-change", "language": "en"})).await;
+    let refusals = [
+        (&MALFORMED_JSON, 400),
+        (&WRONG_TYPE, 422),
+        (&UNKNOWN_FIELD, 422),
+        (&NO_CONTENT_TYPE, 415),
+        (&UNKNOWN_CONCERN, 422),
+        (&LANGUAGE_NOT_OFFERED, 422),
+        (&FOREIGN_CHECKLIST_ITEM, 422),
+        (&UNKNOWN_ROUTE, 404),
+        (&WRONG_METHOD, 405),
+    ];
+    for (request, status) in refusals {
+        assert_eq!(request.send(&server).await.status().as_u16(), status, "{} {}", request.method, request.body);
+    }
+
+    let next = take_ticket(&server, &json!({"concern": "address-change", "language": "en"})).await;
+
+    assert_eq!(first["number"], "H 001");
+    assert_eq!(next["number"], "H 002");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Many kiosks at once
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn thirty_simultaneous_tickets_for_one_concern_get_thirty_different_numbers() {
+    let server = TestServer::fresh();
+    let client = Client::new();
+    let url = server.at(TICKETS);
+    let mut kiosks = JoinSet::new();
+    for _ in 0..30 {
+        let request = client.post(&url).json(&extend_residence_permit());
+        kiosks.spawn(async move {
+            let response = request.send().await.expect("the server did not answer");
+            let status = response.status();
+            let text = response.text().await.unwrap();
+            assert_eq!(status, StatusCode::CREATED, "{text}");
+            serde_json::from_str::<wire::Ticket>(&text).unwrap()
+        });
+    }
+
+    let tickets: Vec<wire::Ticket> = kiosks.join_all().await;
+
+    let mut sequences: Vec<u32> = tickets.iter().map(|ticket| ticket.number.sequence).collect();
+    sequences.sort_unstable();
+    assert_eq!(sequences, (1..=30).collect::<Vec<u32>>());
+    assert!(tickets.iter().all(|ticket| ticket.number.prefix == "A"));
+    let ids: HashSet<&str> = tickets.iter().map(|ticket| ticket.id.as_str()).collect();
+    assert_eq!(ids.len(), 30, "two tickets share an id");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Durability
+
+#[tokio::test]
+async fn tickets_and_numbering_survive_a_restart() {
+    let data = tempfile::tempdir().unwrap();
+    let server = TestServer::start(data.path());
+    let ticket = take_ticket(&server, &extend_residence_permit()).await;
+    let id = ticket["id"].as_str().unwrap();
+    let stopped = server.stop();
+    assert!(stopped.success(), "the server did not stop cleanly: {stopped}");
+
+    let server = TestServer::start(data.path());
+    let after_restart = get(&server, &format!("/api/v1/tickets/{id}")).await;
+    let next = take_ticket(&server, &extend_residence_permit()).await;
+
+    assert_eq!(after_restart.status(), StatusCode::OK);
+    let after_restart: Value = after_restart.json().await.unwrap();
+    assert_eq!(after_restart["number"], "A 001");
+    assert_eq!(after_restart["status"], "waiting");
+    assert_eq!(after_restart["checklist"], ticket["checklist"]);
+    assert_eq!(after_restart["issued_at"], ticket["issued_at"]);
+    assert_eq!(next["number"], "A 002");
+}
+
+#[tokio::test]
+async fn an_acknowledged_ticket_survives_the_server_being_killed() {
+    let data = tempfile::tempdir().unwrap();
+    let server = TestServer::start(data.path());
+    let ticket = take_ticket(&server, &extend_residence_permit()).await;
+    let id = ticket["id"].as_str().unwrap();
+    server.kill();
+
+    let server = TestServer::start(data.path());
+    let after_crash = get(&server, &format!("/api/v1/tickets/{id}")).await;
+    let next = take_ticket(&server, &extend_residence_permit()).await;
+
+    assert_eq!(after_crash.status(), StatusCode::OK);
+    let after_crash: Value = after_crash.json().await.unwrap();
+    assert_eq!(after_crash["number"], "A 001");
+    assert_eq!(after_crash["status"], "waiting");
+    assert_eq!(next["number"], "A 002");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Security headers
+
+#[tokio::test]
+async fn every_kind_of_response_forbids_sniffing_and_referrers() {
+    let server = TestServer::fresh();
+    let created = post_ticket(&server, &extend_residence_permit()).await;
+    let location = created.headers()[LOCATION].to_str().unwrap().to_owned();
+
+    let responses = [
+        ("new ticket", created),
+        ("ticket", get(&server, &location).await),
+        ("kiosk", get(&server, "/api/v1/kiosk").await),
+        ("unknown ticket", get(&server, "/api/v1/tickets/AAAAAAAAAAAAAAAAAAAAAA").await),
+        ("wrong method", WRONG_METHOD.send(&server).await),
+        ("refused body", MALFORMED_JSON.send(&server).await),
+        ("web app (not built)", get(&server, "/").await),
+        ("missing file", get(&server, "/missing.js").await),
+    ];
+
+    for (what, response) in &responses {
+        let header = |name: &str| response.headers().get(name).map(|value| value.to_str().unwrap().to_owned());
+        assert_eq!(header("x-content-type-options").as_deref(), Some("nosniff"), "{what}");
+        assert_eq!(header("referrer-policy").as_deref(), Some("no-referrer"), "{what}");
+    }
+}

@@ -1,0 +1,110 @@
+//! The command line of the real `willkommen-server` binary: what an administrator sees when
+//! the configuration is wrong, `--help`, and flags that change what clients get.
+
+mod common;
+
+use std::net::TcpListener;
+use std::process::Output;
+
+use common::{TestServer, run_server_to_exit};
+use serde_json::{Value, json};
+
+/// The single line the server wrote to stderr; fails if it wrote none or several, or if it
+/// claimed to be running.
+fn the_one_stderr_line(output: &Output) -> String {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "expected exactly one line on stderr, got:\n{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!stdout.contains("is running"), "the server claimed to run despite the error:\n{stdout}");
+    lines[0].to_owned()
+}
+
+fn path(path: &std::path::Path) -> &str {
+    path.to_str().expect("temporary folders have UTF-8 names")
+}
+
+#[test]
+fn an_unknown_flag_is_refused_in_one_line_with_exit_code_2() {
+    let data = tempfile::tempdir().unwrap();
+
+    let output = run_server_to_exit(["--data-dir", path(data.path()), "--stop-on-stdin-eof", "--frobnicate"]);
+
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let line = the_one_stderr_line(&output);
+    assert!(line.starts_with("error: unexpected argument"), "{line}");
+    assert!(line.contains("--frobnicate"), "the line does not name the bad flag: {line}");
+}
+
+#[test]
+fn a_port_above_65535_is_refused_in_one_line_with_exit_code_2() {
+    let data = tempfile::tempdir().unwrap();
+
+    let output = run_server_to_exit(["--data-dir", path(data.path()), "--stop-on-stdin-eof", "--port", "99999"]);
+
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let line = the_one_stderr_line(&output);
+    assert!(line.starts_with("error:"), "{line}");
+    assert!(line.contains("99999"), "the line does not name the bad port: {line}");
+}
+
+#[test]
+fn a_port_in_use_is_reported_in_one_line_with_exit_code_1() {
+    let data = tempfile::tempdir().unwrap();
+    let occupant = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = occupant.local_addr().unwrap().port().to_string();
+
+    let output = run_server_to_exit(["--data-dir", path(data.path()), "--stop-on-stdin-eof", "--port", &port]);
+
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let line = the_one_stderr_line(&output);
+    assert!(line.starts_with("error:"), "{line}");
+    assert!(line.contains("cannot listen on"), "{line}");
+    assert!(line.contains(&format!("127.0.0.1:{port}")), "the line does not name the address: {line}");
+    drop(occupant);
+}
+
+#[test]
+fn a_data_folder_below_a_regular_file_is_reported_as_not_usable_with_exit_code_1() {
+    let scratch = tempfile::tempdir().unwrap();
+    let file = scratch.path().join("file.txt");
+    std::fs::write(&file, "not a folder").unwrap();
+    let data_dir = file.join("data");
+
+    let output = run_server_to_exit(["--port", "0", "--stop-on-stdin-eof", "--data-dir", path(&data_dir)]);
+
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let line = the_one_stderr_line(&output);
+    assert!(line.starts_with("error:"), "{line}");
+    assert!(line.contains("data folder"), "{line}");
+    assert!(line.contains("not usable"), "{line}");
+    assert!(line.contains(&data_dir.display().to_string()), "the line does not name the folder: {line}");
+    assert!(file.is_file(), "the file in the way was touched");
+}
+
+#[test]
+fn help_exits_0_and_explains_the_data_folder_and_public_url() {
+    let output = run_server_to_exit(["--help"]);
+
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let help = String::from_utf8_lossy(&output.stdout);
+    assert!(help.contains("--data-dir"), "{help}");
+    assert!(help.contains("--public-url"), "{help}");
+}
+
+#[tokio::test]
+async fn public_url_is_the_base_of_the_status_links_of_new_tickets() {
+    let data = tempfile::tempdir().unwrap();
+    let server = TestServer::options(data.path()).arg("--public-url").arg("https://wk.example.de/").start();
+    let new_ticket = json!({"concern": "address-change", "language": "de"});
+
+    let response = reqwest::Client::new().post(server.at("/api/v1/tickets")).json(&new_ticket).send().await.unwrap();
+
+    assert_eq!(response.status(), 201);
+    let ticket: Value = response.json().await.unwrap();
+    let id = ticket["id"].as_str().unwrap();
+    assert_eq!(ticket["status_url"], format!("https://wk.example.de/t/{id}"));
+    let fetched: Value = reqwest::get(server.at(&format!("/api/v1/tickets/{id}"))).await.unwrap().json().await.unwrap();
+    assert_eq!(fetched["status_url"], ticket["status_url"]);
+    server.stop();
+}
