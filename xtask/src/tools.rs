@@ -140,9 +140,10 @@ pub fn ensure_chromium() -> anyhow::Result<()> {
         return Ok(());
     }
     println!("xtask: installing Debian's chromium, chromium-driver and fonts-noto-core (once per machine)");
-    let sudo = !Cmd::new("id").args(["-u"]).output().is_some_and(|uid| uid.trim() == "0");
+    let is_root = Cmd::new("id").args(["-u"]).output().is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {
-        let command = if sudo { Cmd::new("sudo").args(["apt-get"]).args(args) } else { Cmd::new("apt-get").args(args) };
+        let command =
+            if is_root { Cmd::new("apt-get").args(args) } else { Cmd::new("sudo").args(["apt-get"]).args(args) };
         command.env("DEBIAN_FRONTEND", "noninteractive").run()
     };
     apt(&["update", "-q"])?;
@@ -154,10 +155,10 @@ pub fn wasm_bindgen_version_in_lockfile(lockfile: &Path) -> anyhow::Result<Strin
     let text = std::fs::read_to_string(lockfile).with_context(|| format!("cannot read {}", lockfile.display()))?;
     let mut lines = text.lines();
     while let Some(line) = lines.next() {
-        if line.trim() == r#"name = "wasm-bindgen""# {
-            if let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
-                return Ok(version.trim_matches('"').to_owned());
-            }
+        if line.trim() == r#"name = "wasm-bindgen""#
+            && let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = "))
+        {
+            return Ok(version.trim_matches('"').to_owned());
         }
     }
     bail!("Cargo.lock has no wasm-bindgen package")
