@@ -66,12 +66,17 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_owned()
 }
 
+/// Where cargo puts build output: `CARGO_TARGET_DIR` if set, else `target/`.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), |dir| root().join(dir))
+}
+
 fn run(server_args: &[String]) -> anyhow::Result<()> {
     let tools = tools::ensure_build_tools()?;
     web::build_release(&tools)?;
     size::report(&root().join("dist"))?;
     cmd::cargo(&["build", "--release", "--package", "willkommen-server"]).run()?;
-    let server = root().join("target/release/willkommen-server");
+    let server = target_dir().join("release/willkommen-server");
     let mut args = vec!["--dist-dir".to_owned(), "dist".to_owned()];
     args.extend(server_args.iter().cloned());
     cmd::Cmd::new(server).args(&args).exec()
@@ -81,7 +86,7 @@ fn dev() -> anyhow::Result<()> {
     let tools = tools::ensure_build_tools()?;
     cmd::cargo(&["fetch"]).run()?;
     cmd::cargo(&["build", "--package", "willkommen-server"]).run()?;
-    let mut server = cmd::Cmd::new(root().join("target/debug/willkommen-server")).args(["--port", "8080"]).spawn()?;
+    let mut server = cmd::Cmd::new(target_dir().join("debug/willkommen-server")).args(["--port", "8080"]).spawn()?;
     println!("xtask: API on http://127.0.0.1:8080, web app with live reload on http://127.0.0.1:8081");
     let trunk = tools.trunk().args(["serve"]).run();
     let _ = server.kill();
