@@ -24,6 +24,9 @@ impl ApiFailure {
             Self::Refused(error) => match error.code {
                 json::ErrorCode::UnknownConcern => "error-unknown-concern",
                 json::ErrorCode::NotFound => "error-not-found",
+                json::ErrorCode::OfficeClosed => "error-office-closed",
+                json::ErrorCode::CutOffPassed => "error-cut-off-passed",
+                json::ErrorCode::QuotaReached => "error-quota-reached",
                 _ => "error-refused",
             },
             Self::BadResponse(_) => "error-refused",
@@ -36,8 +39,11 @@ pub async fn fetch_kiosk() -> Result<json::Kiosk, ApiFailure> {
     read(response).await
 }
 
-pub async fn create_ticket(request: &json::NewTicket) -> Result<json::Ticket, ApiFailure> {
+/// Asks for a ticket. Retrying with the same `idempotency_key` is safe: the server answers a
+/// repeated request with the ticket it already issued.
+pub async fn create_ticket(request: &json::NewTicket, idempotency_key: &str) -> Result<json::Ticket, ApiFailure> {
     let response = Request::post(&format!("{API_PREFIX}/tickets"))
+        .header(json::IDEMPOTENCY_KEY_HEADER, idempotency_key)
         .json(request)
         .map_err(|error| ApiFailure::BadResponse(error.to_string()))?
         .send()

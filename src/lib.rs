@@ -8,6 +8,7 @@
 pub mod api_client;
 pub mod components;
 pub mod i18n;
+pub mod idempotency;
 pub mod pages;
 pub mod routes;
 

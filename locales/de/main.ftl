@@ -21,6 +21,11 @@ kiosk-documents-count = { $count ->
    *[other] { $count } Unterlagen mitbringen
 }
 
+kiosk-closed = Wir sind gerade geschlossen. Heute gibt es keine Wartenummern mehr.
+kiosk-cut-off = Heute gibt es keine neuen Wartenummern mehr. Wir bedienen noch alle, die schon warten.
+kiosk-reopens = Wartenummern gibt es wieder: { $time }.
+kiosk-quota-reached = Für heute sind alle Wartenummern vergeben.
+
 ticket-heading = Ihre Wartenummer
 ticket-number-spoken = Ihre Wartenummer ist { $number }.
 ticket-wait-hint = Bitte warten Sie, bis Ihre Nummer auf dem Bildschirm erscheint.
@@ -43,6 +48,10 @@ error-unreachable = Das Wartesystem ist gerade nicht erreichbar. Bitte versuchen
 error-unknown-concern = Dieses Anliegen gibt es nicht mehr. Bitte wählen Sie noch einmal.
 error-not-found = Das haben wir nicht gefunden. Bitte fragen Sie am Infoschalter.
 error-refused = Das hat leider nicht geklappt. Bitte fragen Sie am Infoschalter.
+
+error-office-closed = Wir sind gerade geschlossen. Bitte kommen Sie während der Öffnungszeiten wieder.
+error-cut-off-passed = Heute gibt es keine neuen Wartenummern mehr. Bitte kommen Sie an einem anderen Tag wieder.
+error-quota-reached = Für dieses Anliegen sind heute alle Wartenummern vergeben. Bitte kommen Sie an einem anderen Tag wieder.
 
 action-retry = Noch einmal versuchen
 action-start-over = Von vorn beginnen

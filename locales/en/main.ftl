@@ -19,6 +19,11 @@ kiosk-documents-count = { $count ->
    *[other] Bring { $count } documents
 }
 
+kiosk-closed = We are closed right now. No more tickets today.
+kiosk-cut-off = No new tickets today. We are still serving everyone who is waiting.
+kiosk-reopens = Tickets again from: { $time }.
+kiosk-quota-reached = All of today's tickets for this are taken.
+
 ticket-heading = Your ticket number
 ticket-number-spoken = Your ticket number is { $number }.
 ticket-wait-hint = Please wait until your number appears on the screen.
@@ -41,6 +46,10 @@ error-unreachable = The queue system cannot be reached right now. Please try aga
 error-unknown-concern = This service is no longer offered. Please choose again.
 error-not-found = We could not find that. Please ask at the information desk.
 error-refused = Sorry, that did not work. Please ask at the information desk.
+
+error-office-closed = We are closed right now. Please come back during opening hours.
+error-cut-off-passed = No new tickets today. Please come back on another day.
+error-quota-reached = All of today's tickets for this are taken. Please come back on another day.
 
 action-retry = Try again
 action-start-over = Start over

@@ -7,6 +7,14 @@ use willkommen_api::{self as json, Kiosk, NewTicket};
 use crate::api_client::{ApiFailure, create_ticket, fetch_kiosk};
 use crate::components::{LanguageSwitch, QrCode};
 use crate::i18n::I18n;
+use crate::idempotency::new_idempotency_key;
+
+/// One visitor's request for a ticket with the key that makes retrying it safe.
+#[derive(Clone)]
+struct TicketAttempt {
+    request: NewTicket,
+    idempotency_key: String,
+}
 
 #[component]
 pub fn KioskPage() -> impl IntoView {
@@ -30,14 +38,26 @@ pub fn KioskPage() -> impl IntoView {
 #[component]
 fn KioskFlow(kiosk: Kiosk) -> impl IntoView {
     let i18n = expect_context::<I18n>();
+    let issuing_open = kiosk.issuing.state == json::IssuingState::Open;
     let kiosk = StoredValue::new(kiosk);
-    let issue = Action::new_local(|request: &NewTicket| {
-        let request = request.clone();
-        async move { create_ticket(&request).await }
+    let issue = Action::new_local(|attempt: &TicketAttempt| {
+        let attempt = attempt.clone();
+        async move { create_ticket(&attempt.request, &attempt.idempotency_key).await }
     });
+    // The last attempt, so "try again" after a network failure resends it with the same key.
+    let last_attempt = StoredValue::new_local(None::<TicketAttempt>);
     let start_over = move || issue.value().set(None);
     let choose = move |concern: json::ConcernId| {
-        issue.dispatch(NewTicket { concern, language: i18n.language_untracked(), checklist: Default::default() });
+        let request = NewTicket { concern, language: i18n.language_untracked(), checklist: Default::default() };
+        let attempt = TicketAttempt { request, idempotency_key: new_idempotency_key() };
+        last_attempt.set_value(Some(attempt.clone()));
+        issue.dispatch(attempt);
+    };
+    let retry_or_start_over = move |failure: &ApiFailure| match (failure, last_attempt.get_value()) {
+        (ApiFailure::Unreachable, Some(attempt)) => {
+            issue.dispatch(attempt);
+        }
+        _ => start_over(),
     };
 
     let screen = move || {
@@ -46,13 +66,25 @@ fn KioskFlow(kiosk: Kiosk) -> impl IntoView {
         }
         match issue.value().get() {
             None => {
-                view! { <ConcernList concerns=kiosk.with_value(|k| k.concerns.clone()) on_choose=choose/> }.into_any()
+                let concerns = kiosk.with_value(|k| k.concerns.clone());
+                let issuing = kiosk.with_value(|k| k.issuing.clone());
+                view! {
+                    <IssuingNotice issuing/>
+                    <ConcernList concerns enabled=issuing_open on_choose=choose/>
+                }
+                .into_any()
             }
             Some(Ok(ticket)) => {
                 let concern = kiosk.with_value(|k| k.concerns.iter().find(|c| c.id == ticket.concern).cloned());
                 view! { <TicketScreen ticket concern on_done=start_over/> }.into_any()
             }
-            Some(Err(failure)) => view! { <FailurePanel failure on_retry=start_over/> }.into_any(),
+            Some(Err(failure)) => {
+                let on_retry = {
+                    let failure = failure.clone();
+                    move || retry_or_start_over(&failure)
+                };
+                view! { <FailurePanel failure on_retry/> }.into_any()
+            }
         }
     };
 
@@ -65,13 +97,55 @@ fn KioskFlow(kiosk: Kiosk) -> impl IntoView {
     }
 }
 
+/// Says why no tickets are issued now and when they are again; nothing while open.
 #[component]
-fn ConcernList(concerns: Vec<json::Concern>, on_choose: impl Fn(json::ConcernId) + Copy + 'static) -> impl IntoView {
+fn IssuingNotice(issuing: json::Issuing) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let key = match issuing.state {
+        json::IssuingState::Open => return None,
+        json::IssuingState::Closed => "kiosk-closed",
+        json::IssuingState::CutOff => "kiosk-cut-off",
+    };
+    let reopens = issuing.next_opening.map(|at| {
+        move || {
+            let mut args = FluentArgs::new();
+            args.set("time", local_date_time(&at, &i18n.language()));
+            i18n.t_args("kiosk-reopens", &args)
+        }
+    });
+    Some(view! {
+        <div class="notice" role="status">
+            <p class="notice-title">{move || i18n.t(key)}</p>
+            {reopens.map(|text| view! { <p>{text}</p> })}
+        </div>
+    })
+}
+
+/// A moment from the API (RFC 3339) as the visitor's language writes dates and times.
+fn local_date_time(rfc3339: &str, language: &str) -> String {
+    let date = web_sys::js_sys::Date::new(&rfc3339.into());
+    let options = web_sys::js_sys::Object::new();
+    for (field, value) in
+        [("weekday", "long"), ("day", "numeric"), ("month", "long"), ("hour", "2-digit"), ("minute", "2-digit")]
+    {
+        let _ = web_sys::js_sys::Reflect::set(&options, &field.into(), &value.into());
+    }
+    date.to_locale_string(language, &options).into()
+}
+
+#[component]
+fn ConcernList(
+    concerns: Vec<json::Concern>,
+    /// Whether tickets are issued now; otherwise the list only informs.
+    enabled: bool,
+    on_choose: impl Fn(json::ConcernId) + Copy + 'static,
+) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let buttons = concerns
         .into_iter()
         .map(|concern| {
             let id = concern.id.clone();
+            let quota_reached = concern.quota_reached;
             let documents = concern.checklist.len();
             let count = move || {
                 let mut args = FluentArgs::new();
@@ -80,12 +154,20 @@ fn ConcernList(concerns: Vec<json::Concern>, on_choose: impl Fn(json::ConcernId)
             };
             view! {
                 <li>
-                    <button type="button" class="concern-button" on:click=move |_| on_choose(id.clone())>
+                    <button
+                        type="button"
+                        class="concern-button"
+                        disabled=!enabled || quota_reached
+                        on:click=move |_| on_choose(id.clone())
+                    >
                         <span class="concern-prefix" aria-hidden="true">{concern.prefix.clone()}</span>
                         <span class="concern-text">
                             <span class="concern-name" dir="auto">{move || i18n.pick(&concern.name)}</span>
                             <span class="concern-description" dir="auto">{move || i18n.pick(&concern.description)}</span>
                             <span class="concern-documents">{count}</span>
+                            {quota_reached.then(|| view! {
+                                <span class="concern-unavailable">{move || i18n.t("kiosk-quota-reached")}</span>
+                            })}
                         </span>
                     </button>
                 </li>
@@ -141,7 +223,7 @@ fn TicketScreen(
 
 /// Explains a failed request in the visitor's language and offers a way on.
 #[component]
-pub fn FailurePanel(failure: ApiFailure, on_retry: impl Fn() + Copy + 'static) -> impl IntoView {
+pub fn FailurePanel(failure: ApiFailure, on_retry: impl Fn() + 'static) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let key = failure.message_key();
     let action = if matches!(failure, ApiFailure::Unreachable) { "action-retry" } else { "action-start-over" };

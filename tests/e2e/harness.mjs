@@ -21,6 +21,13 @@ export function tempDir(prefix) {
   return dir;
 }
 
+const running = new Set();
+
+/** Stops every server still running, e.g. after a test failed half-way. */
+export async function stopAllServers() {
+  await Promise.all([...running].map((server) => server.stop()));
+}
+
 /**
  * Starts the real willkommen-server on 127.0.0.1 with `dataDir`. It stops by itself when this
  * process ends (--stop-on-stdin-eof), even if a test crashes.
@@ -49,17 +56,24 @@ export async function startServer({ dataDir, port = 0 }) {
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}): ${stderr}`)));
   });
-  return {
+  // Neither the server nor its pipes may keep this process alive; when it ends, the closed
+  // stdin stops the server.
+  child.unref();
+  for (const stream of [child.stdin, child.stdout, child.stderr]) stream.unref?.();
+  const server = {
     url,
     port: Number(new URL(url).port),
     /** Graceful stop, as an operator's Ctrl+C. */
     async stop() {
+      running.delete(server);
       child.stdin.end();
       const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timeout);
     },
   };
+  running.add(server);
+  return server;
 }
 
 /** Headless Chromium from Debian, kept off the (closed) network. */

@@ -25,6 +25,18 @@ pub enum ErrorCode {
     /// A field has a value the office does not accept (e.g. a language the kiosk does not offer).
     InvalidField,
     UnknownConcern,
+    /// `POST /tickets` needs an `Idempotency-Key` header (1 to 128 visible ASCII characters).
+    IdempotencyKeyMissing,
+    /// The `Idempotency-Key` was used before with a different request body.
+    IdempotencyKeyReused,
+    /// The office is closed now; `GET /kiosk` says when it opens.
+    OfficeClosed,
+    /// The office is open but no new tickets are issued this close to closing time.
+    CutOffPassed,
+    /// Today's tickets for this concern are all taken.
+    QuotaReached,
+    /// The ticket is not in a state that allows this (e.g. cancelling a finished ticket).
+    InvalidTransition,
     /// No such route, ticket or resource.
     NotFound,
     MethodNotAllowed,
@@ -59,7 +71,7 @@ mod tests {
 
     #[test]
     fn a_code_from_a_newer_server_is_understood_as_unknown() {
-        let error: ApiError = serde_json::from_str(r#"{"code":"quota_reached","message":"full"}"#).unwrap();
+        let error: ApiError = serde_json::from_str(r#"{"code":"some_future_code","message":"new"}"#).unwrap();
 
         assert_eq!(error.code, ErrorCode::Unknown);
     }

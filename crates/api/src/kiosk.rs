@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::LocalizedText;
+use crate::{Issuing, LocalizedText};
 
 /// `GET /api/v1/kiosk`: everything a kiosk needs to render its screens.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -11,6 +11,8 @@ pub struct Kiosk {
     pub languages: Vec<String>,
     /// The concerns a visitor can take a ticket for, in display order. Only active ones.
     pub concerns: Vec<Concern>,
+    /// Whether tickets can be issued now (opening hours, closed days, cut-off).
+    pub issuing: Issuing,
 }
 
 /// The stable id of a concern (a service of the office), a slug such as `extend-residence-permit`.
@@ -37,6 +39,9 @@ pub struct Concern {
     pub description: LocalizedText,
     /// The documents to bring, in the order to show them.
     pub checklist: Vec<ChecklistItem>,
+    /// Today's tickets for this concern are all taken.
+    #[serde(default)]
+    pub quota_reached: bool,
 }
 
 /// One document of a concern's checklist.
@@ -81,7 +86,9 @@ mod tests {
                 name: LocalizedText::from_pairs([("de", "Adressänderung"), ("en", "Address change")]),
                 description: LocalizedText::from_pairs([("en", "You moved to a new flat.")]),
                 checklist: vec![passport()],
+                quota_reached: false,
             }],
+            issuing: Issuing { state: crate::IssuingState::Open, issuing_ends_at: None, next_opening: None },
         };
 
         let json = serde_json::to_string(&kiosk).unwrap();

@@ -7,13 +7,18 @@
 
 mod error;
 mod kiosk;
+mod office;
 mod text;
 mod ticket;
 
 pub use error::{ApiError, ErrorCode};
 pub use kiosk::{ChecklistItem, Concern, ConcernId, Kiosk};
+pub use office::{Issuing, IssuingState, OpeningHours, TimeRange, Weekday};
 pub use text::{LocalizedText, SOURCE_LANGUAGE};
-pub use ticket::{NewTicket, ParseTicketNumberError, Ticket, TicketId, TicketNumber, TicketStatus};
+pub use ticket::{NewTicket, ParseTicketNumberError, Ticket, TicketId, TicketNumber, TicketStatus, WaitEstimate};
+
+/// The request header that makes `POST /api/v1/tickets` safe to retry.
+pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
 
 /// The prefix of every route of the queue API.
 pub const API_PREFIX: &str = "/api/v1";

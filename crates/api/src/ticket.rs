@@ -148,6 +148,22 @@ pub struct Ticket {
     pub checklist: BTreeMap<String, bool>,
     /// The absolute URL of the ticket's status page, encoded in the ticket's QR code.
     pub status_url: String,
+    /// While waiting: how many tickets of the same concern will be called first.
+    #[serde(default)]
+    pub people_ahead: Option<u32>,
+    /// While waiting: the expected wait in minutes, `null` when there is no basis yet.
+    #[serde(default)]
+    pub estimated_wait: Option<WaitEstimate>,
+    /// When called or being served: the counter's name.
+    #[serde(default)]
+    pub counter: Option<String>,
+}
+
+/// An expected wait as a range of minutes, e.g. 10 to 20.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaitEstimate {
+    pub min_minutes: u32,
+    pub max_minutes: u32,
 }
 
 #[cfg(test)]
@@ -190,6 +206,9 @@ mod tests {
             issued_at: "2026-11-24T09:15:00+01:00".into(),
             checklist: BTreeMap::from([("passport".into(), true), ("photo".into(), false)]),
             status_url: "http://127.0.0.1:8080/t/q0fO8b6u3J3p1yQ2xW9aZg".into(),
+            people_ahead: Some(4),
+            estimated_wait: Some(WaitEstimate { min_minutes: 10, max_minutes: 20 }),
+            counter: None,
         };
 
         let json = serde_json::to_value(&ticket).unwrap();

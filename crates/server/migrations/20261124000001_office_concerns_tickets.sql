@@ -2,10 +2,15 @@
 -- Texts in several languages are JSON objects {"de": "...", "en": "..."} in TEXT columns.
 
 CREATE TABLE office (
-    id         INTEGER PRIMARY KEY CHECK (id = 1), -- one office per database, for now
-    name       TEXT NOT NULL,                      -- JSON localized text
-    time_zone  TEXT NOT NULL,                      -- IANA name; ticket numbers restart daily there
-    languages  TEXT NOT NULL                       -- JSON array of BCP 47 tags, in kiosk order
+    id                  INTEGER PRIMARY KEY CHECK (id = 1), -- one office per database, for now
+    name                TEXT NOT NULL,     -- JSON localized text
+    time_zone           TEXT NOT NULL,     -- IANA name; ticket numbers restart daily there
+    languages           TEXT NOT NULL,     -- JSON array of BCP 47 tags, in kiosk order
+    opening_hours       TEXT NOT NULL,     -- JSON {"monday": [{"from": "08:00", "to": "12:00"}]}
+    closed_days         TEXT NOT NULL,     -- JSON array of "YYYY-MM-DD"
+    cutoff_minutes      INTEGER NOT NULL CHECK (cutoff_minutes >= 0),
+    no_show_after_calls INTEGER NOT NULL CHECK (no_show_after_calls >= 1),
+    retention_days      INTEGER NOT NULL CHECK (retention_days >= 1)
 );
 
 CREATE TABLE concerns (
@@ -14,6 +19,7 @@ CREATE TABLE concerns (
     prefix      TEXT NOT NULL UNIQUE,
     icon        TEXT NOT NULL,
     active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    daily_quota INTEGER CHECK (daily_quota >= 0),  -- NULL: no limit
     name        TEXT NOT NULL,
     description TEXT NOT NULL
 );
@@ -47,7 +53,29 @@ CREATE TABLE tickets (
     checklist   TEXT NOT NULL,      -- JSON object: checklist item id -> has it
     status      TEXT NOT NULL,
     issued_at   TEXT NOT NULL,      -- RFC 3339 with the office's offset
+    queued_at   INTEGER NOT NULL,   -- milliseconds since 1970 (UTC): the queue order
     UNIQUE (concern_id, service_day, sequence)
 );
 
 CREATE INDEX tickets_by_day_and_status ON tickets (service_day, status);
+
+-- Everything that happens to a ticket, never updated or deleted before retention ends.
+CREATE TABLE ticket_events (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    ticket_id  TEXT NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+    at         TEXT NOT NULL,   -- RFC 3339
+    kind       TEXT NOT NULL,   -- issued, called, recalled, started, finished, no_show, cancelled, ...
+    detail     TEXT NOT NULL DEFAULT '{}'  -- JSON: counter, staff account, concern transferred to
+);
+
+CREATE INDEX ticket_events_by_ticket ON ticket_events (ticket_id, id);
+
+-- Idempotency-Key of each successful POST /tickets with the response it got, so a kiosk that
+-- retries (lost answer, double tap, restart) gets the same ticket instead of a second one.
+CREATE TABLE idempotency_keys (
+    key             TEXT PRIMARY KEY,
+    fingerprint     TEXT NOT NULL,  -- the canonical request body the key was first used with
+    response_status INTEGER NOT NULL,
+    response_body   TEXT NOT NULL,
+    created_at      TEXT NOT NULL   -- RFC 3339 UTC; purged after the retention period
+);

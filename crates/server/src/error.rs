@@ -17,6 +17,18 @@ pub enum AppError {
     UnknownConcern(String),
     #[error("{0}")]
     InvalidField(String),
+    #[error("{0}")]
+    IdempotencyKeyMissing(String),
+    #[error("{0}")]
+    IdempotencyKeyReused(String),
+    #[error("{0}")]
+    OfficeClosed(String),
+    #[error("{0}")]
+    CutOffPassed(String),
+    #[error("{0}")]
+    QuotaReached(String),
+    #[error("{0}")]
+    InvalidTransition(String),
     #[error("{message}")]
     BadBody { status: StatusCode, code: ErrorCode, message: String },
     #[error("{0}")]
@@ -35,6 +47,12 @@ impl AppError {
             Self::NotFound(_) => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
             Self::UnknownConcern(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::UnknownConcern),
             Self::InvalidField(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidField),
+            Self::IdempotencyKeyMissing(_) => (StatusCode::BAD_REQUEST, ErrorCode::IdempotencyKeyMissing),
+            Self::IdempotencyKeyReused(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::IdempotencyKeyReused),
+            Self::OfficeClosed(_) => (StatusCode::CONFLICT, ErrorCode::OfficeClosed),
+            Self::CutOffPassed(_) => (StatusCode::CONFLICT, ErrorCode::CutOffPassed),
+            Self::QuotaReached(_) => (StatusCode::CONFLICT, ErrorCode::QuotaReached),
+            Self::InvalidTransition(_) => (StatusCode::CONFLICT, ErrorCode::InvalidTransition),
             Self::BadBody { status, code, .. } => (*status, *code),
             Self::MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed),
             Self::Database(_) | Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),

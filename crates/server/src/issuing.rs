@@ -1,24 +1,24 @@
-//! Issuing a ticket: checks the visitor's request against the office, then stores the ticket
-//! with the next number of the concern's day in the office's time zone.
+//! The office's rules for issuing a ticket, applied inside the store's issuing transaction
+//! (see [`crate::store::Store::issue_ticket`]) so that they judge exactly what is stored.
 
 use jiff::Timestamp;
-use jiff::tz::TimeZone;
-use willkommen_api as json;
+use willkommen_api::{self as json, IssuingState};
 
 use crate::error::{AppError, AppResult};
-use crate::store::{Store, TicketDraft, TicketRecord};
-use crate::ticket_id::random_ticket_id;
+use crate::store::IssueContext;
 
-pub async fn issue_ticket(store: &Store, request: json::NewTicket, now: Timestamp) -> AppResult<TicketRecord> {
-    let office = store.office_settings().await?;
-    if !office.languages.0.contains(&request.language) {
+/// Checks a visitor's request at `now`: a language the kiosk offers, an active concern,
+/// checklist answers about that concern's documents, opening hours and the daily quota.
+pub fn check_request(request: &json::NewTicket, now: Timestamp, context: &IssueContext) -> AppResult<()> {
+    let languages = &context.office.languages.0;
+    if !languages.contains(&request.language) {
         return Err(AppError::InvalidField(format!(
             "language {:?} is not offered; choose one of {}",
             request.language,
-            office.languages.0.join(", ")
+            languages.join(", ")
         )));
     }
-    let concern = match store.concern_for_issuing(&request.concern).await? {
+    let concern = match context.concern {
         Some(concern) if concern.active => concern,
         _ => return Err(AppError::UnknownConcern(format!("there is no concern {:?}", request.concern.as_str()))),
     };
@@ -28,18 +28,20 @@ pub async fn issue_ticket(store: &Store, request: json::NewTicket, now: Timestam
             request.concern.as_str()
         )));
     }
-
-    let time_zone = TimeZone::get(&office.time_zone)
-        .map_err(|error| anyhow::anyhow!("office time zone {:?}: {error}", office.time_zone))?;
-    let local = now.to_zoned_datetime(time_zone);
-    let draft = TicketDraft {
-        id: random_ticket_id()?,
-        concern: request.concern,
-        prefix: concern.prefix,
-        service_day: local.date().to_string(),
-        language: request.language,
-        checklist: request.checklist,
-        issued_at: local.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
-    };
-    store.insert_ticket(draft).await
+    let issuing = context.schedule.issuing_at(now);
+    let reopens = issuing.next_opening.as_deref().map(|at| format!("; tickets again from {at}")).unwrap_or_default();
+    match issuing.state {
+        IssuingState::Open => {}
+        IssuingState::Closed => return Err(AppError::OfficeClosed(format!("the office is closed{reopens}"))),
+        IssuingState::CutOff => {
+            return Err(AppError::CutOffPassed(format!("no new tickets this close to closing time{reopens}")));
+        }
+    }
+    if concern.daily_quota.is_some_and(|quota| context.issued_today >= quota) {
+        return Err(AppError::QuotaReached(format!(
+            "all of today's tickets for {:?} have been issued",
+            request.concern.as_str()
+        )));
+    }
+    Ok(())
 }

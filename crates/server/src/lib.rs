@@ -8,6 +8,7 @@ mod api;
 pub mod config;
 mod error;
 mod issuing;
+mod schedule;
 pub mod seed;
 mod store;
 mod ticket_id;

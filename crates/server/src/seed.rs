@@ -5,14 +5,34 @@
 use serde::Deserialize;
 use willkommen_api as json;
 
-/// An office with everything the kiosk shows.
+/// An office with its settings and concerns.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DemoOffice {
     pub time_zone: String,
     pub office_name: json::LocalizedText,
     pub languages: Vec<String>,
-    pub concerns: Vec<json::Concern>,
+    /// The demo office is open around the clock, so it can be tried at any hour.
+    pub opening_hours: json::OpeningHours,
+    pub closed_days: Vec<String>,
+    pub cutoff_minutes: u32,
+    pub no_show_after_calls: u32,
+    pub retention_days: u32,
+    pub concerns: Vec<SeedConcern>,
+}
+
+/// A concern with the settings the kiosk does not see.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedConcern {
+    pub id: json::ConcernId,
+    pub prefix: String,
+    pub icon: String,
+    /// Tickets per day; `null` for no limit.
+    pub daily_quota: Option<u32>,
+    pub name: json::LocalizedText,
+    pub description: json::LocalizedText,
+    pub checklist: Vec<json::ChecklistItem>,
 }
 
 impl DemoOffice {
@@ -34,7 +54,13 @@ mod tests {
         let office = DemoOffice::builtin();
 
         assert!(office.concerns.len() >= 8, "only {} concerns", office.concerns.len());
-        assert!(jiff::tz::TimeZone::get(&office.time_zone).is_ok());
+        let schedule = crate::schedule::Schedule::new(
+            &office.time_zone,
+            &office.opening_hours,
+            &office.closed_days,
+            office.cutoff_minutes,
+        );
+        assert!(schedule.is_ok(), "{schedule:?}");
         for concern in &office.concerns {
             for language in ["de", "en"] {
                 assert!(concern.name.get(language).is_some(), "{} has no {language} name", concern.id.0);

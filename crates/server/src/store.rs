@@ -7,14 +7,17 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use anyhow::Context;
+use jiff::Timestamp;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::types::Json;
-use sqlx::{FromRow, SqlitePool};
+use sqlx::{FromRow, SqliteConnection, SqlitePool};
 use willkommen_api as json;
 use willkommen_api::LocalizedText;
 
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
+use crate::schedule::{Schedule, rfc3339, service_day};
 use crate::seed::DemoOffice;
+use crate::ticket_id::random_ticket_id;
 
 /// The database file inside the data folder.
 pub const DATABASE_FILE: &str = "willkommen.db";
@@ -25,11 +28,24 @@ pub struct Store {
     pool: SqlitePool,
 }
 
-/// The office-wide settings ticket issuing needs.
+/// The office's settings.
 #[derive(Debug, FromRow)]
 pub struct OfficeSettings {
     pub time_zone: String,
     pub languages: Json<Vec<String>>,
+    pub opening_hours: Json<json::OpeningHours>,
+    pub closed_days: Json<Vec<String>>,
+    pub cutoff_minutes: i64,
+    pub no_show_after_calls: i64,
+    pub retention_days: i64,
+}
+
+impl OfficeSettings {
+    pub fn schedule(&self) -> anyhow::Result<Schedule> {
+        let cutoff = u32::try_from(self.cutoff_minutes).context("cut-off minutes out of range")?;
+        Schedule::new(&self.time_zone, &self.opening_hours.0, &self.closed_days.0, cutoff)
+            .context("the office's opening hours in the database are invalid")
+    }
 }
 
 /// A concern as ticket issuing needs it.
@@ -37,19 +53,27 @@ pub struct OfficeSettings {
 pub struct ConcernForIssuing {
     pub prefix: String,
     pub active: bool,
+    pub daily_quota: Option<u32>,
     pub checklist_ids: Vec<String>,
 }
 
-/// A ticket about to be stored; the store adds the number.
+/// What the issuing rules decide on; see [`Store::issue_ticket`].
+pub struct IssueContext<'a> {
+    pub office: &'a OfficeSettings,
+    pub schedule: &'a Schedule,
+    /// `None` when the concern does not exist.
+    pub concern: Option<&'a ConcernForIssuing>,
+    /// Tickets of this concern issued so far today.
+    pub issued_today: u32,
+}
+
+/// The answer to a `POST /tickets`, as first given for its idempotency key.
 #[derive(Debug)]
-pub struct TicketDraft {
-    pub id: json::TicketId,
-    pub concern: json::ConcernId,
-    pub prefix: String,
-    pub service_day: String,
-    pub language: String,
-    pub checklist: BTreeMap<String, bool>,
-    pub issued_at: String,
+pub struct IssuedTicket {
+    pub status: u16,
+    pub body: String,
+    /// Whether this is a retry answered from the stored first response.
+    pub replayed: bool,
 }
 
 /// A stored ticket.
@@ -59,11 +83,23 @@ pub struct TicketRecord {
     pub concern_id: String,
     pub prefix: String,
     pub sequence: i64,
+    pub service_day: String,
     pub language: String,
     pub checklist: Json<BTreeMap<String, bool>>,
     pub status: String,
     pub issued_at: String,
+    pub queued_at: i64,
 }
+
+/// A ticket with where it stands in the queue.
+#[derive(Debug)]
+pub struct TicketView {
+    pub record: TicketRecord,
+    pub people_ahead: Option<u32>,
+}
+
+const TICKET_COLUMNS: &str =
+    "id, concern_id, prefix, sequence, service_day, language, checklist, status, issued_at, queued_at";
 
 #[derive(FromRow)]
 struct ConcernRow {
@@ -72,6 +108,8 @@ struct ConcernRow {
     icon: String,
     name: Json<LocalizedText>,
     description: Json<LocalizedText>,
+    daily_quota: Option<i64>,
+    issued_today: i64,
 }
 
 #[derive(FromRow)]
@@ -112,11 +150,18 @@ impl Store {
     pub async fn seed_if_empty(&self, office: &DemoOffice) -> anyhow::Result<bool> {
         let mut tx = self.pool.begin().await?;
         let inserted = sqlx::query(
-            "INSERT INTO office (id, name, time_zone, languages) VALUES (1, ?, ?, ?) ON CONFLICT DO NOTHING",
+            "INSERT INTO office (id, name, time_zone, languages, opening_hours, closed_days, cutoff_minutes,
+                                 no_show_after_calls, retention_days)
+             VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         )
         .bind(Json(&office.office_name))
         .bind(&office.time_zone)
         .bind(Json(&office.languages))
+        .bind(Json(&office.opening_hours))
+        .bind(Json(&office.closed_days))
+        .bind(office.cutoff_minutes)
+        .bind(office.no_show_after_calls)
+        .bind(office.retention_days)
         .execute(&mut *tx)
         .await?
         .rows_affected();
@@ -125,13 +170,14 @@ impl Store {
         }
         for (position, concern) in office.concerns.iter().enumerate() {
             sqlx::query(
-                "INSERT INTO concerns (id, position, prefix, icon, active, name, description)
-                 VALUES (?, ?, ?, ?, 1, ?, ?)",
+                "INSERT INTO concerns (id, position, prefix, icon, active, daily_quota, name, description)
+                 VALUES (?, ?, ?, ?, 1, ?, ?, ?)",
             )
             .bind(concern.id.as_str())
             .bind(position as i64)
             .bind(&concern.prefix)
             .bind(&concern.icon)
+            .bind(concern.daily_quota)
             .bind(Json(&concern.name))
             .bind(Json(&concern.description))
             .execute(&mut *tx)
@@ -155,21 +201,31 @@ impl Store {
         Ok(true)
     }
 
-    /// What a kiosk shows: the office and its active concerns with their checklists.
-    pub async fn kiosk(&self) -> AppResult<json::Kiosk> {
-        let (office_name, languages): (Json<LocalizedText>, Json<Vec<String>>) =
-            sqlx::query_as("SELECT name, languages FROM office WHERE id = 1").fetch_one(&self.pool).await?;
+    /// What a kiosk shows at `now`: the office, whether it issues tickets, and its active
+    /// concerns with their checklists and whether today's quota is used up.
+    pub async fn kiosk(&self, now: Timestamp) -> AppResult<json::Kiosk> {
+        let mut conn = self.pool.acquire().await?;
+        let office = office_settings(&mut conn).await?;
+        let schedule = office.schedule()?;
+        let today = service_day(now, schedule.time_zone());
+        let office_name: Json<LocalizedText> =
+            sqlx::query_scalar("SELECT name FROM office WHERE id = 1").fetch_one(&mut *conn).await?;
         let concerns: Vec<ConcernRow> = sqlx::query_as(
-            "SELECT id, prefix, icon, name, description FROM concerns WHERE active = 1 ORDER BY position",
+            "SELECT c.id, c.prefix, c.icon, c.name, c.description, c.daily_quota,
+                    COALESCE(t.last_sequence, 0) AS issued_today
+             FROM concerns c
+             LEFT JOIN ticket_counters t ON t.concern_id = c.id AND t.service_day = ?
+             WHERE c.active = 1 ORDER BY c.position",
         )
-        .fetch_all(&self.pool)
+        .bind(&today)
+        .fetch_all(&mut *conn)
         .await?;
         let items: Vec<ChecklistItemRow> = sqlx::query_as(
             "SELECT i.concern_id, i.id, i.required, i.text, i.hint
              FROM checklist_items i JOIN concerns c ON c.id = i.concern_id
              WHERE c.active = 1 ORDER BY i.concern_id, i.position",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *conn)
         .await?;
 
         let mut checklists: BTreeMap<String, Vec<json::ChecklistItem>> = BTreeMap::new();
@@ -185,6 +241,7 @@ impl Store {
             .into_iter()
             .map(|row| json::Concern {
                 checklist: checklists.remove(&row.id).unwrap_or_default(),
+                quota_reached: row.daily_quota.is_some_and(|quota| row.issued_today >= quota),
                 id: json::ConcernId(row.id),
                 prefix: row.prefix,
                 icon: row.icon,
@@ -192,70 +249,150 @@ impl Store {
                 description: row.description.0,
             })
             .collect();
-        Ok(json::Kiosk { office_name: office_name.0, languages: languages.0, concerns })
+        Ok(json::Kiosk {
+            office_name: office_name.0,
+            languages: office.languages.0,
+            concerns,
+            issuing: schedule.issuing_at(now),
+        })
     }
 
-    pub async fn office_settings(&self) -> AppResult<OfficeSettings> {
-        Ok(sqlx::query_as("SELECT time_zone, languages FROM office WHERE id = 1").fetch_one(&self.pool).await?)
-    }
-
-    pub async fn concern_for_issuing(&self, id: &json::ConcernId) -> AppResult<Option<ConcernForIssuing>> {
-        let Some((prefix, active)): Option<(String, bool)> =
-            sqlx::query_as("SELECT prefix, active FROM concerns WHERE id = ?")
-                .bind(id.as_str())
-                .fetch_optional(&self.pool)
-                .await?
-        else {
-            return Ok(None);
-        };
-        let checklist_ids = sqlx::query_scalar("SELECT id FROM checklist_items WHERE concern_id = ?")
-            .bind(id.as_str())
-            .fetch_all(&self.pool)
-            .await?;
-        Ok(Some(ConcernForIssuing { prefix, active, checklist_ids }))
-    }
-
-    /// Stores a new waiting ticket with the next number of its concern and day.
-    pub async fn insert_ticket(&self, draft: TicketDraft) -> AppResult<TicketRecord> {
+    /// Issues a ticket for `request`, at most once per idempotency `key`.
+    ///
+    /// Everything happens in one write transaction: the key is claimed first, so SQLite takes
+    /// its write lock before anything is read, and concurrent requests (another kiosk, or a
+    /// retry of this one) wait their turn. A retry with the same key and body gets the stored
+    /// first answer; with another body it is refused. `check` applies the office's rules to
+    /// what is stored now; a refusal rolls everything back, so the key stays unused and no
+    /// number is consumed.
+    pub async fn issue_ticket(
+        &self,
+        key: &str,
+        request: &json::NewTicket,
+        now: Timestamp,
+        public_url: &str,
+        check: impl FnOnce(&IssueContext) -> AppResult<()>,
+    ) -> AppResult<IssuedTicket> {
+        let fingerprint = serde_json::to_string(request).context("cannot serialise the request")?;
         let mut tx = self.pool.begin().await?;
-        // The counter update is the transaction's first statement, so SQLite takes the write
-        // lock before reading the counter: concurrent kiosks queue up instead of racing.
+        let claimed = sqlx::query(
+            "INSERT INTO idempotency_keys (key, fingerprint, response_status, response_body, created_at)
+             VALUES (?, ?, 0, '', ?) ON CONFLICT (key) DO NOTHING",
+        )
+        .bind(key)
+        .bind(&fingerprint)
+        .bind(now.to_string())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !claimed {
+            let (first_fingerprint, status, body): (String, i64, String) = sqlx::query_as(
+                "SELECT fingerprint, response_status, response_body FROM idempotency_keys WHERE key = ?",
+            )
+            .bind(key)
+            .fetch_one(&mut *tx)
+            .await?;
+            if first_fingerprint != fingerprint {
+                return Err(AppError::IdempotencyKeyReused(
+                    "this Idempotency-Key was used for a different request; use a new key for a new ticket".into(),
+                ));
+            }
+            let status = u16::try_from(status).context("stored status out of range")?;
+            return Ok(IssuedTicket { status, body, replayed: true });
+        }
+
+        let office = office_settings(&mut tx).await?;
+        let schedule = office.schedule()?;
+        let today = service_day(now, schedule.time_zone());
+        let concern = concern_for_issuing(&mut tx, &request.concern).await?;
+        let issued_today: i64 =
+            sqlx::query_scalar("SELECT last_sequence FROM ticket_counters WHERE concern_id = ? AND service_day = ?")
+                .bind(request.concern.as_str())
+                .bind(&today)
+                .fetch_optional(&mut *tx)
+                .await?
+                .unwrap_or(0);
+        check(&IssueContext {
+            office: &office,
+            schedule: &schedule,
+            concern: concern.as_ref(),
+            issued_today: u32::try_from(issued_today).unwrap_or(u32::MAX),
+        })?;
+        let concern = concern.ok_or_else(|| AppError::UnknownConcern("no such concern".into()))?;
+
         let sequence: i64 = sqlx::query_scalar(
             "INSERT INTO ticket_counters (concern_id, service_day, last_sequence) VALUES (?, ?, 1)
              ON CONFLICT (concern_id, service_day) DO UPDATE SET last_sequence = last_sequence + 1
              RETURNING last_sequence",
         )
-        .bind(draft.concern.as_str())
-        .bind(&draft.service_day)
+        .bind(request.concern.as_str())
+        .bind(&today)
         .fetch_one(&mut *tx)
         .await?;
-        let ticket: TicketRecord = sqlx::query_as(
-            "INSERT INTO tickets (id, concern_id, prefix, sequence, service_day, language, checklist, status, issued_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?)
-             RETURNING id, concern_id, prefix, sequence, language, checklist, status, issued_at",
-        )
-        .bind(draft.id.as_str())
-        .bind(draft.concern.as_str())
-        .bind(&draft.prefix)
+        let issued_at = rfc3339(&now.to_zoned_datetime(schedule.time_zone().clone()));
+        let record: TicketRecord = sqlx::query_as(&format!(
+            "INSERT INTO tickets (id, concern_id, prefix, sequence, service_day, language, checklist, status,
+                                  issued_at, queued_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)
+             RETURNING {TICKET_COLUMNS}"
+        ))
+        .bind(random_ticket_id()?.as_str())
+        .bind(request.concern.as_str())
+        .bind(&concern.prefix)
         .bind(sequence)
-        .bind(&draft.service_day)
-        .bind(&draft.language)
-        .bind(Json(&draft.checklist))
-        .bind(&draft.issued_at)
+        .bind(&today)
+        .bind(&request.language)
+        .bind(Json(&request.checklist))
+        .bind(&issued_at)
+        .bind(now.as_millisecond())
         .fetch_one(&mut *tx)
         .await?;
+        record_event(&mut tx, &record.id, now, "issued", serde_json::json!({})).await?;
+
+        let people_ahead = people_ahead(&mut tx, &record).await?;
+        let ticket = record.into_json(public_url, people_ahead)?;
+        let body = serde_json::to_string(&ticket).context("cannot serialise the ticket")?;
+        sqlx::query("UPDATE idempotency_keys SET response_status = 201, response_body = ? WHERE key = ?")
+            .bind(&body)
+            .bind(key)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
-        Ok(ticket)
+        Ok(IssuedTicket { status: 201, body, replayed: false })
     }
 
-    pub async fn ticket(&self, id: &str) -> AppResult<Option<TicketRecord>> {
-        Ok(sqlx::query_as(
-            "SELECT id, concern_id, prefix, sequence, language, checklist, status, issued_at
-             FROM tickets WHERE id = ?",
+    /// A ticket and its place in the queue.
+    pub async fn ticket(&self, id: &str) -> AppResult<Option<TicketView>> {
+        let mut conn = self.pool.acquire().await?;
+        let Some(record) = find_ticket(&mut conn, id).await? else { return Ok(None) };
+        let people_ahead = people_ahead(&mut conn, &record).await?;
+        Ok(Some(TicketView { record, people_ahead }))
+    }
+
+    /// The visitor gives up their place. Cancelling twice is harmless; a ticket that is
+    /// already being served or closed cannot be cancelled.
+    pub async fn cancel_ticket(&self, id: &str, now: Timestamp) -> AppResult<Option<TicketView>> {
+        let mut tx = self.pool.begin().await?;
+        let cancelled = sqlx::query(
+            "UPDATE tickets SET status = 'cancelled' WHERE id = ? AND status IN ('waiting', 'called', 'parked')",
         )
         .bind(id)
-        .fetch_optional(&self.pool)
-        .await?)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        let Some(record) = find_ticket(&mut tx, id).await? else { return Ok(None) };
+        if cancelled {
+            record_event(&mut tx, id, now, "cancelled", serde_json::json!({"by": "visitor"})).await?;
+        } else if record.status != json::TicketStatus::Cancelled.as_str() {
+            return Err(AppError::InvalidTransition(format!(
+                "a ticket that is {} cannot be cancelled any more",
+                record.status
+            )));
+        }
+        tx.commit().await?;
+        Ok(Some(TicketView { record, people_ahead: None }))
     }
 
     /// Waits for pending writes and closes the database cleanly.
@@ -266,7 +403,7 @@ impl Store {
 
 impl TicketRecord {
     /// The ticket as the API shows it; `public_url` is where visitors' phones reach the server.
-    pub fn into_json(self, public_url: &str) -> anyhow::Result<json::Ticket> {
+    pub fn into_json(self, public_url: &str, people_ahead: Option<u32>) -> anyhow::Result<json::Ticket> {
         let id = json::TicketId(self.id);
         Ok(json::Ticket {
             status_url: format!("{public_url}{}", json::ticket_status_path(&id)),
@@ -280,8 +417,82 @@ impl TicketRecord {
             status: json::TicketStatus::from_str(&self.status).map_err(anyhow::Error::msg)?,
             issued_at: self.issued_at,
             checklist: self.checklist.0,
+            people_ahead,
+            estimated_wait: None,
+            counter: None,
         })
     }
+}
+
+async fn office_settings(conn: &mut SqliteConnection) -> AppResult<OfficeSettings> {
+    Ok(sqlx::query_as(
+        "SELECT time_zone, languages, opening_hours, closed_days, cutoff_minutes, no_show_after_calls,
+                retention_days
+         FROM office WHERE id = 1",
+    )
+    .fetch_one(conn)
+    .await?)
+}
+
+async fn concern_for_issuing(
+    conn: &mut SqliteConnection,
+    id: &json::ConcernId,
+) -> AppResult<Option<ConcernForIssuing>> {
+    let Some((prefix, active, daily_quota)): Option<(String, bool, Option<i64>)> =
+        sqlx::query_as("SELECT prefix, active, daily_quota FROM concerns WHERE id = ?")
+            .bind(id.as_str())
+            .fetch_optional(&mut *conn)
+            .await?
+    else {
+        return Ok(None);
+    };
+    let checklist_ids = sqlx::query_scalar("SELECT id FROM checklist_items WHERE concern_id = ?")
+        .bind(id.as_str())
+        .fetch_all(conn)
+        .await?;
+    let daily_quota = daily_quota.map(|quota| u32::try_from(quota).unwrap_or(u32::MAX));
+    Ok(Some(ConcernForIssuing { prefix, active, daily_quota, checklist_ids }))
+}
+
+async fn find_ticket(conn: &mut SqliteConnection, id: &str) -> AppResult<Option<TicketRecord>> {
+    Ok(sqlx::query_as(&format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?)
+}
+
+/// Waiting tickets of the same concern and day that will be called before this one.
+async fn people_ahead(conn: &mut SqliteConnection, ticket: &TicketRecord) -> AppResult<Option<u32>> {
+    if ticket.status != json::TicketStatus::Waiting.as_str() {
+        return Ok(None);
+    }
+    let ahead: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM tickets
+         WHERE concern_id = ? AND service_day = ? AND status = 'waiting' AND queued_at < ?",
+    )
+    .bind(&ticket.concern_id)
+    .bind(&ticket.service_day)
+    .bind(ticket.queued_at)
+    .fetch_one(conn)
+    .await?;
+    Ok(Some(u32::try_from(ahead).unwrap_or(u32::MAX)))
+}
+
+async fn record_event(
+    conn: &mut SqliteConnection,
+    ticket_id: &str,
+    at: Timestamp,
+    kind: &str,
+    detail: serde_json::Value,
+) -> AppResult<()> {
+    sqlx::query("INSERT INTO ticket_events (ticket_id, at, kind, detail) VALUES (?, ?, ?, ?)")
+        .bind(ticket_id)
+        .bind(at.to_string())
+        .bind(kind)
+        .bind(Json(detail))
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 /// Creates the data folder and proves it is writable, so a bad folder is reported in plain

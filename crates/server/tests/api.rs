@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::HashSet;
 
-use common::TestServer;
+use common::{TestServer, new_key};
 use reqwest::header::{CONTENT_TYPE, LOCATION};
 use reqwest::{Client, Method, Response, StatusCode};
 use serde_json::{Value, json};
@@ -24,7 +24,13 @@ fn extend_residence_permit() -> Value {
 }
 
 async fn post_ticket(server: &TestServer, body: &Value) -> Response {
-    Client::new().post(server.at(TICKETS)).json(body).send().await.expect("the server did not answer")
+    Client::new()
+        .post(server.at(TICKETS))
+        .header("Idempotency-Key", new_key())
+        .json(body)
+        .send()
+        .await
+        .expect("the server did not answer")
 }
 
 /// Takes a ticket and returns it; fails unless the server created it.
@@ -68,6 +74,9 @@ impl BadRequest {
     async fn send(&self, server: &TestServer) -> Response {
         let method = Method::from_bytes(self.method.as_bytes()).unwrap();
         let mut request = Client::new().request(method, server.at(self.path)).body(self.body);
+        if self.method == "POST" {
+            request = request.header("Idempotency-Key", new_key());
+        }
         if let Some(content_type) = self.content_type {
             request = request.header(CONTENT_TYPE, content_type);
         }
@@ -349,7 +358,7 @@ async fn thirty_simultaneous_tickets_for_one_concern_get_thirty_different_number
     let url = server.at(TICKETS);
     let mut kiosks = JoinSet::new();
     for _ in 0..30 {
-        let request = client.post(&url).json(&extend_residence_permit());
+        let request = client.post(&url).header("Idempotency-Key", new_key()).json(&extend_residence_permit());
         kiosks.spawn(async move {
             let response = request.send().await.expect("the server did not answer");
             let status = response.status();

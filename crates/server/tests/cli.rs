@@ -98,7 +98,13 @@ async fn public_url_is_the_base_of_the_status_links_of_new_tickets() {
     let server = TestServer::options(data.path()).arg("--public-url").arg("https://wk.example.de/").start();
     let new_ticket = json!({"concern": "address-change", "language": "de"});
 
-    let response = reqwest::Client::new().post(server.at("/api/v1/tickets")).json(&new_ticket).send().await.unwrap();
+    let response = reqwest::Client::new()
+        .post(server.at("/api/v1/tickets"))
+        .header("Idempotency-Key", common::new_key())
+        .json(&new_ticket)
+        .send()
+        .await
+        .unwrap();
 
     assert_eq!(response.status(), 201);
     let ticket: Value = response.json().await.unwrap();

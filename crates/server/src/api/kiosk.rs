@@ -6,5 +6,5 @@ use crate::error::{AppResult, Json};
 
 /// `GET /api/v1/kiosk`
 pub async fn kiosk_show(State(state): State<AppState>) -> AppResult<Json<json::Kiosk>> {
-    Ok(Json(state.store.kiosk().await?))
+    Ok(Json(state.store.kiosk(jiff::Timestamp::now()).await?))
 }

@@ -14,7 +14,8 @@ pub fn router() -> Router<AppState> {
     let v1 = Router::new()
         .route("/kiosk", get(kiosk::kiosk_show))
         .route("/tickets", post(tickets::tickets_create))
-        .route("/tickets/{id}", get(tickets::tickets_show));
+        .route("/tickets/{id}", get(tickets::tickets_show))
+        .route("/tickets/{id}/cancel", post(tickets::tickets_cancel));
     Router::new()
         .nest("/v1", v1)
         .fallback(|| async { AppError::NotFound("no such API route".into()) })

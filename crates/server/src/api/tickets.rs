@@ -1,32 +1,69 @@
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
-use axum::response::IntoResponse;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
-use willkommen_api as json;
+use willkommen_api::{self as json, IDEMPOTENCY_KEY_HEADER};
 
 use crate::AppState;
 use crate::error::{AppError, AppResult, Json};
-use crate::issuing::issue_ticket;
+use crate::issuing::check_request;
 use crate::ticket_id::looks_like_ticket_id;
 
-/// `POST /api/v1/tickets`: a visitor takes a ticket.
+/// `POST /api/v1/tickets`: a visitor takes a ticket. Safe to retry with the same
+/// `Idempotency-Key`: the visitor never gets two tickets.
 pub async fn tickets_create(
     State(state): State<AppState>,
+    headers: HeaderMap,
     Json(request): Json<json::NewTicket>,
-) -> AppResult<impl IntoResponse> {
-    let record = issue_ticket(&state.store, request, Timestamp::now()).await?;
-    let ticket = record.into_json(&state.public_url)?;
-    let location = format!("{}/tickets/{}", json::API_PREFIX, ticket.id.as_str());
-    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(ticket)))
+) -> AppResult<Response> {
+    let key = idempotency_key(&headers)?;
+    let now = Timestamp::now();
+    let issued = state
+        .store
+        .issue_ticket(key, &request, now, &state.public_url, |context| check_request(&request, now, context))
+        .await?;
+    let status = StatusCode::from_u16(issued.status).unwrap_or(StatusCode::CREATED);
+    let id = serde_json::from_str::<json::Ticket>(&issued.body).map(|ticket| ticket.id.0).unwrap_or_default();
+    let location = format!("{}/tickets/{id}", json::API_PREFIX);
+    let mut response = (status, [(header::CONTENT_TYPE, "application/json")], issued.body).into_response();
+    if let Ok(location) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    if issued.replayed {
+        response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
+    }
+    Ok(response)
+}
+
+/// The `Idempotency-Key` header: 1 to 128 visible ASCII characters (a UUID, say).
+fn idempotency_key(headers: &HeaderMap) -> AppResult<&str> {
+    let missing = || {
+        AppError::IdempotencyKeyMissing(format!(
+            "send an {IDEMPOTENCY_KEY_HEADER} header (1 to 128 visible ASCII characters, new for each ticket)"
+        ))
+    };
+    let key = headers.get(IDEMPOTENCY_KEY_HEADER).ok_or_else(missing)?.to_str().map_err(|_| missing())?;
+    let valid = (1..=128).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic());
+    if valid { Ok(key) } else { Err(missing()) }
 }
 
 /// `GET /api/v1/tickets/{id}`: a ticket, for whoever holds its id.
 pub async fn tickets_show(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<json::Ticket>> {
-    // The same answer for a malformed and an unknown id: nothing to learn by probing.
-    let not_found = || AppError::NotFound("no such ticket".into());
-    if !looks_like_ticket_id(&id) {
-        return Err(not_found());
-    }
-    let record = state.store.ticket(&id).await?.ok_or_else(not_found)?;
-    Ok(Json(record.into_json(&state.public_url)?))
+    let view = state.store.ticket(checked_id(&id)?).await?.ok_or_else(no_such_ticket)?;
+    Ok(Json(view.record.into_json(&state.public_url, view.people_ahead)?))
+}
+
+/// `POST /api/v1/tickets/{id}/cancel`: the visitor gives up their place.
+pub async fn tickets_cancel(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<json::Ticket>> {
+    let view = state.store.cancel_ticket(checked_id(&id)?, Timestamp::now()).await?.ok_or_else(no_such_ticket)?;
+    Ok(Json(view.record.into_json(&state.public_url, view.people_ahead)?))
+}
+
+/// The same answer for a malformed and an unknown id: nothing to learn by probing.
+fn checked_id(id: &str) -> AppResult<&str> {
+    if looks_like_ticket_id(id) { Ok(id) } else { Err(no_such_ticket()) }
+}
+
+fn no_such_ticket() -> AppError {
+    AppError::NotFound("no such ticket".into())
 }

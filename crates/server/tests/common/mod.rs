@@ -25,6 +25,14 @@ pub const SERVER_BINARY: &str = env!("CARGO_BIN_EXE_willkommen-server");
 /// The line the server prints first once it is listening.
 const RUNNING_ON: &str = "Willkommen is running on ";
 
+/// A new `Idempotency-Key`, as a kiosk makes one per visitor's attempt.
+pub fn new_key() -> String {
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let count = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+    format!("test-{}-{nanos}-{count}", std::process::id())
+}
+
 /// A `willkommen-server` process listening on a free port of 127.0.0.1.
 pub struct TestServer {
     child: Child,

@@ -1,0 +1,241 @@
+//! Taking tickets as the real server enforces it: idempotency keys, opening hours, daily
+//! quotas, a visitor's place in the queue and giving it up.
+
+mod common;
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use common::{TestServer, new_key};
+use reqwest::{Client, Response, StatusCode};
+use serde_json::{Value, json};
+use sqlx::Connection;
+use tokio::task::JoinSet;
+
+const TICKETS: &str = "/api/v1/tickets";
+
+fn address_change() -> Value {
+    json!({"concern": "address-change", "language": "en", "checklist": {"passport": true}})
+}
+
+async fn post_with_key(server: &TestServer, key: Option<&str>, body: &Value) -> Response {
+    let mut request = Client::new().post(server.at(TICKETS)).json(body);
+    if let Some(key) = key {
+        request = request.header("Idempotency-Key", key);
+    }
+    request.send().await.expect("the server did not answer")
+}
+
+async fn status_and_json(response: Response) -> (StatusCode, Value) {
+    let status = response.status();
+    let text = response.text().await.unwrap();
+    (status, serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}")))
+}
+
+async fn take(server: &TestServer, body: &Value) -> Value {
+    let (status, ticket) = status_and_json(post_with_key(server, Some(&new_key()), body).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{ticket}");
+    ticket
+}
+
+async fn get_json(server: &TestServer, path: &str) -> (StatusCode, Value) {
+    status_and_json(Client::new().get(server.at(path)).send().await.unwrap()).await
+}
+
+/// Changes the stored office while no server runs, as an administrator's edit would.
+async fn edit_database(data_dir: &Path, statements: &[&str]) {
+    let url = format!("sqlite://{}", data_dir.join("willkommen.db").display());
+    let mut connection = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    for statement in statements {
+        sqlx::query(statement).execute(&mut connection).await.unwrap();
+    }
+    connection.close().await.unwrap();
+}
+
+/// A server whose demo office was changed by `statements` before it started.
+async fn office_with(statements: &[&str]) -> (TestServer, tempfile::TempDir) {
+    let data = tempfile::tempdir().unwrap();
+    TestServer::start(data.path()).stop();
+    edit_database(data.path(), statements).await;
+    (TestServer::start(data.path()), data)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Idempotency-Key
+
+#[tokio::test]
+async fn a_retry_with_the_same_key_gets_the_same_ticket_and_no_second_one() {
+    let server = TestServer::fresh();
+    let key = new_key();
+
+    let (first_status, first) = status_and_json(post_with_key(&server, Some(&key), &address_change()).await).await;
+    let retry = post_with_key(&server, Some(&key), &address_change()).await;
+    let replayed = retry.headers().get("idempotent-replayed").map(|v| v.to_str().unwrap().to_owned());
+    let (retry_status, again) = status_and_json(retry).await;
+    let next = take(&server, &address_change()).await;
+
+    assert_eq!(first_status, StatusCode::CREATED);
+    assert_eq!(retry_status, StatusCode::CREATED);
+    assert_eq!(again, first, "a retry must get exactly the first answer");
+    assert_eq!(replayed.as_deref(), Some("true"));
+    assert_eq!(next["number"], "H 002", "the retry took no number");
+}
+
+#[tokio::test]
+async fn the_same_key_for_a_different_request_is_refused() {
+    let server = TestServer::fresh();
+    let key = new_key();
+    take_with(&server, &key, &address_change()).await;
+
+    let other = json!({"concern": "address-change", "language": "de"});
+    let (status, body) = status_and_json(post_with_key(&server, Some(&key), &other).await).await;
+
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["code"], "idempotency_key_reused");
+}
+
+async fn take_with(server: &TestServer, key: &str, body: &Value) -> Value {
+    let (status, ticket) = status_and_json(post_with_key(server, Some(key), body).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{ticket}");
+    ticket
+}
+
+#[tokio::test]
+async fn a_request_without_a_key_or_with_a_bad_key_is_refused() {
+    let server = TestServer::fresh();
+
+    let (missing_status, missing) = status_and_json(post_with_key(&server, None, &address_change()).await).await;
+    let too_long = "k".repeat(129);
+    let (long_status, long) = status_and_json(post_with_key(&server, Some(&too_long), &address_change()).await).await;
+    let (space_status, _) = status_and_json(post_with_key(&server, Some("a key"), &address_change()).await).await;
+
+    assert_eq!((missing_status, missing["code"].as_str()), (StatusCode::BAD_REQUEST, Some("idempotency_key_missing")));
+    assert_eq!((long_status, long["code"].as_str()), (StatusCode::BAD_REQUEST, Some("idempotency_key_missing")));
+    assert_eq!(space_status, StatusCode::BAD_REQUEST);
+    assert_eq!(take(&server, &address_change()).await["number"], "H 001", "refusals took no number");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_simultaneous_retries_with_one_key_make_exactly_one_ticket() {
+    let server = TestServer::fresh();
+    let key = new_key();
+    let client = Client::new();
+    let mut retries = JoinSet::new();
+    for _ in 0..20 {
+        let request = client.post(server.at(TICKETS)).header("Idempotency-Key", &key).json(&address_change());
+        retries.spawn(async move { status_and_json(request.send().await.unwrap()).await });
+    }
+
+    let answers = retries.join_all().await;
+
+    assert!(answers.iter().all(|(status, _)| *status == StatusCode::CREATED), "{answers:?}");
+    let ids: HashSet<&str> = answers.iter().map(|(_, ticket)| ticket["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), 1, "one key must give one ticket");
+    assert_eq!(take(&server, &address_change()).await["number"], "H 002");
+}
+
+#[tokio::test]
+async fn a_refused_attempt_leaves_its_key_free_for_a_later_success() {
+    let (server, data) = office_with(&["UPDATE concerns SET daily_quota = 0 WHERE id = 'address-change'"]).await;
+    let key = new_key();
+    let (status, _) = status_and_json(post_with_key(&server, Some(&key), &address_change()).await).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    server.stop();
+    edit_database(data.path(), &["UPDATE concerns SET daily_quota = NULL WHERE id = 'address-change'"]).await;
+    let server = TestServer::start(data.path());
+
+    let ticket = take_with(&server, &key, &address_change()).await;
+
+    assert_eq!(ticket["number"], "H 001");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opening hours and quotas
+
+#[tokio::test]
+async fn a_closed_office_issues_no_tickets_and_the_kiosk_knows_it() {
+    let (server, _data) = office_with(&["UPDATE office SET opening_hours = '{}'"]).await;
+
+    let (_, kiosk) = get_json(&server, "/api/v1/kiosk").await;
+    let (status, refusal) = status_and_json(post_with_key(&server, Some(&new_key()), &address_change()).await).await;
+
+    assert_eq!(kiosk["issuing"], json!({"state": "closed"}), "no hours at all: closed, no next opening");
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(refusal["code"], "office_closed");
+}
+
+#[tokio::test]
+async fn a_closed_day_points_the_kiosk_to_the_next_opening() {
+    // Open around the clock, but closed today and tomorrow (office time, Europe/Berlin).
+    let today = jiff::Timestamp::now().in_tz("Europe/Berlin").unwrap().date();
+    let tomorrow = today.tomorrow().unwrap();
+    let closed = format!("UPDATE office SET closed_days = '[\"{today}\", \"{tomorrow}\"]'");
+    let (server, _data) = office_with(&[&closed]).await;
+
+    let (_, kiosk) = get_json(&server, "/api/v1/kiosk").await;
+    let (status, refusal) = status_and_json(post_with_key(&server, Some(&new_key()), &address_change()).await).await;
+
+    assert_eq!(kiosk["issuing"]["state"], "closed");
+    let next = kiosk["issuing"]["next_opening"].as_str().unwrap();
+    assert!(next.starts_with(&format!("{}T00:00:00", tomorrow.tomorrow().unwrap())), "{next}");
+    assert_eq!((status, refusal["code"].as_str()), (StatusCode::CONFLICT, Some("office_closed")));
+}
+
+#[tokio::test]
+async fn the_daily_quota_ends_issuing_for_that_concern_only() {
+    let (server, _data) = office_with(&["UPDATE concerns SET daily_quota = 2 WHERE id = 'address-change'"]).await;
+    take(&server, &address_change()).await;
+    take(&server, &address_change()).await;
+
+    let (status, refusal) = status_and_json(post_with_key(&server, Some(&new_key()), &address_change()).await).await;
+    let (_, kiosk) = get_json(&server, "/api/v1/kiosk").await;
+    let other = take(&server, &json!({"concern": "lost-or-stolen-card", "language": "de"})).await;
+
+    assert_eq!((status, refusal["code"].as_str()), (StatusCode::CONFLICT, Some("quota_reached")));
+    let quota_of = |id: &str| {
+        kiosk["concerns"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["quota_reached"].clone()
+    };
+    assert_eq!(quota_of("address-change"), json!(true));
+    assert_eq!(quota_of("lost-or-stolen-card"), json!(false));
+    assert_eq!(other["number"], "K 001");
+}
+
+// ---------------------------------------------------------------------------------------------
+// A visitor's place
+
+#[tokio::test]
+async fn a_ticket_knows_how_many_people_are_ahead_and_cancelling_moves_the_queue() {
+    let server = TestServer::fresh();
+    let first = take(&server, &address_change()).await;
+    take(&server, &address_change()).await;
+    let third = take(&server, &address_change()).await;
+    let other_concern = take(&server, &json!({"concern": "lost-or-stolen-card", "language": "de"})).await;
+    assert_eq!(first["people_ahead"], 0);
+    assert_eq!(third["people_ahead"], 2);
+    assert_eq!(other_concern["people_ahead"], 0, "other concerns are other queues");
+
+    let cancel = Client::new().post(server.at(&format!("{TICKETS}/{}/cancel", first["id"].as_str().unwrap())));
+    let (status, cancelled) = status_and_json(cancel.send().await.unwrap()).await;
+    let (_, third_now) = get_json(&server, &format!("{TICKETS}/{}", third["id"].as_str().unwrap())).await;
+
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(cancelled["status"], "cancelled");
+    assert_eq!(cancelled["people_ahead"], Value::Null);
+    assert_eq!(third_now["people_ahead"], 1);
+}
+
+#[tokio::test]
+async fn cancelling_twice_is_harmless_and_an_unknown_ticket_cannot_be_cancelled() {
+    let server = TestServer::fresh();
+    let ticket = take(&server, &address_change()).await;
+    let cancel_path = format!("{TICKETS}/{}/cancel", ticket["id"].as_str().unwrap());
+    Client::new().post(server.at(&cancel_path)).send().await.unwrap();
+
+    let (again_status, again) =
+        status_and_json(Client::new().post(server.at(&cancel_path)).send().await.unwrap()).await;
+    let unknown = Client::new().post(server.at(&format!("{TICKETS}/AAAAAAAAAAAAAAAAAAAAAA/cancel"))).send().await;
+    let (unknown_status, unknown) = status_and_json(unknown.unwrap()).await;
+
+    assert_eq!((again_status, again["status"].as_str()), (StatusCode::OK, Some("cancelled")));
+    assert_eq!((unknown_status, unknown["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
+}
