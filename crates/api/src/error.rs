@@ -37,6 +37,19 @@ pub enum ErrorCode {
     QuotaReached,
     /// The ticket is not in a state that allows this (e.g. cancelling a finished ticket).
     InvalidTransition,
+    /// Sign in first (no session, or it expired).
+    NotSignedIn,
+    /// Signed in, but this needs another role (e.g. admin).
+    Forbidden,
+    /// Wrong username or password (the answer does not say which).
+    InvalidCredentials,
+    /// Too many failed sign-ins; wait and try again.
+    TooManyAttempts,
+    /// Nobody is waiting for the concerns of this counter.
+    QueueEmpty,
+    /// The counter still has a called or served ticket; finish it first.
+    CounterBusy,
+    UnknownCounter,
     /// No such route, ticket or resource.
     NotFound,
     MethodNotAllowed,

@@ -8,12 +8,14 @@
 mod error;
 mod kiosk;
 mod office;
+mod staff;
 mod text;
 mod ticket;
 
 pub use error::{ApiError, ErrorCode};
 pub use kiosk::{ChecklistItem, Concern, ConcernId, Kiosk};
 pub use office::{Issuing, IssuingState, OpeningHours, TimeRange, Weekday};
+pub use staff::{CallTo, Counter, CounterId, Login, Me, QueueView, Role, StaffTicket, TransferTo};
 pub use text::{LocalizedText, SOURCE_LANGUAGE};
 pub use ticket::{NewTicket, ParseTicketNumberError, Ticket, TicketId, TicketNumber, TicketStatus, WaitEstimate};
 

@@ -43,6 +43,38 @@ CREATE TABLE ticket_counters (
     PRIMARY KEY (concern_id, service_day)
 );
 
+-- Staff and admin accounts. Passwords only as argon2id hashes.
+CREATE TABLE accounts (
+    id            INTEGER PRIMARY KEY,
+    username      TEXT NOT NULL UNIQUE,
+    display_name  TEXT NOT NULL,
+    role          TEXT NOT NULL CHECK (role IN ('staff', 'admin')),
+    password_hash TEXT NOT NULL,
+    active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at    TEXT NOT NULL
+);
+
+-- Signed-in browsers. Only a SHA-256 of each session token is stored, so a copy of the
+-- database does not let anyone sign in.
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    expires_at INTEGER NOT NULL  -- milliseconds since 1970 (UTC)
+);
+
+-- Counters (desks) and the concerns each serves.
+CREATE TABLE counters (
+    id       TEXT PRIMARY KEY,
+    name     TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+
+CREATE TABLE counter_concerns (
+    counter_id TEXT NOT NULL REFERENCES counters (id) ON DELETE CASCADE,
+    concern_id TEXT NOT NULL REFERENCES concerns (id) ON DELETE CASCADE,
+    PRIMARY KEY (counter_id, concern_id)
+);
+
 CREATE TABLE tickets (
     id          TEXT PRIMARY KEY,   -- random, 128 bits, base64url: the visitor's capability
     concern_id  TEXT NOT NULL REFERENCES concerns (id),
@@ -54,10 +86,18 @@ CREATE TABLE tickets (
     status      TEXT NOT NULL,
     issued_at   TEXT NOT NULL,      -- RFC 3339 with the office's offset
     queued_at   INTEGER NOT NULL,   -- milliseconds since 1970 (UTC): the queue order
+    priority    INTEGER NOT NULL DEFAULT 0,  -- 1: returned or transferred, called before others
+    counter_id  TEXT REFERENCES counters (id),  -- while called or served
+    call_count  INTEGER NOT NULL DEFAULT 0,
+    served_by   INTEGER REFERENCES accounts (id),
     UNIQUE (concern_id, service_day, sequence)
 );
 
 CREATE INDEX tickets_by_day_and_status ON tickets (service_day, status);
+CREATE INDEX tickets_queue_order ON tickets (status, service_day, concern_id, priority DESC, queued_at);
+
+-- A counter serves one visitor at a time: the database itself refuses a second active ticket.
+CREATE UNIQUE INDEX one_active_ticket_per_counter ON tickets (counter_id) WHERE status IN ('called', 'serving');
 
 -- Everything that happens to a ticket, never updated or deleted before retention ends.
 CREATE TABLE ticket_events (

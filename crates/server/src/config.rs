@@ -3,7 +3,7 @@
 use std::net::IpAddr;
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// Willkommen's queue server: the API for kiosks, staff desks and call displays, and the
 /// web app they load.
@@ -36,6 +36,42 @@ pub struct Config {
     /// cannot leave the server running.
     #[arg(long, env = "WILLKOMMEN_STOP_ON_STDIN_EOF")]
     pub stop_on_stdin_eof: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Tasks other than serving.
+#[derive(Clone, Debug, Subcommand)]
+pub enum Command {
+    /// Create a staff or admin account, or set a new password for an existing one. The
+    /// password is read from the first line of standard input, or from WILLKOMMEN_PASSWORD;
+    /// never from the command line, where other users of the machine could see it.
+    Account {
+        /// The sign-in name.
+        #[arg(long)]
+        username: String,
+        /// The name shown to colleagues (default: the username).
+        #[arg(long)]
+        display_name: Option<String>,
+        #[arg(long, value_enum, default_value_t = RoleArg::Staff)]
+        role: RoleArg,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RoleArg {
+    Staff,
+    Admin,
+}
+
+impl From<RoleArg> for willkommen_api::Role {
+    fn from(role: RoleArg) -> Self {
+        match role {
+            RoleArg::Staff => Self::Staff,
+            RoleArg::Admin => Self::Admin,
+        }
+    }
 }
 
 fn parse_public_url(text: &str) -> Result<String, String> {

@@ -29,6 +29,20 @@ pub enum AppError {
     QuotaReached(String),
     #[error("{0}")]
     InvalidTransition(String),
+    #[error("{0}")]
+    NotSignedIn(String),
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    InvalidCredentials(String),
+    #[error("{0}")]
+    TooManyAttempts(String),
+    #[error("{0}")]
+    QueueEmpty(String),
+    #[error("{0}")]
+    CounterBusy(String),
+    #[error("{0}")]
+    UnknownCounter(String),
     #[error("{message}")]
     BadBody { status: StatusCode, code: ErrorCode, message: String },
     #[error("{0}")]
@@ -53,6 +67,13 @@ impl AppError {
             Self::CutOffPassed(_) => (StatusCode::CONFLICT, ErrorCode::CutOffPassed),
             Self::QuotaReached(_) => (StatusCode::CONFLICT, ErrorCode::QuotaReached),
             Self::InvalidTransition(_) => (StatusCode::CONFLICT, ErrorCode::InvalidTransition),
+            Self::NotSignedIn(_) => (StatusCode::UNAUTHORIZED, ErrorCode::NotSignedIn),
+            Self::Forbidden(_) => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
+            Self::InvalidCredentials(_) => (StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials),
+            Self::TooManyAttempts(_) => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::TooManyAttempts),
+            Self::QueueEmpty(_) => (StatusCode::CONFLICT, ErrorCode::QueueEmpty),
+            Self::CounterBusy(_) => (StatusCode::CONFLICT, ErrorCode::CounterBusy),
+            Self::UnknownCounter(_) => (StatusCode::NOT_FOUND, ErrorCode::UnknownCounter),
             Self::BadBody { status, code, .. } => (*status, *code),
             Self::MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed),
             Self::Database(_) | Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),

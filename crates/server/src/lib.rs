@@ -5,9 +5,11 @@
 //! `cargo run -p willkommen-server -- --help`.
 
 mod api;
+pub mod auth;
 pub mod config;
 mod error;
 mod issuing;
+mod scan;
 mod schedule;
 pub mod seed;
 mod store;
@@ -37,6 +39,7 @@ pub struct AppState {
     pub store: Store,
     /// Where visitors' phones reach this server, without a trailing slash.
     pub public_url: Arc<str>,
+    pub login_throttle: Arc<auth::LoginThrottle>,
 }
 
 /// The whole HTTP application: the API under `/api`, the web app everywhere else.
@@ -64,6 +67,8 @@ pub struct Server {
     store: Store,
     pub address: SocketAddr,
     pub public_url: Arc<str>,
+    /// Demo accounts that still have their published demo password: (username, password, role).
+    pub demo_sign_ins: Vec<(String, String, &'static str)>,
 }
 
 impl Server {
@@ -74,8 +79,15 @@ impl Server {
         let listener = TcpListener::bind(requested).await.with_context(|| format!("cannot listen on {requested}"))?;
         let address = listener.local_addr()?;
         let store = Store::open(&config.data_dir).await?;
-        if store.seed_if_empty(&seed::DemoOffice::builtin()).await? {
+        let demo = seed::DemoOffice::builtin();
+        if store.seed_if_empty(&demo).await? {
             tracing::info!("new database: seeded the demo office");
+        }
+        let mut demo_sign_ins = Vec::new();
+        for account in &demo.demo_accounts {
+            if store.has_password(&account.username, &account.password).await? {
+                demo_sign_ins.push((account.username.clone(), account.password.clone(), account.role.as_str()));
+            }
         }
         let public_url: Arc<str> = match &config.public_url {
             Some(url) => url.as_str().into(),
@@ -84,9 +96,13 @@ impl Server {
         if !config.dist_dir.join("index.html").exists() {
             tracing::warn!(dist = %config.dist_dir.display(), "no built web app found; only the API is served");
         }
-        let state = AppState { store: store.clone(), public_url: public_url.clone() };
+        let state = AppState {
+            store: store.clone(),
+            public_url: public_url.clone(),
+            login_throttle: Arc::new(auth::LoginThrottle::default()),
+        };
         let router = app(state, &config.dist_dir);
-        Ok(Self { listener, router, store, address, public_url })
+        Ok(Self { listener, router, store, address, public_url, demo_sign_ins })
     }
 
     /// Serves until `shutdown` completes, then finishes open requests and closes the database.

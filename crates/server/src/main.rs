@@ -6,7 +6,8 @@ use clap::Parser;
 use clap::error::ErrorKind;
 use tokio::io::AsyncReadExt;
 use tracing_subscriber::EnvFilter;
-use willkommen_server::{Config, Server};
+use willkommen_server::config::Command;
+use willkommen_server::{Config, Server, Store};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -26,6 +27,15 @@ async fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
 
+    if let Some(Command::Account { username, display_name, role }) = &config.command {
+        return match save_account(&config, username, display_name.as_deref(), (*role).into()).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("error: {error:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let server = match Server::start(&config).await {
         Ok(server) => server,
         Err(error) => {
@@ -52,7 +62,42 @@ fn print_welcome(server: &Server, config: &Config) {
     println!("  Display: {base}/display");
     println!("  Tickets link to {}/t/<ticket>", server.public_url);
     println!("  Data:    {}", config.data_dir.join(willkommen_server::DATABASE_FILE).display());
+    for (username, password, role) in &server.demo_sign_ins {
+        println!("  Demo sign-in ({role}): {username} / {password}");
+    }
     println!("Press Ctrl+C to stop.");
+}
+
+/// Minimum password length for accounts made on the command line.
+const MIN_PASSWORD_CHARS: usize = 10;
+
+/// `willkommen-server account ...`: reads the password from WILLKOMMEN_PASSWORD or stdin.
+async fn save_account(
+    config: &Config,
+    username: &str,
+    display_name: Option<&str>,
+    role: willkommen_api::Role,
+) -> anyhow::Result<()> {
+    let password = match std::env::var("WILLKOMMEN_PASSWORD") {
+        Ok(password) => password,
+        Err(_) => {
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line)?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        anyhow::bail!("the password must have at least {MIN_PASSWORD_CHARS} characters");
+    }
+    if username.trim().is_empty() || username.chars().any(char::is_whitespace) {
+        anyhow::bail!("the username must not be empty or contain spaces");
+    }
+    let store = Store::open(&config.data_dir).await?;
+    let hash = willkommen_server::auth::hash_password(&password)?;
+    store.upsert_account(username, display_name.unwrap_or(username), role, &hash).await?;
+    store.close().await;
+    println!("account {username:?} ({}) saved", role.as_str());
+    Ok(())
 }
 
 /// Completes on Ctrl+C, SIGTERM, or (when asked) the end of standard input.

@@ -19,6 +19,27 @@ pub struct DemoOffice {
     pub no_show_after_calls: u32,
     pub retention_days: u32,
     pub concerns: Vec<SeedConcern>,
+    pub counters: Vec<SeedCounter>,
+    /// Accounts to try the staff desk and admin console with; printed at start.
+    pub demo_accounts: Vec<DemoAccount>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedCounter {
+    pub id: String,
+    pub name: String,
+    pub concerns: Vec<json::ConcernId>,
+}
+
+/// A demo account with its (public, demo-only) password.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoAccount {
+    pub username: String,
+    pub display_name: String,
+    pub role: json::Role,
+    pub password: String,
 }
 
 /// A concern with the settings the kiosk does not see.

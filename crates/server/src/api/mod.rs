@@ -1,6 +1,8 @@
 //! The queue API under `/api/v1`: JSON in, JSON out, one error shape.
 
 mod kiosk;
+mod session;
+mod staff;
 mod tickets;
 
 use axum::Router;
@@ -15,7 +17,15 @@ pub fn router() -> Router<AppState> {
         .route("/kiosk", get(kiosk::kiosk_show))
         .route("/tickets", post(tickets::tickets_create))
         .route("/tickets/{id}", get(tickets::tickets_show))
-        .route("/tickets/{id}/cancel", post(tickets::tickets_cancel));
+        .route("/tickets/{id}/cancel", post(tickets::tickets_cancel))
+        .route("/tickets/{id}/call", post(staff::tickets_call))
+        .route("/tickets/{id}/transfer", post(staff::tickets_transfer))
+        .route("/tickets/{id}/{action}", post(staff::tickets_act))
+        .route("/session", post(session::session_create).get(session::session_show).delete(session::session_delete))
+        .route("/counters", get(staff::counters_list))
+        .route("/counters/{counter}/call-next", post(staff::counters_call_next))
+        .route("/queue", get(staff::queue_show))
+        .route("/lookup", get(staff::lookup));
     Router::new()
         .nest("/v1", v1)
         .fallback(|| async { AppError::NotFound("no such API route".into()) })

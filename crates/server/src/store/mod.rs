@@ -1,5 +1,10 @@
 //! Everything Willkommen keeps, in one SQLite file: the office, its concerns and checklists,
-//! and the tickets. All SQL lives here.
+//! counters, accounts and the tickets. All SQL lives in this module.
+
+mod accounts;
+mod staff;
+
+pub use staff::{RequiredItems, StaffAction};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -89,6 +94,10 @@ pub struct TicketRecord {
     pub status: String,
     pub issued_at: String,
     pub queued_at: i64,
+    pub priority: i64,
+    pub counter_id: Option<String>,
+    pub counter_name: Option<String>,
+    pub call_count: i64,
 }
 
 /// A ticket with where it stands in the queue.
@@ -98,8 +107,10 @@ pub struct TicketView {
     pub people_ahead: Option<u32>,
 }
 
-const TICKET_COLUMNS: &str =
-    "id, concern_id, prefix, sequence, service_day, language, checklist, status, issued_at, queued_at";
+/// A ticket row with its counter's name: `SELECT {TICKET_SELECT} WHERE ...`.
+const TICKET_SELECT: &str = "t.id, t.concern_id, t.prefix, t.sequence, t.service_day, t.language, t.checklist,
+     t.status, t.issued_at, t.queued_at, t.priority, t.counter_id, c.name AS counter_name, t.call_count
+     FROM tickets t LEFT JOIN counters c ON c.id = t.counter_id";
 
 #[derive(FromRow)]
 struct ConcernRow {
@@ -148,7 +159,7 @@ impl Store {
 
     /// Stores the demo office unless an office exists already. Returns whether it did.
     pub async fn seed_if_empty(&self, office: &DemoOffice) -> anyhow::Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_transaction().await?;
         let inserted = sqlx::query(
             "INSERT INTO office (id, name, time_zone, languages, opening_hours, closed_days, cutoff_minutes,
                                  no_show_after_calls, retention_days)
@@ -196,6 +207,31 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             }
+        }
+        for (position, counter) in office.counters.iter().enumerate() {
+            sqlx::query("INSERT INTO counters (id, name, position) VALUES (?, ?, ?)")
+                .bind(&counter.id)
+                .bind(&counter.name)
+                .bind(position as i64)
+                .execute(&mut *tx)
+                .await?;
+            for concern in &counter.concerns {
+                sqlx::query("INSERT INTO counter_concerns (counter_id, concern_id) VALUES (?, ?)")
+                    .bind(&counter.id)
+                    .bind(concern.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        for account in &office.demo_accounts {
+            accounts::insert_account(
+                &mut tx,
+                &account.username,
+                &account.display_name,
+                account.role,
+                &crate::auth::hash_password(&account.password)?,
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(true)
@@ -274,7 +310,7 @@ impl Store {
         check: impl FnOnce(&IssueContext) -> AppResult<()>,
     ) -> AppResult<IssuedTicket> {
         let fingerprint = serde_json::to_string(request).context("cannot serialise the request")?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_transaction().await?;
         let claimed = sqlx::query(
             "INSERT INTO idempotency_keys (key, fingerprint, response_status, response_body, created_at)
              VALUES (?, ?, 0, '', ?) ON CONFLICT (key) DO NOTHING",
@@ -331,13 +367,13 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         let issued_at = rfc3339(&now.to_zoned_datetime(schedule.time_zone().clone()));
-        let record: TicketRecord = sqlx::query_as(&format!(
+        let id = random_ticket_id()?;
+        sqlx::query(
             "INSERT INTO tickets (id, concern_id, prefix, sequence, service_day, language, checklist, status,
                                   issued_at, queued_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)
-             RETURNING {TICKET_COLUMNS}"
-        ))
-        .bind(random_ticket_id()?.as_str())
+             VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)",
+        )
+        .bind(id.as_str())
         .bind(request.concern.as_str())
         .bind(&concern.prefix)
         .bind(sequence)
@@ -346,9 +382,10 @@ impl Store {
         .bind(Json(&request.checklist))
         .bind(&issued_at)
         .bind(now.as_millisecond())
-        .fetch_one(&mut *tx)
+        .execute(&mut *tx)
         .await?;
-        record_event(&mut tx, &record.id, now, "issued", serde_json::json!({})).await?;
+        record_event(&mut tx, id.as_str(), now, "issued", serde_json::json!({})).await?;
+        let record = find_ticket(&mut tx, id.as_str()).await?.context("the new ticket is not readable")?;
 
         let people_ahead = people_ahead(&mut tx, &record).await?;
         let ticket = record.into_json(public_url, people_ahead)?;
@@ -373,7 +410,7 @@ impl Store {
     /// The visitor gives up their place. Cancelling twice is harmless; a ticket that is
     /// already being served or closed cannot be cancelled.
     pub async fn cancel_ticket(&self, id: &str, now: Timestamp) -> AppResult<Option<TicketView>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_transaction().await?;
         let cancelled = sqlx::query(
             "UPDATE tickets SET status = 'cancelled' WHERE id = ? AND status IN ('waiting', 'called', 'parked')",
         )
@@ -395,6 +432,13 @@ impl Store {
         Ok(Some(TicketView { record, people_ahead: None }))
     }
 
+    /// A transaction that holds SQLite's write lock from its first statement (`BEGIN
+    /// IMMEDIATE`): concurrent writers queue up (busy timeout) instead of failing when a read
+    /// would have to be upgraded, and every rule checked inside sees the final state.
+    async fn write_transaction(&self) -> AppResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
     /// Waits for pending writes and closes the database cleanly.
     pub async fn close(&self) {
         self.pool.close().await;
@@ -405,6 +449,7 @@ impl TicketRecord {
     /// The ticket as the API shows it; `public_url` is where visitors' phones reach the server.
     pub fn into_json(self, public_url: &str, people_ahead: Option<u32>) -> anyhow::Result<json::Ticket> {
         let id = json::TicketId(self.id);
+        let status = json::TicketStatus::from_str(&self.status).map_err(anyhow::Error::msg)?;
         Ok(json::Ticket {
             status_url: format!("{public_url}{}", json::ticket_status_path(&id)),
             id,
@@ -414,12 +459,14 @@ impl TicketRecord {
             },
             concern: json::ConcernId(self.concern_id),
             language: self.language,
-            status: json::TicketStatus::from_str(&self.status).map_err(anyhow::Error::msg)?,
+            status,
             issued_at: self.issued_at,
             checklist: self.checklist.0,
             people_ahead,
             estimated_wait: None,
-            counter: None,
+            counter: matches!(status, json::TicketStatus::Called | json::TicketStatus::Serving)
+                .then_some(self.counter_name)
+                .flatten(),
         })
     }
 }
@@ -455,10 +502,7 @@ async fn concern_for_issuing(
 }
 
 async fn find_ticket(conn: &mut SqliteConnection, id: &str) -> AppResult<Option<TicketRecord>> {
-    Ok(sqlx::query_as(&format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE id = ?"))
-        .bind(id)
-        .fetch_optional(conn)
-        .await?)
+    Ok(sqlx::query_as(&format!("SELECT {TICKET_SELECT} WHERE t.id = ?")).bind(id).fetch_optional(conn).await?)
 }
 
 /// Waiting tickets of the same concern and day that will be called before this one.
@@ -468,10 +512,13 @@ async fn people_ahead(conn: &mut SqliteConnection, ticket: &TicketRecord) -> App
     }
     let ahead: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM tickets
-         WHERE concern_id = ? AND service_day = ? AND status = 'waiting' AND queued_at < ?",
+         WHERE concern_id = ? AND service_day = ? AND status = 'waiting'
+           AND (priority > ? OR (priority = ? AND queued_at < ?))",
     )
     .bind(&ticket.concern_id)
     .bind(&ticket.service_day)
+    .bind(ticket.priority)
+    .bind(ticket.priority)
     .bind(ticket.queued_at)
     .fetch_one(conn)
     .await?;

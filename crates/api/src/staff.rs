@@ -1,0 +1,141 @@
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{ConcernId, TicketId, TicketNumber, TicketStatus};
+
+/// `POST /api/v1/session`: sign in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Login {
+    pub username: String,
+    pub password: String,
+}
+
+/// What an account may do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Counter staff: call and serve visitors.
+    Staff,
+    /// Everything staff can do, plus the office's settings and accounts.
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Staff => "staff",
+            Self::Admin => "admin",
+        }
+    }
+}
+
+/// `GET /api/v1/session`: who is signed in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+/// The stable id of a counter (desk), e.g. `counter-1`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CounterId(pub String);
+
+impl CounterId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A counter (desk) where visitors are served.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counter {
+    pub id: CounterId,
+    /// As shown on the call display, e.g. "Schalter 3".
+    pub name: String,
+    /// The concerns served here.
+    pub concerns: Vec<ConcernId>,
+}
+
+/// A ticket as staff see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffTicket {
+    pub id: TicketId,
+    pub number: TicketNumber,
+    pub concern: ConcernId,
+    /// The visitor's language (BCP 47), so the clerk can fetch an interpreter.
+    pub language: String,
+    pub status: TicketStatus,
+    pub issued_at: String,
+    /// Minutes since the visitor arrived (or returned).
+    pub waited_minutes: u32,
+    /// How often the ticket has been called.
+    pub call_count: u32,
+    /// The counter that called it, while called or served.
+    pub counter: Option<CounterId>,
+    /// The visitor's answers: checklist item id -> "I have it with me".
+    pub checklist: BTreeMap<String, bool>,
+    /// Required documents the visitor said they do not have with them.
+    pub missing_required: Vec<String>,
+}
+
+/// `POST /api/v1/tickets/{id}/call`: call a specific ticket to a counter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CallTo {
+    pub counter: CounterId,
+}
+
+/// `POST /api/v1/tickets/{id}/transfer`: hand the visitor to another concern's queue,
+/// keeping their place by arrival time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransferTo {
+    pub concern: ConcernId,
+}
+
+/// `GET /api/v1/queue`: what staff see of the queue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueView {
+    /// Waiting and parked tickets in the order they will be called.
+    pub waiting: Vec<StaffTicket>,
+    /// Tickets called or being served now.
+    pub active: Vec<StaffTicket>,
+    pub counters: Vec<Counter>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_staff_ticket_round_trips_through_json() {
+        let ticket = StaffTicket {
+            id: TicketId("q0fO8b6u3J3p1yQ2xW9aZg".into()),
+            number: TicketNumber { prefix: "A".into(), sequence: 7 },
+            concern: ConcernId("extend-residence-permit".into()),
+            language: "uk".into(),
+            status: TicketStatus::Called,
+            issued_at: "2026-11-24T09:15:00+01:00".into(),
+            waited_minutes: 12,
+            call_count: 2,
+            counter: Some(CounterId("counter-1".into())),
+            checklist: BTreeMap::from([("passport".into(), true), ("payslips".into(), false)]),
+            missing_required: vec!["payslips".into()],
+        };
+
+        let json = serde_json::to_value(&ticket).unwrap();
+
+        assert_eq!(json["counter"], "counter-1");
+        assert_eq!(serde_json::from_value::<StaffTicket>(json).unwrap(), ticket);
+    }
+
+    #[test]
+    fn roles_are_snake_case() {
+        assert_eq!(serde_json::to_value(Role::Admin).unwrap(), "admin");
+        assert_eq!(Role::Staff.as_str(), "staff");
+    }
+}

@@ -1,0 +1,64 @@
+use std::sync::LazyLock;
+use std::time::Instant;
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use jiff::Timestamp;
+use willkommen_api as json;
+
+use crate::AppState;
+use crate::auth::{self, SignedIn};
+use crate::error::{AppError, AppResult, Json};
+
+/// `POST /api/v1/session`: sign in with username and password.
+pub async fn session_create(State(state): State<AppState>, Json(login): Json<json::Login>) -> AppResult<Response> {
+    let now = Instant::now();
+    if !state.login_throttle.allows(&login.username, now) {
+        return Err(AppError::TooManyAttempts(
+            "too many failed sign-ins for this account; wait 15 minutes or ask an administrator".into(),
+        ));
+    }
+    let account = state.store.login_account(&login.username).await?;
+    // Verify against some hash even for unknown users, so timing does not reveal who exists.
+    let hash = account.as_ref().map_or_else(|| DUMMY_HASH.clone(), |account| account.password_hash.clone());
+    let password = login.password.clone();
+    let matches = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
+        .await
+        .map_err(|error| anyhow::anyhow!("password check failed: {error}"))?;
+    let Some(account) = account.filter(|account| matches && account.active) else {
+        state.login_throttle.record_failure(&login.username, now);
+        return Err(AppError::InvalidCredentials("wrong username or password".into()));
+    };
+    state.login_throttle.forget(&login.username);
+    let (token, token_hash) = auth::new_session_token()?;
+    state.store.create_session(account.id, &token_hash, Timestamp::now()).await?;
+    let me = state
+        .store
+        .session_account(&token_hash, Timestamp::now())
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("a new session is not readable"))?;
+    let cookie = auth::session_cookie(&token, state.public_url.starts_with("https://"));
+    Ok(([(header::SET_COOKIE, cookie)], Json(me_json(&me))).into_response())
+}
+
+/// `GET /api/v1/session`: who is signed in.
+pub async fn session_show(me: SignedIn) -> Json<json::Me> {
+    Json(me_json(&me))
+}
+
+/// `DELETE /api/v1/session`: sign out.
+pub async fn session_delete(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
+    if let Some(token) = auth::session_token(&headers) {
+        state.store.delete_session(&auth::token_hash(token)).await?;
+    }
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, auth::expired_session_cookie())]).into_response())
+}
+
+fn me_json(me: &SignedIn) -> json::Me {
+    json::Me { username: me.username.clone(), display_name: me.display_name.clone(), role: me.role }
+}
+
+/// A real argon2id hash of a password nobody types, checked for unknown usernames.
+static DUMMY_HASH: LazyLock<String> =
+    LazyLock::new(|| auth::hash_password("no account has this password").unwrap_or_default());

@@ -1,0 +1,154 @@
+//! The staff routes: counters, the queue, calling and serving visitors. All need a session.
+
+use axum::extract::{Path, Query, State};
+use jiff::Timestamp;
+use serde::Deserialize;
+use willkommen_api as json;
+
+use crate::AppState;
+use crate::auth::SignedIn;
+use crate::error::{AppError, AppResult, Json};
+use crate::scan::ticket_id_candidates;
+use crate::store::{StaffAction, TicketRecord};
+use crate::ticket_id::looks_like_ticket_id;
+
+/// `GET /api/v1/counters`
+pub async fn counters_list(_: SignedIn, State(state): State<AppState>) -> AppResult<Json<Vec<json::Counter>>> {
+    Ok(Json(state.store.counters().await?))
+}
+
+/// `GET /api/v1/queue`
+pub async fn queue_show(_: SignedIn, State(state): State<AppState>) -> AppResult<Json<json::QueueView>> {
+    let now = Timestamp::now();
+    let (waiting, active) = state.store.queue(now).await?;
+    let counters = state.store.counters().await?;
+    let convert = StaffView::new(&state, now).await?;
+    Ok(Json(json::QueueView {
+        waiting: waiting.into_iter().map(|t| convert.ticket(t)).collect::<AppResult<_>>()?,
+        active: active.into_iter().map(|t| convert.ticket(t)).collect::<AppResult<_>>()?,
+        counters,
+    }))
+}
+
+/// `POST /api/v1/counters/{counter}/call-next`
+pub async fn counters_call_next(
+    me: SignedIn,
+    State(state): State<AppState>,
+    Path(counter): Path<String>,
+) -> AppResult<Json<json::StaffTicket>> {
+    let now = Timestamp::now();
+    let record = state.store.call_next(&json::CounterId(counter), me.account_id, now).await?;
+    StaffView::new(&state, now).await?.respond(record)
+}
+
+/// `POST /api/v1/tickets/{id}/call`
+pub async fn tickets_call(
+    me: SignedIn,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Json(call): Json<json::CallTo>,
+) -> AppResult<Json<json::StaffTicket>> {
+    let now = Timestamp::now();
+    let record = state.store.call_ticket(checked_id(&id)?, &call.counter, me.account_id, now).await?;
+    StaffView::new(&state, now).await?.respond(record)
+}
+
+/// `POST /api/v1/tickets/{id}/transfer`
+pub async fn tickets_transfer(
+    me: SignedIn,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Json(transfer): Json<json::TransferTo>,
+) -> AppResult<Json<json::StaffTicket>> {
+    let now = Timestamp::now();
+    let record = state.store.transfer(checked_id(&id)?, &transfer.concern, me.account_id, now).await?;
+    StaffView::new(&state, now).await?.respond(record)
+}
+
+/// `POST /api/v1/tickets/{id}/{recall|start|finish|no-show|park|return}`
+pub async fn tickets_act(
+    me: SignedIn,
+    State(state): State<AppState>,
+    Path((id, action)): Path<(String, String)>,
+) -> AppResult<Json<json::StaffTicket>> {
+    let action = match action.as_str() {
+        "recall" => StaffAction::Recall,
+        "start" => StaffAction::Start,
+        "finish" => StaffAction::Finish,
+        "no-show" => StaffAction::NoShow,
+        "park" => StaffAction::Park,
+        "return" => StaffAction::Return,
+        _ => return Err(AppError::NotFound("no such API route".into())),
+    };
+    let now = Timestamp::now();
+    let record = state.store.act(checked_id(&id)?, action, me.account_id, now).await?;
+    StaffView::new(&state, now).await?.respond(record)
+}
+
+#[derive(Deserialize)]
+pub struct LookupQuery {
+    code: String,
+}
+
+/// `GET /api/v1/lookup?code=...`: the ticket behind a scanned QR code (the status URL or the
+/// bare id, as a hand scanner types it).
+pub async fn lookup(
+    _: SignedIn,
+    State(state): State<AppState>,
+    Query(query): Query<LookupQuery>,
+) -> AppResult<Json<json::StaffTicket>> {
+    for candidate in ticket_id_candidates(&query.code) {
+        if let Some(record) = state.store.staff_ticket(&candidate).await? {
+            return StaffView::new(&state, Timestamp::now()).await?.respond(record);
+        }
+    }
+    Err(AppError::NotFound("this code is not a ticket of this office".into()))
+}
+
+fn checked_id(id: &str) -> AppResult<&str> {
+    if looks_like_ticket_id(id) { Ok(id) } else { Err(AppError::NotFound("no such ticket".into())) }
+}
+
+/// Turns stored tickets into what staff see.
+struct StaffView {
+    required: crate::store::RequiredItems,
+    now: Timestamp,
+}
+
+impl StaffView {
+    async fn new(state: &AppState, now: Timestamp) -> AppResult<Self> {
+        Ok(Self { required: state.store.required_items().await?, now })
+    }
+
+    fn respond(&self, record: TicketRecord) -> AppResult<Json<json::StaffTicket>> {
+        Ok(Json(self.ticket(record)?))
+    }
+
+    fn ticket(&self, record: TicketRecord) -> AppResult<json::StaffTicket> {
+        let missing_required = self
+            .required
+            .get(&record.concern_id)
+            .into_iter()
+            .flatten()
+            .filter(|item| record.checklist.0.get(*item) != Some(&true))
+            .cloned()
+            .collect();
+        let waited_ms = (self.now.as_millisecond() - record.queued_at).max(0);
+        Ok(json::StaffTicket {
+            id: json::TicketId(record.id),
+            number: json::TicketNumber {
+                prefix: record.prefix,
+                sequence: u32::try_from(record.sequence).map_err(|_| anyhow::anyhow!("sequence out of range"))?,
+            },
+            concern: json::ConcernId(record.concern_id),
+            language: record.language,
+            status: record.status.parse().map_err(anyhow::Error::msg)?,
+            issued_at: record.issued_at,
+            waited_minutes: u32::try_from(waited_ms / 60_000).unwrap_or(u32::MAX),
+            call_count: u32::try_from(record.call_count).unwrap_or(0),
+            counter: record.counter_id.map(json::CounterId),
+            checklist: record.checklist.0,
+            missing_required,
+        })
+    }
+}

@@ -1,0 +1,109 @@
+//! Accounts and sessions.
+
+use jiff::Timestamp;
+use sqlx::SqliteConnection;
+use willkommen_api::Role;
+
+use super::Store;
+use crate::auth::{SESSION_LIFETIME, SignedIn};
+use crate::error::AppResult;
+
+/// An account as sign-in needs it.
+#[derive(Debug)]
+pub struct LoginAccount {
+    pub id: i64,
+    pub password_hash: String,
+    pub active: bool,
+}
+
+impl Store {
+    pub async fn login_account(&self, username: &str) -> AppResult<Option<LoginAccount>> {
+        let row: Option<(i64, String, bool)> =
+            sqlx::query_as("SELECT id, password_hash, active FROM accounts WHERE username = ? COLLATE NOCASE")
+                .bind(username)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|(id, password_hash, active)| LoginAccount { id, password_hash, active }))
+    }
+
+    /// Whether `username` is an active account whose password is `password`.
+    pub async fn has_password(&self, username: &str, password: &str) -> AppResult<bool> {
+        Ok(self
+            .login_account(username)
+            .await?
+            .is_some_and(|account| account.active && crate::auth::verify_password(password, &account.password_hash)))
+    }
+
+    /// Stores a new session for `account_id`; expired sessions are cleared on the way.
+    pub async fn create_session(&self, account_id: i64, token_hash: &str, now: Timestamp) -> AppResult<()> {
+        let expires_at = now.as_millisecond() + SESSION_LIFETIME.as_millis() as i64;
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= ?").bind(now.as_millisecond()).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO sessions (token_hash, account_id, expires_at) VALUES (?, ?, ?)")
+            .bind(token_hash)
+            .bind(account_id)
+            .bind(expires_at)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn delete_session(&self, token_hash: &str) -> AppResult<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// The active account of a live session.
+    pub async fn session_account(&self, token_hash: &str, now: Timestamp) -> AppResult<Option<SignedIn>> {
+        let row: Option<(i64, String, String, String)> = sqlx::query_as(
+            "SELECT a.id, a.username, a.display_name, a.role
+             FROM sessions s JOIN accounts a ON a.id = s.account_id
+             WHERE s.token_hash = ? AND s.expires_at > ? AND a.active = 1",
+        )
+        .bind(token_hash)
+        .bind(now.as_millisecond())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(account_id, username, display_name, role)| SignedIn {
+            account_id,
+            username,
+            display_name,
+            role: if role == Role::Admin.as_str() { Role::Admin } else { Role::Staff },
+        }))
+    }
+
+    /// Creates an account, or sets the password, name and role of an existing one.
+    pub async fn upsert_account(
+        &self,
+        username: &str,
+        display_name: &str,
+        role: Role,
+        password_hash: &str,
+    ) -> AppResult<()> {
+        let mut conn = self.pool.acquire().await?;
+        insert_account(&mut conn, username, display_name, role, password_hash).await
+    }
+}
+
+pub(super) async fn insert_account(
+    conn: &mut SqliteConnection,
+    username: &str,
+    display_name: &str,
+    role: Role,
+    password_hash: &str,
+) -> AppResult<()> {
+    sqlx::query(
+        "INSERT INTO accounts (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
+                                               password_hash = excluded.password_hash, active = 1",
+    )
+    .bind(username)
+    .bind(display_name)
+    .bind(role.as_str())
+    .bind(password_hash)
+    .bind(Timestamp::now().to_string())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
