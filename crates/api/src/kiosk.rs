@@ -107,3 +107,15 @@ mod tests {
         assert_eq!(serde_json::from_value::<ChecklistItem>(json).unwrap(), passport());
     }
 }
+
+/// One call on the lobby display: "A 017 → Schalter 3".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisplayCall {
+    pub number: crate::TicketNumber,
+    /// The counter's name, as the visitor reads it on the display.
+    pub counter: String,
+    /// A repeated call of a ticket that was called before.
+    pub recall: bool,
+    /// When it was called (RFC 3339).
+    pub at: String,
+}

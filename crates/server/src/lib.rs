@@ -107,6 +107,12 @@ impl Server {
 
     /// Serves until `shutdown` completes, then finishes open requests and closes the database.
     pub async fn serve(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        let store = self.store.clone();
+        let shutdown = async move {
+            shutdown.await;
+            // Live streams never end by themselves; end them so open requests can finish.
+            store.close_streams();
+        };
         axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await?;
         self.store.close().await;
         Ok(())

@@ -1,5 +1,6 @@
 //! The queue API under `/api/v1`: JSON in, JSON out, one error shape.
 
+mod events;
 mod kiosk;
 mod session;
 mod staff;
@@ -18,6 +19,9 @@ pub fn router() -> Router<AppState> {
         .route("/tickets", post(tickets::tickets_create))
         .route("/tickets/{id}", get(tickets::tickets_show))
         .route("/tickets/{id}/cancel", post(tickets::tickets_cancel))
+        .route("/tickets/{id}/events", get(events::ticket_events))
+        .route("/display/events", get(events::display_events))
+        .route("/queue/events", get(events::queue_events))
         .route("/tickets/{id}/call", post(staff::tickets_call))
         .route("/tickets/{id}/transfer", post(staff::tickets_transfer))
         .route("/tickets/{id}/{action}", post(staff::tickets_act))

@@ -2,6 +2,7 @@
 //! counters, accounts and the tickets. All SQL lives in this module.
 
 mod accounts;
+mod events;
 mod staff;
 
 pub use staff::{RequiredItems, StaffAction};
@@ -31,6 +32,8 @@ pub const DATABASE_FILE: &str = "willkommen.db";
 #[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
+    /// Bumped after every commit that recorded ticket events; see `events.rs`.
+    changes: std::sync::Arc<tokio::sync::watch::Sender<Option<u64>>>,
 }
 
 /// The office's settings.
@@ -154,7 +157,8 @@ impl Store {
             .run(&pool)
             .await
             .with_context(|| format!("cannot update the database schema in {}", path.display()))?;
-        Ok(Self { pool })
+        let (changes, _) = tokio::sync::watch::channel(Some(0));
+        Ok(Self { pool, changes: std::sync::Arc::new(changes) })
     }
 
     /// Stores the demo office unless an office exists already. Returns whether it did.
@@ -396,6 +400,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
+        self.changed();
         Ok(IssuedTicket { status: 201, body, replayed: false })
     }
 
@@ -429,6 +434,7 @@ impl Store {
             )));
         }
         tx.commit().await?;
+        self.changed();
         Ok(Some(TicketView { record, people_ahead: None }))
     }
 

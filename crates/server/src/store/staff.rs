@@ -85,6 +85,7 @@ impl Store {
         let id = next.ok_or_else(|| AppError::QueueEmpty("nobody is waiting for this counter's concerns".into()))?;
         let record = call(&mut tx, &id, counter, by, now).await?;
         tx.commit().await?;
+        self.changed();
         Ok(record)
     }
 
@@ -104,6 +105,7 @@ impl Store {
         }
         let record = call(&mut tx, id, counter, by, now).await?;
         tx.commit().await?;
+        self.changed();
         Ok(record)
     }
 
@@ -140,6 +142,7 @@ impl Store {
         record_event(&mut tx, id, now, event, serde_json::json!({"by": by, "counter": ticket.counter_id})).await?;
         let record = existing_ticket(&mut tx, id).await?;
         tx.commit().await?;
+        self.changed();
         Ok(record)
     }
 
@@ -176,6 +179,7 @@ impl Store {
         record_event(&mut tx, id, now, "transferred", detail).await?;
         let record = existing_ticket(&mut tx, id).await?;
         tx.commit().await?;
+        self.changed();
         Ok(record)
     }
 

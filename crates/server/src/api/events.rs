@@ -1,0 +1,133 @@
+//! Live streams (server-sent events) for the lobby display, a visitor's phone and the staff
+//! queue. Each event carries the id of the newest ticket event it reflects, so a browser that
+//! reconnects (it does so by itself, sending `Last-Event-ID`) continues where it stopped.
+
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::future::Future;
+use std::time::Duration;
+
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::sse::{Event, KeepAlive, KeepAliveStream, Sse};
+use futures_util::Stream;
+use futures_util::stream;
+
+use crate::AppState;
+use crate::auth::SignedIn;
+use crate::error::{AppError, AppResult};
+use crate::store::Store;
+use crate::ticket_id::looks_like_ticket_id;
+
+/// How long a browser waits before reconnecting after the stream broke.
+const RETRY: Duration = Duration::from_secs(2);
+
+type BoxedEvents = std::pin::Pin<Box<dyn Stream<Item = Result<Event, Infallible>> + Send>>;
+type EventStream = Sse<KeepAliveStream<BoxedEvents>>;
+
+/// `GET /api/v1/display/events`: every call and recall, as "ticket number -> counter".
+pub async fn display_events(State(state): State<AppState>, headers: HeaderMap) -> AppResult<EventStream> {
+    let start = resume_point(&state.store, &headers).await?;
+    Ok(live(state.store.clone(), start, |store, after| async move {
+        let calls = store.display_calls_after(after).await?;
+        let last = calls.last().map_or(after, |(id, _)| *id);
+        let events = calls
+            .into_iter()
+            .map(|(id, call)| Event::default().event("call").id(id.to_string()).json_data(call))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|error| anyhow::anyhow!("cannot encode a call: {error}"))?;
+        // Skip past other kinds of events too, so they are not read again.
+        let newest = store.events_after(after).await?.last().map_or(last, |(id, _)| *id.max(&last));
+        Ok((newest, events))
+    }))
+}
+
+/// `GET /api/v1/tickets/{id}/events`: the ticket as `GET /tickets/{id}` shows it, sent at once
+/// and again whenever it (or its place in the queue) changes.
+pub async fn ticket_events(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> AppResult<EventStream> {
+    if !looks_like_ticket_id(&id) || state.store.ticket(&id).await?.is_none() {
+        return Err(AppError::NotFound("no such ticket".into()));
+    }
+    let start = resume_point(&state.store, &headers).await?;
+    let last_sent = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+    let public_url = state.public_url.clone();
+    // `start - 1` makes the first poll send the current state even when nothing happened.
+    Ok(live(state.store.clone(), start - 1, move |store, after| {
+        let (id, last_sent, public_url) = (id.clone(), last_sent.clone(), public_url.clone());
+        async move {
+            let newest = store.events_after(after).await?.last().map_or(after.max(0), |(id, _)| *id);
+            let Some(view) = store.ticket(&id).await? else { return Ok((newest, Vec::new())) };
+            let ticket = view.record.into_json(&public_url, view.people_ahead)?;
+            let body = serde_json::to_string(&ticket).map_err(anyhow::Error::from)?;
+            let mut last_sent = last_sent.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            if last_sent.as_deref() == Some(body.as_str()) {
+                return Ok((newest, Vec::new()));
+            }
+            *last_sent = Some(body.clone());
+            Ok((newest, vec![Event::default().event("ticket").id(newest.to_string()).data(body)]))
+        }
+    }))
+}
+
+/// `GET /api/v1/queue/events`: a `changed` event whenever the queue changed; the staff desk
+/// then reloads `GET /api/v1/queue`.
+pub async fn queue_events(_: SignedIn, State(state): State<AppState>, headers: HeaderMap) -> AppResult<EventStream> {
+    let start = resume_point(&state.store, &headers).await?;
+    Ok(live(state.store.clone(), start, |store, after| async move {
+        let newest = store.events_after(after).await?.last().map(|(id, _)| *id);
+        Ok(match newest {
+            Some(newest) => (newest, vec![Event::default().event("changed").id(newest.to_string()).data("{}")]),
+            None => (after, Vec::new()),
+        })
+    }))
+}
+
+/// Where a stream starts: after the client's `Last-Event-ID`, or at the newest event.
+async fn resume_point(store: &Store, headers: &HeaderMap) -> AppResult<i64> {
+    let latest = store.latest_event_id().await?;
+    let resumed = headers.get("last-event-id").and_then(|value| value.to_str().ok()?.trim().parse::<i64>().ok());
+    Ok(resumed.filter(|id| (0..=latest).contains(id)).unwrap_or(latest))
+}
+
+/// A stream that asks `fetch` for events after the last one it sent, whenever the store
+/// reports a change, until the server shuts down.
+fn live<F, Fut>(store: Store, start: i64, fetch: F) -> EventStream
+where
+    F: Fn(Store, i64) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = AppResult<(i64, Vec<Event>)>> + Send,
+{
+    let changes = store.subscribe();
+    let first = Event::default().retry(RETRY).comment("willkommen");
+    let state = (store, changes, start, VecDeque::from([first]), fetch);
+    let events = stream::unfold(state, |(store, mut changes, mut after, mut queue, fetch)| async move {
+        loop {
+            if let Some(event) = queue.pop_front() {
+                return Some((Ok(event), (store, changes, after, queue, fetch)));
+            }
+            // Mark the current state as seen before reading, so a change during the read
+            // wakes us again instead of being lost.
+            if changes.borrow_and_update().is_none() {
+                return None;
+            }
+            match fetch(store.clone(), after).await {
+                Ok((newest, events)) => {
+                    after = newest;
+                    queue.extend(events);
+                    if !queue.is_empty() {
+                        continue;
+                    }
+                }
+                Err(error) => tracing::warn!(%error, "live stream could not read events"),
+            }
+            if changes.changed().await.is_err() {
+                return None;
+            }
+        }
+    });
+    let events: BoxedEvents = Box::pin(events);
+    Sse::new(events).keep_alive(KeepAlive::default())
+}

@@ -1,0 +1,75 @@
+//! The event log as a feed: live streams (server-sent events) read `ticket_events` by id, so
+//! a client that reconnects with `Last-Event-ID` gets exactly what it missed, and a live
+//! client is woken by [`Store::subscribe`] whenever a write has committed new events.
+
+use jiff::Timestamp;
+use tokio::sync::watch;
+use willkommen_api as json;
+
+use super::Store;
+use crate::error::AppResult;
+
+/// The state of the change feed: `Some(generation)` while serving, `None` once the server is
+/// shutting down (streams end, so graceful shutdown does not wait for them forever).
+type Changes = watch::Receiver<Option<u64>>;
+
+impl Store {
+    /// Wakes up whenever new events are committed.
+    pub fn subscribe(&self) -> Changes {
+        self.changes.subscribe()
+    }
+
+    /// Called after each commit that recorded events.
+    pub(super) fn changed(&self) {
+        self.changes.send_modify(|generation| {
+            if let Some(generation) = generation {
+                *generation += 1;
+            }
+        });
+    }
+
+    /// Ends every live stream (on shutdown).
+    pub fn close_streams(&self) {
+        self.changes.send_replace(None);
+    }
+
+    /// The id of the newest event, the starting point of a client without `Last-Event-ID`.
+    pub async fn latest_event_id(&self) -> AppResult<i64> {
+        Ok(sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM ticket_events").fetch_one(&self.pool).await?)
+    }
+
+    /// Ids of events after `after` and the tickets they concern, oldest first.
+    pub async fn events_after(&self, after: i64) -> AppResult<Vec<(i64, String)>> {
+        Ok(sqlx::query_as("SELECT id, ticket_id FROM ticket_events WHERE id > ? ORDER BY id LIMIT 1000")
+            .bind(after)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    /// Calls and recalls after event `after`, for the lobby display, oldest first.
+    pub async fn display_calls_after(&self, after: i64) -> AppResult<Vec<(i64, json::DisplayCall)>> {
+        let rows: Vec<(i64, String, i64, Option<String>, String, String)> = sqlx::query_as(
+            "SELECT e.id, t.prefix, t.sequence, c.name, e.kind, e.at
+             FROM ticket_events e
+             JOIN tickets t ON t.id = e.ticket_id
+             LEFT JOIN counters c ON c.id = json_extract(e.detail, '$.counter')
+             WHERE e.id > ? AND e.kind IN ('called', 'recalled')
+             ORDER BY e.id LIMIT 200",
+        )
+        .bind(after)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, prefix, sequence, counter, kind, at)| {
+                let call = json::DisplayCall {
+                    number: json::TicketNumber { prefix, sequence: u32::try_from(sequence).unwrap_or(0) },
+                    counter: counter.unwrap_or_default(),
+                    recall: kind == "recalled",
+                    at: at.parse::<Timestamp>().map_or(at, |at| at.to_string()),
+                };
+                (id, call)
+            })
+            .collect())
+    }
+}
