@@ -1,0 +1,201 @@
+//! Live streams (server-sent events) of the real server: what the call display, a visitor's
+//! phone and the staff desk receive, and how they catch up after a reconnect or restart.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{TestServer, new_key};
+use reqwest::{Client, Response, StatusCode};
+use serde_json::{Value, json};
+
+/// One server-sent event.
+#[derive(Debug)]
+struct SseEvent {
+    event: String,
+    id: String,
+    data: String,
+}
+
+/// Reads events from an open stream.
+struct SseReader {
+    response: Response,
+    buffer: String,
+}
+
+impl SseReader {
+    async fn open(client: &Client, url: &str, last_event_id: Option<&str>) -> Self {
+        let mut request = client.get(url);
+        if let Some(id) = last_event_id {
+            request = request.header("Last-Event-ID", id);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()["content-type"], "text/event-stream");
+        Self { response, buffer: String::new() }
+    }
+
+    /// The next event with a name (comments and keep-alives skipped). Live events arrive in
+    /// milliseconds; the generous wait only keeps a loaded CI machine from failing the test.
+    async fn next(&mut self) -> Option<SseEvent> {
+        self.next_within(Duration::from_secs(3)).await
+    }
+
+    async fn next_within(&mut self, patience: Duration) -> Option<SseEvent> {
+        tokio::time::timeout(patience, async {
+            loop {
+                while let Some(end) = self.buffer.find("\n\n") {
+                    let block: String = self.buffer.drain(..end + 2).collect();
+                    let field = |name: &str| {
+                        block.lines().find_map(|line| line.strip_prefix(&format!("{name}: "))).unwrap_or("").to_owned()
+                    };
+                    if !field("event").is_empty() {
+                        return Some(SseEvent { event: field("event"), id: field("id"), data: field("data") });
+                    }
+                }
+                let chunk = self.response.chunk().await.ok()??;
+                self.buffer.push_str(&String::from_utf8_lossy(&chunk));
+            }
+        })
+        .await
+        .ok()
+        .flatten()
+    }
+}
+
+async fn take_ticket(server: &TestServer, concern: &str) -> Value {
+    let response = Client::new()
+        .post(server.at("/api/v1/tickets"))
+        .header("Idempotency-Key", new_key())
+        .json(&json!({"concern": concern, "language": "en"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    response.json().await.unwrap()
+}
+
+async fn signed_in(server: &TestServer) -> Client {
+    let client = Client::builder().cookie_store(true).build().unwrap();
+    let response = client
+        .post(server.at("/api/v1/session"))
+        .json(&json!({"username": "schalter1", "password": "willkommen-1"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    client
+}
+
+async fn call_next(clerk: &Client, server: &TestServer, counter: &str) -> Value {
+    let response = clerk.post(server.at(&format!("/api/v1/counters/{counter}/call-next"))).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn the_display_hears_each_call_and_recall_with_number_and_counter() {
+    let server = TestServer::fresh();
+    let clerk = signed_in(&server).await;
+    let ticket = take_ticket(&server, "address-change").await;
+    let mut display = SseReader::open(&Client::new(), &server.at("/api/v1/display/events"), None).await;
+
+    call_next(&clerk, &server, "counter-2").await;
+    let first = display.next().await.expect("no call event");
+    clerk.post(server.at(&format!("/api/v1/tickets/{}/recall", ticket["id"].as_str().unwrap()))).send().await.unwrap();
+    let second = display.next().await.expect("no recall event");
+
+    assert_eq!(first.event, "call");
+    let first: Value = serde_json::from_str(&first.data).unwrap();
+    assert_eq!((first["number"].as_str(), first["counter"].as_str()), (Some("H 001"), Some("Schalter 2")));
+    assert_eq!(first["recall"], false);
+    let second: Value = serde_json::from_str(&second.data).unwrap();
+    assert_eq!(second["recall"], true);
+    assert!(first.get("id").is_none(), "the public display must not learn ticket ids");
+}
+
+#[tokio::test]
+async fn a_display_that_reconnects_after_a_restart_gets_what_it_missed_and_nothing_twice() {
+    let data = tempfile::tempdir().unwrap();
+    let server = TestServer::start(data.path());
+    let clerk = signed_in(&server).await;
+    take_ticket(&server, "address-change").await;
+    take_ticket(&server, "lost-or-stolen-card").await;
+    let mut display = SseReader::open(&Client::new(), &server.at("/api/v1/display/events"), None).await;
+    call_next(&clerk, &server, "counter-1").await;
+    let seen = display.next().await.expect("no call event");
+    drop(display);
+    call_next(&clerk, &server, "counter-2").await; // while the display is away
+    server.stop();
+
+    let server = TestServer::start(data.path());
+    let mut display = SseReader::open(&Client::new(), &server.at("/api/v1/display/events"), Some(&seen.id)).await;
+    let missed = display.next().await.expect("the missed call was not replayed");
+    let nothing_more = display.next_within(Duration::from_millis(500)).await;
+
+    let missed_call: Value = serde_json::from_str(&missed.data).unwrap();
+    assert_eq!(missed_call["number"], "K 001");
+    assert_eq!(missed_call["counter"], "Schalter 2");
+    assert!(nothing_more.is_none(), "replayed more than was missed: {nothing_more:?}");
+}
+
+#[tokio::test]
+async fn a_visitors_phone_gets_the_ticket_at_once_and_again_when_it_is_called() {
+    let server = TestServer::fresh();
+    let clerk = signed_in(&server).await;
+    let first = take_ticket(&server, "address-change").await;
+    let mine = take_ticket(&server, "address-change").await;
+    let url = server.at(&format!("/api/v1/tickets/{}/events", mine["id"].as_str().unwrap()));
+    let mut phone = SseReader::open(&Client::new(), &url, None).await;
+
+    let now: Value = serde_json::from_str(&phone.next().await.expect("no initial state").data).unwrap();
+    call_next(&clerk, &server, "counter-1").await; // calls the first ticket: one fewer ahead
+    let moved: Value = serde_json::from_str(&phone.next().await.expect("no update").data).unwrap();
+    let finish = format!("/api/v1/tickets/{}/", first["id"].as_str().unwrap());
+    clerk.post(server.at(&format!("{finish}start"))).send().await.unwrap();
+    clerk.post(server.at(&format!("{finish}finish"))).send().await.unwrap();
+    call_next(&clerk, &server, "counter-1").await;
+    let called: Value = loop {
+        let update: Value = serde_json::from_str(&phone.next().await.expect("no call").data).unwrap();
+        if update["status"] == "called" {
+            break update;
+        }
+    };
+
+    assert_eq!((now["status"].as_str(), now["people_ahead"].as_u64()), (Some("waiting"), Some(1)));
+    assert_eq!(moved["people_ahead"], 0);
+    assert_eq!(called["counter"], "Schalter 1");
+}
+
+#[tokio::test]
+async fn an_unknown_ticket_has_no_stream_and_the_staff_stream_needs_a_session() {
+    let server = TestServer::fresh();
+
+    let unknown = Client::new().get(server.at("/api/v1/tickets/AAAAAAAAAAAAAAAAAAAAAA/events")).send().await.unwrap();
+    let anonymous = Client::new().get(server.at("/api/v1/queue/events")).send().await.unwrap();
+
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn the_staff_stream_says_when_the_queue_changed() {
+    let server = TestServer::fresh();
+    let clerk = signed_in(&server).await;
+    let mut queue = SseReader::open(&clerk, &server.at("/api/v1/queue/events"), None).await;
+
+    take_ticket(&server, "address-change").await;
+
+    assert_eq!(queue.next().await.expect("no change event").event, "changed");
+}
+
+#[tokio::test]
+async fn open_streams_do_not_keep_the_server_from_stopping() {
+    let server = TestServer::fresh();
+    let _display = SseReader::open(&Client::new(), &server.at("/api/v1/display/events"), None).await;
+
+    let started = std::time::Instant::now();
+    server.stop();
+
+    assert!(started.elapsed() < Duration::from_secs(5), "stopping took {:?}", started.elapsed());
+}
