@@ -22,6 +22,10 @@ pub enum ErrorCode {
     InvalidBody,
     /// The request needs `Content-Type: application/json`.
     UnsupportedMediaType,
+    /// The body is larger than the API accepts (64 KiB).
+    BodyTooLarge,
+    /// A query parameter is missing or malformed.
+    InvalidQuery,
     /// A field has a value the office does not accept (e.g. a language the kiosk does not offer).
     InvalidField,
     UnknownConcern,

@@ -70,7 +70,7 @@ pub struct StaffTicket {
     pub language: String,
     pub status: TicketStatus,
     pub issued_at: String,
-    /// Minutes since the visitor arrived (or returned).
+    /// Minutes since the visitor took the ticket (a transfer or return keeps that time).
     pub waited_minutes: u32,
     /// How often the ticket has been called.
     pub call_count: u32,

@@ -90,7 +90,8 @@ CREATE TABLE tickets (
     counter_id  TEXT REFERENCES counters (id),  -- while called or served
     call_count  INTEGER NOT NULL DEFAULT 0,
     served_by   INTEGER REFERENCES accounts (id),
-    UNIQUE (concern_id, service_day, sequence)
+    -- The number as printed: a transferred ticket keeps it in its new concern.
+    UNIQUE (prefix, service_day, sequence)
 );
 
 CREATE INDEX tickets_by_day_and_status ON tickets (service_day, status);
@@ -118,4 +119,15 @@ CREATE TABLE idempotency_keys (
     response_status INTEGER NOT NULL,
     response_body   TEXT NOT NULL,
     created_at      TEXT NOT NULL   -- RFC 3339 UTC; purged after the retention period
+);
+
+-- What is kept of a day after its tickets are deleted: counts and durations, nothing personal.
+CREATE TABLE daily_statistics (
+    service_day     TEXT NOT NULL,
+    concern_id      TEXT NOT NULL,
+    issued          INTEGER NOT NULL,
+    finished        INTEGER NOT NULL,
+    no_show         INTEGER NOT NULL,
+    cancelled       INTEGER NOT NULL,
+    PRIMARY KEY (service_day, concern_id)
 );

@@ -1,7 +1,7 @@
 //! The one error type of the API and the one JSON shape every refusal has.
 
-use axum::extract::FromRequest;
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use willkommen_api as json;
@@ -102,11 +102,25 @@ impl From<JsonRejection> for AppError {
             JsonRejection::MissingJsonContentType(_) => {
                 (StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::UnsupportedMediaType)
             }
+            _ if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::BodyTooLarge)
+            }
             _ => (rejection.status(), ErrorCode::InvalidBody),
         };
         Self::BadBody { status, code, message: rejection.body_text() }
     }
 }
+
+impl From<QueryRejection> for AppError {
+    fn from(rejection: QueryRejection) -> Self {
+        Self::BadBody { status: StatusCode::BAD_REQUEST, code: ErrorCode::InvalidQuery, message: rejection.body_text() }
+    }
+}
+
+/// `axum::extract::Query`, but a bad query string is refused in the API's JSON error shape.
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(AppError))]
+pub struct Query<T>(pub T);
 
 /// `axum::Json`, but a body it cannot read is refused in the API's JSON error shape.
 #[derive(FromRequest)]

@@ -45,6 +45,8 @@ pub struct AppState {
 /// The whole HTTP application: the API under `/api`, the web app everywhere else.
 pub fn app(state: AppState, dist_dir: &std::path::Path) -> Router {
     Router::new()
+        .route("/healthz", axum::routing::get(|| async { "ok" }))
+        .route("/readyz", axum::routing::get(readiness).with_state(state.clone()))
         .nest("/api", api::router().with_state(state))
         .merge(web::router(dist_dir))
         .layer(CatchPanicLayer::custom(|_| {
@@ -54,6 +56,31 @@ pub fn app(state: AppState, dist_dir: &std::path::Path) -> Router {
         // Ticket ids in URLs are capabilities: never hand them to another site in a Referer.
         .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
         .layer(TraceLayer::new_for_http())
+}
+
+/// Applies the retention rules every hour (and once at start, see [`Server::start`]).
+async fn retention_loop(store: Store) {
+    let hour = std::time::Duration::from_secs(60 * 60);
+    let mut every_hour = tokio::time::interval_at(tokio::time::Instant::now() + hour, hour);
+    loop {
+        every_hour.tick().await;
+        match store.apply_retention(jiff::Timestamp::now()).await {
+            Ok(report) if report != store::RetentionReport::default() => tracing::info!(?report, "retention applied"),
+            Ok(_) => {}
+            Err(error) => tracing::error!(%error, "retention failed"),
+        }
+    }
+}
+
+/// Ready when the database answers: a load balancer sends visitors elsewhere otherwise.
+async fn readiness(axum::extract::State(state): axum::extract::State<AppState>) -> axum::response::Response {
+    match state.store.ping().await {
+        Ok(()) => "ready".into_response(),
+        Err(error) => {
+            tracing::error!(%error, "readiness check failed");
+            (axum::http::StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
 }
 
 fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
@@ -83,6 +110,8 @@ impl Server {
         if store.seed_if_empty(&demo).await? {
             tracing::info!("new database: seeded the demo office");
         }
+        // Before serving, so nothing past its retention period is ever shown again.
+        store.apply_retention(jiff::Timestamp::now()).await?;
         let mut demo_sign_ins = Vec::new();
         for account in &demo.demo_accounts {
             if store.has_password(&account.username, &account.password).await? {
@@ -107,6 +136,7 @@ impl Server {
 
     /// Serves until `shutdown` completes, then finishes open requests and closes the database.
     pub async fn serve(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        let retention = tokio::spawn(retention_loop(self.store.clone()));
         let store = self.store.clone();
         let shutdown = async move {
             shutdown.await;
@@ -114,6 +144,7 @@ impl Server {
             store.close_streams();
         };
         axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await?;
+        retention.abort();
         self.store.close().await;
         Ok(())
     }

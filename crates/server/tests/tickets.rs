@@ -239,3 +239,56 @@ async fn cancelling_twice_is_harmless_and_an_unknown_ticket_cannot_be_cancelled(
     assert_eq!((again_status, again["status"].as_str()), (StatusCode::OK, Some("cancelled")));
     assert_eq!((unknown_status, unknown["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Retention
+
+#[tokio::test]
+async fn old_tickets_lose_their_answers_and_later_disappear_leaving_only_counts() {
+    let data = tempfile::tempdir().unwrap();
+    let server = TestServer::start(data.path());
+    let recent = take(&server, &address_change()).await;
+    let old = take(&server, &address_change()).await;
+    let ancient = take(&server, &address_change()).await;
+    server.stop();
+    // The demo office keeps tickets 30 days: one ticket is 40 days old, one 70.
+    let days_ago = |days: i64| {
+        let then = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24 * days);
+        then.in_tz("Europe/Berlin").unwrap().date().to_string()
+    };
+    edit_database(
+        data.path(),
+        &[
+            &format!(
+                "UPDATE tickets SET service_day = '{}' WHERE id = '{}'",
+                days_ago(40),
+                old["id"].as_str().unwrap()
+            ),
+            &format!(
+                "UPDATE tickets SET service_day = '{}' WHERE id = '{}'",
+                days_ago(70),
+                ancient["id"].as_str().unwrap()
+            ),
+        ],
+    )
+    .await;
+
+    let server = TestServer::start(data.path()); // retention runs at start
+    let ticket = |id: &Value| format!("{TICKETS}/{}", id["id"].as_str().unwrap());
+    let (_, recent_now) = get_json(&server, &ticket(&recent)).await;
+    let (_, old_now) = get_json(&server, &ticket(&old)).await;
+    let (ancient_status, _) = get_json(&server, &ticket(&ancient)).await;
+    server.stop();
+
+    assert_eq!(recent_now["checklist"], json!({"passport": true}), "recent tickets keep their answers");
+    assert_eq!(old_now["checklist"], json!({}), "after 30 days the answers are gone");
+    assert_eq!(ancient_status, StatusCode::NOT_FOUND, "after 60 days the ticket is gone");
+    let url = format!("sqlite://{}", data.path().join("willkommen.db").display());
+    let mut connection = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    let (issued,): (i64,) = sqlx::query_as("SELECT issued FROM daily_statistics WHERE service_day = ?")
+        .bind(days_ago(70))
+        .fetch_one(&mut connection)
+        .await
+        .unwrap();
+    assert_eq!(issued, 1, "the day's count survives the deletion");
+}

@@ -32,6 +32,8 @@ pub fn router() -> Router<AppState> {
         .route("/lookup", get(staff::lookup));
     Router::new()
         .nest("/v1", v1)
+        // Nothing the API accepts comes near this; a bigger body is refused before it is read.
+        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
         .fallback(|| async { AppError::NotFound("no such API route".into()) })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed("method not allowed on this route".into()) })
 }

@@ -1,13 +1,13 @@
 //! The staff routes: counters, the queue, calling and serving visitors. All need a session.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use jiff::Timestamp;
 use serde::Deserialize;
 use willkommen_api as json;
 
 use crate::AppState;
 use crate::auth::SignedIn;
-use crate::error::{AppError, AppResult, Json};
+use crate::error::{AppError, AppResult, Json, Query};
 use crate::scan::ticket_id_candidates;
 use crate::store::{StaffAction, TicketRecord};
 use crate::ticket_id::looks_like_ticket_id;
@@ -134,6 +134,8 @@ impl StaffView {
             .cloned()
             .collect();
         let waited_ms = (self.now.as_millisecond() - record.queued_at).max(0);
+        let status: json::TicketStatus = record.status.parse().map_err(anyhow::Error::msg)?;
+        let at_counter = matches!(status, json::TicketStatus::Called | json::TicketStatus::Serving);
         Ok(json::StaffTicket {
             id: json::TicketId(record.id),
             number: json::TicketNumber {
@@ -142,11 +144,11 @@ impl StaffView {
             },
             concern: json::ConcernId(record.concern_id),
             language: record.language,
-            status: record.status.parse().map_err(anyhow::Error::msg)?,
+            status,
             issued_at: record.issued_at,
             waited_minutes: u32::try_from(waited_ms / 60_000).unwrap_or(u32::MAX),
             call_count: u32::try_from(record.call_count).unwrap_or(0),
-            counter: record.counter_id.map(json::CounterId),
+            counter: record.counter_id.filter(|_| at_counter).map(json::CounterId),
             checklist: record.checklist.0,
             missing_required,
         })

@@ -3,8 +3,10 @@
 
 mod accounts;
 mod events;
+mod retention;
 mod staff;
 
+pub use retention::RetentionReport;
 pub use staff::{RequiredItems, StaffAction};
 
 use std::collections::BTreeMap;
@@ -443,6 +445,12 @@ impl Store {
     /// would have to be upgraded, and every rule checked inside sees the final state.
     async fn write_transaction(&self) -> AppResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    /// Whether the database answers.
+    pub async fn ping(&self) -> anyhow::Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
     }
 
     /// Waits for pending writes and closes the database cleanly.

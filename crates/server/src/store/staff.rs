@@ -99,10 +99,10 @@ impl Store {
     ) -> AppResult<TicketRecord> {
         let mut tx = self.write_transaction().await?;
         let ticket = existing_ticket(&mut tx, id).await?;
-        ensure_counter_free(&mut tx, counter).await?;
         if !["waiting", "parked"].contains(&ticket.status.as_str()) {
             return Err(invalid_transition("called", &ticket.status));
         }
+        ensure_counter_free(&mut tx, counter).await?;
         let record = call(&mut tx, id, counter, by, now).await?;
         tx.commit().await?;
         self.changed();

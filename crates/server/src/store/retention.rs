@@ -1,0 +1,70 @@
+//! Forgetting on schedule. After the office's retention period a ticket loses the visitor's
+//! checklist answers (and language); after twice that period it is deleted, leaving only the
+//! day's counts per concern. Idempotency keys are kept two days, long enough for any retry.
+
+use jiff::{SignedDuration, Timestamp};
+
+use super::{Store, office_settings};
+use crate::error::AppResult;
+use crate::schedule::service_day;
+
+/// What one retention run did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct RetentionReport {
+    pub anonymised: u64,
+    pub deleted: u64,
+    pub idempotency_keys_deleted: u64,
+}
+
+/// How long an `Idempotency-Key` is remembered (the API promises at least 24 hours).
+const IDEMPOTENCY_KEY_DAYS: i64 = 2;
+
+impl Store {
+    pub async fn apply_retention(&self, now: Timestamp) -> AppResult<RetentionReport> {
+        let mut tx = self.write_transaction().await?;
+        let office = office_settings(&mut tx).await?;
+        let time_zone = office.schedule()?.time_zone().clone();
+        let day_before = |days: i64| -> AppResult<String> {
+            let then = now.checked_sub(SignedDuration::from_hours(24 * days)).map_err(anyhow::Error::from)?;
+            Ok(service_day(then, &time_zone))
+        };
+        let anonymise_before = day_before(office.retention_days)?;
+        let delete_before = day_before(office.retention_days * 2)?;
+
+        let anonymised = sqlx::query(
+            "UPDATE tickets SET checklist = '{}', language = '' WHERE service_day < ? AND (checklist != '{}' OR language != '')",
+        )
+        .bind(&anonymise_before)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        sqlx::query(
+            "INSERT INTO daily_statistics (service_day, concern_id, issued, finished, no_show, cancelled)
+             SELECT service_day, concern_id, COUNT(*), SUM(status = 'finished'), SUM(status = 'no_show'),
+                    SUM(status = 'cancelled')
+             FROM tickets WHERE service_day < ? GROUP BY service_day, concern_id
+             ON CONFLICT (service_day, concern_id) DO UPDATE SET
+                 issued = issued + excluded.issued, finished = finished + excluded.finished,
+                 no_show = no_show + excluded.no_show, cancelled = cancelled + excluded.cancelled",
+        )
+        .bind(&delete_before)
+        .execute(&mut *tx)
+        .await?;
+        let deleted = sqlx::query("DELETE FROM tickets WHERE service_day < ?")
+            .bind(&delete_before)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        sqlx::query("DELETE FROM ticket_counters WHERE service_day < ?").bind(&delete_before).execute(&mut *tx).await?;
+        let keys_before =
+            now.checked_sub(SignedDuration::from_hours(24 * IDEMPOTENCY_KEY_DAYS)).map_err(anyhow::Error::from)?;
+        let idempotency_keys_deleted = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < ?")
+            .bind(keys_before.to_string())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= ?").bind(now.as_millisecond()).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(RetentionReport { anonymised, deleted, idempotency_keys_deleted })
+    }
+}

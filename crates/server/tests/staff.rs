@@ -1,0 +1,1032 @@
+//! The staff side of the queue as clerks at their counters use it, against the real server:
+//! signing in and out, calling the next visitor, serving, recalling, parking, returning and
+//! transferring tickets, scanning a ticket's code, and what the visitor sees meanwhile.
+//!
+//! Demo office (seeded on a fresh data folder): `counter-1` "Schalter 1" and `counter-2`
+//! "Schalter 2" serve every concern, `counter-3` "Information" only `information`; accounts
+//! `admin`, `schalter1`, `schalter2`; a ticket is a no-show after 3 calls.
+
+mod common;
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::Path;
+use std::time::Duration;
+
+use common::{TestServer, new_key};
+use reqwest::header::{COOKIE, SET_COOKIE};
+use reqwest::{Client, Method, Response, StatusCode};
+use serde_json::{Value, json};
+use sqlx::Connection;
+use tokio::task::JoinSet;
+use willkommen_api as wire;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const API: &str = "/api/v1";
+const SESSION: &str = "/api/v1/session";
+const SESSION_COOKIE: &str = "willkommen_session";
+/// A well-formed ticket id that no ticket has.
+const UNKNOWN_ID: &str = "AAAAAAAAAAAAAAAAAAAAAA";
+
+/// Status and JSON body of an answer; an empty body (204) is `null`.
+async fn status_and_json(response: Response) -> (StatusCode, Value) {
+    let status = response.status();
+    let text = response.text().await.unwrap();
+    if text.is_empty() {
+        return (status, Value::Null);
+    }
+    (status, serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}")))
+}
+
+/// Fails unless `answer` is a refusal with `status` and `code` in the API's error shape.
+#[track_caller]
+fn assert_refused(answer: &(StatusCode, Value), status: StatusCode, code: &str) {
+    let (actual, body) = answer;
+    assert_eq!((*actual, body["code"].as_str()), (status, Some(code)), "{body}");
+    assert!(body["message"].as_str().is_some_and(|m| !m.trim().is_empty()), "no message in {body}");
+    serde_json::from_value::<wire::ApiError>(body.clone()).expect("the web app cannot read the refusal");
+}
+
+/// Fails unless `answer` is a 200 with a ticket as staff see it (the web app's wire type).
+#[track_caller]
+fn assert_staff_ticket(answer: &(StatusCode, Value)) -> &Value {
+    let (status, body) = answer;
+    assert_eq!(*status, StatusCode::OK, "{body}");
+    serde_json::from_value::<wire::StaffTicket>(body.clone()).expect("the web app cannot read the staff ticket");
+    body
+}
+
+fn id(ticket: &Value) -> &str {
+    ticket["id"].as_str().unwrap_or_else(|| panic!("no id in {ticket}"))
+}
+
+/// A visitor takes a ticket at the kiosk. Waits a moment afterwards, so the next visitor
+/// arrives measurably later (the queue is ordered by arrival time).
+async fn take_with(server: &TestServer, concern: &str, checklist: Value) -> Value {
+    let body = json!({"concern": concern, "language": "en", "checklist": checklist});
+    let response = Client::new()
+        .post(server.at("/api/v1/tickets"))
+        .header("Idempotency-Key", new_key())
+        .json(&body)
+        .send()
+        .await
+        .expect("the server did not answer");
+    let (status, ticket) = status_and_json(response).await;
+    assert_eq!(status, StatusCode::CREATED, "{ticket}");
+    tokio::time::sleep(Duration::from_millis(5)).await;
+    ticket
+}
+
+async fn take(server: &TestServer, concern: &str) -> Value {
+    take_with(server, concern, json!({})).await
+}
+
+/// What the visitor's phone shows for a ticket (no session).
+async fn visitor_view(server: &TestServer, ticket: &Value) -> Value {
+    let response = Client::new().get(server.at(&format!("{API}/tickets/{}", id(ticket)))).send().await.unwrap();
+    let (status, body) = status_and_json(response).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body
+}
+
+/// A browser at a counter: keeps its session cookie like the staff web app does.
+#[derive(Clone)]
+struct Clerk {
+    client: Client,
+    base: String,
+}
+
+impl Clerk {
+    /// A browser that has not signed in yet.
+    fn new(server: &TestServer) -> Self {
+        let client = Client::builder().cookie_store(true).build().unwrap();
+        Self { client, base: server.url().to_owned() }
+    }
+
+    /// A browser signed in as `username`; fails unless signing in works.
+    async fn signed_in(server: &TestServer, username: &str, password: &str) -> Self {
+        let clerk = Self::new(server);
+        let answer = clerk.sign_in(username, password).await;
+        assert_eq!(answer.0, StatusCode::OK, "cannot sign in as {username}: {}", answer.1);
+        clerk
+    }
+
+    /// `schalter1`, a member of staff.
+    async fn staff(server: &TestServer) -> Self {
+        Self::signed_in(server, "schalter1", "willkommen-1").await
+    }
+
+    async fn sign_in(&self, username: &str, password: &str) -> (StatusCode, Value) {
+        self.send(Method::POST, SESSION, Some(&json!({"username": username, "password": password}))).await
+    }
+
+    async fn send(&self, method: Method, path: &str, body: Option<&Value>) -> (StatusCode, Value) {
+        let mut request = self.client.request(method, format!("{}{path}", self.base));
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        status_and_json(request.send().await.expect("the server did not answer")).await
+    }
+
+    async fn get(&self, path: &str) -> (StatusCode, Value) {
+        self.send(Method::GET, path, None).await
+    }
+
+    async fn queue(&self) -> Value {
+        let answer = self.get(&format!("{API}/queue")).await;
+        assert_eq!(answer.0, StatusCode::OK, "{}", answer.1);
+        serde_json::from_value::<wire::QueueView>(answer.1.clone()).expect("the web app cannot read the queue");
+        answer.1
+    }
+
+    async fn call_next(&self, counter: &str) -> (StatusCode, Value) {
+        self.send(Method::POST, &format!("{API}/counters/{counter}/call-next"), None).await
+    }
+
+    /// `POST /tickets/{id}/{action}` without a body: start, finish, recall, no-show, ...
+    async fn act(&self, ticket_id: &str, action: &str) -> (StatusCode, Value) {
+        self.send(Method::POST, &format!("{API}/tickets/{ticket_id}/{action}"), None).await
+    }
+
+    async fn call(&self, ticket_id: &str, counter: &str) -> (StatusCode, Value) {
+        self.send(Method::POST, &format!("{API}/tickets/{ticket_id}/call"), Some(&json!({"counter": counter}))).await
+    }
+
+    async fn transfer(&self, ticket_id: &str, concern: &str) -> (StatusCode, Value) {
+        self.send(Method::POST, &format!("{API}/tickets/{ticket_id}/transfer"), Some(&json!({"concern": concern})))
+            .await
+    }
+
+    async fn lookup(&self, code: &str) -> (StatusCode, Value) {
+        let request = self.client.get(format!("{}{API}/lookup", self.base)).query(&[("code", code)]);
+        status_and_json(request.send().await.expect("the server did not answer")).await
+    }
+
+    /// The ticket as staff see it now (through the scanner lookup).
+    async fn ticket(&self, ticket_id: &str) -> Value {
+        let answer = self.lookup(ticket_id).await;
+        assert_staff_ticket(&answer);
+        answer.1
+    }
+
+    /// Calls the next visitor to `counter`; fails unless someone was called.
+    async fn called_next(&self, counter: &str) -> Value {
+        let answer = self.call_next(counter).await;
+        assert_staff_ticket(&answer);
+        answer.1
+    }
+
+    /// Does `action` to the ticket; fails unless the server accepted it.
+    async fn done(&self, ticket_id: &str, action: &str) -> Value {
+        let answer = self.act(ticket_id, action).await;
+        assert_staff_ticket(&answer);
+        answer.1
+    }
+}
+
+/// The numbers of `tickets` (a JSON array), in order.
+fn numbers(tickets: &Value) -> Vec<&str> {
+    tickets.as_array().unwrap().iter().map(|ticket| ticket["number"].as_str().unwrap()).collect()
+}
+
+/// Changes the stored data while no server runs.
+async fn edit_database(data_dir: &Path, statements: &[&str]) {
+    let url = format!("sqlite://{}", data_dir.join("willkommen.db").display());
+    let mut connection = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    for statement in statements {
+        sqlx::query(statement).execute(&mut connection).await.unwrap();
+    }
+    connection.close().await.unwrap();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing in and out
+
+#[tokio::test]
+async fn signing_in_sets_a_strict_http_only_session_cookie_and_tells_who_is_signed_in() {
+    let server = TestServer::fresh();
+    let clerk = Clerk::new(&server);
+
+    let response = clerk
+        .client
+        .post(server.at(SESSION))
+        .json(&json!({"username": "schalter1", "password": "willkommen-1"}))
+        .send();
+    let response = response.await.unwrap();
+    let cookie = response.headers().get(SET_COOKIE).map(|value| value.to_str().unwrap().to_owned());
+    let (status, me) = status_and_json(response).await;
+    let (session_status, session) = clerk.get(SESSION).await;
+
+    assert_eq!(status, StatusCode::OK, "{me}");
+    let expected = json!({"username": "schalter1", "display_name": "Demo Schalter 1", "role": "staff"});
+    assert_eq!(me, expected);
+    serde_json::from_value::<wire::Me>(me).expect("the web app cannot read who is signed in");
+    let cookie = cookie.expect("no Set-Cookie header");
+    let mut parts = cookie.split(';').map(str::trim);
+    let pair = parts.next().unwrap();
+    let value = pair.strip_prefix(&format!("{SESSION_COOKIE}=")).unwrap_or_else(|| panic!("{cookie}"));
+    assert!(value.len() >= 20, "a session token must not be guessable: {cookie}");
+    let attributes: HashSet<String> = parts.map(str::to_ascii_lowercase).collect();
+    for attribute in ["httponly", "samesite=strict", "path=/"] {
+        assert!(attributes.contains(attribute), "{attribute} missing in {cookie}");
+    }
+    assert_eq!((session_status, session), (StatusCode::OK, expected));
+}
+
+#[tokio::test]
+async fn an_admin_signs_in_with_the_admin_role_and_may_use_the_staff_routes() {
+    let server = TestServer::fresh();
+
+    let admin = Clerk::signed_in(&server, "admin", "willkommen-admin").await;
+    let (_, me) = admin.get(SESSION).await;
+    let (queue_status, _) = admin.get(&format!("{API}/queue")).await;
+
+    assert_eq!(me, json!({"username": "admin", "display_name": "Demo Admin", "role": "admin"}));
+    assert_eq!(queue_status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn without_signing_in_there_is_no_session() {
+    let server = TestServer::fresh();
+
+    let answer = Clerk::new(&server).get(SESSION).await;
+
+    assert_refused(&answer, StatusCode::UNAUTHORIZED, "not_signed_in");
+}
+
+#[tokio::test]
+async fn signing_out_ends_the_session_on_the_server_too() {
+    let server = TestServer::fresh();
+    let clerk = Clerk::new(&server);
+    let response = clerk
+        .client
+        .post(server.at(SESSION))
+        .json(&json!({"username": "schalter2", "password": "willkommen-2"}))
+        .send();
+    let cookie = response.await.unwrap().headers().get(SET_COOKIE).unwrap().to_str().unwrap().to_owned();
+    let pair = cookie.split(';').next().unwrap().to_owned();
+
+    let (status, _) = clerk.send(Method::DELETE, SESSION, None).await;
+    let after = clerk.get(SESSION).await;
+    // Someone who copied the cookie before signing out must not get in with it either.
+    let copied = Client::new().get(server.at(SESSION)).header(COOKIE, &pair).send().await.unwrap();
+    let copied = status_and_json(copied).await;
+    let copied_queue = Client::new().get(server.at(&format!("{API}/queue"))).header(COOKIE, &pair).send().await;
+    let copied_queue = status_and_json(copied_queue.unwrap()).await;
+
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_refused(&after, StatusCode::UNAUTHORIZED, "not_signed_in");
+    assert_refused(&copied, StatusCode::UNAUTHORIZED, "not_signed_in");
+    assert_refused(&copied_queue, StatusCode::UNAUTHORIZED, "not_signed_in");
+}
+
+#[tokio::test]
+async fn a_wrong_password_and_an_unknown_user_get_the_very_same_refusal() {
+    let server = TestServer::fresh();
+    let clerk = Clerk::new(&server);
+
+    let wrong_password = clerk.sign_in("schalter1", "willkommen-2").await;
+    let unknown_user = clerk.sign_in("niemand", "willkommen-1").await;
+    let session = clerk.get(SESSION).await;
+
+    assert_refused(&wrong_password, StatusCode::UNAUTHORIZED, "invalid_credentials");
+    assert_eq!(unknown_user, wrong_password, "the answer must not tell which of the two was wrong");
+    assert_refused(&session, StatusCode::UNAUTHORIZED, "not_signed_in");
+}
+
+#[tokio::test]
+async fn after_five_wrong_passwords_even_the_right_one_is_refused_for_that_username() {
+    let server = TestServer::fresh();
+    let clerk = Clerk::new(&server);
+    for attempt in 1..=5 {
+        let answer = clerk.sign_in("schalter1", &format!("guess-{attempt}")).await;
+        assert_eq!(answer.0, StatusCode::UNAUTHORIZED, "attempt {attempt}: {}", answer.1);
+        assert_eq!(answer.1["code"], "invalid_credentials", "attempt {attempt}");
+    }
+
+    let sixth = clerk.sign_in("schalter1", "willkommen-1").await;
+    let session = clerk.get(SESSION).await;
+    let colleague = Clerk::new(&server).sign_in("schalter2", "willkommen-2").await;
+
+    assert_refused(&sixth, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts");
+    assert_refused(&session, StatusCode::UNAUTHORIZED, "not_signed_in");
+    assert_eq!(colleague.0, StatusCode::OK, "another username is not locked out: {}", colleague.1);
+}
+
+#[tokio::test]
+async fn staff_routes_refuse_anyone_not_signed_in_and_change_nothing() {
+    let server = TestServer::fresh();
+    let ticket = take(&server, "address-change").await;
+    let ticket_id = id(&ticket);
+    let stranger = Clerk::new(&server);
+    let forged = Client::new();
+    let forged_cookie = format!("{SESSION_COOKIE}=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    let requests: Vec<(Method, String, Option<Value>)> = vec![
+        (Method::GET, format!("{API}/counters"), None),
+        (Method::GET, format!("{API}/queue"), None),
+        (Method::GET, format!("{API}/lookup?code={ticket_id}"), None),
+        (Method::POST, format!("{API}/counters/counter-1/call-next"), None),
+        (Method::POST, format!("{API}/tickets/{ticket_id}/call"), Some(json!({"counter": "counter-1"}))),
+        (Method::POST, format!("{API}/tickets/{ticket_id}/recall"), None),
+        (Method::POST, format!("{API}/tickets/{ticket_id}/start"), None),
+        (Method::POST, format!("{API}/tickets/{ticket_id}/finish"), None),
+        (Method::POST, format!("{API}/tickets/{ticket_id}/no-show"), None),
+        (Method::POST, format!("{API}/tickets/{ticket_id}/park"), None),
+        (Method::POST, format!("{API}/tickets/{ticket_id}/return"), None),
+        (Method::POST, format!("{API}/tickets/{ticket_id}/transfer"), Some(json!({"concern": "information"}))),
+    ];
+
+    for (method, path, body) in &requests {
+        let answer = stranger.send(method.clone(), path, body.as_ref()).await;
+        assert_eq!(answer.1["code"], "not_signed_in", "{method} {path} without a session: {}", answer.1);
+        assert_refused(&answer, StatusCode::UNAUTHORIZED, "not_signed_in");
+
+        let mut request = forged.request(method.clone(), server.at(path)).header(COOKIE, &forged_cookie);
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let answer = status_and_json(request.send().await.unwrap()).await;
+        assert_eq!(answer.1["code"], "not_signed_in", "{method} {path} with a made-up cookie: {}", answer.1);
+    }
+
+    let after = visitor_view(&server, &ticket).await;
+    assert_eq!(after["status"], "waiting", "{after}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counters and calling the next visitor
+
+#[tokio::test]
+async fn the_counters_are_listed_with_the_concerns_each_serves() {
+    let server = TestServer::fresh();
+    let clerk = Clerk::staff(&server).await;
+
+    let (status, counters) = clerk.get(&format!("{API}/counters")).await;
+
+    assert_eq!(status, StatusCode::OK, "{counters}");
+    serde_json::from_value::<Vec<wire::Counter>>(counters.clone()).expect("the web app cannot read the counters");
+    let counters = counters.as_array().unwrap();
+    let ids: Vec<&str> = counters.iter().map(|counter| counter["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["counter-1", "counter-2", "counter-3"]);
+    let names: Vec<&str> = counters.iter().map(|counter| counter["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Schalter 1", "Schalter 2", "Information"]);
+    assert_eq!(counters[0]["concerns"].as_array().unwrap().len(), 11, "{}", counters[0]);
+    assert_eq!(counters[2]["concerns"], json!(["information"]));
+}
+
+#[tokio::test]
+async fn calling_next_gives_the_counter_the_visitor_who_has_waited_longest() {
+    let server = TestServer::fresh();
+    let first = take_with(&server, "address-change", json!({"passport": true})).await;
+    let second = take(&server, "lost-or-stolen-card").await;
+    take(&server, "address-change").await;
+    let clerk = Clerk::staff(&server).await;
+
+    let called = clerk.called_next("counter-1").await;
+    let next = clerk.called_next("counter-2").await;
+
+    assert_eq!(called["id"], first["id"]);
+    assert_eq!(called["number"], "H 001");
+    assert_eq!(called["concern"], "address-change");
+    assert_eq!(called["language"], "en");
+    assert_eq!(called["status"], "called");
+    assert_eq!(called["call_count"], 1);
+    assert_eq!(called["counter"], "counter-1");
+    assert_eq!(called["checklist"], json!({"passport": true}));
+    assert_eq!(called["issued_at"], first["issued_at"]);
+    assert_eq!(called["waited_minutes"], 0);
+    assert_eq!((next["id"].clone(), next["counter"].as_str()), (second["id"].clone(), Some("counter-2")));
+}
+
+#[tokio::test]
+async fn the_information_desk_is_never_given_a_visitor_of_another_concern() {
+    let server = TestServer::fresh();
+    let address_change = take(&server, "address-change").await;
+    let clerk = Clerk::staff(&server).await;
+
+    let nobody = clerk.call_next("counter-3").await;
+    let information = take(&server, "information").await;
+    let called = clerk.called_next("counter-3").await;
+
+    assert_refused(&nobody, StatusCode::CONFLICT, "queue_empty");
+    assert_eq!(called["id"], information["id"], "the older address-change ticket is not the desk's");
+    assert_eq!(visitor_view(&server, &address_change).await["status"], "waiting");
+}
+
+#[tokio::test]
+async fn calling_next_with_nobody_waiting_or_at_an_unknown_counter_is_refused() {
+    let server = TestServer::fresh();
+    let clerk = Clerk::staff(&server).await;
+
+    let empty = clerk.call_next("counter-1").await;
+    take(&server, "address-change").await;
+    let unknown = clerk.call_next("counter-9").await;
+
+    assert_refused(&empty, StatusCode::CONFLICT, "queue_empty");
+    assert_refused(&unknown, StatusCode::NOT_FOUND, "unknown_counter");
+    assert_eq!(numbers(&clerk.queue().await["waiting"]), ["H 001"], "the refusal called nobody");
+}
+
+#[tokio::test]
+async fn tickets_left_over_from_yesterday_are_not_called_today() {
+    let data = tempfile::tempdir().unwrap();
+    let server = TestServer::start(data.path());
+    take(&server, "address-change").await;
+    server.stop();
+    let yesterday = jiff::Timestamp::now().in_tz("Europe/Berlin").unwrap().date().yesterday().unwrap();
+    let to_yesterday = format!(
+        "UPDATE tickets SET service_day = '{yesterday}', queued_at = queued_at - 86400000, \
+         issued_at = '{yesterday}T10:00:00+01:00'"
+    );
+    edit_database(data.path(), &[&to_yesterday]).await;
+    let server = TestServer::start(data.path());
+    let clerk = Clerk::staff(&server).await;
+
+    let answer = clerk.call_next("counter-1").await;
+
+    assert_refused(&answer, StatusCode::CONFLICT, "queue_empty");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_counters_working_at_once_serve_forty_visitors_each_exactly_once() {
+    let server = TestServer::fresh();
+    let concerns = ["address-change", "lost-or-stolen-card", "information", "extend-residence-permit"];
+    let mut issued = HashSet::new();
+    for n in 0..40 {
+        issued.insert(id(&take(&server, concerns[n % concerns.len()]).await).to_owned());
+    }
+    let mut desks = JoinSet::new();
+    for (counter, username, password) in
+        [("counter-1", "schalter1", "willkommen-1"), ("counter-2", "schalter2", "willkommen-2")]
+    {
+        let clerk = Clerk::signed_in(&server, username, password).await;
+        desks.spawn(async move {
+            let mut called = Vec::new();
+            loop {
+                let answer = clerk.call_next(counter).await;
+                if answer.0 == StatusCode::CONFLICT && answer.1["code"] == "queue_empty" {
+                    return called;
+                }
+                let ticket = assert_staff_ticket(&answer);
+                assert_eq!(ticket["counter"], counter, "{ticket}");
+                let ticket_id = id(ticket).to_owned();
+                clerk.done(&ticket_id, "start").await;
+                clerk.done(&ticket_id, "finish").await;
+                called.push(ticket_id);
+                assert!(called.len() <= 40, "{counter} called more visitors than there are");
+            }
+        });
+    }
+
+    let called: Vec<Vec<String>> = desks.join_all().await;
+
+    let all: Vec<&String> = called.iter().flatten().collect();
+    let distinct: HashSet<String> = all.iter().map(|id| (*id).clone()).collect();
+    assert_eq!(distinct.len(), all.len(), "a visitor was called twice: {called:?}");
+    assert_eq!(distinct, issued, "every visitor is called exactly once, nobody is skipped");
+    let queue = Clerk::staff(&server).await.queue().await;
+    assert_eq!((queue["waiting"].clone(), queue["active"].clone()), (json!([]), json!([])), "{queue}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn pressing_call_next_many_times_at_once_at_one_counter_calls_one_visitor() {
+    let server = TestServer::fresh();
+    for _ in 0..5 {
+        take(&server, "address-change").await;
+    }
+    let clerk = Clerk::staff(&server).await;
+    let mut presses = JoinSet::new();
+    for _ in 0..8 {
+        let clerk = clerk.clone();
+        presses.spawn(async move { clerk.call_next("counter-1").await });
+    }
+
+    let answers = presses.join_all().await;
+
+    let called: Vec<&Value> = answers.iter().filter(|(status, _)| *status == StatusCode::OK).map(|(_, t)| t).collect();
+    assert_eq!(called.len(), 1, "{answers:?}");
+    for answer in answers.iter().filter(|(status, _)| *status != StatusCode::OK) {
+        assert_refused(answer, StatusCode::CONFLICT, "counter_busy");
+    }
+    let queue = clerk.queue().await;
+    assert_eq!(numbers(&queue["active"]), ["H 001"]);
+    assert_eq!(numbers(&queue["waiting"]), ["H 002", "H 003", "H 004", "H 005"]);
+}
+
+#[tokio::test]
+async fn a_counter_with_a_visitor_cannot_call_another_until_it_is_finished() {
+    let server = TestServer::fresh();
+    for _ in 0..3 {
+        take(&server, "address-change").await;
+    }
+    let third = take(&server, "address-change").await;
+    let clerk = Clerk::staff(&server).await;
+    let first = clerk.called_next("counter-1").await;
+
+    let while_called = clerk.call_next("counter-1").await;
+    let by_id_while_called = clerk.call(id(&third), "counter-1").await;
+    clerk.done(id(&first), "start").await;
+    let while_serving = clerk.call_next("counter-1").await;
+    clerk.done(id(&first), "finish").await;
+    let after_finish = clerk.call_next("counter-1").await;
+
+    assert_refused(&while_called, StatusCode::CONFLICT, "counter_busy");
+    assert_refused(&by_id_while_called, StatusCode::CONFLICT, "counter_busy");
+    assert_refused(&while_serving, StatusCode::CONFLICT, "counter_busy");
+    assert_eq!(assert_staff_ticket(&after_finish)["number"], "H 002");
+    assert_eq!(visitor_view(&server, &third).await["status"], "waiting", "the refused call did not call it");
+}
+
+#[tokio::test]
+async fn a_clerk_can_call_a_particular_visitor_to_a_particular_counter() {
+    let server = TestServer::fresh();
+    take(&server, "address-change").await;
+    let second = take(&server, "address-change").await;
+    let clerk = Clerk::staff(&server).await;
+
+    let unknown_counter = clerk.call(id(&second), "counter-9").await;
+    let unknown_ticket = clerk.call(UNKNOWN_ID, "counter-2").await;
+    let called = clerk.call(id(&second), "counter-2").await;
+    let again = clerk.call(id(&second), "counter-1").await;
+
+    assert_refused(&unknown_counter, StatusCode::NOT_FOUND, "unknown_counter");
+    assert_refused(&unknown_ticket, StatusCode::NOT_FOUND, "not_found");
+    let called = assert_staff_ticket(&called);
+    assert_eq!(called["number"], "H 002");
+    assert_eq!(called["status"], "called");
+    assert_eq!(called["counter"], "counter-2");
+    assert_eq!(called["call_count"], 1);
+    assert_refused(&again, StatusCode::CONFLICT, "invalid_transition");
+}
+
+// ---------------------------------------------------------------------------------------------
+// A ticket's life
+
+#[tokio::test]
+async fn a_visitor_is_called_served_and_finished_and_the_counter_is_free_again() {
+    let server = TestServer::fresh();
+    let ticket = take(&server, "address-change").await;
+    let clerk = Clerk::staff(&server).await;
+
+    let called = clerk.called_next("counter-1").await;
+    let serving = clerk.done(id(&ticket), "start").await;
+    let finished = clerk.done(id(&ticket), "finish").await;
+    let queue = clerk.queue().await;
+
+    assert_eq!((called["status"].as_str(), called["counter"].as_str()), (Some("called"), Some("counter-1")));
+    assert_eq!((serving["status"].as_str(), serving["counter"].as_str()), (Some("serving"), Some("counter-1")));
+    assert_eq!(finished["status"], "finished");
+    assert_eq!(finished["number"], "H 001");
+    assert_eq!(finished["call_count"], 1);
+    assert_eq!((queue["waiting"].clone(), queue["active"].clone()), (json!([]), json!([])), "{queue}");
+    assert_refused(&clerk.call_next("counter-1").await, StatusCode::CONFLICT, "queue_empty");
+}
+
+#[tokio::test]
+async fn every_action_a_status_does_not_allow_is_refused_and_changes_nothing() {
+    let server = TestServer::fresh();
+    let clerk = Clerk::staff(&server).await;
+    let waiting = take(&server, "address-change").await;
+    let called = take(&server, "lost-or-stolen-card").await;
+    clerk.call(id(&called), "counter-1").await;
+    let serving = take(&server, "information").await;
+    clerk.call(id(&serving), "counter-3").await;
+    clerk.done(id(&serving), "start").await;
+    let parked = take(&server, "address-change").await;
+    clerk.call(id(&parked), "counter-2").await;
+    clerk.done(id(&parked), "park").await;
+    let finished = take(&server, "eu-blue-card").await;
+    clerk.call(id(&finished), "counter-2").await;
+    clerk.done(id(&finished), "start").await;
+    clerk.done(id(&finished), "finish").await;
+    let no_show = take(&server, "eu-blue-card").await;
+    clerk.call(id(&no_show), "counter-2").await;
+    clerk.done(id(&no_show), "no-show").await;
+    let cancelled = take(&server, "eu-blue-card").await;
+    Client::new().post(server.at(&format!("{API}/tickets/{}/cancel", id(&cancelled)))).send().await.unwrap();
+    let refused: [(&Value, &str, &[&str]); 7] = [
+        (&waiting, "waiting", &["recall", "start", "finish", "no-show", "park", "return", "transfer"]),
+        (&called, "called", &["call", "finish", "return"]),
+        (&serving, "serving", &["call", "recall", "start", "no-show", "return", "cancel"]),
+        (&parked, "parked", &["recall", "start", "finish", "no-show", "park", "transfer"]),
+        (
+            &finished,
+            "finished",
+            &["call", "recall", "start", "finish", "no-show", "park", "return", "transfer", "cancel"],
+        ),
+        (&no_show, "no_show", &["call", "recall", "start", "finish", "park", "return", "transfer", "cancel"]),
+        (&cancelled, "cancelled", &["call", "recall", "start", "finish", "no-show", "park", "return", "transfer"]),
+    ];
+
+    for (ticket, status, actions) in refused {
+        let before = clerk.ticket(id(ticket)).await;
+        assert_eq!(before["status"], status, "{before}");
+        for action in actions {
+            let answer = match *action {
+                "call" => clerk.call(id(ticket), "counter-2").await,
+                "transfer" => clerk.transfer(id(ticket), "information").await,
+                _ => clerk.act(id(ticket), action).await,
+            };
+            assert_eq!(answer.1["code"], "invalid_transition", "{action} on a {status} ticket: {}", answer.1);
+            assert_refused(&answer, StatusCode::CONFLICT, "invalid_transition");
+        }
+        assert_eq!(clerk.ticket(id(ticket)).await, before, "refusals changed the {status} ticket");
+    }
+}
+
+#[tokio::test]
+async fn every_action_on_an_unknown_ticket_is_not_found() {
+    let server = TestServer::fresh();
+    let clerk = Clerk::staff(&server).await;
+
+    for action in ["call", "recall", "start", "finish", "no-show", "park", "return", "transfer", "cancel"] {
+        let answer = match action {
+            "call" => clerk.call(UNKNOWN_ID, "counter-1").await,
+            "transfer" => clerk.transfer(UNKNOWN_ID, "information").await,
+            _ => clerk.act(UNKNOWN_ID, action).await,
+        };
+
+        assert_eq!(answer.1["code"], "not_found", "{action}: {}", answer.1);
+        assert_refused(&answer, StatusCode::NOT_FOUND, "not_found");
+    }
+}
+
+#[tokio::test]
+async fn a_visitor_may_still_cancel_while_called_or_parked_and_the_counter_is_freed() {
+    let server = TestServer::fresh();
+    let called = take(&server, "address-change").await;
+    let parked = take(&server, "address-change").await;
+    let next = take(&server, "address-change").await;
+    let clerk = Clerk::staff(&server).await;
+    clerk.call(id(&parked), "counter-2").await;
+    clerk.done(id(&parked), "park").await;
+    clerk.called_next("counter-1").await;
+    let visitor = Client::new();
+
+    let cancel_called = visitor.post(server.at(&format!("{API}/tickets/{}/cancel", id(&called)))).send().await;
+    let cancel_called = status_and_json(cancel_called.unwrap()).await;
+    let cancel_parked = visitor.post(server.at(&format!("{API}/tickets/{}/cancel", id(&parked)))).send().await;
+    let cancel_parked = status_and_json(cancel_parked.unwrap()).await;
+    let after = clerk.call_next("counter-1").await;
+
+    assert_eq!((cancel_called.0, cancel_called.1["status"].as_str()), (StatusCode::OK, Some("cancelled")));
+    assert_eq!((cancel_parked.0, cancel_parked.1["status"].as_str()), (StatusCode::OK, Some("cancelled")));
+    assert_eq!(cancel_called.1["counter"], Value::Null, "a cancelled visitor is not expected at a counter");
+    assert_eq!(assert_staff_ticket(&after)["id"], next["id"], "the counter is free again");
+}
+
+#[tokio::test]
+async fn recalling_counts_the_calls_and_the_recall_after_the_third_call_is_a_no_show() {
+    let server = TestServer::fresh();
+    let ticket = take(&server, "address-change").await;
+    let clerk = Clerk::staff(&server).await;
+    clerk.called_next("counter-1").await;
+
+    let second = clerk.done(id(&ticket), "recall").await;
+    let third = clerk.done(id(&ticket), "recall").await;
+    let fourth = clerk.done(id(&ticket), "recall").await;
+    let again = clerk.act(id(&ticket), "recall").await;
+    let visitor = visitor_view(&server, &ticket).await;
+
+    assert_eq!((second["status"].as_str(), second["call_count"].as_u64()), (Some("called"), Some(2)));
+    assert_eq!((third["status"].as_str(), third["call_count"].as_u64()), (Some("called"), Some(3)));
+    assert_eq!(third["counter"], "counter-1");
+    assert_eq!(fourth["status"], "no_show", "{fourth}");
+    assert_eq!(fourth["call_count"], 3, "the recall marked it a no-show instead of calling a fourth time");
+    assert_eq!(fourth["counter"], Value::Null);
+    assert_refused(&again, StatusCode::CONFLICT, "invalid_transition");
+    assert_eq!((visitor["status"].as_str(), visitor["counter"].clone()), (Some("no_show"), Value::Null));
+    assert_refused(&clerk.call_next("counter-1").await, StatusCode::CONFLICT, "queue_empty");
+}
+
+#[tokio::test]
+async fn the_number_of_calls_before_a_no_show_is_the_offices_setting() {
+    let data = tempfile::tempdir().unwrap();
+    TestServer::start(data.path()).stop();
+    edit_database(data.path(), &["UPDATE office SET no_show_after_calls = 1"]).await;
+    let server = TestServer::start(data.path());
+    let ticket = take(&server, "address-change").await;
+    let clerk = Clerk::staff(&server).await;
+    clerk.called_next("counter-1").await;
+
+    let recalled = clerk.done(id(&ticket), "recall").await;
+
+    assert_eq!(recalled["status"], "no_show", "{recalled}");
+}
+
+#[tokio::test]
+async fn a_called_visitor_who_does_not_come_is_marked_no_show_and_the_counter_is_free() {
+    let server = TestServer::fresh();
+    let ticket = take(&server, "address-change").await;
+    let next = take(&server, "address-change").await;
+    let clerk = Clerk::staff(&server).await;
+    clerk.called_next("counter-1").await;
+
+    let no_show = clerk.done(id(&ticket), "no-show").await;
+    let after = clerk.called_next("counter-1").await;
+
+    assert_eq!((no_show["status"].as_str(), no_show["counter"].clone()), (Some("no_show"), Value::Null));
+    assert_eq!(after["id"], next["id"]);
+}
+
+#[tokio::test]
+async fn a_parked_visitor_is_not_called_next_and_once_returned_goes_before_everyone_waiting() {
+    let server = TestServer::fresh();
+    let oldest = take(&server, "address-change").await;
+    take(&server, "lost-or-stolen-card").await;
+    let newest = take(&server, "address-change").await;
+    let clerk = Clerk::staff(&server).await;
+    clerk.call(id(&newest), "counter-1").await;
+    clerk.done(id(&newest), "start").await;
+
+    let parked = clerk.done(id(&newest), "park").await;
+    let meanwhile = clerk.called_next("counter-1").await;
+    clerk.done(id(&meanwhile), "start").await;
+    clerk.done(id(&meanwhile), "finish").await;
+    let returned = clerk.done(id(&newest), "return").await;
+    let waiting_order = numbers(&clerk.queue().await["waiting"]).join(", ");
+    let called_again = clerk.called_next("counter-2").await;
+
+    assert_eq!((parked["status"].as_str(), parked["counter"].clone()), (Some("parked"), Value::Null));
+    assert_eq!(meanwhile["id"], oldest["id"], "the parked visitor left the counter free for the next one");
+    assert_eq!(returned["status"], "waiting");
+    assert_eq!(returned["number"], "H 002");
+    assert_eq!(waiting_order, "H 002, K 001");
+    assert_eq!(called_again["id"], newest["id"], "returned visitors go first");
+    // The visitor came when first called; the count of unanswered calls starts again.
+    assert_eq!(called_again["call_count"], 1, "{called_again}");
+}
+
+#[tokio::test]
+async fn a_parked_visitor_can_be_called_back_by_name_while_call_next_leaves_them_alone() {
+    let server = TestServer::fresh();
+    let ticket = take(&server, "address-change").await;
+    let clerk = Clerk::staff(&server).await;
+    clerk.called_next("counter-1").await;
+    clerk.done(id(&ticket), "park").await;
+
+    let call_next = clerk.call_next("counter-1").await;
+    let called = clerk.call(id(&ticket), "counter-2").await;
+
+    assert_refused(&call_next, StatusCode::CONFLICT, "queue_empty");
+    let called = assert_staff_ticket(&called);
+    assert_eq!((called["status"].as_str(), called["counter"].as_str()), (Some("called"), Some("counter-2")));
+}
+
+#[tokio::test]
+async fn a_transferred_visitor_keeps_the_number_and_goes_ahead_in_the_other_queue() {
+    let server = TestServer::fresh();
+    let earlier = take(&server, "information").await;
+    let ticket = take(&server, "address-change").await;
+    let later = take(&server, "information").await;
+    let clerk = Clerk::staff(&server).await;
+    clerk.call(id(&ticket), "counter-1").await;
+    clerk.done(id(&ticket), "start").await;
+
+    let unknown = clerk.transfer(id(&ticket), "no-such-concern").await;
+    let transferred = clerk.transfer(id(&ticket), "information").await;
+    let visitor = visitor_view(&server, &ticket).await;
+    let waiting_order = numbers(&clerk.queue().await["waiting"]).join(", ");
+    let at_information = clerk.call_next("counter-3").await;
+    let at_counter_1 = clerk.call_next("counter-1").await;
+
+    assert_refused(&unknown, StatusCode::UNPROCESSABLE_ENTITY, "unknown_concern");
+    let transferred = assert_staff_ticket(&transferred);
+    assert_eq!(transferred["status"], "waiting");
+    assert_eq!(transferred["number"], "H 001", "the visitor keeps the number on the paper ticket");
+    assert_eq!(transferred["concern"], "information");
+    assert_eq!(transferred["counter"], Value::Null);
+    assert_eq!((visitor["concern"].as_str(), visitor["people_ahead"].as_u64()), (Some("information"), Some(0)));
+    assert_eq!(waiting_order, "H 001, I 001, I 002");
+    assert_eq!(assert_staff_ticket(&at_information)["id"], ticket["id"], "ahead of plain waiting visitors");
+    let at_counter_1 = assert_staff_ticket(&at_counter_1);
+    assert_eq!(at_counter_1["id"], earlier["id"], "counter-1 is free once the visitor was transferred");
+    assert_ne!(at_counter_1["id"], later["id"]);
+}
+
+#[tokio::test]
+async fn the_kiosk_keeps_issuing_tickets_for_a_concern_that_received_a_transferred_visitor() {
+    let server = TestServer::fresh();
+    let ticket = take(&server, "address-change").await; // H 001
+    let clerk = Clerk::staff(&server).await;
+    clerk.called_next("counter-1").await;
+    assert_staff_ticket(&clerk.transfer(id(&ticket), "information").await);
+
+    let response = Client::new()
+        .post(server.at("/api/v1/tickets"))
+        .header("Idempotency-Key", new_key())
+        .json(&json!({"concern": "information", "language": "de"}))
+        .send()
+        .await
+        .unwrap();
+    let (status, next) = status_and_json(response).await;
+
+    assert_eq!(status, StatusCode::CREATED, "{next}");
+    assert_eq!(next["number"], "I 001");
+    assert_eq!(next["people_ahead"], 1, "the transferred visitor goes first");
+}
+
+#[tokio::test]
+async fn a_called_visitor_can_be_transferred_before_being_served() {
+    let server = TestServer::fresh();
+    let ticket = take(&server, "address-change").await;
+    let clerk = Clerk::staff(&server).await;
+    clerk.called_next("counter-1").await;
+
+    let transferred = clerk.transfer(id(&ticket), "lost-or-stolen-card").await;
+
+    let transferred = assert_staff_ticket(&transferred);
+    assert_eq!((transferred["status"].as_str(), transferred["number"].as_str()), (Some("waiting"), Some("H 001")));
+    assert_eq!(transferred["concern"], "lost-or-stolen-card");
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the clerk sees of a visitor
+
+#[tokio::test]
+async fn missing_documents_are_the_required_ones_answered_no_or_not_answered() {
+    let server = TestServer::fresh();
+    let partly = take_with(&server, "address-change", json!({"passport": true, "residence-card": false})).await;
+    let complete = take_with(
+        &server,
+        "address-change",
+        json!({"passport": true, "residence-card": true, "registration-certificate": true}),
+    )
+    .await;
+    let lost_card = take_with(&server, "lost-or-stolen-card", json!({"passport": true, "biometric-photo": true})).await;
+    let information = take(&server, "information").await;
+    let clerk = Clerk::staff(&server).await;
+
+    let partly = clerk.ticket(id(&partly)).await;
+    let complete = clerk.ticket(id(&complete)).await;
+    let lost_card = clerk.ticket(id(&lost_card)).await;
+    let information = clerk.ticket(id(&information)).await;
+
+    let missing = |ticket: &Value| -> BTreeSet<String> {
+        ticket["missing_required"].as_array().unwrap().iter().map(|item| item.as_str().unwrap().to_owned()).collect()
+    };
+    assert_eq!(missing(&partly), BTreeSet::from(["registration-certificate".into(), "residence-card".into()]));
+    assert_eq!(partly["checklist"], json!({"passport": true, "residence-card": false}));
+    assert_eq!(missing(&complete), BTreeSet::new());
+    assert_eq!(missing(&lost_card), BTreeSet::new(), "the police report is not required");
+    assert_eq!(missing(&information), BTreeSet::new());
+}
+
+#[tokio::test]
+async fn a_scanned_code_finds_the_ticket_whatever_the_scanner_adds() {
+    let server = TestServer::fresh();
+    let ticket = take(&server, "address-change").await;
+    let ticket_id = id(&ticket);
+    let status_url = ticket["status_url"].as_str().unwrap();
+    let clerk = Clerk::staff(&server).await;
+
+    for code in [
+        status_url.to_owned(),
+        format!("{status_url}\n"),
+        format!("{status_url}\r\n"),
+        format!("https://warteschlange.example.de/t/{ticket_id}"),
+        ticket_id.to_owned(),
+        format!("  {ticket_id}\n"),
+        format!("\t{ticket_id} "),
+    ] {
+        let answer = clerk.lookup(&code).await;
+
+        assert_eq!(answer.0, StatusCode::OK, "{code:?}: {}", answer.1);
+        let found = assert_staff_ticket(&answer);
+        assert_eq!((found["id"].as_str(), found["number"].as_str()), (Some(ticket_id), Some("H 001")), "{code:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_scanned_code_of_no_ticket_is_not_found() {
+    let server = TestServer::fresh();
+    take(&server, "address-change").await;
+    let clerk = Clerk::staff(&server).await;
+
+    for code in [
+        UNKNOWN_ID.to_owned(),
+        server.at(&format!("/t/{UNKNOWN_ID}")),
+        "hello".to_owned(),
+        "../../etc/passwd".to_owned(),
+    ] {
+        let answer = clerk.lookup(&code).await;
+
+        assert_eq!(answer.1["code"], "not_found", "{code:?}: {}", answer.1);
+        assert_refused(&answer, StatusCode::NOT_FOUND, "not_found");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the visitor sees
+
+#[tokio::test]
+async fn the_visitor_sees_the_counters_name_while_called_or_served_and_no_place_in_line() {
+    let server = TestServer::fresh();
+    let ticket = take(&server, "address-change").await;
+    let behind = take(&server, "address-change").await;
+    let clerk = Clerk::staff(&server).await;
+    let before = visitor_view(&server, &ticket).await;
+    let behind_before = visitor_view(&server, &behind).await;
+
+    clerk.called_next("counter-2").await;
+    let called = visitor_view(&server, &ticket).await;
+    let behind_after = visitor_view(&server, &behind).await;
+    clerk.done(id(&ticket), "start").await;
+    let serving = visitor_view(&server, &ticket).await;
+    clerk.done(id(&ticket), "finish").await;
+    let finished = visitor_view(&server, &ticket).await;
+
+    assert_eq!((before["counter"].clone(), before["people_ahead"].as_u64()), (Value::Null, Some(0)));
+    assert_eq!(called["status"], "called");
+    assert_eq!(called["counter"], "Schalter 2", "the visitor needs the name on the sign, not an id");
+    assert_eq!(called["people_ahead"], Value::Null);
+    assert_eq!((serving["status"].as_str(), serving["counter"].as_str()), (Some("serving"), Some("Schalter 2")));
+    assert_eq!(serving["people_ahead"], Value::Null);
+    assert_eq!((finished["status"].as_str(), finished["counter"].clone()), (Some("finished"), Value::Null));
+    assert_eq!((behind_before["people_ahead"].as_u64(), behind_after["people_ahead"].as_u64()), (Some(1), Some(0)));
+    serde_json::from_value::<wire::Ticket>(called).expect("the web app cannot read the called ticket");
+}
+
+#[tokio::test]
+async fn the_information_desk_is_shown_to_the_visitor_by_its_name() {
+    let server = TestServer::fresh();
+    let ticket = take(&server, "information").await;
+    let clerk = Clerk::staff(&server).await;
+
+    clerk.called_next("counter-3").await;
+
+    assert_eq!(visitor_view(&server, &ticket).await["counter"], "Information");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The queue view
+
+#[tokio::test]
+async fn the_queue_shows_waiting_visitors_in_call_order_and_who_is_at_which_counter() {
+    let server = TestServer::fresh();
+    let h1 = take(&server, "address-change").await;
+    take(&server, "lost-or-stolen-card").await; // K 001
+    let h2 = take(&server, "address-change").await;
+    let i1 = take(&server, "information").await;
+    let h3 = take(&server, "address-change").await;
+    let h4 = take(&server, "address-change").await;
+    let clerk = Clerk::staff(&server).await;
+    // H 002 is parked and returned: it goes first.
+    clerk.call(id(&h2), "counter-1").await;
+    clerk.done(id(&h2), "park").await;
+    clerk.called_next("counter-1").await; // H 001
+    clerk.done(id(&h1), "start").await;
+    clerk.done(id(&h2), "return").await;
+    // I 001 is parked (fetching a document).
+    clerk.called_next("counter-3").await;
+    clerk.done(id(&i1), "park").await;
+    // H 003 is called to counter-2; H 004 gave up.
+    clerk.call(id(&h3), "counter-2").await;
+    Client::new().post(server.at(&format!("{API}/tickets/{}/cancel", id(&h4)))).send().await.unwrap();
+
+    let queue = clerk.queue().await;
+
+    let waiting = queue["waiting"].as_array().unwrap();
+    let in_line: Vec<&str> =
+        waiting.iter().filter(|t| t["status"] == "waiting").map(|t| t["number"].as_str().unwrap()).collect();
+    assert_eq!(in_line, ["H 002", "K 001"], "returned first, then by arrival; {queue}");
+    let parked: Vec<&Value> = waiting.iter().filter(|t| t["status"] == "parked").collect();
+    assert_eq!(parked.len(), 1, "{queue}");
+    assert_eq!((parked[0]["number"].as_str(), parked[0]["counter"].clone()), (Some("I 001"), Value::Null));
+    assert_eq!(waiting.len(), 3, "no finished, cancelled or active tickets in the waiting list: {queue}");
+    let active: BTreeSet<(String, String, String)> = queue["active"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["number"].to_string(), t["status"].to_string(), t["counter"].to_string()))
+        .collect();
+    let expected: BTreeSet<(String, String, String)> = [
+        ("\"H 001\"".into(), "\"serving\"".into(), "\"counter-1\"".into()),
+        ("\"H 003\"".into(), "\"called\"".into(), "\"counter-2\"".into()),
+    ]
+    .into();
+    assert_eq!(active, expected, "{queue}");
+    let counters: Vec<&str> = queue["counters"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(counters, ["counter-1", "counter-2", "counter-3"]);
+}
+
+#[tokio::test]
+async fn the_queue_shows_how_long_each_visitor_has_waited() {
+    let data = tempfile::tempdir().unwrap();
+    let server = TestServer::start(data.path());
+    take(&server, "address-change").await;
+    server.stop();
+    // The visitor arrived half an hour ago.
+    let arrived = jiff::Timestamp::now() - jiff::SignedDuration::from_mins(30);
+    let issued_at = arrived.in_tz("Europe/Berlin").unwrap().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    let back_in_time =
+        format!("UPDATE tickets SET queued_at = {}, issued_at = '{issued_at}'", arrived.as_millisecond());
+    edit_database(data.path(), &[&back_in_time]).await;
+    let server = TestServer::start(data.path());
+
+    let queue = Clerk::staff(&server).await.queue().await;
+
+    let waited = queue["waiting"][0]["waited_minutes"].as_u64().unwrap_or_else(|| panic!("{queue}"));
+    assert!((30..=31).contains(&waited), "{queue}");
+}
