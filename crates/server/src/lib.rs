@@ -14,6 +14,7 @@ mod schedule;
 pub mod seed;
 mod store;
 mod ticket_id;
+mod wait;
 mod web;
 
 use std::net::SocketAddr;

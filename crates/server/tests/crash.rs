@@ -93,6 +93,7 @@ async fn every_acknowledged_ticket_survives_repeated_kills_exactly_once() {
     // Every attempt was retried until answered, so every stored ticket belongs to one key:
     // a ticket more than keys would be a double ticket.
     assert_eq!(stored.len(), acknowledged.len(), "tickets stored vs. kiosk attempts");
-    let numbers: HashSet<(&str, i64)> = stored.iter().map(|(_, prefix, sequence)| (prefix.as_str(), *sequence)).collect();
+    let numbers: HashSet<(&str, i64)> =
+        stored.iter().map(|(_, prefix, sequence)| (prefix.as_str(), *sequence)).collect();
     assert_eq!(numbers.len(), stored.len(), "two tickets share a number");
 }

@@ -1030,3 +1030,39 @@ async fn the_queue_shows_how_long_each_visitor_has_waited() {
     let waited = queue["waiting"][0]["waited_minutes"].as_u64().unwrap_or_else(|| panic!("{queue}"));
     assert!((30..=31).contains(&waited), "{queue}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Waiting-time estimate
+
+#[tokio::test]
+async fn the_wait_estimate_comes_from_real_service_times_once_a_counter_works() {
+    let data = tempfile::tempdir().unwrap();
+    let server = TestServer::start(data.path());
+    let first = take(&server, "address-change").await;
+    assert_eq!(first["estimated_wait"], Value::Null, "no service yet: no basis for an estimate");
+    let clerk = Clerk::staff(&server).await;
+    clerk.called_next("counter-1").await;
+    clerk.done(id(&first), "start").await;
+    clerk.done(id(&first), "finish").await;
+    server.stop();
+    // That service took 10 minutes.
+    edit_database(
+        data.path(),
+        &[&format!(
+            "UPDATE ticket_events SET at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-10 minutes')
+             WHERE ticket_id = '{}' AND kind = 'started'",
+            id(&first)
+        )],
+    )
+    .await;
+    let server = TestServer::start(data.path());
+
+    take(&server, "address-change").await;
+    take(&server, "address-change").await;
+    let third = take(&server, "address-change").await;
+
+    // Two ahead, 10 minutes each, one counter: about 20 minutes.
+    assert_eq!(third["people_ahead"], 2);
+    assert_eq!(third["estimated_wait"], json!({"min_minutes": 15, "max_minutes": 25}));
+    assert_eq!(visitor_view(&server, &third).await["estimated_wait"], json!({"min_minutes": 15, "max_minutes": 25}));
+}

@@ -61,7 +61,7 @@ pub async fn ticket_events(
         async move {
             let newest = store.events_after(after).await?.last().map_or(after.max(0), |(id, _)| *id);
             let Some(view) = store.ticket(&id).await? else { return Ok((newest, Vec::new())) };
-            let ticket = view.record.into_json(&public_url, view.people_ahead)?;
+            let ticket = view.record.into_json(&public_url, view.people_ahead, view.estimated_wait)?;
             let body = serde_json::to_string(&ticket).map_err(anyhow::Error::from)?;
             let mut last_sent = last_sent.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             if last_sent.as_deref() == Some(body.as_str()) {

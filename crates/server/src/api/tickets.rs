@@ -50,13 +50,13 @@ fn idempotency_key(headers: &HeaderMap) -> AppResult<&str> {
 /// `GET /api/v1/tickets/{id}`: a ticket, for whoever holds its id.
 pub async fn tickets_show(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<json::Ticket>> {
     let view = state.store.ticket(checked_id(&id)?).await?.ok_or_else(no_such_ticket)?;
-    Ok(Json(view.record.into_json(&state.public_url, view.people_ahead)?))
+    Ok(Json(view.record.into_json(&state.public_url, view.people_ahead, view.estimated_wait)?))
 }
 
 /// `POST /api/v1/tickets/{id}/cancel`: the visitor gives up their place.
 pub async fn tickets_cancel(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<json::Ticket>> {
     let view = state.store.cancel_ticket(checked_id(&id)?, Timestamp::now()).await?.ok_or_else(no_such_ticket)?;
-    Ok(Json(view.record.into_json(&state.public_url, view.people_ahead)?))
+    Ok(Json(view.record.into_json(&state.public_url, view.people_ahead, view.estimated_wait)?))
 }
 
 /// The same answer for a malformed and an unknown id: nothing to learn by probing.

@@ -110,6 +110,7 @@ pub struct TicketRecord {
 pub struct TicketView {
     pub record: TicketRecord,
     pub people_ahead: Option<u32>,
+    pub estimated_wait: Option<json::WaitEstimate>,
 }
 
 /// A ticket row with its counter's name: `SELECT {TICKET_SELECT} WHERE ...`.
@@ -394,7 +395,9 @@ impl Store {
         let record = find_ticket(&mut tx, id.as_str()).await?.context("the new ticket is not readable")?;
 
         let people_ahead = people_ahead(&mut tx, &record).await?;
-        let ticket = record.into_json(public_url, people_ahead)?;
+        let (average, counters) = wait_basis(&mut tx, &record.concern_id).await?;
+        let estimated_wait = people_ahead.and_then(|ahead| crate::wait::estimate(ahead, average, counters));
+        let ticket = record.into_json(public_url, people_ahead, estimated_wait)?;
         let body = serde_json::to_string(&ticket).context("cannot serialise the ticket")?;
         sqlx::query("UPDATE idempotency_keys SET response_status = 201, response_body = ? WHERE key = ?")
             .bind(&body)
@@ -411,7 +414,14 @@ impl Store {
         let mut conn = self.pool.acquire().await?;
         let Some(record) = find_ticket(&mut conn, id).await? else { return Ok(None) };
         let people_ahead = people_ahead(&mut conn, &record).await?;
-        Ok(Some(TicketView { record, people_ahead }))
+        let estimated_wait = match people_ahead {
+            Some(ahead) => {
+                let (average, counters) = wait_basis(&mut conn, &record.concern_id).await?;
+                crate::wait::estimate(ahead, average, counters)
+            }
+            None => None,
+        };
+        Ok(Some(TicketView { record, people_ahead, estimated_wait }))
     }
 
     /// The visitor gives up their place. Cancelling twice is harmless; a ticket that is
@@ -437,7 +447,7 @@ impl Store {
         }
         tx.commit().await?;
         self.changed();
-        Ok(Some(TicketView { record, people_ahead: None }))
+        Ok(Some(TicketView { record, people_ahead: None, estimated_wait: None }))
     }
 
     /// A transaction that holds SQLite's write lock from its first statement (`BEGIN
@@ -461,7 +471,12 @@ impl Store {
 
 impl TicketRecord {
     /// The ticket as the API shows it; `public_url` is where visitors' phones reach the server.
-    pub fn into_json(self, public_url: &str, people_ahead: Option<u32>) -> anyhow::Result<json::Ticket> {
+    pub fn into_json(
+        self,
+        public_url: &str,
+        people_ahead: Option<u32>,
+        estimated_wait: Option<json::WaitEstimate>,
+    ) -> anyhow::Result<json::Ticket> {
         let id = json::TicketId(self.id);
         let status = json::TicketStatus::from_str(&self.status).map_err(anyhow::Error::msg)?;
         Ok(json::Ticket {
@@ -477,7 +492,7 @@ impl TicketRecord {
             issued_at: self.issued_at,
             checklist: self.checklist.0,
             people_ahead,
-            estimated_wait: None,
+            estimated_wait,
             counter: matches!(status, json::TicketStatus::Called | json::TicketStatus::Serving)
                 .then_some(self.counter_name)
                 .flatten(),
@@ -517,6 +532,35 @@ async fn concern_for_issuing(
 
 async fn find_ticket(conn: &mut SqliteConnection, id: &str) -> AppResult<Option<TicketRecord>> {
     Ok(sqlx::query_as(&format!("SELECT {TICKET_SELECT} WHERE t.id = ?")).bind(id).fetch_optional(conn).await?)
+}
+
+/// The basis of a wait estimate for `concern`: the average minutes of its last 20 services
+/// (start to finish) and the number of counters serving it that called someone in the last
+/// half hour.
+async fn wait_basis(conn: &mut SqliteConnection, concern: &str) -> AppResult<(Option<f64>, u32)> {
+    let durations: Vec<Option<f64>> = sqlx::query_scalar(
+        "SELECT (julianday(f.at) - julianday((SELECT MAX(s.at) FROM ticket_events s
+                                              WHERE s.ticket_id = f.ticket_id AND s.kind = 'started'))) * 1440.0
+         FROM ticket_events f JOIN tickets t ON t.id = f.ticket_id
+         WHERE f.kind = 'finished' AND t.concern_id = ?
+         ORDER BY f.id DESC LIMIT 20",
+    )
+    .bind(concern)
+    .fetch_all(&mut *conn)
+    .await?;
+    let durations: Vec<f64> = durations.into_iter().flatten().filter(|minutes| *minutes >= 0.0).collect();
+    let average = (!durations.is_empty()).then(|| durations.iter().sum::<f64>() / durations.len() as f64);
+    let half_an_hour_ago = (Timestamp::now() - jiff::SignedDuration::from_mins(30)).to_string();
+    let counters: i64 = sqlx::query_scalar(
+        "SELECT COUNT(DISTINCT cc.counter_id) FROM ticket_events e
+         JOIN counter_concerns cc ON cc.counter_id = json_extract(e.detail, '$.counter') AND cc.concern_id = ?
+         WHERE e.kind = 'called' AND e.at > ?",
+    )
+    .bind(concern)
+    .bind(half_an_hour_ago)
+    .fetch_one(conn)
+    .await?;
+    Ok((average, u32::try_from(counters).unwrap_or(0)))
 }
 
 /// Waiting tickets of the same concern and day that will be called before this one.
