@@ -9,6 +9,7 @@
 //! Missing tools (Trunk, wasm-bindgen-cli, wasm-opt, Chromium) are installed, pinned, on first
 //! use; see `tools.rs`.
 
+mod api_fuzz;
 mod cmd;
 mod size;
 mod test;

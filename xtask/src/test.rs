@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use crate::cmd::{Cmd, cargo};
 use crate::tools::{self, CHROMEDRIVER, CHROMIUM};
-use crate::{root, size, target_dir, web};
+use crate::{api_fuzz, root, size, target_dir, web};
 
 pub fn run_all() -> anyhow::Result<()> {
     let started = Instant::now();
@@ -45,6 +45,7 @@ pub fn run_all() -> anyhow::Result<()> {
     size::report(&root().join("dist"))?;
     cargo(&["build", "--package", "willkommen-server"]).run()?;
     let server = target_dir().join("debug/willkommen-server");
+    api_fuzz::run(&tools, &server)?;
     Cmd::new("node")
         .args(["--test", "--test-concurrency=1", "tests/e2e/"])
         .env("WILLKOMMEN_SERVER_BIN", &server)

@@ -8,6 +8,7 @@
 //! | wasm-bindgen-cli (+ test runner) | exactly Cargo.lock's wasm-bindgen | `cargo install` |
 //! | wasm-opt | binaryen 132 | npm (`package.json`) |
 //! | chromium, chromium-driver, Noto fonts | Debian's | `apt-get` (tests only) |
+//! | schemathesis | 4.32.5 | `pip` into its own virtual environment (tests only) |
 //!
 //! A tool already on PATH in the right version is used as it is. Otherwise the cargo-installed
 //! ones go to `$CARGO_HOME/willkommen-tools/<tool>-<version>/bin` (outside the repository, so
@@ -22,6 +23,7 @@ use crate::cmd::{Cmd, cargo};
 use crate::root;
 
 pub const TRUNK_VERSION: &str = "0.21.14";
+pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -48,6 +50,21 @@ impl Tools {
 
     pub fn path(&self) -> &OsString {
         &self.path
+    }
+
+    /// A Python virtual environment with schemathesis (from PyPI), made on first use.
+    pub fn schemathesis_venv(&self) -> anyhow::Result<PathBuf> {
+        let venv = tools_root()?.join(format!("schemathesis-{SCHEMATHESIS_VERSION}"));
+        if reports_version(&venv.join("bin/st"), SCHEMATHESIS_VERSION) {
+            return Ok(venv);
+        }
+        println!("xtask: installing schemathesis {SCHEMATHESIS_VERSION} into {} (once per machine)", venv.display());
+        Cmd::new("python3").args(["-m".as_ref(), "venv".as_ref(), venv.as_os_str()]).run()?;
+        let requirement = format!("schemathesis=={SCHEMATHESIS_VERSION}");
+        Cmd::new(venv.join("bin/pip"))
+            .args(["install", "--quiet", "--disable-pip-version-check", &requirement])
+            .run()?;
+        Ok(venv)
     }
 }
 

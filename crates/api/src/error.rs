@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// `code` is for programs (the kiosk turns it into a sentence in the visitor's language);
 /// `message` is for the developer reading a log, in English.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiError {
     pub code: ErrorCode,
@@ -13,6 +14,7 @@ pub struct ApiError {
 }
 
 /// Why the API refused a request.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Issuing, LocalizedText};
 
 /// `GET /api/v1/kiosk`: everything a kiosk needs to render its screens.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Kiosk {
     /// The office's name, e.g. "Ausländerbehörde Musterstadt".
@@ -16,6 +17,7 @@ pub struct Kiosk {
 }
 
 /// The stable id of a concern (a service of the office), a slug such as `extend-residence-permit`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ConcernId(pub String);
@@ -27,6 +29,7 @@ impl ConcernId {
 }
 
 /// What a visitor came for, with the documents to bring.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Concern {
     pub id: ConcernId,
@@ -45,6 +48,7 @@ pub struct Concern {
 }
 
 /// One document of a concern's checklist.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChecklistItem {
     /// Stable within its concern, so answers stay attached when the text is edited.
@@ -109,6 +113,7 @@ mod tests {
 }
 
 /// One call on the lobby display: "A 017 → Schalter 3".
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DisplayCall {
     pub number: crate::TicketNumber,

@@ -3,6 +3,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// A day of the week, as written in opening hours.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Weekday {
@@ -26,6 +27,7 @@ impl Weekday {
 }
 
 /// A span of local time on one day, `"08:00"` to `"12:30"`; `to` is exclusive.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimeRange {
@@ -36,11 +38,13 @@ pub struct TimeRange {
 /// When tickets are issued, per weekday; a missing or empty day is closed.
 ///
 /// On the wire: `{"monday": [{"from": "08:00", "to": "12:00"}, {"from": "13:00", "to": "16:00"}]}`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct OpeningHours(pub BTreeMap<Weekday, Vec<TimeRange>>);
 
 /// Whether a kiosk can issue tickets now.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IssuingState {
@@ -51,6 +55,7 @@ pub enum IssuingState {
 }
 
 /// The kiosk's answer to "can I get a ticket now?".
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issuing {
     pub state: IssuingState,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::{ConcernId, TicketId, TicketNumber, TicketStatus};
 
 /// `POST /api/v1/session`: sign in.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Login {
@@ -13,6 +14,7 @@ pub struct Login {
 }
 
 /// What an account may do.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -32,6 +34,7 @@ impl Role {
 }
 
 /// `GET /api/v1/session`: who is signed in.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {
     pub username: String,
@@ -40,6 +43,7 @@ pub struct Me {
 }
 
 /// The stable id of a counter (desk), e.g. `counter-1`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct CounterId(pub String);
@@ -51,6 +55,7 @@ impl CounterId {
 }
 
 /// A counter (desk) where visitors are served.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counter {
     pub id: CounterId,
@@ -61,6 +66,7 @@ pub struct Counter {
 }
 
 /// A ticket as staff see it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffTicket {
     pub id: TicketId,
@@ -83,6 +89,7 @@ pub struct StaffTicket {
 }
 
 /// `POST /api/v1/tickets/{id}/call`: call a specific ticket to a counter.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CallTo {
@@ -91,6 +98,7 @@ pub struct CallTo {
 
 /// `POST /api/v1/tickets/{id}/transfer`: hand the visitor to another concern's queue,
 /// keeping their place by arrival time.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TransferTo {
@@ -98,6 +106,7 @@ pub struct TransferTo {
 }
 
 /// `GET /api/v1/queue`: what staff see of the queue.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueView {
     /// Waiting and parked tickets in the order they will be called.

@@ -9,6 +9,7 @@ pub const SOURCE_LANGUAGE: &str = "de";
 /// A text in several languages, keyed by BCP 47 language tag (`"de"`, `"en"`, `"ar"`).
 ///
 /// On the wire it is a plain object: `{"de": "Reisepass", "en": "Passport"}`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct LocalizedText(pub BTreeMap<String, String>);

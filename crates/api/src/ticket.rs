@@ -10,6 +10,7 @@ use crate::ConcernId;
 ///
 /// It is the visitor's capability: whoever holds it can follow (and later cancel) the ticket,
 /// so it is never derived from anything guessable and never listed publicly.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct TicketId(pub String);
@@ -73,7 +74,22 @@ impl<'de> Deserialize<'de> for TicketNumber {
     }
 }
 
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for TicketNumber {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some("^[A-Z]+ [0-9]{3,}$"))
+            .examples(["A 017"])
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for TicketNumber {}
+
 /// Where a ticket is in its life.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TicketStatus {
@@ -123,6 +139,7 @@ impl FromStr for TicketStatus {
 }
 
 /// `POST /api/v1/tickets`: a visitor asks for a ticket.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewTicket {
@@ -135,6 +152,7 @@ pub struct NewTicket {
 }
 
 /// A ticket as the visitor and staff see it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ticket {
     pub id: TicketId,
@@ -160,6 +178,7 @@ pub struct Ticket {
 }
 
 /// An expected wait as a range of minutes, e.g. 10 to 20.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WaitEstimate {
     pub min_minutes: u32,

@@ -41,8 +41,12 @@ pub enum AppError {
     QueueEmpty(String),
     #[error("{0}")]
     CounterBusy(String),
+    /// A counter named in the path that does not exist.
     #[error("{0}")]
     UnknownCounter(String),
+    /// A counter named in the body that does not exist: the request, not the resource, is wrong.
+    #[error("{0}")]
+    UnknownCounterInBody(String),
     #[error("{message}")]
     BadBody { status: StatusCode, code: ErrorCode, message: String },
     #[error("{0}")]
@@ -74,6 +78,7 @@ impl AppError {
             Self::QueueEmpty(_) => (StatusCode::CONFLICT, ErrorCode::QueueEmpty),
             Self::CounterBusy(_) => (StatusCode::CONFLICT, ErrorCode::CounterBusy),
             Self::UnknownCounter(_) => (StatusCode::NOT_FOUND, ErrorCode::UnknownCounter),
+            Self::UnknownCounterInBody(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::UnknownCounter),
             Self::BadBody { status, code, .. } => (*status, *code),
             Self::MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed),
             Self::Database(_) | Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),

@@ -550,7 +550,8 @@ async fn a_clerk_can_call_a_particular_visitor_to_a_particular_counter() {
     let called = clerk.call(id(&second), "counter-2").await;
     let again = clerk.call(id(&second), "counter-1").await;
 
-    assert_refused(&unknown_counter, StatusCode::NOT_FOUND, "unknown_counter");
+    // The ticket exists; the request names a counter that does not: the request is wrong (422).
+    assert_refused(&unknown_counter, StatusCode::UNPROCESSABLE_ENTITY, "unknown_counter");
     assert_refused(&unknown_ticket, StatusCode::NOT_FOUND, "not_found");
     let called = assert_staff_ticket(&called);
     assert_eq!(called["number"], "H 002");

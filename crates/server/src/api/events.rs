@@ -18,6 +18,7 @@ use crate::auth::SignedIn;
 use crate::error::{AppError, AppResult};
 use crate::store::Store;
 use crate::ticket_id::looks_like_ticket_id;
+use willkommen_api as json;
 
 /// How long a browser waits before reconnecting after the stream broke.
 const RETRY: Duration = Duration::from_secs(2);
@@ -26,6 +27,10 @@ type BoxedEvents = std::pin::Pin<Box<dyn Stream<Item = Result<Event, Infallible>
 type EventStream = Sse<KeepAliveStream<BoxedEvents>>;
 
 /// `GET /api/v1/display/events`: every call and recall, as "ticket number -> counter".
+#[utoipa::path(get, path = "/api/v1/display/events", tag = "live",
+    params(("Last-Event-ID" = Option<String>, Header)),
+    responses((status = 200, content_type = "text/event-stream", body = String, description = "`event: call` with a DisplayCall"),
+        (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn display_events(State(state): State<AppState>, headers: HeaderMap) -> AppResult<EventStream> {
     let start = resume_point(&state.store, &headers).await?;
     Ok(live(state.store.clone(), start, |store, after| async move {
@@ -44,6 +49,10 @@ pub async fn display_events(State(state): State<AppState>, headers: HeaderMap) -
 
 /// `GET /api/v1/tickets/{id}/events`: the ticket as `GET /tickets/{id}` shows it, sent at once
 /// and again whenever it (or its place in the queue) changes.
+#[utoipa::path(get, path = "/api/v1/tickets/{id}/events", tag = "live",
+    params(("id" = String, Path), ("Last-Event-ID" = Option<String>, Header)),
+    responses((status = 200, content_type = "text/event-stream", body = String, description = "`event: ticket` with a Ticket"),
+        (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn ticket_events(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -75,6 +84,10 @@ pub async fn ticket_events(
 
 /// `GET /api/v1/queue/events`: a `changed` event whenever the queue changed; the staff desk
 /// then reloads `GET /api/v1/queue`.
+#[utoipa::path(get, path = "/api/v1/queue/events", tag = "live", security(("session" = [])),
+    params(("Last-Event-ID" = Option<String>, Header)),
+    responses((status = 200, content_type = "text/event-stream", body = String, description = "`event: changed`"),
+        (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn queue_events(_: SignedIn, State(state): State<AppState>, headers: HeaderMap) -> AppResult<EventStream> {
     let start = resume_point(&state.store, &headers).await?;
     Ok(live(state.store.clone(), start, |store, after| async move {

@@ -2,6 +2,7 @@
 
 mod events;
 mod kiosk;
+mod openapi;
 mod session;
 mod staff;
 mod tickets;
@@ -31,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .route("/queue", get(staff::queue_show))
         .route("/lookup", get(staff::lookup));
     Router::new()
+        .route("/openapi.json", get(openapi::openapi_json))
         .nest("/v1", v1)
         // Nothing the API accepts comes near this; a bigger body is refused before it is read.
         .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))

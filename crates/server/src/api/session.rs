@@ -12,6 +12,9 @@ use crate::auth::{self, SignedIn};
 use crate::error::{AppError, AppResult, Json};
 
 /// `POST /api/v1/session`: sign in with username and password.
+#[utoipa::path(post, path = "/api/v1/session", tag = "staff", request_body = json::Login,
+    responses((status = 200, body = json::Me, description = "Signed in; the session cookie is set"),
+        (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn session_create(State(state): State<AppState>, Json(login): Json<json::Login>) -> AppResult<Response> {
     let now = Instant::now();
     if !state.login_throttle.allows(&login.username, now) {
@@ -43,11 +46,15 @@ pub async fn session_create(State(state): State<AppState>, Json(login): Json<jso
 }
 
 /// `GET /api/v1/session`: who is signed in.
+#[utoipa::path(get, path = "/api/v1/session", tag = "staff", security(("session" = [])),
+    responses((status = 200, body = json::Me), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn session_show(me: SignedIn) -> Json<json::Me> {
     Json(me_json(&me))
 }
 
 /// `DELETE /api/v1/session`: sign out.
+#[utoipa::path(delete, path = "/api/v1/session", tag = "staff",
+    responses((status = 204, description = "Signed out"), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn session_delete(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
     if let Some(token) = auth::session_token(&headers) {
         state.store.delete_session(&auth::token_hash(token)).await?;

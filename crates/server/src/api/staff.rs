@@ -13,11 +13,15 @@ use crate::store::{StaffAction, TicketRecord};
 use crate::ticket_id::looks_like_ticket_id;
 
 /// `GET /api/v1/counters`
+#[utoipa::path(get, path = "/api/v1/counters", tag = "staff", security(("session" = [])),
+    responses((status = 200, body = Vec<json::Counter>), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn counters_list(_: SignedIn, State(state): State<AppState>) -> AppResult<Json<Vec<json::Counter>>> {
     Ok(Json(state.store.counters().await?))
 }
 
 /// `GET /api/v1/queue`
+#[utoipa::path(get, path = "/api/v1/queue", tag = "staff", security(("session" = [])),
+    responses((status = 200, body = json::QueueView), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn queue_show(_: SignedIn, State(state): State<AppState>) -> AppResult<Json<json::QueueView>> {
     let now = Timestamp::now();
     let (waiting, active) = state.store.queue(now).await?;
@@ -31,6 +35,9 @@ pub async fn queue_show(_: SignedIn, State(state): State<AppState>) -> AppResult
 }
 
 /// `POST /api/v1/counters/{counter}/call-next`
+#[utoipa::path(post, path = "/api/v1/counters/{counter}/call-next", tag = "staff", security(("session" = [])),
+    params(("counter" = String, Path)),
+    responses((status = 200, body = json::StaffTicket), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn counters_call_next(
     me: SignedIn,
     State(state): State<AppState>,
@@ -42,6 +49,9 @@ pub async fn counters_call_next(
 }
 
 /// `POST /api/v1/tickets/{id}/call`
+#[utoipa::path(post, path = "/api/v1/tickets/{id}/call", tag = "staff", security(("session" = [])),
+    params(("id" = String, Path)), request_body = json::CallTo,
+    responses((status = 200, body = json::StaffTicket), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn tickets_call(
     me: SignedIn,
     State(state): State<AppState>,
@@ -49,11 +59,19 @@ pub async fn tickets_call(
     Json(call): Json<json::CallTo>,
 ) -> AppResult<Json<json::StaffTicket>> {
     let now = Timestamp::now();
-    let record = state.store.call_ticket(checked_id(&id)?, &call.counter, me.account_id, now).await?;
+    let record = state.store.call_ticket(checked_id(&id)?, &call.counter, me.account_id, now).await.map_err(
+        |error| match error {
+            AppError::UnknownCounter(message) => AppError::UnknownCounterInBody(message),
+            other => other,
+        },
+    )?;
     StaffView::new(&state, now).await?.respond(record)
 }
 
 /// `POST /api/v1/tickets/{id}/transfer`
+#[utoipa::path(post, path = "/api/v1/tickets/{id}/transfer", tag = "staff", security(("session" = [])),
+    params(("id" = String, Path)), request_body = json::TransferTo,
+    responses((status = 200, body = json::StaffTicket), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn tickets_transfer(
     me: SignedIn,
     State(state): State<AppState>,
@@ -66,6 +84,9 @@ pub async fn tickets_transfer(
 }
 
 /// `POST /api/v1/tickets/{id}/{recall|start|finish|no-show|park|return}`
+#[utoipa::path(post, path = "/api/v1/tickets/{id}/{action}", tag = "staff", security(("session" = [])),
+    params(("id" = String, Path), ("action" = String, Path, description = "recall, start, finish, no-show, park or return")),
+    responses((status = 200, body = json::StaffTicket), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn tickets_act(
     me: SignedIn,
     State(state): State<AppState>,
@@ -92,6 +113,9 @@ pub struct LookupQuery {
 
 /// `GET /api/v1/lookup?code=...`: the ticket behind a scanned QR code (the status URL or the
 /// bare id, as a hand scanner types it).
+#[utoipa::path(get, path = "/api/v1/lookup", tag = "staff", security(("session" = [])),
+    params(("code" = String, Query, description = "What the scanner typed: the status URL or the ticket id")),
+    responses((status = 200, body = json::StaffTicket), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn lookup(
     _: SignedIn,
     State(state): State<AppState>,

@@ -11,6 +11,11 @@ use crate::ticket_id::looks_like_ticket_id;
 
 /// `POST /api/v1/tickets`: a visitor takes a ticket. Safe to retry with the same
 /// `Idempotency-Key`: the visitor never gets two tickets.
+#[utoipa::path(post, path = "/api/v1/tickets", tag = "visitors", request_body = json::NewTicket,
+    params(("Idempotency-Key" = String, Header, pattern = "^[!-~]{1,128}$",
+        description = "New for each visitor's attempt, the same for its retries")),
+    responses((status = 201, body = json::Ticket, description = "The ticket, also for a retry with the same key"),
+        (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn tickets_create(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -48,12 +53,16 @@ fn idempotency_key(headers: &HeaderMap) -> AppResult<&str> {
 }
 
 /// `GET /api/v1/tickets/{id}`: a ticket, for whoever holds its id.
+#[utoipa::path(get, path = "/api/v1/tickets/{id}", tag = "visitors", params(("id" = String, Path)),
+    responses((status = 200, body = json::Ticket), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn tickets_show(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<json::Ticket>> {
     let view = state.store.ticket(checked_id(&id)?).await?.ok_or_else(no_such_ticket)?;
     Ok(Json(view.record.into_json(&state.public_url, view.people_ahead, view.estimated_wait)?))
 }
 
 /// `POST /api/v1/tickets/{id}/cancel`: the visitor gives up their place.
+#[utoipa::path(post, path = "/api/v1/tickets/{id}/cancel", tag = "visitors", params(("id" = String, Path)),
+    responses((status = 200, body = json::Ticket), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn tickets_cancel(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<json::Ticket>> {
     let view = state.store.cancel_ticket(checked_id(&id)?, Timestamp::now()).await?.ok_or_else(no_such_ticket)?;
     Ok(Json(view.record.into_json(&state.public_url, view.people_ahead, view.estimated_wait)?))

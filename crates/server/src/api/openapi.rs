@@ -1,0 +1,79 @@
+//! `GET /api/openapi.json`: the API's OpenAPI 3.1 description, generated from the handlers'
+//! annotations and the wire types, so it cannot drift from the code.
+
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use willkommen_api as json;
+
+use crate::auth::SESSION_COOKIE;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Willkommen queue API", description = "Tickets, staff calls and live events of the Willkommen welcome-office queue."),
+    paths(
+        super::kiosk::kiosk_show,
+        super::tickets::tickets_create,
+        super::tickets::tickets_show,
+        super::tickets::tickets_cancel,
+        super::session::session_create,
+        super::session::session_show,
+        super::session::session_delete,
+        super::staff::counters_list,
+        super::staff::queue_show,
+        super::staff::counters_call_next,
+        super::staff::tickets_call,
+        super::staff::tickets_transfer,
+        super::staff::tickets_act,
+        super::staff::lookup,
+        super::events::display_events,
+        super::events::ticket_events,
+        super::events::queue_events,
+    ),
+    components(schemas(json::ApiError, json::ErrorCode, json::DisplayCall)),
+    modifiers(&SessionCookie),
+    tags(
+        (name = "visitors", description = "No sign-in: the kiosk and the visitor's phone"),
+        (name = "staff", description = "Needs the session cookie from POST /api/v1/session"),
+        (name = "live", description = "Server-sent events, resumable with Last-Event-ID"),
+    )
+)]
+pub struct ApiDoc;
+
+/// Declares the session cookie as the `session` security scheme.
+struct SessionCookie;
+
+impl Modify for SessionCookie {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components
+            .add_security_scheme("session", SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(SESSION_COOKIE))));
+    }
+}
+
+/// The document, as served.
+pub async fn openapi_json() -> axum::Json<utoipa::openapi::OpenApi> {
+    axum::Json(ApiDoc::openapi())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_is_described_with_its_error_answers() {
+        let doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
+
+        assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+        let paths = doc["paths"].as_object().unwrap();
+        assert_eq!(paths.len(), 15, "{:?}", paths.keys().collect::<Vec<_>>());
+        for (path, operations) in paths {
+            for (method, operation) in operations.as_object().unwrap() {
+                let responses = operation["responses"].as_object().unwrap();
+                // Only the kiosk's GET takes no input it could refuse.
+                let takes_input = path != "/api/v1/kiosk";
+                assert!(!takes_input || responses.contains_key("4XX"), "{method} {path}");
+                assert!(responses.contains_key("500"), "{method} {path}");
+            }
+        }
+    }
+}
