@@ -21,6 +21,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::cmd::cargo;
+
 #[derive(Parser)]
 #[command(name = "cargo xtask", about = "Build, run and test Willkommen")]
 struct Cli {
@@ -43,6 +45,9 @@ enum Command {
     Dev,
     /// Build the web app (release) and print the brotli size of what the kiosk loads at start.
     Size,
+    /// Load benchmark of the queue API on loopback (release build): prints throughput and
+    /// latency percentiles of issuing tickets and calling them.
+    BenchApi,
 }
 
 fn main() -> ExitCode {
@@ -52,6 +57,7 @@ fn main() -> ExitCode {
         Command::Test => test::run_all(),
         Command::Dev => dev(),
         Command::Size => size(),
+        Command::BenchApi => bench_api(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -76,7 +82,7 @@ fn run(server_args: &[String]) -> anyhow::Result<()> {
     let tools = tools::ensure_build_tools()?;
     web::build_release(&tools)?;
     size::report(&root().join("dist"))?;
-    cmd::cargo(&["build", "--release", "--package", "willkommen-server"]).run()?;
+    cargo(&["build", "--release", "--package", "willkommen-server"]).run()?;
     let server = target_dir().join("release/willkommen-server");
     let mut args = vec!["--dist-dir".to_owned(), "dist".to_owned()];
     args.extend(server_args.iter().cloned());
@@ -85,13 +91,20 @@ fn run(server_args: &[String]) -> anyhow::Result<()> {
 
 fn dev() -> anyhow::Result<()> {
     let tools = tools::ensure_build_tools()?;
-    cmd::cargo(&["fetch"]).run()?;
-    cmd::cargo(&["build", "--package", "willkommen-server"]).run()?;
+    cargo(&["fetch"]).run()?;
+    cargo(&["build", "--package", "willkommen-server"]).run()?;
     let mut server = cmd::Cmd::new(target_dir().join("debug/willkommen-server")).args(["--port", "8080"]).spawn()?;
     println!("xtask: API on http://127.0.0.1:8080, web app with live reload on http://127.0.0.1:8081");
     let trunk = tools.trunk().args(["serve"]).run();
     let _ = server.kill();
     trunk
+}
+
+fn bench_api() -> anyhow::Result<()> {
+    cargo(&["build", "--release", "--package", "willkommen-server", "--bin", "willkommen-server", "--example", "load"])
+        .run()?;
+    let server = target_dir().join("release/willkommen-server");
+    cmd::Cmd::new(target_dir().join("release/examples/load")).args([server]).run()
 }
 
 fn size() -> anyhow::Result<()> {

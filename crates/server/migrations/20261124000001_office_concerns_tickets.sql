@@ -110,6 +110,9 @@ CREATE TABLE ticket_events (
 );
 
 CREATE INDEX ticket_events_by_ticket ON ticket_events (ticket_id, id);
+-- The wait estimate reads the latest services and calls; without these it would scan the log.
+CREATE INDEX ticket_events_by_kind ON ticket_events (kind, id);
+CREATE INDEX ticket_events_by_kind_and_time ON ticket_events (kind, at);
 
 -- Idempotency-Key of each successful POST /tickets with the response it got, so a kiosk that
 -- retries (lost answer, double tap, restart) gets the same ticket instead of a second one.

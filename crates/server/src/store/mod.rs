@@ -36,6 +36,34 @@ pub struct Store {
     pool: SqlitePool,
     /// Bumped after every commit that recorded ticket events; see `events.rs`.
     changes: std::sync::Arc<tokio::sync::watch::Sender<Option<u64>>>,
+    /// One writer at a time, first come first served; see [`Store::write_transaction`].
+    writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+}
+
+/// A write transaction together with this process's writer turn.
+pub(crate) struct WriteTransaction {
+    tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+    _turn: tokio::sync::OwnedMutexGuard<()>,
+}
+
+impl WriteTransaction {
+    pub(crate) async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+}
+
+impl std::ops::Deref for WriteTransaction {
+    type Target = SqliteConnection;
+
+    fn deref(&self) -> &SqliteConnection {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTransaction {
+    fn deref_mut(&mut self) -> &mut SqliteConnection {
+        &mut self.tx
+    }
 }
 
 /// The office's settings.
@@ -161,7 +189,11 @@ impl Store {
             .await
             .with_context(|| format!("cannot update the database schema in {}", path.display()))?;
         let (changes, _) = tokio::sync::watch::channel(Some(0));
-        Ok(Self { pool, changes: std::sync::Arc::new(changes) })
+        Ok(Self {
+            pool,
+            changes: std::sync::Arc::new(changes),
+            writer: std::sync::Arc::new(tokio::sync::Mutex::new(())),
+        })
     }
 
     /// Stores the demo office unless an office exists already. Returns whether it did.
@@ -451,10 +483,16 @@ impl Store {
     }
 
     /// A transaction that holds SQLite's write lock from its first statement (`BEGIN
-    /// IMMEDIATE`): concurrent writers queue up (busy timeout) instead of failing when a read
-    /// would have to be upgraded, and every rule checked inside sees the final state.
-    async fn write_transaction(&self) -> AppResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    /// IMMEDIATE`), so every rule checked inside sees the final state.
+    ///
+    /// Writers of this process first wait their turn on a fair (FIFO) async mutex. SQLite
+    /// alone would make them retry with growing sleeps, which under load left some kiosks
+    /// waiting over a second while others went ahead; the busy timeout stays as a backstop
+    /// for other processes (a backup, say).
+    async fn write_transaction(&self) -> AppResult<WriteTransaction> {
+        let turn = self.writer.clone().lock_owned().await;
+        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        Ok(WriteTransaction { tx, _turn: turn })
     }
 
     /// Whether the database answers.
