@@ -448,3 +448,39 @@ async fn every_kind_of_response_forbids_sniffing_and_referrers() {
         assert_eq!(header("referrer-policy").as_deref(), Some("no-referrer"), "{what}");
     }
 }
+
+#[tokio::test]
+async fn a_body_over_64_kib_is_refused_with_413_body_too_large() {
+    let server = TestServer::fresh();
+    let huge = format!(
+        r#"{{"concern": "address-change", "language": "en", "checklist": {{"{}": true}}}}"#,
+        "x".repeat(70_000)
+    );
+
+    let response = Client::new()
+        .post(server.at(TICKETS))
+        .header("Idempotency-Key", new_key())
+        .header(CONTENT_TYPE, "application/json")
+        .body(huge)
+        .send()
+        .await
+        .unwrap();
+
+    assert_refused(response, 413, "body_too_large").await;
+}
+
+#[tokio::test]
+async fn a_missing_query_parameter_is_refused_in_json() {
+    let server = TestServer::fresh();
+    let clerk = Client::builder().cookie_store(true).build().unwrap();
+    clerk
+        .post(server.at("/api/v1/session"))
+        .json(&json!({"username": "schalter1", "password": "willkommen-1"}))
+        .send()
+        .await
+        .unwrap();
+
+    let response = clerk.get(server.at("/api/v1/lookup")).send().await.unwrap();
+
+    assert_refused(response, 400, "invalid_query").await;
+}

@@ -114,3 +114,45 @@ async fn public_url_is_the_base_of_the_status_links_of_new_tickets() {
     assert_eq!(fetched["status_url"], ticket["status_url"]);
     server.stop();
 }
+
+/// Runs `willkommen-server --data-dir DIR account ...` with `password` on standard input.
+fn account_command(data_dir: &std::path::Path, args: &[&str], password: &str) -> Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(common::SERVER_BINARY)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .arg("account")
+        .args(args)
+        .env_remove("WILLKOMMEN_PASSWORD")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[tokio::test]
+async fn the_first_admin_is_made_on_the_command_line_with_the_password_from_stdin() {
+    let data = tempfile::tempdir().unwrap();
+
+    let made = account_command(data.path(), &["--username", "chefin", "--role", "admin"], "a-long-secret-1");
+    let too_short = account_command(data.path(), &["--username", "kurz"], "short");
+    let server = TestServer::start(data.path());
+    let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
+    let signed_in = client
+        .post(server.at("/api/v1/session"))
+        .json(&json!({"username": "chefin", "password": "a-long-secret-1"}))
+        .send()
+        .await
+        .unwrap();
+
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    assert_eq!(signed_in.status(), reqwest::StatusCode::OK);
+    assert_eq!(signed_in.json::<Value>().await.unwrap()["role"], "admin");
+    assert_eq!(too_short.status.code(), Some(1));
+    let error = String::from_utf8_lossy(&too_short.stderr);
+    assert_eq!(error.lines().count(), 1, "{error}");
+    assert!(error.contains("at least 10 characters"), "{error}");
+}
