@@ -21,7 +21,7 @@ kiosk-documents-count = { $count ->
    *[other] { $count } Unterlagen mitbringen
 }
 
-kiosk-closed = Wir sind gerade geschlossen. Heute gibt es keine Wartenummern mehr.
+kiosk-closed = Wir sind gerade geschlossen.
 kiosk-cut-off = Heute gibt es keine neuen Wartenummern mehr. Wir bedienen noch alle, die schon warten.
 kiosk-reopens = Wartenummern gibt es wieder: { $time }.
 kiosk-quota-reached = Für heute sind alle Wartenummern vergeben.

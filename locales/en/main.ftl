@@ -19,7 +19,7 @@ kiosk-documents-count = { $count ->
    *[other] Bring { $count } documents
 }
 
-kiosk-closed = We are closed right now. No more tickets today.
+kiosk-closed = We are closed right now.
 kiosk-cut-off = No new tickets today. We are still serving everyone who is waiting.
 kiosk-reopens = Tickets again from: { $time }.
 kiosk-quota-reached = All of today's tickets for this are taken.

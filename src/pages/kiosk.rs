@@ -68,8 +68,9 @@ fn KioskFlow(kiosk: Kiosk) -> impl IntoView {
             None => {
                 let concerns = kiosk.with_value(|k| k.concerns.clone());
                 let issuing = kiosk.with_value(|k| k.issuing.clone());
+                let time_zone = kiosk.with_value(|k| k.time_zone.clone());
                 view! {
-                    <IssuingNotice issuing/>
+                    <IssuingNotice issuing time_zone/>
                     <ConcernList concerns enabled=issuing_open on_choose=choose/>
                 }
                 .into_any()
@@ -99,7 +100,7 @@ fn KioskFlow(kiosk: Kiosk) -> impl IntoView {
 
 /// Says why no tickets are issued now and when they are again; nothing while open.
 #[component]
-fn IssuingNotice(issuing: json::Issuing) -> impl IntoView {
+fn IssuingNotice(issuing: json::Issuing, time_zone: String) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let key = match issuing.state {
         json::IssuingState::Open => return None,
@@ -109,7 +110,7 @@ fn IssuingNotice(issuing: json::Issuing) -> impl IntoView {
     let reopens = issuing.next_opening.map(|at| {
         move || {
             let mut args = FluentArgs::new();
-            args.set("time", local_date_time(&at, &i18n.language()));
+            args.set("time", local_date_time(&at, &i18n.language(), &time_zone));
             i18n.t_args("kiosk-reopens", &args)
         }
     });
@@ -121,13 +122,20 @@ fn IssuingNotice(issuing: json::Issuing) -> impl IntoView {
     })
 }
 
-/// A moment from the API (RFC 3339) as the visitor's language writes dates and times.
-fn local_date_time(rfc3339: &str, language: &str) -> String {
+/// A moment from the API (RFC 3339) as the visitor's language writes dates and times, on the
+/// office's clock (the kiosk's own clock may be set to anything).
+fn local_date_time(rfc3339: &str, language: &str, time_zone: &str) -> String {
     let date = web_sys::js_sys::Date::new(&rfc3339.into());
     let options = web_sys::js_sys::Object::new();
-    for (field, value) in
-        [("weekday", "long"), ("day", "numeric"), ("month", "long"), ("hour", "2-digit"), ("minute", "2-digit")]
-    {
+    let fields = [
+        ("weekday", "long"),
+        ("day", "numeric"),
+        ("month", "long"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("timeZone", time_zone),
+    ];
+    for (field, value) in fields {
         let _ = web_sys::js_sys::Reflect::set(&options, &field.into(), &value.into());
     }
     date.to_locale_string(language, &options).into()

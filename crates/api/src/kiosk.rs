@@ -8,6 +8,9 @@ use crate::{Issuing, LocalizedText};
 pub struct Kiosk {
     /// The office's name, e.g. "Ausländerbehörde Musterstadt".
     pub office_name: LocalizedText,
+    /// The office's IANA time zone: times are shown to visitors in it, whatever the kiosk's
+    /// clock is set to.
+    pub time_zone: String,
     /// The languages the kiosk offers, as BCP 47 tags, in the order the office chose.
     pub languages: Vec<String>,
     /// The concerns a visitor can take a ticket for, in display order. Only active ones.
@@ -82,6 +85,7 @@ mod tests {
     fn kiosk_round_trips_through_json() {
         let kiosk = Kiosk {
             office_name: LocalizedText::from_pairs([("de", "Ausländerbehörde"), ("en", "Immigration office")]),
+            time_zone: "Europe/Berlin".into(),
             languages: vec!["de".into(), "en".into()],
             concerns: vec![Concern {
                 id: ConcernId("address-change".into()),

@@ -326,6 +326,7 @@ impl Store {
             .collect();
         Ok(json::Kiosk {
             office_name: office_name.0,
+            time_zone: office.time_zone.clone(),
             languages: office.languages.0,
             concerns,
             issuing: schedule.issuing_at(now),
