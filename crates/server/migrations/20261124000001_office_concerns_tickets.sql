@@ -132,5 +132,7 @@ CREATE TABLE daily_statistics (
     finished        INTEGER NOT NULL,
     no_show         INTEGER NOT NULL,
     cancelled       INTEGER NOT NULL,
+    wait_minutes    REAL NOT NULL,  -- sum over called tickets: from taking the ticket to the first call
+    service_minutes REAL NOT NULL,  -- sum over finished tickets: from start to finish at the counter
     PRIMARY KEY (service_day, concern_id)
 );

@@ -265,8 +265,17 @@ async fn old_tickets_lose_their_answers_and_later_disappear_leaving_only_counts(
                 old["id"].as_str().unwrap()
             ),
             &format!(
-                "UPDATE tickets SET service_day = '{}' WHERE id = '{}'",
+                "UPDATE tickets SET service_day = '{}', status = 'finished' WHERE id = '{}'",
                 days_ago(70),
+                ancient["id"].as_str().unwrap()
+            ),
+            // Its visitor waited 12 minutes for the call and was served for 10.
+            &format!(
+                "INSERT INTO ticket_events (ticket_id, at, kind)
+                 SELECT id, strftime('%Y-%m-%dT%H:%M:%SZ', queued_at / 1000 + offset, 'unixepoch'), kind
+                 FROM tickets, (SELECT 720 AS offset, 'called' AS kind UNION ALL SELECT 780, 'started'
+                                UNION ALL SELECT 1380, 'finished')
+                 WHERE id = '{}'",
                 ancient["id"].as_str().unwrap()
             ),
         ],
@@ -285,10 +294,14 @@ async fn old_tickets_lose_their_answers_and_later_disappear_leaving_only_counts(
     assert_eq!(ancient_status, StatusCode::NOT_FOUND, "after 60 days the ticket is gone");
     let url = format!("sqlite://{}", data.path().join("willkommen.db").display());
     let mut connection = sqlx::SqliteConnection::connect(&url).await.unwrap();
-    let (issued,): (i64,) = sqlx::query_as("SELECT issued FROM daily_statistics WHERE service_day = ?")
-        .bind(days_ago(70))
-        .fetch_one(&mut connection)
-        .await
-        .unwrap();
-    assert_eq!(issued, 1, "the day's count survives the deletion");
+    let (issued, finished, wait, service): (i64, i64, f64, f64) = sqlx::query_as(
+        "SELECT issued, finished, wait_minutes, service_minutes FROM daily_statistics WHERE service_day = ?",
+    )
+    .bind(days_ago(70))
+    .fetch_one(&mut connection)
+    .await
+    .unwrap();
+    assert_eq!((issued, finished), (1, 1), "the day's counts survive the deletion");
+    assert!((wait - 12.0).abs() < 0.1, "waiting minutes kept: {wait}");
+    assert!((service - 10.0).abs() < 0.1, "service minutes kept: {service}");
 }

@@ -1,6 +1,6 @@
 //! Forgetting on schedule. After the office's retention period a ticket loses the visitor's
 //! checklist answers (and language); after twice that period it is deleted, leaving only the
-//! day's counts per concern. Idempotency keys are kept two days, long enough for any retry.
+//! day's counts and summed waiting and service minutes per concern. Idempotency keys are kept two days, long enough for any retry.
 
 use jiff::{SignedDuration, Timestamp};
 
@@ -39,13 +39,21 @@ impl Store {
         .await?
         .rows_affected();
         sqlx::query(
-            "INSERT INTO daily_statistics (service_day, concern_id, issued, finished, no_show, cancelled)
-             SELECT service_day, concern_id, COUNT(*), SUM(status = 'finished'), SUM(status = 'no_show'),
-                    SUM(status = 'cancelled')
-             FROM tickets WHERE service_day < ? GROUP BY service_day, concern_id
+            "INSERT INTO daily_statistics (service_day, concern_id, issued, finished, no_show, cancelled,
+                                           wait_minutes, service_minutes)
+             SELECT t.service_day, t.concern_id, COUNT(*), SUM(t.status = 'finished'), SUM(t.status = 'no_show'),
+                    SUM(t.status = 'cancelled'),
+                    COALESCE(SUM((SELECT (julianday(MIN(e.at)) - julianday(t.queued_at / 1000.0, 'unixepoch')) * 1440
+                                  FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'called')), 0),
+                    COALESCE(SUM((SELECT (julianday(MAX(f.at)) - julianday(MAX(s.at))) * 1440
+                                  FROM ticket_events f JOIN ticket_events s ON s.ticket_id = f.ticket_id
+                                  WHERE f.ticket_id = t.id AND f.kind = 'finished' AND s.kind = 'started')), 0)
+             FROM tickets t WHERE t.service_day < ? GROUP BY t.service_day, t.concern_id
              ON CONFLICT (service_day, concern_id) DO UPDATE SET
                  issued = issued + excluded.issued, finished = finished + excluded.finished,
-                 no_show = no_show + excluded.no_show, cancelled = cancelled + excluded.cancelled",
+                 no_show = no_show + excluded.no_show, cancelled = cancelled + excluded.cancelled,
+                 wait_minutes = wait_minutes + excluded.wait_minutes,
+                 service_minutes = service_minutes + excluded.service_minutes",
         )
         .bind(&delete_before)
         .execute(&mut *tx)
