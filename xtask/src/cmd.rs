@@ -55,6 +55,13 @@ impl Cmd {
         output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
     }
 
+    /// Gives the command a pipe as standard input (held by the returned child), so a server
+    /// started with `--stop-on-stdin-eof` stops when this process ends, however it ends.
+    pub fn stdin_piped(mut self) -> Self {
+        self.command.stdin(std::process::Stdio::piped());
+        self
+    }
+
     pub fn spawn(mut self) -> anyhow::Result<Child> {
         println!("xtask: $ {} &", self.shown);
         self.command.spawn().with_context(|| format!("cannot start `{}`", self.shown))
