@@ -93,7 +93,10 @@ fn dev() -> anyhow::Result<()> {
     let tools = tools::ensure_build_tools()?;
     cargo(&["fetch"]).run()?;
     cargo(&["build", "--package", "willkommen-server"]).run()?;
-    let mut server = cmd::Cmd::new(target_dir().join("debug/willkommen-server")).args(["--port", "8080"]).spawn()?;
+    let mut server = cmd::Cmd::new(target_dir().join("debug/willkommen-server"))
+        .args(["--port", "8080", "--stop-on-stdin-eof"])
+        .stdin_piped()
+        .spawn()?;
     println!("xtask: API on http://127.0.0.1:8080, web app with live reload on http://127.0.0.1:8081");
     let trunk = tools.trunk().args(["serve"]).run();
     let _ = server.kill();
