@@ -199,3 +199,29 @@ async fn open_streams_do_not_keep_the_server_from_stopping() {
 
     assert!(started.elapsed() < Duration::from_secs(5), "stopping took {:?}", started.elapsed());
 }
+
+#[tokio::test]
+async fn a_display_that_missed_more_than_a_page_of_calls_gets_every_one() {
+    let data = tempfile::tempdir().unwrap();
+    let server = TestServer::start(data.path());
+    take_ticket(&server, "address-change").await;
+    server.stop();
+    // 250 calls while the display was away: more than one page (200) of the feed.
+    common::edit_database(
+        data.path(),
+        &["WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 250)
+           INSERT INTO ticket_events (ticket_id, at, kind, detail)
+           SELECT (SELECT id FROM tickets), '2026-11-24T10:00:00Z', 'called', '{\"counter\": \"counter-1\"}' FROM n"],
+    )
+    .await;
+    let server = TestServer::start(data.path());
+
+    let mut display = SseReader::open(&Client::new(), &server.at("/api/v1/display/events"), Some("1")).await;
+    let mut received = 0;
+    while let Some(event) = display.next_within(Duration::from_millis(1500)).await {
+        assert_eq!(event.event, "call");
+        received += 1;
+    }
+
+    assert_eq!(received, 250);
+}

@@ -9,14 +9,12 @@
 mod common;
 
 use std::collections::{BTreeSet, HashSet};
-use std::path::Path;
 use std::time::Duration;
 
-use common::{TestServer, new_key};
+use common::{TestServer, edit_database, new_key};
 use reqwest::header::{COOKIE, SET_COOKIE};
 use reqwest::{Client, Method, Response, StatusCode};
 use serde_json::{Value, json};
-use sqlx::Connection;
 use tokio::task::JoinSet;
 use willkommen_api as wire;
 
@@ -188,16 +186,6 @@ impl Clerk {
 /// The numbers of `tickets` (a JSON array), in order.
 fn numbers(tickets: &Value) -> Vec<&str> {
     tickets.as_array().unwrap().iter().map(|ticket| ticket["number"].as_str().unwrap()).collect()
-}
-
-/// Changes the stored data while no server runs.
-async fn edit_database(data_dir: &Path, statements: &[&str]) {
-    let url = format!("sqlite://{}", data_dir.join("willkommen.db").display());
-    let mut connection = sqlx::SqliteConnection::connect(&url).await.unwrap();
-    for statement in statements {
-        sqlx::query(statement).execute(&mut connection).await.unwrap();
-    }
-    connection.close().await.unwrap();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,9 +4,8 @@
 mod common;
 
 use std::collections::HashSet;
-use std::path::Path;
 
-use common::{TestServer, new_key};
+use common::{TestServer, edit_database, new_key};
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{Value, json};
 use sqlx::Connection;
@@ -40,16 +39,6 @@ async fn take(server: &TestServer, body: &Value) -> Value {
 
 async fn get_json(server: &TestServer, path: &str) -> (StatusCode, Value) {
     status_and_json(Client::new().get(server.at(path)).send().await.unwrap()).await
-}
-
-/// Changes the stored office while no server runs, as an administrator's edit would.
-async fn edit_database(data_dir: &Path, statements: &[&str]) {
-    let url = format!("sqlite://{}", data_dir.join("willkommen.db").display());
-    let mut connection = sqlx::SqliteConnection::connect(&url).await.unwrap();
-    for statement in statements {
-        sqlx::query(statement).execute(&mut connection).await.unwrap();
-    }
-    connection.close().await.unwrap();
 }
 
 /// A server whose demo office was changed by `statements` before it started.

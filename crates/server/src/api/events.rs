@@ -16,7 +16,7 @@ use futures_util::stream;
 use crate::AppState;
 use crate::auth::SignedIn;
 use crate::error::{AppError, AppResult};
-use crate::store::Store;
+use crate::store::{DISPLAY_PAGE, Store};
 use crate::ticket_id::looks_like_ticket_id;
 use willkommen_api as json;
 
@@ -35,14 +35,20 @@ pub async fn display_events(State(state): State<AppState>, headers: HeaderMap) -
     let start = resume_point(&state.store, &headers).await?;
     Ok(live(state.store.clone(), start, |store, after| async move {
         let calls = store.display_calls_after(after).await?;
+        let calls_read = calls.len();
         let last = calls.last().map_or(after, |(id, _)| *id);
         let events = calls
             .into_iter()
             .map(|(id, call)| Event::default().event("call").id(id.to_string()).json_data(call))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|error| anyhow::anyhow!("cannot encode a call: {error}"))?;
-        // Skip past other kinds of events too, so they are not read again.
-        let newest = store.events_after(after).await?.last().map_or(last, |(id, _)| *id.max(&last));
+        // Skip past other kinds of events too, so they are not read again; but after a full
+        // page of calls, continue right behind it so that no call is skipped.
+        let newest = if calls_read == DISPLAY_PAGE {
+            last
+        } else {
+            store.events_after(after).await?.last().map_or(last, |(id, _)| *id.max(&last))
+        };
         Ok((newest, events))
     }))
 }

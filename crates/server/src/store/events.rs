@@ -13,6 +13,9 @@ use crate::error::AppResult;
 /// shutting down (streams end, so graceful shutdown does not wait for them forever).
 type Changes = watch::Receiver<Option<u64>>;
 
+/// How many calls one read of the display feed returns at most.
+pub const DISPLAY_PAGE: usize = 200;
+
 impl Store {
     /// Wakes up whenever new events are committed.
     pub fn subscribe(&self) -> Changes {
@@ -54,9 +57,10 @@ impl Store {
              JOIN tickets t ON t.id = e.ticket_id
              LEFT JOIN counters c ON c.id = json_extract(e.detail, '$.counter')
              WHERE e.id > ? AND e.kind IN ('called', 'recalled')
-             ORDER BY e.id LIMIT 200",
+             ORDER BY e.id LIMIT ?",
         )
         .bind(after)
+        .bind(DISPLAY_PAGE as i64)
         .fetch_all(&self.pool)
         .await?;
         Ok(rows

@@ -6,6 +6,7 @@ mod events;
 mod retention;
 mod staff;
 
+pub use events::DISPLAY_PAGE;
 pub use retention::RetentionReport;
 pub use staff::{RequiredItems, StaffAction};
 

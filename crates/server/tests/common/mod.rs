@@ -25,6 +25,17 @@ pub const SERVER_BINARY: &str = env!("CARGO_BIN_EXE_willkommen-server");
 /// The line the server prints first once it is listening.
 const RUNNING_ON: &str = "Willkommen is running on ";
 
+/// Changes the stored data while no server runs, as an administrator's edit would.
+pub async fn edit_database(data_dir: &Path, statements: &[&str]) {
+    use sqlx::Connection;
+    let url = format!("sqlite://{}", data_dir.join("willkommen.db").display());
+    let mut connection = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    for statement in statements {
+        sqlx::query(statement).execute(&mut connection).await.unwrap();
+    }
+    connection.close().await.unwrap();
+}
+
 /// A new `Idempotency-Key`, as a kiosk makes one per visitor's attempt.
 pub fn new_key() -> String {
     static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
