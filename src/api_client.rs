@@ -44,7 +44,8 @@ pub async fn fetch_kiosk() -> Result<json::Kiosk, ApiFailure> {
 pub async fn create_ticket(request: &json::NewTicket, idempotency_key: &str) -> Result<json::Ticket, ApiFailure> {
     let response = Request::post(&format!("{API_PREFIX}/tickets"))
         .header(json::IDEMPOTENCY_KEY_HEADER, idempotency_key)
-        .json(request)
+        .header("Content-Type", "application/json")
+        .body(to_json(request)?)
         .map_err(|error| ApiFailure::BadResponse(error.to_string()))?
         .send()
         .await;
@@ -59,12 +60,35 @@ pub async fn fetch_ticket(id: &str) -> Result<json::Ticket, ApiFailure> {
 async fn read<T: DeserializeOwned>(response: Result<Response, gloo_net::Error>) -> Result<T, ApiFailure> {
     let response = response.map_err(|_| ApiFailure::Unreachable)?;
     if response.ok() {
-        return response.json().await.map_err(|error| ApiFailure::BadResponse(error.to_string()));
+        return from_json(&response).await;
     }
     // A proxy or a restarting server may answer without our JSON error body.
-    match response.json::<json::ApiError>().await {
+    match from_json::<json::ApiError>(&response).await {
         Ok(error) => Err(ApiFailure::Refused(error)),
         Err(_) if response.status() >= 500 => Err(ApiFailure::Unreachable),
         Err(_) => Err(ApiFailure::BadResponse(format!("HTTP {}", response.status()))),
     }
+}
+
+/// The response body, parsed by the browser's `JSON.parse` and mapped onto `T`.
+async fn from_json<T: DeserializeOwned>(response: &Response) -> Result<T, ApiFailure> {
+    let text = response.text().await.map_err(|error| ApiFailure::BadResponse(error.to_string()))?;
+    decode(&text)
+}
+
+/// JSON text as `T`: the browser's `JSON.parse` does the parsing, which keeps serde_json
+/// (about 8 KB brotli) out of the kiosk's download.
+pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiFailure> {
+    let bad = |error: String| ApiFailure::BadResponse(error);
+    let value = web_sys::js_sys::JSON::parse(text).map_err(|error| bad(format!("{error:?}")))?;
+    serde_wasm_bindgen::from_value(value).map_err(|error| bad(error.to_string()))
+}
+
+/// `value` as JSON text, by the browser's `JSON.stringify` (maps become plain objects).
+pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ApiFailure> {
+    let bad = |error: String| ApiFailure::BadResponse(error);
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let value = value.serialize(&serializer).map_err(|error| bad(error.to_string()))?;
+    let text = web_sys::js_sys::JSON::stringify(&value).map_err(|error| bad(format!("{error:?}")))?;
+    Ok(text.into())
 }

@@ -64,3 +64,33 @@ async fn choosing_arabic_turns_the_whole_page_right_to_left_and_back() {
     assert_eq!(html.get_attribute("dir").as_deref(), Some("ltr"));
     assert_eq!(find(&root, "button[lang=ar]").get_attribute("aria-pressed").as_deref(), Some("false"));
 }
+
+#[wasm_bindgen_test]
+fn api_answers_are_read_with_the_browsers_json_parser() {
+    use willkommen::api_client::{decode, to_json};
+    use willkommen_api as json;
+
+    let ticket: json::Ticket = decode(
+        r#"{"id":"q0fO8b6u3J3p1yQ2xW9aZg","number":"A 017","concern":"address-change","language":"ar",
+            "status":"waiting","issued_at":"2026-11-24T09:15:00+01:00","checklist":{"passport":true},
+            "status_url":"http://x/t/q0fO8b6u3J3p1yQ2xW9aZg","people_ahead":3,
+            "estimated_wait":{"min_minutes":10,"max_minutes":20},"counter":null}"#,
+    )
+    .unwrap();
+    let error: json::ApiError = decode(r#"{"code":"a_code_from_the_future","message":"m"}"#).unwrap();
+    let request = json::NewTicket {
+        concern: json::ConcernId("address-change".into()),
+        language: "de".into(),
+        checklist: [("passport".to_owned(), true)].into(),
+    };
+
+    assert_eq!(ticket.number.to_string(), "A 017");
+    assert_eq!(ticket.people_ahead, Some(3));
+    assert_eq!(ticket.checklist.get("passport"), Some(&true));
+    assert_eq!(error.code, json::ErrorCode::Unknown);
+    assert_eq!(
+        to_json(&request).unwrap(),
+        r#"{"concern":"address-change","language":"de","checklist":{"passport":true}}"#
+    );
+    assert!(decode::<json::Ticket>("not json").is_err());
+}
