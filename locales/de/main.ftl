@@ -28,6 +28,13 @@ kiosk-quota-reached = Für heute sind alle Wartenummern vergeben.
 
 ticket-heading = Ihre Wartenummer
 ticket-number-spoken = Ihre Wartenummer ist { $number }.
+ticket-people-ahead = { $count ->
+    [0] Sie sind als Nächstes dran.
+    [one] Vor Ihnen ist noch 1 Person.
+   *[other] Vor Ihnen sind noch { $count } Personen.
+}
+ticket-wait = Voraussichtliche Wartezeit: { $min } bis { $max } Minuten.
+ticket-wait-unknown = Die Wartezeit können wir gerade noch nicht schätzen.
 ticket-wait-hint = Bitte warten Sie, bis Ihre Nummer auf dem Bildschirm erscheint.
 ticket-qr-hint = Scannen Sie den Code mit Ihrem Handy. Dort sehen Sie, wann Sie dran sind.
 ticket-qr-label = QR-Code zu Ihrer Wartenummer { $number }

@@ -26,6 +26,13 @@ kiosk-quota-reached = All of today's tickets for this are taken.
 
 ticket-heading = Your ticket number
 ticket-number-spoken = Your ticket number is { $number }.
+ticket-people-ahead = { $count ->
+    [0] You are next.
+    [one] 1 person is before you.
+   *[other] { $count } people are before you.
+}
+ticket-wait = Expected wait: { $min } to { $max } minutes.
+ticket-wait-unknown = We cannot estimate the wait yet.
 ticket-wait-hint = Please wait until your number appears on the screen.
 ticket-qr-hint = Scan the code with your phone to see there when it is your turn.
 ticket-qr-label = QR code for your ticket { $number }

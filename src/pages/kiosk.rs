@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use willkommen_api::{self as json, Kiosk, NewTicket};
 
 use crate::api_client::{ApiFailure, create_ticket, fetch_kiosk};
-use crate::components::{LanguageSwitch, QrCode};
+use crate::components::{LanguageSwitch, QrCode, QueuePosition};
 use crate::i18n::I18n;
 use crate::idempotency::new_idempotency_key;
 
@@ -221,6 +221,7 @@ fn TicketScreen(
             <h1 id="ticket-heading" tabindex="-1" node_ref=heading>{move || i18n.t("ticket-heading")}</h1>
             <p class="ticket-number" aria-label=move || spoken("ticket-number-spoken")>{number.clone()}</p>
             {concern.map(|concern| view! { <p class="ticket-concern">{move || i18n.pick(&concern.name)}</p> })}
+            <QueuePosition people_ahead=ticket.people_ahead estimated_wait=ticket.estimated_wait/>
             <p>{move || i18n.t("ticket-wait-hint")}</p>
             <QrCode text=ticket.status_url.clone() label=qr_label/>
             <p class="qr-hint">{move || i18n.t("ticket-qr-hint")}</p>

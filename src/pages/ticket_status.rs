@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 use willkommen_api::{self as json, ErrorCode};
 
 use crate::api_client::{ApiFailure, fetch_ticket};
+use crate::components::QueuePosition;
 use crate::i18n::I18n;
 use crate::pages::kiosk::FailurePanel;
 
@@ -55,5 +56,6 @@ fn TicketStatus(ticket: json::Ticket) -> impl IntoView {
         <h1>{move || i18n.t("status-heading")}</h1>
         <p class="ticket-number">{ticket.number.to_string()}</p>
         <p class="ticket-state" data-status=ticket.status.as_str()>{move || i18n.t(status_key)}</p>
+        <QueuePosition people_ahead=ticket.people_ahead estimated_wait=ticket.estimated_wait/>
     }
 }

@@ -35,6 +35,8 @@ test('a visitor gets a ticket whose QR code opens its status page, which survive
   const number = await textOf(page, '.ticket-number');
   assert.match(number, /^H \d{3}$/);
   assert.equal(await textOf(page, '.ticket h1'), 'Your ticket number');
+  assert.equal(await textOf(page, '.people-ahead'), 'You are next.');
+  assert.equal(await textOf(page, '.estimated-wait'), 'We cannot estimate the wait yet.', 'no service yet: no estimate');
   await keepScreenshot(page, 'kiosk-ticket-en');
   const statusUrl = await decodeQr(page.locator('.qr-code svg'));
   assert.match(statusUrl ?? '', new RegExp(`^${server.url}/t/[A-Za-z0-9_-]{22}$`), `QR code holds ${statusUrl}`);
@@ -46,6 +48,7 @@ test('a visitor gets a ticket whose QR code opens its status page, which survive
 
   assert.equal(await textOf(page, '.ticket-number'), number);
   assert.equal(await textOf(page, '.ticket-state'), 'You are in the queue.');
+  assert.equal(await textOf(page, '.people-ahead'), 'You are next.');
   assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the status page speaks the ticket\'s language');
   await server.stop();
 });
@@ -60,6 +63,7 @@ test('"Done" on the ticket screen brings the next visitor back to the concerns',
   await page.getByRole('button', { name: /Aufenthaltserlaubnis verlängern/ }).click();
 
   assert.equal(await textOf(page, '.ticket-number'), 'A 002');
+  assert.equal(await textOf(page, '.people-ahead'), 'Vor Ihnen ist noch 1 Person.');
   await server.stop();
 });
 

@@ -1,0 +1,33 @@
+use fluent_bundle::FluentArgs;
+use leptos::prelude::*;
+use willkommen_api::WaitEstimate;
+
+use crate::i18n::I18n;
+
+/// "3 people are before you. Expected wait: 10 to 20 minutes." Nothing once the ticket is
+/// no longer waiting (the API then sends no position).
+#[component]
+pub fn QueuePosition(people_ahead: Option<u32>, estimated_wait: Option<WaitEstimate>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let people_ahead = people_ahead?;
+    let ahead = move || {
+        let mut args = FluentArgs::new();
+        args.set("count", people_ahead);
+        i18n.t_args("ticket-people-ahead", &args)
+    };
+    let wait = move || match estimated_wait {
+        Some(wait) => {
+            let mut args = FluentArgs::new();
+            args.set("min", wait.min_minutes);
+            args.set("max", wait.max_minutes);
+            i18n.t_args("ticket-wait", &args)
+        }
+        None => i18n.t("ticket-wait-unknown"),
+    };
+    Some(view! {
+        <div class="queue-position">
+            <p class="people-ahead">{ahead}</p>
+            <p class="estimated-wait">{wait}</p>
+        </div>
+    })
+}
