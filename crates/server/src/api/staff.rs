@@ -158,14 +158,11 @@ impl StaffView {
             .cloned()
             .collect();
         let waited_ms = (self.now.as_millisecond() - record.queued_at).max(0);
-        let status: json::TicketStatus = record.status.parse().map_err(anyhow::Error::msg)?;
+        let (number, status) = (record.number()?, record.status()?);
         let at_counter = matches!(status, json::TicketStatus::Called | json::TicketStatus::Serving);
         Ok(json::StaffTicket {
             id: json::TicketId(record.id),
-            number: json::TicketNumber {
-                prefix: record.prefix,
-                sequence: u32::try_from(record.sequence).map_err(|_| anyhow::anyhow!("sequence out of range"))?,
-            },
+            number,
             concern: json::ConcernId(record.concern_id),
             language: record.language,
             status,

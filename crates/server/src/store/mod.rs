@@ -510,6 +510,16 @@ impl Store {
 }
 
 impl TicketRecord {
+    /// The printed number, e.g. `A 017`.
+    pub fn number(&self) -> anyhow::Result<json::TicketNumber> {
+        let sequence = u32::try_from(self.sequence).context("ticket sequence out of range")?;
+        Ok(json::TicketNumber { prefix: self.prefix.clone(), sequence })
+    }
+
+    pub fn status(&self) -> anyhow::Result<json::TicketStatus> {
+        json::TicketStatus::from_str(&self.status).map_err(anyhow::Error::msg)
+    }
+
     /// The ticket as the API shows it; `public_url` is where visitors' phones reach the server.
     pub fn into_json(
         self,
@@ -517,15 +527,12 @@ impl TicketRecord {
         people_ahead: Option<u32>,
         estimated_wait: Option<json::WaitEstimate>,
     ) -> anyhow::Result<json::Ticket> {
+        let (number, status) = (self.number()?, self.status()?);
         let id = json::TicketId(self.id);
-        let status = json::TicketStatus::from_str(&self.status).map_err(anyhow::Error::msg)?;
         Ok(json::Ticket {
             status_url: format!("{public_url}{}", json::ticket_status_path(&id)),
             id,
-            number: json::TicketNumber {
-                prefix: self.prefix,
-                sequence: u32::try_from(self.sequence).context("ticket sequence out of range")?,
-            },
+            number,
             concern: json::ConcernId(self.concern_id),
             language: self.language,
             status,
