@@ -38,7 +38,7 @@ impl SseReader {
     /// The next event with a name (comments and keep-alives skipped). Live events arrive in
     /// milliseconds; the generous wait only keeps a loaded CI machine from failing the test.
     async fn next(&mut self) -> Option<SseEvent> {
-        self.next_within(Duration::from_secs(3)).await
+        self.next_within(Duration::from_secs(10)).await
     }
 
     async fn next_within(&mut self, patience: Duration) -> Option<SseEvent> {
