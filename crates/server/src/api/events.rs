@@ -47,7 +47,7 @@ pub async fn display_events(State(state): State<AppState>, headers: HeaderMap) -
         let newest = if calls_read == DISPLAY_PAGE {
             last
         } else {
-            store.events_after(after).await?.last().map_or(last, |(id, _)| *id.max(&last))
+            store.newest_event_after(after).await?.map_or(last, |id| id.max(last))
         };
         Ok((newest, events))
     }))
@@ -74,7 +74,7 @@ pub async fn ticket_events(
     Ok(live(state.store.clone(), start - 1, move |store, after| {
         let (id, last_sent, public_url) = (id.clone(), last_sent.clone(), public_url.clone());
         async move {
-            let newest = store.events_after(after).await?.last().map_or(after.max(0), |(id, _)| *id);
+            let newest = store.newest_event_after(after).await?.unwrap_or(after.max(0));
             let Some(view) = store.ticket(&id).await? else { return Ok((newest, Vec::new())) };
             let ticket = view.record.into_json(&public_url, view.people_ahead, view.estimated_wait)?;
             let body = serde_json::to_string(&ticket).map_err(anyhow::Error::from)?;
@@ -97,7 +97,7 @@ pub async fn ticket_events(
 pub async fn queue_events(_: SignedIn, State(state): State<AppState>, headers: HeaderMap) -> AppResult<EventStream> {
     let start = resume_point(&state.store, &headers).await?;
     Ok(live(state.store.clone(), start, |store, after| async move {
-        let newest = store.events_after(after).await?.last().map(|(id, _)| *id);
+        let newest = store.newest_event_after(after).await?;
         Ok(match newest {
             Some(newest) => (newest, vec![Event::default().event("changed").id(newest.to_string()).data("{}")]),
             None => (after, Vec::new()),

@@ -41,11 +41,11 @@ impl Store {
         Ok(sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM ticket_events").fetch_one(&self.pool).await?)
     }
 
-    /// Ids of events after `after` and the tickets they concern, oldest first.
-    pub async fn events_after(&self, after: i64) -> AppResult<Vec<(i64, String)>> {
-        Ok(sqlx::query_as("SELECT id, ticket_id FROM ticket_events WHERE id > ? ORDER BY id LIMIT 1000")
+    /// The id of the newest event after `after`, if any happened since.
+    pub async fn newest_event_after(&self, after: i64) -> AppResult<Option<i64>> {
+        Ok(sqlx::query_scalar("SELECT MAX(id) FROM ticket_events WHERE id > ?")
             .bind(after)
-            .fetch_all(&self.pool)
+            .fetch_one(&self.pool)
             .await?)
     }
 
