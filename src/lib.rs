@@ -7,10 +7,13 @@
 
 pub mod api_client;
 pub mod components;
+pub mod device;
 pub mod i18n;
 pub mod idempotency;
 pub mod pages;
 pub mod routes;
+pub mod speech;
+pub mod timing;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

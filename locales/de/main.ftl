@@ -1,8 +1,7 @@
 # Interface texts of the Willkommen web app in German, the source language.
-# Every other locales/<language>/main.ftl has the same message ids (checked by the tests).
+# Every other locales/<language>/main.ftl has exactly these message ids (checked by the tests).
 # Style: polite "Sie", short sentences, explain instead of demand.
 
-app-name = Willkommen
 screen-kiosk = Wartenummer-Automat
 screen-staff = Sachbearbeitung
 screen-admin = Verwaltung
@@ -10,7 +9,36 @@ screen-display = Aufrufanzeige
 
 language-label = Sprache
 
-kiosk-welcome = Willkommen
+## Einstellungsleiste, auf jedem Bildschirm des Automaten an derselben Stelle
+
+settings-label = Lesen und Vorlesen
+settings-language = Sprache
+settings-large-text = Große Schrift
+settings-high-contrast = Hoher Kontrast
+settings-read-aloud = Vorlesen
+settings-stop-reading = Vorlesen beenden
+settings-repeat = Noch einmal vorlesen
+speech-no-voice = Dieser Automat hat keine Stimme für { $language }. Wenn Sie Hilfe brauchen, fragen Sie bitte am Infoschalter.
+speech-unavailable = Dieser Automat kann nicht vorlesen. Wenn Sie Hilfe brauchen, fragen Sie bitte am Infoschalter.
+
+nav-back = Zurück
+nav-start-over = Von vorn beginnen
+
+## Begrüßung
+
+welcome-greeting = Willkommen
+welcome-start = Start
+welcome-start-hint = Berühren Sie den Bildschirm oder drücken Sie die Eingabetaste, um eine Wartenummer zu bekommen.
+welcome-open = Wartenummern gibt es jetzt.
+welcome-unavailable = Gerade können keine Wartenummern ausgegeben werden. Bitte gehen Sie zum Infoschalter.
+
+## Sprache wählen
+
+language-heading = Wählen Sie Ihre Sprache
+language-hint = Mit der Sprach-Taste unten können Sie die Sprache jederzeit ändern.
+
+## Anliegen wählen
+
 kiosk-choose-concern = Worum geht es bei Ihnen?
 kiosk-choose-concern-hint = Tippen Sie auf Ihr Anliegen. Dann bekommen Sie eine Wartenummer.
 kiosk-loading = Einen Moment bitte …
@@ -20,11 +48,41 @@ kiosk-documents-count = { $count ->
     [one] 1 Unterlage mitbringen
    *[other] { $count } Unterlagen mitbringen
 }
+concern-not-sure = Ich bin nicht sicher
+concern-not-sure-description = Sie bekommen eine Wartenummer für den Infoschalter. Dort helfen wir Ihnen weiter.
 
 kiosk-closed = Wir sind gerade geschlossen.
 kiosk-cut-off = Heute gibt es keine neuen Wartenummern mehr. Wir bedienen noch alle, die schon warten.
 kiosk-reopens = Wartenummern gibt es wieder: { $time }.
 kiosk-quota-reached = Für heute sind alle Wartenummern vergeben.
+
+## Unterlagen-Liste
+
+checklist-heading = Welche Unterlagen haben Sie dabei?
+checklist-hint = Wählen Sie bei jeder Unterlage „Habe ich dabei“ oder „Habe ich nicht dabei“.
+checklist-required = Muss dabei sein
+checklist-if-applicable = Nur wenn es bei Ihnen zutrifft
+checklist-have = Habe ich dabei
+checklist-missing = Habe ich nicht dabei
+checklist-progress = { $answered } von { $total } beantwortet
+checklist-continue = Weiter
+
+## Übersicht vor der Wartenummer
+
+summary-heading = Ihre Übersicht
+summary-have = Das haben Sie dabei
+summary-missing = Das fehlt
+summary-complete = Sie haben alle nötigen Unterlagen dabei.
+summary-missing-required = { $count ->
+    [one] 1 nötige Unterlage fehlt. Sie können trotzdem eine Wartenummer nehmen. Ohne diese Unterlage können wir Ihr Anliegen heute vielleicht nicht abschließen.
+   *[other] { $count } nötige Unterlagen fehlen. Sie können trotzdem eine Wartenummer nehmen. Ohne diese Unterlagen können wir Ihr Anliegen heute vielleicht nicht abschließen.
+}
+summary-missing-if-applicable = Es fehlen Unterlagen, die nur manchmal nötig sind. Am Schalter sagen wir Ihnen, ob Sie sie brauchen.
+summary-take-ticket = Wartenummer nehmen
+summary-print-checklist = Liste drucken und später wiederkommen
+summary-checklist-printed = Ihre Liste wird gedruckt. Bitte nehmen Sie sie mit.
+
+## Wartenummer
 
 ticket-heading = Ihre Wartenummer
 ticket-number-spoken = Ihre Wartenummer ist { $number }.
@@ -34,11 +92,27 @@ ticket-people-ahead = { $count ->
    *[other] Vor Ihnen sind noch { $count } Personen.
 }
 ticket-wait = Voraussichtliche Wartezeit: { $min } bis { $max } Minuten.
+ticket-wait-hours = Voraussichtliche Wartezeit: { $min } bis { $max } Stunden.
 ticket-wait-unknown = Die Wartezeit können wir gerade noch nicht schätzen.
 ticket-wait-hint = Bitte warten Sie, bis Ihre Nummer auf dem Bildschirm erscheint.
 ticket-qr-hint = Scannen Sie den Code mit Ihrem Handy. Dort sehen Sie, wann Sie dran sind.
 ticket-qr-label = QR-Code zu Ihrer Wartenummer { $number }
+ticket-missing-heading = Denken Sie daran: Diese Unterlagen fehlen
+ticket-print = Wartenummer drucken
+ticket-printing = Ihre Wartenummer wird gedruckt. Bitte nehmen Sie sie mit.
 ticket-done = Fertig
+ticket-issued-at = Ausgegeben: { $time }
+
+## Warnung bei Untätigkeit
+
+idle-heading = Sind Sie noch da?
+idle-countdown = { $seconds ->
+    [one] In 1 Sekunde beginnt der Automat von vorn und vergisst Ihre Angaben.
+   *[other] In { $seconds } Sekunden beginnt der Automat von vorn und vergisst Ihre Angaben.
+}
+idle-more-time = Ich brauche mehr Zeit
+
+## Die Seite zur Wartenummer auf dem Handy
 
 status-heading = Ihre Wartenummer
 status-waiting = Sie sind in der Warteschlange.
@@ -51,7 +125,10 @@ status-cancelled = Diese Wartenummer wurde zurückgegeben.
 status-not-found-heading = Wartenummer nicht gefunden
 status-not-found = Diese Wartenummer kennen wir nicht, oder sie ist abgelaufen. Bitte fragen Sie am Infoschalter.
 
+## Probleme
+
 error-unreachable = Das Wartesystem ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal oder fragen Sie am Infoschalter.
+error-retrying = Wir versuchen es automatisch weiter.
 error-unknown-concern = Dieses Anliegen gibt es nicht mehr. Bitte wählen Sie noch einmal.
 error-not-found = Das haben wir nicht gefunden. Bitte fragen Sie am Infoschalter.
 error-refused = Das hat leider nicht geklappt. Bitte fragen Sie am Infoschalter.

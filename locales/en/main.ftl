@@ -1,6 +1,6 @@
 # Interface texts of the Willkommen web app in English.
+# Every locales/<language>/main.ftl has exactly the message ids of locales/de/main.ftl.
 
-app-name = Willkommen
 screen-kiosk = Ticket kiosk
 screen-staff = Staff desk
 screen-admin = Administration
@@ -8,7 +8,36 @@ screen-display = Call display
 
 language-label = Language
 
-kiosk-welcome = Welcome
+## Settings bar, at the same place on every kiosk screen
+
+settings-label = Reading and listening
+settings-language = Language
+settings-large-text = Large text
+settings-high-contrast = High contrast
+settings-read-aloud = Read aloud
+settings-stop-reading = Stop reading
+settings-repeat = Read again
+speech-no-voice = This kiosk has no voice for { $language }. Please ask at the information desk if you need help.
+speech-unavailable = This kiosk cannot read aloud. Please ask at the information desk if you need help.
+
+nav-back = Back
+nav-start-over = Start over
+
+## Welcome screen
+
+welcome-greeting = Welcome
+welcome-start = Start
+welcome-start-hint = Touch the screen or press Enter to get a queue ticket.
+welcome-open = Queue tickets are available now.
+welcome-unavailable = Tickets cannot be issued right now. Please go to the information desk.
+
+## Choosing the language
+
+language-heading = Choose your language
+language-hint = You can change the language at any time with the language button below.
+
+## Choosing the concern
+
 kiosk-choose-concern = What can we help you with?
 kiosk-choose-concern-hint = Tap what you came for. Then you get a queue ticket.
 kiosk-loading = One moment, please …
@@ -18,11 +47,41 @@ kiosk-documents-count = { $count ->
     [one] Bring 1 document
    *[other] Bring { $count } documents
 }
+concern-not-sure = I am not sure
+concern-not-sure-description = Get a ticket for the information desk. We will help you there.
 
 kiosk-closed = We are closed right now.
 kiosk-cut-off = No new tickets today. We are still serving everyone who is waiting.
 kiosk-reopens = Tickets again from: { $time }.
 kiosk-quota-reached = All of today's tickets for this are taken.
+
+## Document checklist
+
+checklist-heading = Which documents do you have with you?
+checklist-hint = For each document, choose "I have it" or "I do not have it".
+checklist-required = Required
+checklist-if-applicable = Only if it applies to you
+checklist-have = I have it
+checklist-missing = I do not have it
+checklist-progress = { $answered } of { $total } answered
+checklist-continue = Continue
+
+## Summary before the ticket
+
+summary-heading = Your overview
+summary-have = You have with you
+summary-missing = Missing
+summary-complete = You have all the documents you need.
+summary-missing-required = { $count ->
+    [one] 1 required document is missing. You can still take a ticket, but without it we may not be able to finish your matter today.
+   *[other] { $count } required documents are missing. You can still take a ticket, but without them we may not be able to finish your matter today.
+}
+summary-missing-if-applicable = Some documents that are only sometimes needed are missing. The staff will tell you if you need them.
+summary-take-ticket = Take a ticket
+summary-print-checklist = Print the list and come back later
+summary-checklist-printed = Your list is being printed. Please take it with you.
+
+## Ticket
 
 ticket-heading = Your ticket number
 ticket-number-spoken = Your ticket number is { $number }.
@@ -32,11 +91,27 @@ ticket-people-ahead = { $count ->
    *[other] { $count } people are before you.
 }
 ticket-wait = Expected wait: { $min } to { $max } minutes.
+ticket-wait-hours = Expected wait: { $min } to { $max } hours.
 ticket-wait-unknown = We cannot estimate the wait yet.
 ticket-wait-hint = Please wait until your number appears on the screen.
 ticket-qr-hint = Scan the code with your phone to see there when it is your turn.
 ticket-qr-label = QR code for your ticket { $number }
+ticket-missing-heading = Please remember: these documents are missing
+ticket-print = Print ticket
+ticket-printing = Your ticket is being printed. Please take it.
 ticket-done = Done
+ticket-issued-at = Issued: { $time }
+
+## Inactivity warning
+
+idle-heading = Are you still there?
+idle-countdown = { $seconds ->
+    [one] The kiosk starts over in 1 second and forgets your answers.
+   *[other] The kiosk starts over in { $seconds } seconds and forgets your answers.
+}
+idle-more-time = I need more time
+
+## The visitor's ticket page on their phone
 
 status-heading = Your ticket number
 status-waiting = You are in the queue.
@@ -49,7 +124,10 @@ status-cancelled = This ticket was given back.
 status-not-found-heading = Ticket not found
 status-not-found = We do not know this ticket, or it has expired. Please ask at the information desk.
 
+## Problems
+
 error-unreachable = The queue system cannot be reached right now. Please try again in a moment or ask at the information desk.
+error-retrying = We keep trying automatically.
 error-unknown-concern = This service is no longer offered. Please choose again.
 error-not-found = We could not find that. Please ask at the information desk.
 error-refused = Sorry, that did not work. Please ask at the information desk.

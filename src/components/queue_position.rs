@@ -16,6 +16,13 @@ pub fn QueuePosition(people_ahead: Option<u32>, estimated_wait: Option<WaitEstim
         i18n.t_args("ticket-people-ahead", &args)
     };
     let wait = move || match estimated_wait {
+        // Above two hours, minutes stop meaning much: "2 to 3 hours".
+        Some(wait) if wait.max_minutes > 120 => {
+            let mut args = FluentArgs::new();
+            args.set("min", (wait.min_minutes / 60).max(1));
+            args.set("max", wait.max_minutes.div_ceil(60));
+            i18n.t_args("ticket-wait-hours", &args)
+        }
         Some(wait) => {
             let mut args = FluentArgs::new();
             args.set("min", wait.min_minutes);

@@ -37,8 +37,9 @@ const fn language(
     LanguageInfo { tag, endonym, german_name, direction }
 }
 
-/// Languages an office may enable, with the scripts they are written in.
-const LANGUAGES: &[LanguageInfo] = &[
+/// The languages whose interface texts ship with the app (`locales/<tag>/main.ftl`), in the
+/// order the language screen offers them. Adding a language: its folder plus one line here.
+pub const LANGUAGES: &[LanguageInfo] = &[
     language("de", "Deutsch", "Deutsch", Direction::Ltr),
     language("de-x-ls", "Leichte Sprache", "Leichte Sprache", Direction::Ltr),
     language("en", "English", "Englisch", Direction::Ltr),
@@ -46,22 +47,27 @@ const LANGUAGES: &[LanguageInfo] = &[
     language("tr", "Türkçe", "Türkisch", Direction::Ltr),
     language("uk", "Українська", "Ukrainisch", Direction::Ltr),
     language("ru", "Русский", "Russisch", Direction::Ltr),
-    language("fa", "فارسی", "Persisch (Farsi/Dari)", Direction::Rtl),
+    language("fa", "فارسی / دری", "Persisch (Farsi/Dari)", Direction::Rtl),
     language("kmr", "Kurmancî", "Kurdisch (Kurmandschi)", Direction::Ltr),
     language("pl", "Polski", "Polnisch", Direction::Ltr),
     language("ro", "Română", "Rumänisch", Direction::Ltr),
     language("ti", "ትግርኛ", "Tigrinya", Direction::Ltr),
-    language("ps", "پښتو", "Paschtu", Direction::Rtl),
-    language("ur", "اردو", "Urdu", Direction::Rtl),
-    language("ckb", "کوردیی ناوەندی", "Kurdisch (Sorani)", Direction::Rtl),
-    language("so", "Soomaali", "Somali", Direction::Ltr),
-    language("fr", "Français", "Französisch", Direction::Ltr),
-    language("es", "Español", "Spanisch", Direction::Ltr),
 ];
 
 /// What the app knows about `tag`, if anything.
 pub fn language_info(tag: &str) -> Option<&'static LanguageInfo> {
     LANGUAGES.iter().find(|info| info.tag == tag)
+}
+
+impl LanguageInfo {
+    /// The locale whose grammar (plural rules) applies: Leichte Sprache (`de-x-ls`) is German.
+    /// Kurmanji (`kmr`) has no plural rules of its own in CLDR; those of Kurdish (`ku`) apply.
+    pub fn grammar_locale(&self) -> &'static str {
+        match self.tag {
+            "kmr" => "ku",
+            tag => tag.split("-x-").next().unwrap_or(tag),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -75,5 +81,26 @@ mod tests {
         assert_eq!(language_info("ar").unwrap().endonym, "العربية");
         assert_eq!(language_info("de").unwrap().direction, Direction::Ltr);
         assert!(language_info("xx").is_none());
+    }
+
+    #[test]
+    fn leichte_sprache_follows_german_grammar() {
+        assert_eq!(language_info("de-x-ls").unwrap().grammar_locale(), "de");
+        assert_eq!(language_info("ar").unwrap().grammar_locale(), "ar");
+    }
+
+    #[test]
+    fn every_listed_language_has_a_locale_folder_and_every_folder_is_listed() {
+        let locales = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        let mut folders: Vec<String> = std::fs::read_dir(&locales)
+            .unwrap()
+            .filter_map(|entry| entry.ok())
+            .filter(|entry| entry.path().join("main.ftl").is_file())
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect();
+        folders.sort();
+        let mut listed: Vec<String> = LANGUAGES.iter().map(|info| info.tag.to_owned()).collect();
+        listed.sort();
+        assert_eq!(folders, listed, "locales/ and LANGUAGES disagree");
     }
 }

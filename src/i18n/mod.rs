@@ -1,32 +1,38 @@
 //! Languages: the visitor's current language as app-wide context, the interface texts in
-//! Fluent (`locales/<language>/main.ftl`), and the page's `lang` and `dir` kept in step.
+//! Fluent (`locales/<language>/main.ftl`, fetched on demand), and the page's `lang` and `dir`
+//! kept in step.
 
 mod languages;
 mod translations;
 
-pub use languages::{Direction, LanguageInfo, language_info};
-pub use translations::{SHIPPED_LANGUAGES, Translations};
+pub use languages::{Direction, LANGUAGES, LanguageInfo, language_info};
+pub use translations::{Translations, locale_url};
+
+use std::cell::RefCell;
 
 use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
+use willkommen_api::SOURCE_LANGUAGE;
 
 /// The language the app speaks now. Provided once by [`crate::App`]; read with
 /// `expect_context::<I18n>()`.
 #[derive(Clone, Copy)]
 pub struct I18n {
     language: RwSignal<String>,
+    /// Bumped whenever a language's texts arrive, so texts shown in a fallback re-render.
+    loaded: RwSignal<u32>,
 }
 
 thread_local! {
-    static TRANSLATIONS: Translations = Translations::builtin();
+    static TRANSLATIONS: RefCell<Translations> = RefCell::new(Translations::with_source());
 }
 
 impl I18n {
     /// Starts in German, the office's language, and keeps `<html lang dir>` in step.
     pub fn new() -> Self {
-        let language = RwSignal::new(willkommen_api::SOURCE_LANGUAGE.to_owned());
+        let language = RwSignal::new(SOURCE_LANGUAGE.to_owned());
         Effect::new(move || apply_to_document(&language.get()));
-        Self { language }
+        Self { language, loaded: RwSignal::new(0) }
     }
 
     /// The current language's BCP 47 tag (reactive).
@@ -39,20 +45,69 @@ impl I18n {
         self.language.get_untracked()
     }
 
+    /// Switches at once; texts not loaded yet show in English or German until they arrive.
     pub fn set_language(&self, tag: &str) {
         self.language.set(tag.to_owned());
+        let this = *self;
+        let tag = tag.to_owned();
+        leptos::task::spawn_local(async move {
+            this.load(&tag).await;
+        });
+    }
+
+    /// Loads `tag`'s texts (and English, the first fallback) first, then switches, so the
+    /// next screen appears complete in the new language. Without the network it switches
+    /// anyway and falls back.
+    pub async fn switch_to(&self, tag: &str) {
+        self.load(tag).await;
+        self.language.set(tag.to_owned());
+    }
+
+    /// Fetches `tag`'s texts unless they are here already. Returns whether they are.
+    pub async fn load(&self, tag: &str) -> bool {
+        let mut complete = true;
+        for needed in [tag, "en"] {
+            if Self::is_loaded(needed) || language_info(needed).is_none() {
+                continue;
+            }
+            match fetch_ftl(needed).await {
+                Some(source) => {
+                    TRANSLATIONS.with(|translations| translations.borrow_mut().add(needed, source));
+                    self.loaded.update(|count| *count += 1);
+                }
+                None => complete = false,
+            }
+        }
+        complete && Self::is_loaded(tag)
+    }
+
+    pub fn is_loaded(tag: &str) -> bool {
+        TRANSLATIONS.with(|translations| translations.borrow().has(tag))
     }
 
     /// The interface text `key` in the current language (reactive).
     pub fn t(&self, key: &str) -> String {
+        self.loaded.track();
         let language = self.language.get();
-        TRANSLATIONS.with(|translations| translations.format(&language, key, None))
+        TRANSLATIONS.with(|translations| translations.borrow().format(&language, key, None))
     }
 
     /// Like [`I18n::t`], with Fluent arguments such as `{ $number }`.
     pub fn t_args(&self, key: &str, args: &FluentArgs) -> String {
+        self.loaded.track();
         let language = self.language.get();
-        TRANSLATIONS.with(|translations| translations.format(&language, key, Some(args)))
+        TRANSLATIONS.with(|translations| translations.borrow().format(&language, key, Some(args)))
+    }
+
+    /// `key` in exactly `language`, if its texts are loaded (reactive to loading).
+    pub fn t_in(&self, language: &str, key: &str) -> Option<String> {
+        self.loaded.track();
+        TRANSLATIONS.with(|translations| translations.borrow().format_in(language, key, None))
+    }
+
+    /// `key` in German, for the part of a printout the clerk reads.
+    pub fn t_in_german(&self, key: &str, args: Option<&FluentArgs>) -> String {
+        TRANSLATIONS.with(|translations| translations.borrow().format(SOURCE_LANGUAGE, key, args))
     }
 
     /// A text from the office's data (concern names, documents) in the current language.
@@ -65,6 +120,14 @@ impl Default for I18n {
     fn default() -> Self {
         Self::new()
     }
+}
+
+async fn fetch_ftl(tag: &str) -> Option<String> {
+    let response = gloo_net::http::Request::get(&locale_url(tag)).send().await.ok()?;
+    if !response.ok() {
+        return None;
+    }
+    response.text().await.ok()
 }
 
 fn apply_to_document(language: &str) {

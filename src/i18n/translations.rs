@@ -1,32 +1,48 @@
-//! The interface texts, one Fluent file per language, compiled into the app.
+//! The interface texts: one Fluent file per language. German, the source and last fallback,
+//! is compiled into the app; every other language is fetched when a visitor chooses it, so
+//! what a kiosk downloads at start does not grow with the number of languages.
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use unic_langid::LanguageIdentifier;
 
-/// Languages whose interface texts ship with the app, with their Fluent source.
-pub const SHIPPED_LANGUAGES: &[(&str, &str)] =
-    &[("de", include_str!("../../locales/de/main.ftl")), ("en", include_str!("../../locales/en/main.ftl"))];
+use super::language_info;
 
-/// All shipped interface texts.
+/// The German texts, always present.
+pub const SOURCE_FTL: &str = include_str!("../../locales/de/main.ftl");
+
+/// Where the app fetches a language's texts (the build copies `locales/` next to the app).
+pub fn locale_url(tag: &str) -> String {
+    format!("/locales/{tag}/main.ftl")
+}
+
+/// The interface texts loaded so far.
 pub struct Translations {
-    bundles: Vec<(&'static str, FluentBundle<FluentResource>)>,
+    bundles: Vec<(String, FluentBundle<FluentResource>)>,
 }
 
 impl Translations {
-    /// Parses the shipped Fluent files. A syntax error there is a bug caught by the tests.
-    pub fn builtin() -> Self {
-        let bundles = SHIPPED_LANGUAGES
-            .iter()
-            .map(|&(tag, source)| {
-                let id: LanguageIdentifier = tag.parse().expect("shipped language tags are valid");
-                let resource =
-                    FluentResource::try_new(source.to_owned()).unwrap_or_else(|(resource, _errors)| resource);
-                let mut bundle = FluentBundle::new(vec![id]);
-                bundle.add_resource(resource).expect("message ids are unique per file");
-                (tag, bundle)
-            })
-            .collect();
-        Self { bundles }
+    /// German only; other languages come with [`Translations::add`].
+    pub fn with_source() -> Self {
+        let mut translations = Self { bundles: Vec::new() };
+        translations.add(willkommen_api::SOURCE_LANGUAGE, SOURCE_FTL.to_owned());
+        translations
+    }
+
+    /// Adds (or replaces) `tag`'s texts. A file with syntax errors still contributes the
+    /// messages that parsed; the tests keep shipped files free of errors.
+    pub fn add(&mut self, tag: &str, source: String) {
+        let resource = FluentResource::try_new(source).unwrap_or_else(|(resource, _errors)| resource);
+        let grammar = language_info(tag).map_or(tag, |info| info.grammar_locale());
+        let id: LanguageIdentifier = grammar.parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new(vec![id]);
+        // Keep the first of duplicate ids rather than refusing the whole file.
+        bundle.add_resource_overriding(resource);
+        self.bundles.retain(|(loaded, _)| loaded != tag);
+        self.bundles.push((tag.to_owned(), bundle));
+    }
+
+    pub fn has(&self, tag: &str) -> bool {
+        self.bundles.iter().any(|(loaded, _)| loaded == tag)
     }
 
     /// The text `key` in `language`; if that language lacks it, English, then German, then
@@ -38,68 +54,21 @@ impl Translations {
             .unwrap_or_else(|| key.to_owned())
     }
 
-    fn format_in(&self, language: &str, key: &str, args: Option<&FluentArgs>) -> Option<String> {
-        let (_, bundle) = self.bundles.iter().find(|(tag, _)| *tag == language)?;
-        let pattern = bundle.get_message(key)?.value()?;
-        let mut errors = Vec::new();
-        Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+    /// The text `key` in exactly `language`, if that language is loaded and has it.
+    pub fn format_in(&self, language: &str, key: &str, args: Option<&FluentArgs>) -> Option<String> {
+        self.format_checked(language, key, args).map(|(text, _errors)| text)
     }
 
-    /// The message ids of `language`'s file, for completeness checks.
-    #[cfg(test)]
-    pub fn message_ids(language: &str) -> Vec<String> {
-        let source = SHIPPED_LANGUAGES.iter().find(|(tag, _)| *tag == language).map_or("", |(_, source)| source);
-        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(resource, _)| resource);
-        resource
-            .entries()
-            .filter_map(|entry| match entry {
-                fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_owned()),
-                _ => None,
-            })
-            .collect()
+    /// Like [`Translations::format_in`], with the number of formatting errors (a missing
+    /// variable, an unknown function): the tests require none.
+    pub fn format_checked(&self, language: &str, key: &str, args: Option<&FluentArgs>) -> Option<(String, usize)> {
+        let (_, bundle) = self.bundles.iter().find(|(tag, _)| tag == language)?;
+        let pattern = bundle.get_message(key)?.value()?;
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, args, &mut errors).into_owned();
+        Some((text, errors.len()))
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_shipped_file_parses_without_errors() {
-        for (tag, source) in SHIPPED_LANGUAGES {
-            assert!(FluentResource::try_new(source.to_string()).is_ok(), "locales/{tag}/main.ftl has syntax errors");
-        }
-    }
-
-    #[test]
-    fn every_language_has_every_german_message() {
-        let german = Translations::message_ids("de");
-        assert!(!german.is_empty());
-        for (tag, _) in SHIPPED_LANGUAGES {
-            let ids = Translations::message_ids(tag);
-            let missing: Vec<_> = german.iter().filter(|id| !ids.contains(id)).collect();
-            assert!(missing.is_empty(), "locales/{tag}/main.ftl lacks {missing:?}");
-        }
-    }
-
-    #[test]
-    fn texts_are_looked_up_in_the_chosen_language_with_fallback() {
-        let translations = Translations::builtin();
-
-        assert_eq!(translations.format("de", "ticket-done", None), "Fertig");
-        assert_eq!(translations.format("en", "ticket-done", None), "Done");
-        assert_eq!(translations.format("ar", "ticket-done", None), "Done");
-        assert_eq!(translations.format("en", "no-such-message", None), "no-such-message");
-    }
-
-    #[test]
-    fn arguments_are_filled_in() {
-        let translations = Translations::builtin();
-        let mut args = FluentArgs::new();
-        args.set("number", "A 017");
-
-        let text = translations.format("en", "ticket-number-spoken", Some(&args));
-
-        assert!(text.contains("A 017"), "{text}");
-    }
-}
+mod tests;

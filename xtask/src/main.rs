@@ -11,6 +11,7 @@
 
 mod api_fuzz;
 mod cmd;
+mod service_worker;
 mod size;
 mod test;
 mod tools;

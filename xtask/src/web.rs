@@ -7,24 +7,47 @@ use anyhow::Context;
 
 use crate::cmd::cargo;
 use crate::root;
+use crate::service_worker;
 use crate::tools::Tools;
 
 /// File types the server sends precompressed (`.br`, `.gz` next to the file).
-const COMPRESSIBLE: &[&str] = &["wasm", "js", "css", "html", "svg", "json"];
+const COMPRESSIBLE: &[&str] = &["wasm", "js", "css", "html", "svg", "json", "ftl"];
 
 /// `trunk build --release` into `dist/`, then brotli and gzip copies of each text asset.
 pub fn build_release(tools: &Tools) -> anyhow::Result<()> {
     // Trunk runs cargo with --offline (Trunk.toml), so the registry is read here, once.
     cargo(&["fetch"]).run()?;
     tools.trunk().args(["build", "--release"]).run()?;
-    precompress(&root().join("dist"))
+    let dist = root().join("dist");
+    service_worker::write_release(&dist)?;
+    precompress(&dist)
+}
+
+/// Every file under `dist`, as paths relative to it with `/` separators, sorted.
+pub fn files_under(dist: &Path) -> anyhow::Result<Vec<String>> {
+    fn walk(dir: &Path, base: &Path, found: &mut Vec<String>) -> anyhow::Result<()> {
+        for entry in std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+            let path = entry?.path();
+            if path.is_dir() {
+                walk(&path, base, found)?;
+            } else {
+                let relative = path.strip_prefix(base)?.components();
+                found.push(relative.map(|part| part.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
+            }
+        }
+        Ok(())
+    }
+    let mut found = Vec::new();
+    walk(dist, dist, &mut found)?;
+    found.sort();
+    Ok(found)
 }
 
 fn precompress(dist: &Path) -> anyhow::Result<()> {
-    for entry in std::fs::read_dir(dist).with_context(|| format!("cannot read {}", dist.display()))? {
-        let path = entry?.path();
+    for relative in files_under(dist)? {
+        let path = dist.join(&relative);
         let compressible = path.extension().and_then(|e| e.to_str()).is_some_and(|e| COMPRESSIBLE.contains(&e));
-        if !compressible || !path.is_file() {
+        if !compressible {
             continue;
         }
         let bytes = std::fs::read(&path)?;

@@ -17,6 +17,28 @@ pub struct Kiosk {
     pub concerns: Vec<Concern>,
     /// Whether tickets can be issued now (opening hours, closed days, cut-off).
     pub issuing: Issuing,
+    /// The concern for visitors who do not know which one is theirs (the information desk);
+    /// the kiosk offers it as "I am not sure". It is also in `concerns`.
+    #[serde(default)]
+    pub information_concern: Option<ConcernId>,
+    /// When the kiosk starts over for the next visitor.
+    #[serde(default)]
+    pub inactivity: Inactivity,
+}
+
+/// After `idle_seconds` without a touch the kiosk asks "Are you still there?" and counts down
+/// `warning_seconds` (at least 20) before it starts over and forgets the visitor's answers.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inactivity {
+    pub idle_seconds: u32,
+    pub warning_seconds: u32,
+}
+
+impl Default for Inactivity {
+    fn default() -> Self {
+        Self { idle_seconds: 60, warning_seconds: 30 }
+    }
 }
 
 /// The stable id of a concern (a service of the office), a slug such as `extend-residence-permit`.
@@ -97,6 +119,8 @@ mod tests {
                 quota_reached: false,
             }],
             issuing: Issuing { state: crate::IssuingState::Open, issuing_ends_at: None, next_opening: None },
+            information_concern: None,
+            inactivity: Inactivity::default(),
         };
 
         let json = serde_json::to_string(&kiosk).unwrap();

@@ -13,7 +13,7 @@ mod text;
 mod ticket;
 
 pub use error::{ApiError, ErrorCode};
-pub use kiosk::{ChecklistItem, Concern, ConcernId, DisplayCall, Kiosk};
+pub use kiosk::{ChecklistItem, Concern, ConcernId, DisplayCall, Inactivity, Kiosk};
 pub use office::{Issuing, IssuingState, OpeningHours, TimeRange, Weekday};
 pub use staff::{CallTo, Counter, CounterId, Login, Me, QueueView, Role, StaffTicket, TransferTo};
 pub use text::{LocalizedText, SOURCE_LANGUAGE};

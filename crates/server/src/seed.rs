@@ -19,6 +19,8 @@ pub struct DemoOffice {
     pub no_show_after_calls: u32,
     pub retention_days: u32,
     pub concerns: Vec<SeedConcern>,
+    /// What "I am not sure" at the kiosk leads to: a ticket for the information desk.
+    pub information_concern: Option<json::ConcernId>,
     pub counters: Vec<SeedCounter>,
     /// Accounts to try the staff desk and admin console with; printed at start.
     pub demo_accounts: Vec<DemoAccount>,

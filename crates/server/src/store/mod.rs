@@ -263,6 +263,10 @@ impl Store {
                     .await?;
             }
         }
+        sqlx::query("UPDATE office SET information_concern = ? WHERE id = 1")
+            .bind(office.information_concern.as_ref().map(json::ConcernId::as_str))
+            .execute(&mut *tx)
+            .await?;
         for account in &office.demo_accounts {
             accounts::insert_account(
                 &mut tx,
@@ -284,8 +288,16 @@ impl Store {
         let office = office_settings(&mut conn).await?;
         let schedule = office.schedule()?;
         let today = service_day(now, schedule.time_zone());
-        let office_name: Json<LocalizedText> =
-            sqlx::query_scalar("SELECT name FROM office WHERE id = 1").fetch_one(&mut *conn).await?;
+        let (office_name, idle_seconds, warning_seconds, information_concern): (
+            Json<LocalizedText>,
+            u32,
+            u32,
+            Option<String>,
+        ) = sqlx::query_as(
+            "SELECT name, kiosk_idle_seconds, kiosk_warning_seconds, information_concern FROM office WHERE id = 1",
+        )
+        .fetch_one(&mut *conn)
+        .await?;
         let concerns: Vec<ConcernRow> = sqlx::query_as(
             "SELECT c.id, c.prefix, c.icon, c.name, c.description, c.daily_quota,
                     COALESCE(t.last_sequence, 0) AS issued_today
@@ -331,6 +343,8 @@ impl Store {
             languages: office.languages.0,
             concerns,
             issuing: schedule.issuing_at(now),
+            information_concern: information_concern.map(json::ConcernId),
+            inactivity: json::Inactivity { idle_seconds, warning_seconds },
         })
     }
 

@@ -1,0 +1,143 @@
+# Interface texts of the Willkommen web app in Leichte Sprache (Easy German).
+
+screen-kiosk = Automat für Warte-Nummern
+screen-staff = Sach-Bearbeitung
+screen-admin = Verwaltung
+screen-display = Aufruf-Anzeige
+
+language-label = Sprache
+
+## Einstellungs-Leiste, auf jedem Bildschirm des Automaten an derselben Stelle
+
+settings-label = Lesen und Vorlesen
+settings-language = Sprache
+settings-large-text = Große Schrift
+settings-high-contrast = Kräftige Farben
+settings-read-aloud = Vorlesen
+settings-stop-reading = Vorlesen beenden
+settings-repeat = Noch einmal vorlesen
+speech-no-voice = Dieser Automat kann { $language } leider nicht vorlesen. Brauchen Sie Hilfe? Dann fragen Sie bitte am Info-Schalter.
+speech-unavailable = Dieser Automat kann leider nicht vorlesen. Brauchen Sie Hilfe? Dann fragen Sie bitte am Info-Schalter.
+
+nav-back = Zurück
+nav-start-over = Neu anfangen
+
+## Begrüßung
+
+welcome-greeting = Willkommen
+welcome-start = Start
+welcome-start-hint = Hier bekommen Sie eine Warte-Nummer. Berühren Sie dafür den Bildschirm. Oder drücken Sie die Eingabe-Taste.
+welcome-open = Es gibt jetzt Warte-Nummern.
+welcome-unavailable = Gerade gibt es hier keine Warte-Nummern. Bitte gehen Sie zum Info-Schalter. Dort helfen wir Ihnen.
+
+## Sprache wählen
+
+language-heading = Wählen Sie Ihre Sprache
+language-hint = Sie können die Sprache immer ändern. Tippen Sie dafür unten auf „Sprache“.
+
+## Anliegen wählen
+
+kiosk-choose-concern = Wobei können wir Ihnen helfen?
+kiosk-choose-concern-hint = Tippen Sie auf das passende Thema. Dann bekommen Sie eine Warte-Nummer.
+kiosk-loading = Einen Moment bitte …
+kiosk-issuing = Der Automat macht jetzt Ihre Warte-Nummer …
+kiosk-documents-count = { $count ->
+    [0] Sie brauchen keine Unter-Lagen
+    [one] Sie brauchen 1 Unter-Lage
+   *[other] Sie brauchen { $count } Unter-Lagen
+}
+concern-not-sure = Ich bin unsicher
+concern-not-sure-description = Sie bekommen eine Warte-Nummer für den Info-Schalter. Dort helfen wir Ihnen.
+
+kiosk-closed = Wir haben jetzt geschlossen.
+kiosk-cut-off = Für heute ist die Zeit für neue Warte-Nummern vorbei. Sie haben schon eine Warte-Nummer? Dann kommen Sie heute noch dran.
+kiosk-reopens = Warte-Nummern gibt es wieder: { $time }.
+kiosk-quota-reached = Für heute sind alle Warte-Nummern schon verteilt.
+
+## Unterlagen-Liste
+
+checklist-heading = Welche Unter-Lagen haben Sie dabei?
+checklist-hint = Unter-Lagen sind wichtige Papiere. Zum Beispiel: Ihr Pass. Tippen Sie bei jeder Unter-Lage auf „Habe ich dabei“ oder auf „Fehlt“.
+checklist-required = Muss dabei sein
+checklist-if-applicable = Nur manchmal nötig
+checklist-have = Habe ich dabei
+checklist-missing = Fehlt
+checklist-progress = { $answered } von { $total } fertig
+checklist-continue = Weiter
+
+## Übersicht vor der Wartenummer
+
+summary-heading = Ihre Übersicht
+summary-have = Das haben Sie dabei
+summary-missing = Das fehlt
+summary-complete = Sie haben alle wichtigen Unter-Lagen dabei.
+summary-missing-required = { $count ->
+    [one] 1 wichtige Unter-Lage fehlt. Sie können trotzdem eine Warte-Nummer nehmen. Aber ohne diese Unter-Lage werden wir heute vielleicht nicht fertig.
+   *[other] { $count } wichtige Unter-Lagen fehlen. Sie können trotzdem eine Warte-Nummer nehmen. Aber ohne diese Unter-Lagen werden wir heute vielleicht nicht fertig.
+}
+summary-missing-if-applicable = Es fehlen Unter-Lagen. Diese Unter-Lagen sind nur manchmal nötig. Am Schalter prüfen wir: Brauchen Sie diese Unter-Lagen?
+summary-take-ticket = Warte-Nummer nehmen
+summary-print-checklist = Liste drucken und später wiederkommen
+summary-checklist-printed = Der Automat druckt jetzt Ihre Liste. Bitte nehmen Sie die Liste mit.
+
+## Wartenummer
+
+ticket-heading = Ihre Warte-Nummer
+ticket-number-spoken = Ihre Warte-Nummer ist { $number }.
+ticket-people-ahead = { $count ->
+    [0] Sie sind als Nächstes dran.
+    [one] Vor Ihnen wartet noch 1 Person.
+   *[other] Vor Ihnen warten noch { $count } Personen.
+}
+ticket-wait = Sie warten ungefähr { $min } bis { $max } Minuten.
+ticket-wait-hours = Sie warten ungefähr { $min } bis { $max } Stunden.
+ticket-wait-unknown = Wir wissen noch nicht: Wie lange müssen Sie warten?
+ticket-wait-hint = Bitte warten Sie. Schauen Sie auf den Bildschirm. Steht dort Ihre Nummer? Dann sind Sie dran.
+ticket-qr-hint = Sie haben ein Handy? Dann halten Sie die Handy-Kamera auf den Code. Auf dem Handy sehen Sie dann: Wann sind Sie dran?
+ticket-qr-label = QR-Code für Ihre Warte-Nummer { $number }
+ticket-missing-heading = Denken Sie daran: Diese Unter-Lagen fehlen
+ticket-print = Warte-Nummer drucken
+ticket-printing = Der Automat druckt jetzt Ihre Warte-Nummer. Bitte nehmen Sie den Zettel mit.
+ticket-done = Fertig
+ticket-issued-at = Ausgegeben: { $time }
+
+## Warnung bei Untätigkeit
+
+idle-heading = Sind Sie noch da?
+idle-countdown = { $seconds ->
+    [one] In 1 Sekunde fängt der Automat neu an. Ihre Antworten sind dann weg.
+   *[other] In { $seconds } Sekunden fängt der Automat neu an. Ihre Antworten sind dann weg.
+}
+idle-more-time = Ich brauche mehr Zeit
+
+## Die Seite zur Wartenummer auf dem Handy
+
+status-heading = Ihre Warte-Nummer
+status-waiting = Sie sind auf der Warte-Liste. Bitte warten Sie noch.
+status-called = Sie sind dran. Bitte kommen Sie zum Schalter.
+status-serving = Sie sind jetzt am Schalter.
+status-parked = Ihre Warte-Nummer hat gerade Pause. Wir rufen Ihre Nummer später noch einmal auf.
+status-finished = Ihr Besuch ist jetzt zu Ende. Vielen Dank!
+status-no-show = Wir haben Ihre Nummer aufgerufen. Aber Sie waren nicht am Schalter. Bitte fragen Sie am Info-Schalter.
+status-cancelled = Diese Warte-Nummer gilt nicht mehr.
+status-not-found-heading = Wir finden die Warte-Nummer nicht
+status-not-found = Wir kennen diese Warte-Nummer nicht. Oder die Warte-Nummer ist zu alt. Bitte fragen Sie am Info-Schalter.
+
+## Probleme
+
+error-unreachable = Gerade gibt es ein Problem mit dem Computer. Bitte versuchen Sie es gleich noch einmal. Oder fragen Sie am Info-Schalter.
+error-retrying = Wir versuchen es weiter. Das geht von allein.
+error-unknown-concern = Dieses Thema gibt es nicht mehr. Bitte wählen Sie noch einmal.
+error-not-found = Wir finden das leider nicht. Bitte fragen Sie am Info-Schalter.
+error-refused = Da gab es leider ein Problem. Bitte fragen Sie am Info-Schalter.
+
+error-office-closed = Wir haben jetzt geschlossen. Bitte kommen Sie wieder, wenn wir offen haben.
+error-cut-off-passed = Für heute ist die Zeit für neue Warte-Nummern vorbei. Bitte kommen Sie an einem anderen Tag wieder.
+error-quota-reached = Für dieses Thema sind heute alle Warte-Nummern schon verteilt. Bitte kommen Sie an einem anderen Tag wieder.
+
+action-retry = Noch einmal versuchen
+action-start-over = Neu anfangen
+
+planned-body = An diesem Teil arbeiten wir noch. Er ist bald fertig.
+not-found-heading = Wir finden die Seite nicht
+not-found-link = Zum Automaten für Warte-Nummern

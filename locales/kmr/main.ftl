@@ -1,0 +1,143 @@
+# Interface texts of the Willkommen web app in Northern Kurdish (Kurmanji, Latin script).
+
+screen-kiosk = Makîneya hejmarên dorê
+screen-staff = Maseya karmendan
+screen-admin = Rêveberî
+screen-display = Ekrana gazîkirinê
+
+language-label = Ziman
+
+## Settings bar, at the same place on every kiosk screen
+
+settings-label = Xwendin û guhdarîkirin
+settings-language = Ziman
+settings-large-text = Nivîsa mezin
+settings-high-contrast = Kontrasta bilind
+settings-read-aloud = Xwendina bi deng
+settings-stop-reading = Rawestandina xwendinê
+settings-repeat = Dîsa xwendin
+speech-no-voice = Di vê makîneyê de ji bo { $language } deng tune ye. Heke hûn alîkariyê dixwazin, ji kerema xwe li maseya agahdariyê bipirsin.
+speech-unavailable = Ev makîne nikare bi deng bixwîne. Heke hûn alîkariyê dixwazin, ji kerema xwe li maseya agahdariyê bipirsin.
+
+nav-back = Paşve
+nav-start-over = Ji nû ve dest pê bikin
+
+## Welcome screen
+
+welcome-greeting = Bi xêr hatin
+welcome-start = Dest pê bikin
+welcome-start-hint = Ji bo ku hûn hejmareke dorê bistînin, dest bidin ekranê an jî bişkoka Enter bitikînin.
+welcome-open = Niha hejmarên dorê têne dayîn.
+welcome-unavailable = Niha hejmarên dorê nayên dayîn. Ji kerema xwe herin maseya agahdariyê.
+
+## Choosing the language
+
+language-heading = Zimanê xwe hilbijêrin
+language-hint = Bi bişkoka zimên li jêr, hûn dikarin zimên her gav biguherînin.
+
+## Choosing the concern
+
+kiosk-choose-concern = Hûn ji bo çi hatine?
+kiosk-choose-concern-hint = Li ser mijara xwe bitikînin. Paşê hûn hejmareke dorê distînin.
+kiosk-loading = Ji kerema xwe kêliyekê bisekinin …
+kiosk-issuing = Hejmara we ya dorê tê amadekirin …
+kiosk-documents-count = { $count ->
+    [0] Ti belge ne pêwîst e
+    [one] 1 belge bînin
+   *[other] { $count } belge bînin
+}
+concern-not-sure = Ez ne bawer im
+concern-not-sure-description = Hûn ji bo maseya agahdariyê hejmareke dorê distînin. Li wir em ê alîkariya we bikin.
+
+kiosk-closed = Em niha girtî ne.
+kiosk-cut-off = Îro êdî hejmarên dorê yên nû nayên dayîn. Em hîn jî xizmeta hemû kesên ku li bendê ne dikin.
+kiosk-reopens = Dayîna hejmarên dorê dîsa dest pê dike: { $time }.
+kiosk-quota-reached = Ji bo vê mijarê hemû hejmarên dorê yên îro hatine dayîn.
+
+## Document checklist
+
+checklist-heading = Kîjan belge bi we re ne?
+checklist-hint = Ji bo her belgeyê “Bi min re ye” an “Bi min re nîne” hilbijêrin.
+checklist-required = Pêwîst e
+checklist-if-applicable = Tenê heke bi we re têkildar be
+checklist-have = Bi min re ye
+checklist-missing = Bi min re nîne
+checklist-progress = { $answered } ji { $total } hatine bersivandin
+checklist-continue = Berdewam
+
+## Summary before the ticket
+
+summary-heading = Kurteya we
+summary-have = Ev bi we re ne
+summary-missing = Ev kêm in
+summary-complete = Hemû belgeyên pêwîst bi we re ne.
+summary-missing-required = { $count ->
+    [one] 1 belgeya pêwîst kêm e. Dîsa jî hûn dikarin hejmareke dorê bistînin. Bêyî vê belgeyê dibe ku em nikaribin îro karê we biqedînin.
+   *[other] { $count } belgeyên pêwîst kêm in. Dîsa jî hûn dikarin hejmareke dorê bistînin. Bêyî van belgeyan dibe ku em nikaribin îro karê we biqedînin.
+}
+summary-missing-if-applicable = Hin belgeyên ku tenê carinan pêwîst in kêm in. Li gîşeyê em ê ji we re bibêjin ka hûn hewceyî wan in an na.
+summary-take-ticket = Hejmara dorê bistînin
+summary-print-checklist = Lîsteyê çap bikin û paşê dîsa werin
+summary-checklist-printed = Lîsteya we tê çapkirin. Ji kerema xwe wê bi xwe re bibin.
+
+## Ticket
+
+ticket-heading = Hejmara we ya dorê
+ticket-number-spoken = Hejmara we ya dorê { $number } e.
+ticket-people-ahead = { $count ->
+    [0] Kes li pêşiya we nîne.
+    [one] 1 kes li pêşiya we ye.
+   *[other] { $count } kes li pêşiya we ne.
+}
+ticket-wait = Dema bendemayînê ya texmînkirî: { $min } heta { $max } deqîqe.
+ticket-wait-hours = Dema bendemayînê ya texmînkirî: { $min } heta { $max } saet.
+ticket-wait-unknown = Em hîn nikarin dema bendemayînê texmîn bikin.
+ticket-wait-hint = Ji kerema xwe li bendê bin heta ku hejmara we li ser ekranê xuya bibe.
+ticket-qr-hint = Kodê bi telefona xwe skan bikin. Li wir hûn ê bibînin ka dora we kengê tê.
+ticket-qr-label = Koda QR ji bo hejmara dorê { $number }
+ticket-missing-heading = Ji bîr nekin: ev belge kêm in
+ticket-print = Hejmara dorê çap bikin
+ticket-printing = Hejmara we ya dorê tê çapkirin. Ji kerema xwe wê bi xwe re bibin.
+ticket-done = Temam
+ticket-issued-at = Hate dayîn: { $time }
+
+## Inactivity warning
+
+idle-heading = Hûn hîn li vir in?
+idle-countdown = { $seconds ->
+    [one] Di 1 çirkeyê de makîne ji nû ve dest pê dike û agahiyên we jê dibe.
+   *[other] Di { $seconds } çirkeyan de makîne ji nû ve dest pê dike û agahiyên we jê dibe.
+}
+idle-more-time = Ji min re bêtir dem lazim e
+
+## The visitor's ticket page on their phone
+
+status-heading = Hejmara we ya dorê
+status-waiting = Hûn di rêzê de ne.
+status-called = Dora we ye. Ji kerema xwe werin gîşeyê.
+status-serving = Niha karê we tê kirin.
+status-parked = Hejmara we ya dorê hate paşxistin. Hûn ê dîsa bên gazîkirin.
+status-finished = Karê we qediya.
+status-no-show = Hûn hatin gazîkirin, lê hûn ne li wir bûn. Ji kerema xwe li maseya agahdariyê bipirsin.
+status-cancelled = Ev hejmara dorê hate betalkirin.
+status-not-found-heading = Hejmara dorê nehate dîtin
+status-not-found = Em vê hejmara dorê nas nakin, an jî dema wê derbas bûye. Ji kerema xwe li maseya agahdariyê bipirsin.
+
+## Problems
+
+error-unreachable = Niha em nikarin xwe bigihînin pergala dorê. Ji kerema xwe piştî kêliyekê dîsa biceribînin an jî li maseya agahdariyê bipirsin.
+error-retrying = Em bixweber dîsa diceribînin.
+error-unknown-concern = Ev mijar êdî tune ye. Ji kerema xwe dîsa hilbijêrin.
+error-not-found = Me ev nedît. Ji kerema xwe li maseya agahdariyê bipirsin.
+error-refused = Mixabin, ev bi ser neket. Ji kerema xwe li maseya agahdariyê bipirsin.
+
+error-office-closed = Em niha girtî ne. Ji kerema xwe di saetên vekirinê de dîsa werin.
+error-cut-off-passed = Îro êdî hejmarên dorê yên nû nayên dayîn. Ji kerema xwe rojeke din werin.
+error-quota-reached = Ji bo vê mijarê hemû hejmarên dorê yên îro hatine dayîn. Ji kerema xwe rojeke din werin.
+
+action-retry = Dîsa biceribînin
+action-start-over = Ji nû ve dest pê bikin
+
+planned-body = Ev beş niha tê çêkirin û di demeke nêzîk de dê amade be.
+not-found-heading = Rûpel nehate dîtin
+not-found-link = Herin makîneya hejmarên dorê

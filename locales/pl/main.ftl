@@ -1,0 +1,162 @@
+# Interface texts of the Willkommen web app in Polish.
+# Every locales/<language>/main.ftl has exactly the message ids of locales/de/main.ftl.
+
+screen-kiosk = Automat kolejkowy
+screen-staff = Stanowisko obsługi
+screen-admin = Administracja
+screen-display = Tablica wywołań
+
+language-label = Język
+
+## Settings bar, at the same place on every kiosk screen
+
+settings-label = Czytanie i odsłuchiwanie
+settings-language = Język
+settings-large-text = Duży tekst
+settings-high-contrast = Wysoki kontrast
+settings-read-aloud = Czytaj na głos
+settings-stop-reading = Zatrzymaj czytanie
+settings-repeat = Przeczytaj jeszcze raz
+speech-no-voice = Ten automat nie ma głosu dla języka „{ $language }”. Jeśli potrzebna jest pomoc, proszę zapytać w punkcie informacyjnym.
+speech-unavailable = Ten automat nie może czytać na głos. Jeśli potrzebna jest pomoc, proszę zapytać w punkcie informacyjnym.
+
+nav-back = Wstecz
+nav-start-over = Zacznij od nowa
+
+## Welcome screen
+
+welcome-greeting = Witamy
+welcome-start = Start
+welcome-start-hint = Proszę dotknąć ekranu lub nacisnąć klawisz Enter, aby pobrać numerek.
+welcome-open = Teraz można pobrać numerek.
+welcome-unavailable = W tej chwili nie można wydać numerków. Proszę podejść do punktu informacyjnego.
+
+## Choosing the language
+
+language-heading = Proszę wybrać język
+language-hint = Język można zmienić w każdej chwili przyciskiem „Język” na dole.
+
+## Choosing the concern
+
+kiosk-choose-concern = W czym możemy pomóc?
+kiosk-choose-concern-hint = Proszę wybrać swoją sprawę. Potem będzie można pobrać numerek.
+kiosk-loading = Chwileczkę…
+kiosk-issuing = Przygotowujemy numerek…
+kiosk-documents-count = { $count ->
+    [0] Dokumenty nie są potrzebne
+    [one] Proszę przynieść { $count } dokument
+    [few] Proszę przynieść { $count } dokumenty
+    [many] Proszę przynieść { $count } dokumentów
+   *[other] Proszę przynieść { $count } dokumentu
+}
+concern-not-sure = Nie wiem, co wybrać
+concern-not-sure-description = Można pobrać numerek do punktu informacyjnego. Tam pomożemy.
+
+kiosk-closed = Teraz jesteśmy zamknięci.
+kiosk-cut-off = Dziś nie wydajemy już nowych numerków. Obsłużymy jeszcze wszystkie osoby, które już czekają.
+kiosk-reopens = Numerki będą znów dostępne: { $time }.
+kiosk-quota-reached = Na dziś wszystkie numerki zostały już wydane.
+
+## Document checklist
+
+checklist-heading = Sprawdźmy dokumenty
+checklist-hint = Przy każdym dokumencie proszę wybrać „Mam przy sobie” lub „Nie mam przy sobie”.
+checklist-required = Wymagany
+checklist-if-applicable = Tylko jeśli dotyczy
+checklist-have = Mam przy sobie
+checklist-missing = Nie mam przy sobie
+checklist-progress = Odpowiedzi: { $answered } z { $total }
+checklist-continue = Dalej
+
+## Summary before the ticket
+
+summary-heading = Podsumowanie
+summary-have = Dokumenty przy sobie
+summary-missing = Brakuje
+summary-complete = Są wszystkie potrzebne dokumenty.
+summary-missing-required = { $count ->
+    [one] Brakuje { $count } wymaganego dokumentu. Mimo to można pobrać numerek, ale wtedy możliwe, że nie załatwimy sprawy dzisiaj.
+    [few] Brakuje { $count } wymaganych dokumentów. Mimo to można pobrać numerek, ale wtedy możliwe, że nie załatwimy sprawy dzisiaj.
+    [many] Brakuje { $count } wymaganych dokumentów. Mimo to można pobrać numerek, ale wtedy możliwe, że nie załatwimy sprawy dzisiaj.
+   *[other] Brakuje { $count } wymaganego dokumentu. Mimo to można pobrać numerek, ale wtedy możliwe, że nie załatwimy sprawy dzisiaj.
+}
+summary-missing-if-applicable = Brakuje dokumentów, które są potrzebne tylko czasami. Przy stanowisku powiemy, czy są potrzebne.
+summary-take-ticket = Pobierz numerek
+summary-print-checklist = Wydrukuj listę i przyjdź później
+summary-checklist-printed = Lista jest drukowana. Proszę ją zabrać.
+
+## Ticket
+
+ticket-heading = Numer w kolejce
+ticket-number-spoken = Numer w kolejce to { $number }.
+ticket-people-ahead = { $count ->
+    [0] Ten numer jest następny.
+    [one] Przed tym numerem czeka jeszcze { $count } osoba.
+    [few] Przed tym numerem czekają jeszcze { $count } osoby.
+    [many] Przed tym numerem czeka jeszcze { $count } osób.
+   *[other] Przed tym numerem czeka jeszcze { $count } osoby.
+}
+ticket-wait = { $max ->
+    [one] Przewidywany czas oczekiwania: od { $min } do { $max } minuty.
+    [few] Przewidywany czas oczekiwania: od { $min } do { $max } minut.
+    [many] Przewidywany czas oczekiwania: od { $min } do { $max } minut.
+   *[other] Przewidywany czas oczekiwania: od { $min } do { $max } minuty.
+}
+ticket-wait-hours = { $max ->
+    [one] Przewidywany czas oczekiwania: od { $min } do { $max } godziny.
+    [few] Przewidywany czas oczekiwania: od { $min } do { $max } godzin.
+    [many] Przewidywany czas oczekiwania: od { $min } do { $max } godzin.
+   *[other] Przewidywany czas oczekiwania: od { $min } do { $max } godziny.
+}
+ticket-wait-unknown = Nie możemy jeszcze oszacować czasu oczekiwania.
+ticket-wait-hint = Proszę poczekać, aż numer pojawi się na ekranie.
+ticket-qr-hint = Proszę zeskanować kod telefonem. Na telefonie będzie widać, kiedy nadejdzie kolej.
+ticket-qr-label = Kod QR do numeru { $number }
+ticket-missing-heading = Proszę pamiętać: brakuje tych dokumentów
+ticket-print = Wydrukuj numerek
+ticket-printing = Numerek jest drukowany. Proszę go zabrać.
+ticket-done = Gotowe
+ticket-issued-at = Wydano: { $time }
+
+## Inactivity warning
+
+idle-heading = Czy kontynuujemy?
+idle-countdown = { $seconds ->
+    [one] Za { $seconds } sekundę automat zacznie od nowa i usunie odpowiedzi.
+    [few] Za { $seconds } sekundy automat zacznie od nowa i usunie odpowiedzi.
+    [many] Za { $seconds } sekund automat zacznie od nowa i usunie odpowiedzi.
+   *[other] Za { $seconds } sekundy automat zacznie od nowa i usunie odpowiedzi.
+}
+idle-more-time = Potrzebuję więcej czasu
+
+## The visitor's ticket page on their phone
+
+status-heading = Numer w kolejce
+status-waiting = Numer czeka w kolejce.
+status-called = Teraz kolej na ten numer. Proszę podejść do stanowiska.
+status-serving = Trwa obsługa.
+status-parked = Numer został wstrzymany. Zostanie wywołany ponownie.
+status-finished = Sprawa została załatwiona.
+status-no-show = Numer został wywołany, ale nikt nie podszedł. Proszę zapytać w punkcie informacyjnym.
+status-cancelled = Ten numerek został anulowany.
+status-not-found-heading = Nie znaleziono numerka
+status-not-found = Ten numerek jest nieznany albo stracił ważność. Proszę zapytać w punkcie informacyjnym.
+
+## Problems
+
+error-unreachable = System kolejkowy jest teraz niedostępny. Proszę spróbować ponownie za chwilę lub zapytać w punkcie informacyjnym.
+error-retrying = Automatycznie próbujemy dalej.
+error-unknown-concern = Ta sprawa nie jest już dostępna. Proszę wybrać jeszcze raz.
+error-not-found = Nie udało się tego znaleźć. Proszę zapytać w punkcie informacyjnym.
+error-refused = Niestety, to się nie udało. Proszę zapytać w punkcie informacyjnym.
+
+error-office-closed = Teraz jesteśmy zamknięci. Proszę przyjść w godzinach otwarcia.
+error-cut-off-passed = Dziś nie wydajemy już nowych numerków. Proszę przyjść innego dnia.
+error-quota-reached = Na dziś wszystkie numerki do tej sprawy zostały już wydane. Proszę przyjść innego dnia.
+
+action-retry = Spróbuj ponownie
+action-start-over = Zacznij od nowa
+
+planned-body = Ta część jest w przygotowaniu i wkrótce będzie dostępna.
+not-found-heading = Nie znaleziono strony
+not-found-link = Do automatu kolejkowego

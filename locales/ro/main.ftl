@@ -1,0 +1,156 @@
+# Interface texts of the Willkommen web app in Romanian.
+# Every locales/<language>/main.ftl has exactly the message ids of locales/de/main.ftl.
+
+screen-kiosk = Automat de bonuri de ordine
+screen-staff = Ghișeu
+screen-admin = Administrare
+screen-display = Ecran de apelare
+
+language-label = Limbă
+
+## Settings bar, at the same place on every kiosk screen
+
+settings-label = Citire și ascultare
+settings-language = Limbă
+settings-large-text = Text mare
+settings-high-contrast = Contrast ridicat
+settings-read-aloud = Citire cu voce tare
+settings-stop-reading = Oprire citire
+settings-repeat = Citire din nou
+speech-no-voice = Acest automat nu are voce pentru limba „{ $language }”. Dacă aveți nevoie de ajutor, vă rugăm să întrebați la ghișeul de informații.
+speech-unavailable = Acest automat nu poate citi cu voce tare. Dacă aveți nevoie de ajutor, vă rugăm să întrebați la ghișeul de informații.
+
+nav-back = Înapoi
+nav-start-over = De la început
+
+## Welcome screen
+
+welcome-greeting = Bine ați venit
+welcome-start = Start
+welcome-start-hint = Atingeți ecranul sau apăsați tasta Enter pentru a primi un bon de ordine.
+welcome-open = Acum puteți lua un bon de ordine.
+welcome-unavailable = Momentan nu se pot da bonuri de ordine. Vă rugăm să mergeți la ghișeul de informații.
+
+## Choosing the language
+
+language-heading = Alegeți limba
+language-hint = Puteți schimba limba oricând cu butonul „Limbă” de mai jos.
+
+## Choosing the concern
+
+kiosk-choose-concern = Cu ce vă putem ajuta?
+kiosk-choose-concern-hint = Atingeți motivul vizitei. Apoi primiți un bon de ordine.
+kiosk-loading = Un moment, vă rugăm…
+kiosk-issuing = Se pregătește bonul dumneavoastră…
+kiosk-documents-count = { $count ->
+    [0] Nu sunt necesare documente
+    [one] Aduceți { $count } document
+    [few] Aduceți { $count } documente
+   *[other] Aduceți { $count } de documente
+}
+concern-not-sure = Nu știu ce să aleg
+concern-not-sure-description = Primiți un bon pentru ghișeul de informații. Acolo vă ajutăm.
+
+kiosk-closed = Acum suntem închiși.
+kiosk-cut-off = Astăzi nu mai dăm bonuri noi. Îi servim încă pe toți cei care așteaptă.
+kiosk-reopens = Bonuri de ordine din nou de la: { $time }.
+kiosk-quota-reached = Pentru astăzi, toate bonurile de ordine au fost date.
+
+## Document checklist
+
+checklist-heading = Ce documente aveți la dumneavoastră?
+checklist-hint = Pentru fiecare document, alegeți „Îl am la mine” sau „Nu îl am la mine”.
+checklist-required = Obligatoriu
+checklist-if-applicable = Doar dacă este cazul
+checklist-have = Îl am la mine
+checklist-missing = Nu îl am la mine
+checklist-progress = Ați răspuns la { $answered } din { $total }
+checklist-continue = Continuare
+
+## Summary before the ticket
+
+summary-heading = Rezumat
+summary-have = Aveți la dumneavoastră
+summary-missing = Lipsesc
+summary-complete = Aveți toate documentele necesare.
+summary-missing-required = { $count ->
+    [one] Lipsește { $count } document obligatoriu. Puteți lua totuși un bon de ordine, dar atunci este posibil să nu putem rezolva solicitarea dumneavoastră astăzi.
+    [few] Lipsesc { $count } documente obligatorii. Puteți lua totuși un bon de ordine, dar atunci este posibil să nu putem rezolva solicitarea dumneavoastră astăzi.
+   *[other] Lipsesc { $count } de documente obligatorii. Puteți lua totuși un bon de ordine, dar atunci este posibil să nu putem rezolva solicitarea dumneavoastră astăzi.
+}
+summary-missing-if-applicable = Lipsesc documente care sunt necesare doar uneori. La ghișeu vă spunem dacă aveți nevoie de ele.
+summary-take-ticket = Luați bonul de ordine
+summary-print-checklist = Tipăriți lista și reveniți mai târziu
+summary-checklist-printed = Lista se tipărește. Vă rugăm să o luați cu dumneavoastră.
+
+## Ticket
+
+ticket-heading = Numărul dumneavoastră
+ticket-number-spoken = Numărul dumneavoastră este { $number }.
+ticket-people-ahead = { $count ->
+    [0] Urmați dumneavoastră.
+    [one] Înaintea dumneavoastră mai este { $count } persoană.
+    [few] Înaintea dumneavoastră mai sunt { $count } persoane.
+   *[other] Înaintea dumneavoastră mai sunt { $count } de persoane.
+}
+ticket-wait = { $max ->
+    [one] Timp de așteptare estimat: între { $min } și { $max } minut.
+    [few] Timp de așteptare estimat: între { $min } și { $max } minute.
+   *[other] Timp de așteptare estimat: între { $min } și { $max } de minute.
+}
+ticket-wait-hours = { $max ->
+    [one] Timp de așteptare estimat: între { $min } și { $max } oră.
+    [few] Timp de așteptare estimat: între { $min } și { $max } ore.
+   *[other] Timp de așteptare estimat: între { $min } și { $max } de ore.
+}
+ticket-wait-unknown = Momentan nu putem estima timpul de așteptare.
+ticket-wait-hint = Vă rugăm să așteptați până când numărul dumneavoastră apare pe ecran.
+ticket-qr-hint = Scanați codul cu telefonul. Acolo vedeți când vine rândul dumneavoastră.
+ticket-qr-label = Cod QR pentru numărul dumneavoastră { $number }
+ticket-missing-heading = Nu uitați: lipsesc aceste documente
+ticket-print = Tipăriți bonul
+ticket-printing = Bonul se tipărește. Vă rugăm să îl luați.
+ticket-done = Gata
+ticket-issued-at = Eliberat: { $time }
+
+## Inactivity warning
+
+idle-heading = Mai sunteți aici?
+idle-countdown = { $seconds ->
+    [one] Peste { $seconds } secundă automatul o ia de la început și vă șterge răspunsurile.
+    [few] Peste { $seconds } secunde automatul o ia de la început și vă șterge răspunsurile.
+   *[other] Peste { $seconds } de secunde automatul o ia de la început și vă șterge răspunsurile.
+}
+idle-more-time = Am nevoie de mai mult timp
+
+## The visitor's ticket page on their phone
+
+status-heading = Numărul dumneavoastră
+status-waiting = Sunteți în așteptare.
+status-called = Este rândul dumneavoastră. Vă rugăm să veniți la ghișeu.
+status-serving = Acum vă servim.
+status-parked = Bonul dumneavoastră a fost pus în așteptare. Vă vom chema din nou.
+status-finished = Solicitarea dumneavoastră a fost rezolvată.
+status-no-show = V-am chemat, dar nu erați aici. Vă rugăm să întrebați la ghișeul de informații.
+status-cancelled = Acest bon de ordine a fost anulat.
+status-not-found-heading = Bonul nu a fost găsit
+status-not-found = Nu cunoaștem acest bon sau a expirat. Vă rugăm să întrebați la ghișeul de informații.
+
+## Problems
+
+error-unreachable = Sistemul de bonuri nu este disponibil acum. Vă rugăm să încercați din nou peste puțin timp sau să întrebați la ghișeul de informații.
+error-retrying = Încercăm din nou automat.
+error-unknown-concern = Acest serviciu nu mai este oferit. Vă rugăm să alegeți din nou.
+error-not-found = Nu am găsit ce căutați. Vă rugăm să întrebați la ghișeul de informații.
+error-refused = Ne pare rău, nu a funcționat. Vă rugăm să întrebați la ghișeul de informații.
+
+error-office-closed = Acum suntem închiși. Vă rugăm să reveniți în timpul programului.
+error-cut-off-passed = Astăzi nu mai dăm bonuri noi. Vă rugăm să reveniți în altă zi.
+error-quota-reached = Pentru acest serviciu, toate bonurile de astăzi au fost date. Vă rugăm să reveniți în altă zi.
+
+action-retry = Încercați din nou
+action-start-over = De la început
+
+planned-body = Această secțiune este în lucru și va fi gata în curând.
+not-found-heading = Pagina nu a fost găsită
+not-found-link = Mergeți la automatul de bonuri

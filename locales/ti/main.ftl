@@ -1,0 +1,143 @@
+# Interface texts of the Willkommen web app in Tigrinya (Ge'ez script).
+
+screen-kiosk = ማሽን ቁጽሪ ተራ
+screen-staff = ሰራሕተኛታት
+screen-admin = ምምሕዳር
+screen-display = ስክሪን ጻውዒት
+
+language-label = ቋንቋ
+
+## Settings bar, at the same place on every kiosk screen
+
+settings-label = ምንባብን ምስማዕን
+settings-language = ቋንቋ
+settings-large-text = ዓቢ ፊደል
+settings-high-contrast = ልዑል ፍልልይ ሕብሪ
+settings-read-aloud = ብድምጺ ምንባብ
+settings-stop-reading = ንባብ ምቁራጽ
+settings-repeat = እንደገና ምንባብ
+speech-no-voice = እዚ ማሽን ንቋንቋ { $language } ድምጺ የብሉን። ሓገዝ እንተደሊኹም፣ በጃኹም ኣብ መደበር ሓበሬታ ሕተቱ።
+speech-unavailable = እዚ ማሽን ብድምጺ ከንብብ ኣይክእልን እዩ። ሓገዝ እንተደሊኹም፣ በጃኹም ኣብ መደበር ሓበሬታ ሕተቱ።
+
+nav-back = ንድሕሪት
+nav-start-over = ካብ መጀመርታ ጀምሩ
+
+## Welcome screen
+
+welcome-greeting = እንቋዕ ብደሓን መጻእኹም
+welcome-start = ጀምሩ
+welcome-start-hint = ቁጽሪ ተራ ንምውሳድ፣ ነቲ ስክሪን ተንክፉ ወይ ድማ መጠወቒ Enter ጠውቑ።
+welcome-open = ሕጂ ቁጽሪ ተራ ክትወስዱ ትኽእሉ ኢኹም።
+welcome-unavailable = ሕጂ ቁጽሪ ተራ ኣይውሃብን እዩ። በጃኹም ናብ መደበር ሓበሬታ ኪዱ።
+
+## Choosing the language
+
+language-heading = ቋንቋኹም ምረጹ
+language-hint = ኣብ ታሕቲ ብዘሎ መጠወቒ ቋንቋ፣ ቋንቋ ኣብ ዝኾነ ግዜ ክትቕይሩ ትኽእሉ ኢኹም።
+
+## Choosing the concern
+
+kiosk-choose-concern = ብዛዕባ እንታይ ጉዳይ መጺኹም?
+kiosk-choose-concern-hint = ኣብ ጉዳይኩም ጠውቑ። ድሕሪኡ ቁጽሪ ተራ ክወሃበኩም እዩ።
+kiosk-loading = በጃኹም ቁሩብ ተጸበዩ …
+kiosk-issuing = ቁጽሪ ተራኹም ይዳሎ ኣሎ …
+kiosk-documents-count = { $count ->
+    [0] ዝኾነ ሰነድ ኣየድልን
+    [one] { $count } ሰነድ ኣምጽኡ
+   *[other] { $count } ሰነዳት ኣምጽኡ
+}
+concern-not-sure = ርግጸኛ ኣይኮንኩን
+concern-not-sure-description = ናይ መደበር ሓበሬታ ቁጽሪ ተራ ክወሃበኩም እዩ። ኣብኡ ክንሕግዘኩም ኢና።
+
+kiosk-closed = ሕጂ ዕጹዋት ኢና።
+kiosk-cut-off = ሎሚ ደጊም ሓድሽ ቁጽሪ ተራ ኣይውሃብን። ንኹሎም ዝጽበዩ ዘለዉ ሰባት ግን ገና ነገልግል ኣለና።
+kiosk-reopens = ቁጽሪ ተራ እንደገና ዝወሃበሉ ግዜ: { $time }።
+kiosk-quota-reached = ናይዚ ጉዳይ ናይ ሎሚ ቁጽሪ ተራ ኩሉ ተወዲኡ እዩ።
+
+## Document checklist
+
+checklist-heading = ኣየኖት ሰነዳት ሒዝኩም ኣለኹም?
+checklist-hint = ንነፍሲ ወከፍ ሰነድ «ሒዘዮ ኣለኹ» ወይ «ኣይሓዝኩዎን» ምረጹ።
+checklist-required = ግድን የድሊ
+checklist-if-applicable = ንዓኹም ዝምልከት እንተኾይኑ ጥራይ
+checklist-have = ሒዘዮ ኣለኹ
+checklist-missing = ኣይሓዝኩዎን
+checklist-progress = { $answered } ካብ { $total } ተመሊሱ
+checklist-continue = ቀጽሉ
+
+## Summary before the ticket
+
+summary-heading = ጽማቕኹም
+summary-have = ምሳኹም ዘሎ
+summary-missing = ዝጎደለ
+summary-complete = ኩሎም ዘድልዩ ሰነዳት ሒዝኩም ኣለኹም።
+summary-missing-required = { $count ->
+    [one] { $count } ዘድሊ ሰነድ ጎዲሉ ኣሎ። ዋላ እንተኾነ ቁጽሪ ተራ ክትወስዱ ትኽእሉ ኢኹም። ብዘይ እዚ ሰነድ ግን ምናልባት ጉዳይኩም ሎሚ ክንዛዝሞ ኣይንኽእልን ኢና።
+   *[other] { $count } ዘድልዩ ሰነዳት ጎዲሎም ኣለዉ። ዋላ እንተኾነ ቁጽሪ ተራ ክትወስዱ ትኽእሉ ኢኹም። ብዘይ እዞም ሰነዳት ግን ምናልባት ጉዳይኩም ሎሚ ክንዛዝሞ ኣይንኽእልን ኢና።
+}
+summary-missing-if-applicable = ሓደ ሓደ ግዜ ጥራይ ዘድልዩ ሰነዳት ጎዲሎም ኣለዉ። የድልዩኹም እንተኾይኖም ኣብ መስኮት ክንነግረኩም ኢና።
+summary-take-ticket = ቁጽሪ ተራ ውሰዱ
+summary-print-checklist = ዝርዝር ሕተሙ፣ ደሓር ተመለሱ
+summary-checklist-printed = ዝርዝርኩም ይሕተም ኣሎ። በጃኹም ውሰድዎ።
+
+## Ticket
+
+ticket-heading = ቁጽሪ ተራኹም
+ticket-number-spoken = ቁጽሪ ተራኹም { $number } እዩ።
+ticket-people-ahead = { $count ->
+    [0] ዝቕጽል ተራ ናትኩም እዩ።
+    [one] ቅድሜኹም { $count } ሰብ ኣሎ።
+   *[other] ቅድሜኹም { $count } ሰባት ኣለዉ።
+}
+ticket-wait = ግምታዊ ግዜ ምጽባይ: ካብ { $min } ክሳብ { $max } ደቓይቕ።
+ticket-wait-hours = ግምታዊ ግዜ ምጽባይ: ካብ { $min } ክሳብ { $max } ሰዓታት።
+ticket-wait-unknown = ግዜ ምጽባይ ገና ክንግምቶ ኣይከኣልናን።
+ticket-wait-hint = በጃኹም ቁጽርኹም ኣብ ስክሪን ክሳብ ዝርአ ተጸበዩ።
+ticket-qr-hint = ነዚ ኮድ ብሞባይልኩም ስካን ግበርዎ። ኣብኡ ተራኹም መዓስ ከም ዝበጽሕ ክትርእዩ ኢኹም።
+ticket-qr-label = QR ኮድ ናይ ቁጽሪ ተራኹም { $number }
+ticket-missing-heading = ዘክሩ: እዞም ሰነዳት ጎዲሎም ኣለዉ
+ticket-print = ቁጽሪ ተራ ሕተሙ
+ticket-printing = ቁጽሪ ተራኹም ይሕተም ኣሎ። በጃኹም ውሰድዎ።
+ticket-done = ተወዲኡ
+ticket-issued-at = ዝተዋህበሉ ግዜ: { $time }
+
+## Inactivity warning
+
+idle-heading = ገና ኣብዚ ኣለኹም ዶ?
+idle-countdown = { $seconds ->
+    [one] ኣብ ውሽጢ { $seconds } ካልኢት እዚ ማሽን ካብ መጀመርታ ክጅምር እዩ፣ ዝሃብኩምዎ ሓበሬታ ድማ ክድምስስ እዩ።
+   *[other] ኣብ ውሽጢ { $seconds } ካልኢታት እዚ ማሽን ካብ መጀመርታ ክጅምር እዩ፣ ዝሃብኩምዎ ሓበሬታ ድማ ክድምስስ እዩ።
+}
+idle-more-time = ተወሳኺ ግዜ የድልየኒ
+
+## The visitor's ticket page on their phone
+
+status-heading = ቁጽሪ ተራኹም
+status-waiting = ኣብ መስርዕ ኣለኹም።
+status-called = ተራኹም እዩ። በጃኹም ናብ መስኮት ንዑ።
+status-serving = ሕጂ ኣገልግሎት ይወሃበኩም ኣሎ።
+status-parked = ቁጽሪ ተራኹም ንግዜኡ ደው ኢሉ ኣሎ። ደጊምኩም ክትጽውዑ ኢኹም።
+status-finished = ጉዳይኩም ተዛዚሙ እዩ።
+status-no-show = ተጸዊዕኩም ነይርኩም፣ ግን ኣብኡ ኣይነበርኩምን። በጃኹም ኣብ መደበር ሓበሬታ ሕተቱ።
+status-cancelled = እዚ ቁጽሪ ተራ ተሰሪዙ እዩ።
+status-not-found-heading = ቁጽሪ ተራ ኣይተረኽበን
+status-not-found = ነዚ ቁጽሪ ተራ ኣይንፈልጦን፣ ወይ ድማ ግዜኡ ሓሊፉ እዩ። በጃኹም ኣብ መደበር ሓበሬታ ሕተቱ።
+
+## Problems
+
+error-unreachable = ስርዓት ተራ ሕጂ ክርከብ ኣይከኣለን። በጃኹም ድሕሪ ቁሩብ ደጊምኩም ፈትኑ ወይ ኣብ መደበር ሓበሬታ ሕተቱ።
+error-retrying = ብኣውቶማቲክ ምፍታን ንቕጽል ኣለና።
+error-unknown-concern = እዚ ጉዳይ ደጊም የለን። በጃኹም ደጊምኩም ምረጹ።
+error-not-found = እዚ ክንረኽቦ ኣይከኣልናን። በጃኹም ኣብ መደበር ሓበሬታ ሕተቱ።
+error-refused = ይቕሬታ፣ እዚ ኣይሰለጠን። በጃኹም ኣብ መደበር ሓበሬታ ሕተቱ።
+
+error-office-closed = ሕጂ ዕጹዋት ኢና። በጃኹም ኣብ ሰዓታት ስራሕ ተመለሱ።
+error-cut-off-passed = ሎሚ ደጊም ሓድሽ ቁጽሪ ተራ ኣይውሃብን። በጃኹም ካልእ መዓልቲ ተመለሱ።
+error-quota-reached = ናይዚ ጉዳይ ናይ ሎሚ ቁጽሪ ተራ ኩሉ ተወዲኡ እዩ። በጃኹም ካልእ መዓልቲ ተመለሱ።
+
+action-retry = ደጊምኩም ፈትኑ
+action-start-over = ካብ መጀመርታ ጀምሩ
+
+planned-body = እዚ ክፋል ሕጂ ይስራሕ ኣሎ፣ ቀልጢፉ ክቐርብ እዩ።
+not-found-heading = እዚ ገጽ ኣይተረኽበን
+not-found-link = ናብ ማሽን ቁጽሪ ተራ ኪዱ

@@ -1,0 +1,143 @@
+# Interface texts of the Willkommen web app in Turkish.
+
+screen-kiosk = Sıra numarası makinesi
+screen-staff = Personel masası
+screen-admin = Yönetim
+screen-display = Çağrı ekranı
+
+language-label = Dil
+
+## Settings bar, at the same place on every kiosk screen
+
+settings-label = Okuma ve dinleme
+settings-language = Dil
+settings-large-text = Büyük yazı
+settings-high-contrast = Yüksek kontrast
+settings-read-aloud = Sesli oku
+settings-stop-reading = Okumayı durdur
+settings-repeat = Tekrar oku
+speech-no-voice = Bu makinede { $language } için ses yok. Yardıma ihtiyacınız varsa lütfen danışma masasına başvurun.
+speech-unavailable = Bu makine sesli okuyamıyor. Yardıma ihtiyacınız varsa lütfen danışma masasına başvurun.
+
+nav-back = Geri
+nav-start-over = Baştan başla
+
+## Welcome screen
+
+welcome-greeting = Hoş geldiniz
+welcome-start = Başla
+welcome-start-hint = Sıra numarası almak için ekrana dokunun veya Enter tuşuna basın.
+welcome-open = Şu anda sıra numarası alabilirsiniz.
+welcome-unavailable = Şu anda sıra numarası verilemiyor. Lütfen danışma masasına gidin.
+
+## Choosing the language
+
+language-heading = Dilinizi seçin
+language-hint = Aşağıdaki dil düğmesiyle dili istediğiniz zaman değiştirebilirsiniz.
+
+## Choosing the concern
+
+kiosk-choose-concern = Hangi konuda geldiniz?
+kiosk-choose-concern-hint = Konunuza dokunun. Ardından bir sıra numarası alırsınız.
+kiosk-loading = Lütfen biraz bekleyin …
+kiosk-issuing = Sıra numaranız hazırlanıyor …
+kiosk-documents-count = { $count ->
+    [0] Belge gerekmiyor
+    [one] 1 belge getirin
+   *[other] { $count } belge getirin
+}
+concern-not-sure = Emin değilim
+concern-not-sure-description = Danışma masası için bir sıra numarası alırsınız. Orada size yardımcı oluruz.
+
+kiosk-closed = Şu anda kapalıyız.
+kiosk-cut-off = Bugün artık yeni sıra numarası verilmiyor. Bekleyen herkese hizmet vermeye devam ediyoruz.
+kiosk-reopens = Sıra numarası yeniden verilecek: { $time }.
+kiosk-quota-reached = Bu konu için bugünkü tüm sıra numaraları verildi.
+
+## Document checklist
+
+checklist-heading = Yanınızda hangi belgeler var?
+checklist-hint = Her belge için “Yanımda” veya “Yanımda değil” düğmesine dokunun.
+checklist-required = Mutlaka gerekli
+checklist-if-applicable = Sadece sizin için geçerliyse
+checklist-have = Yanımda
+checklist-missing = Yanımda değil
+checklist-progress = Yanıtlanan: { $answered } / { $total }
+checklist-continue = Devam
+
+## Summary before the ticket
+
+summary-heading = Özetiniz
+summary-have = Yanınızda olanlar
+summary-missing = Eksik olanlar
+summary-complete = Gerekli tüm belgeler yanınızda.
+summary-missing-required = { $count ->
+    [one] 1 gerekli belge eksik. Yine de sıra numarası alabilirsiniz. Ancak bu belge olmadan işleminizi bugün tamamlayamayabiliriz.
+   *[other] { $count } gerekli belge eksik. Yine de sıra numarası alabilirsiniz. Ancak bu belgeler olmadan işleminizi bugün tamamlayamayabiliriz.
+}
+summary-missing-if-applicable = Sadece bazı durumlarda gereken belgeler eksik. Bunlara ihtiyacınız olup olmadığını gişede size söyleriz.
+summary-take-ticket = Sıra numarası al
+summary-print-checklist = Listeyi yazdır, daha sonra tekrar gelirim
+summary-checklist-printed = Listeniz yazdırılıyor. Lütfen yanınıza alın.
+
+## Ticket
+
+ticket-heading = Sıra numaranız
+ticket-number-spoken = Sıra numaranız: { $number }.
+ticket-people-ahead = { $count ->
+    [0] Sıradaki sizsiniz.
+    [one] Önünüzde 1 kişi var.
+   *[other] Önünüzde { $count } kişi var.
+}
+ticket-wait = Tahmini bekleme süresi: { $min } ile { $max } dakika arası.
+ticket-wait-hours = Tahmini bekleme süresi: { $min } ile { $max } saat arası.
+ticket-wait-unknown = Bekleme süresini şu anda henüz tahmin edemiyoruz.
+ticket-wait-hint = Lütfen numaranız ekranda görünene kadar bekleyin.
+ticket-qr-hint = Kodu telefonunuzla tarayın. Sıranın size ne zaman geleceğini orada görürsünüz.
+ticket-qr-label = Sıra numaranız { $number } için QR kod
+ticket-missing-heading = Unutmayın: Bu belgeler eksik
+ticket-print = Sıra numarasını yazdır
+ticket-printing = Sıra numaranız yazdırılıyor. Lütfen yanınıza alın.
+ticket-done = Tamam
+ticket-issued-at = Verilme zamanı: { $time }
+
+## Inactivity warning
+
+idle-heading = Hâlâ burada mısınız?
+idle-countdown = { $seconds ->
+    [one] Makine 1 saniye içinde baştan başlayacak ve girdiğiniz bilgileri silecek.
+   *[other] Makine { $seconds } saniye içinde baştan başlayacak ve girdiğiniz bilgileri silecek.
+}
+idle-more-time = Daha fazla zamana ihtiyacım var
+
+## The visitor's ticket page on their phone
+
+status-heading = Sıra numaranız
+status-waiting = Sıradasınız.
+status-called = Sıra sizde. Lütfen gişeye gelin.
+status-serving = Şu anda size hizmet veriliyor.
+status-parked = Sıra numaranız beklemeye alındı. Tekrar çağrılacaksınız.
+status-finished = İşleminiz tamamlandı.
+status-no-show = Çağrıldınız ama orada değildiniz. Lütfen danışma masasına başvurun.
+status-cancelled = Bu sıra numarası iptal edildi.
+status-not-found-heading = Sıra numarası bulunamadı
+status-not-found = Bu sıra numarasını tanımıyoruz veya süresi dolmuş. Lütfen danışma masasına başvurun.
+
+## Problems
+
+error-unreachable = Sıra sistemine şu anda ulaşılamıyor. Lütfen birazdan tekrar deneyin veya danışma masasına başvurun.
+error-retrying = Otomatik olarak tekrar denemeye devam ediyoruz.
+error-unknown-concern = Bu konu artık mevcut değil. Lütfen tekrar seçin.
+error-not-found = Bunu bulamadık. Lütfen danışma masasına başvurun.
+error-refused = Maalesef bu işlem gerçekleşmedi. Lütfen danışma masasına başvurun.
+
+error-office-closed = Şu anda kapalıyız. Lütfen çalışma saatlerinde tekrar gelin.
+error-cut-off-passed = Bugün artık yeni sıra numarası verilmiyor. Lütfen başka bir gün tekrar gelin.
+error-quota-reached = Bu konu için bugünkü tüm sıra numaraları verildi. Lütfen başka bir gün tekrar gelin.
+
+action-retry = Tekrar dene
+action-start-over = Baştan başla
+
+planned-body = Bu bölüm şu anda hazırlanıyor ve yakında kullanılabilecek.
+not-found-heading = Sayfa bulunamadı
+not-found-link = Sıra numarası makinesine git

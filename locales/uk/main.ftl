@@ -1,0 +1,162 @@
+# Interface texts of the Willkommen web app in Ukrainian.
+# Every locales/<language>/main.ftl has exactly the message ids of locales/de/main.ftl.
+
+screen-kiosk = Термінал електронної черги
+screen-staff = Робоче місце працівника
+screen-admin = Адміністрування
+screen-display = Табло викликів
+
+language-label = Мова
+
+## Settings bar, at the same place on every kiosk screen
+
+settings-label = Читання й озвучення
+settings-language = Мова
+settings-large-text = Великий шрифт
+settings-high-contrast = Високий контраст
+settings-read-aloud = Читати вголос
+settings-stop-reading = Зупинити читання
+settings-repeat = Прочитати ще раз
+speech-no-voice = Цей термінал не має голосу для мови «{ $language }». Якщо вам потрібна допомога, зверніться, будь ласка, до інформаційної стійки.
+speech-unavailable = Цей термінал не може читати вголос. Якщо вам потрібна допомога, зверніться, будь ласка, до інформаційної стійки.
+
+nav-back = Назад
+nav-start-over = Почати спочатку
+
+## Welcome screen
+
+welcome-greeting = Ласкаво просимо
+welcome-start = Почати
+welcome-start-hint = Торкніться екрана або натисніть клавішу Enter, щоб отримати талон.
+welcome-open = Зараз можна отримати талон.
+welcome-unavailable = Зараз талони не видаються. Будь ласка, підійдіть до інформаційної стійки.
+
+## Choosing the language
+
+language-heading = Оберіть мову
+language-hint = Мову можна змінити будь-коли кнопкою «Мова» внизу.
+
+## Choosing the concern
+
+kiosk-choose-concern = З яким питанням ви прийшли?
+kiosk-choose-concern-hint = Натисніть на своє питання. Після цього ви отримаєте талон.
+kiosk-loading = Зачекайте, будь ласка…
+kiosk-issuing = Створюємо ваш талон…
+kiosk-documents-count = { $count ->
+    [0] Документи не потрібні
+    [one] Потрібно принести { $count } документ
+    [few] Потрібно принести { $count } документи
+    [many] Потрібно принести { $count } документів
+   *[other] Потрібно принести { $count } документа
+}
+concern-not-sure = Не знаю, що обрати
+concern-not-sure-description = Ви отримаєте талон до інформаційної стійки. Там вам допоможуть.
+
+kiosk-closed = Зараз ми зачинені.
+kiosk-cut-off = Сьогодні нових талонів більше немає. Ми ще обслуговуємо всіх, хто вже чекає.
+kiosk-reopens = Талони знову видаватимуть: { $time }.
+kiosk-quota-reached = На сьогодні всі талони вже видано.
+
+## Document checklist
+
+checklist-heading = Які документи у вас із собою?
+checklist-hint = Для кожного документа оберіть «Маю з собою» або «Немає з собою».
+checklist-required = Обов’язково
+checklist-if-applicable = Лише якщо це стосується вас
+checklist-have = Маю з собою
+checklist-missing = Немає з собою
+checklist-progress = Заповнено: { $answered } з { $total }
+checklist-continue = Далі
+
+## Summary before the ticket
+
+summary-heading = Ваш підсумок
+summary-have = У вас із собою
+summary-missing = Бракує
+summary-complete = У вас із собою всі потрібні документи.
+summary-missing-required = { $count ->
+    [one] Бракує { $count } обов’язкового документа. Ви все одно можете взяти талон, але тоді ми, можливо, не зможемо вирішити ваше питання сьогодні.
+    [few] Бракує { $count } обов’язкових документів. Ви все одно можете взяти талон, але тоді ми, можливо, не зможемо вирішити ваше питання сьогодні.
+    [many] Бракує { $count } обов’язкових документів. Ви все одно можете взяти талон, але тоді ми, можливо, не зможемо вирішити ваше питання сьогодні.
+   *[other] Бракує { $count } обов’язкового документа. Ви все одно можете взяти талон, але тоді ми, можливо, не зможемо вирішити ваше питання сьогодні.
+}
+summary-missing-if-applicable = Бракує деяких документів, які потрібні не завжди. Працівник скаже вам, чи вони потрібні.
+summary-take-ticket = Взяти талон
+summary-print-checklist = Надрукувати список і прийти пізніше
+summary-checklist-printed = Ваш список друкується. Будь ласка, візьміть його з собою.
+
+## Ticket
+
+ticket-heading = Ваш номер
+ticket-number-spoken = Ваш номер — { $number }.
+ticket-people-ahead = { $count ->
+    [0] Перед вами нікого немає — незабаром ваша черга.
+    [one] Перед вами ще { $count } людина.
+    [few] Перед вами ще { $count } людини.
+    [many] Перед вами ще { $count } людей.
+   *[other] Перед вами ще { $count } людини.
+}
+ticket-wait = { $max ->
+    [one] Орієнтовний час очікування: від { $min } до { $max } хвилини.
+    [few] Орієнтовний час очікування: від { $min } до { $max } хвилин.
+    [many] Орієнтовний час очікування: від { $min } до { $max } хвилин.
+   *[other] Орієнтовний час очікування: від { $min } до { $max } хвилини.
+}
+ticket-wait-hours = { $max ->
+    [one] Орієнтовний час очікування: від { $min } до { $max } години.
+    [few] Орієнтовний час очікування: від { $min } до { $max } годин.
+    [many] Орієнтовний час очікування: від { $min } до { $max } годин.
+   *[other] Орієнтовний час очікування: від { $min } до { $max } години.
+}
+ticket-wait-unknown = Ми поки не можемо оцінити час очікування.
+ticket-wait-hint = Будь ласка, зачекайте, доки ваш номер з’явиться на екрані.
+ticket-qr-hint = Відскануйте код телефоном. Там ви побачите, коли настане ваша черга.
+ticket-qr-label = QR-код для вашого номера { $number }
+ticket-missing-heading = Не забудьте: цих документів бракує
+ticket-print = Надрукувати талон
+ticket-printing = Ваш талон друкується. Будь ласка, візьміть його.
+ticket-done = Готово
+ticket-issued-at = Видано: { $time }
+
+## Inactivity warning
+
+idle-heading = Ви ще тут?
+idle-countdown = { $seconds ->
+    [one] Через { $seconds } секунду термінал почне спочатку й видалить ваші відповіді.
+    [few] Через { $seconds } секунди термінал почне спочатку й видалить ваші відповіді.
+    [many] Через { $seconds } секунд термінал почне спочатку й видалить ваші відповіді.
+   *[other] Через { $seconds } секунди термінал почне спочатку й видалить ваші відповіді.
+}
+idle-more-time = Мені потрібно більше часу
+
+## The visitor's ticket page on their phone
+
+status-heading = Ваш номер
+status-waiting = Ви в черзі.
+status-called = Ваша черга. Будь ласка, підійдіть до вікна.
+status-serving = Вас зараз обслуговують.
+status-parked = Ваш талон тимчасово відкладено. Вас викличуть знову.
+status-finished = Ваше питання вирішено.
+status-no-show = Вас викликали, але ви не підійшли. Будь ласка, зверніться до інформаційної стійки.
+status-cancelled = Цей талон скасовано.
+status-not-found-heading = Талон не знайдено
+status-not-found = Такого талона не знайдено, або термін його дії минув. Будь ласка, зверніться до інформаційної стійки.
+
+## Problems
+
+error-unreachable = Система черги зараз недоступна. Будь ласка, спробуйте ще раз за хвилину або зверніться до інформаційної стійки.
+error-retrying = Ми автоматично пробуємо знову.
+error-unknown-concern = Цієї послуги більше немає. Будь ласка, оберіть ще раз.
+error-not-found = Нічого не знайдено. Будь ласка, зверніться до інформаційної стійки.
+error-refused = На жаль, не вдалося. Будь ласка, зверніться до інформаційної стійки.
+
+error-office-closed = Зараз ми зачинені. Будь ласка, приходьте в години роботи.
+error-cut-off-passed = Сьогодні нових талонів більше немає. Будь ласка, приходьте іншого дня.
+error-quota-reached = На сьогодні всі талони з цього питання вже видано. Будь ласка, приходьте іншого дня.
+
+action-retry = Спробувати ще раз
+action-start-over = Почати спочатку
+
+planned-body = Цей розділ ще в розробці й незабаром з’явиться.
+not-found-heading = Сторінку не знайдено
+not-found-link = До термінала електронної черги

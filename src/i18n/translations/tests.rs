@@ -1,0 +1,225 @@
+//! Every shipped language against the German source and against the code that uses the texts.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use fluent_bundle::FluentArgs;
+use fluent_syntax::ast;
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+
+use super::*;
+use crate::i18n::LANGUAGES;
+
+fn repository() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn ftl_source(tag: &str) -> String {
+    let path = repository().join("locales").join(tag).join("main.ftl");
+    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+fn parse(tag: &str) -> ast::Resource<String> {
+    fluent_syntax::parser::parse(ftl_source(tag))
+        .unwrap_or_else(|(_, errors)| panic!("locales/{tag}/main.ftl has syntax errors: {errors:?}"))
+}
+
+fn messages(resource: &ast::Resource<String>) -> Vec<&ast::Message<String>> {
+    resource
+        .body
+        .iter()
+        .filter_map(|entry| match entry {
+            ast::Entry::Message(message) => Some(message),
+            _ => None,
+        })
+        .collect()
+}
+
+fn message_ids(tag: &str) -> Vec<String> {
+    messages(&parse(tag)).iter().map(|message| message.id.name.clone()).collect()
+}
+
+fn all_translations() -> Translations {
+    let mut translations = Translations::with_source();
+    for language in LANGUAGES {
+        translations.add(language.tag, ftl_source(language.tag));
+    }
+    translations
+}
+
+/// Rust sources of the web app, for the "used by the code" checks.
+fn app_sources() -> Vec<(PathBuf, String)> {
+    fn walk(dir: &Path, found: &mut Vec<(PathBuf, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|extension| extension == "rs") {
+                found.push((path.clone(), std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(&repository().join("src"), &mut found);
+    found
+}
+
+/// The first string literal after each occurrence of `marker` (e.g. `t("` gives `t("key")`'s key).
+fn literals_after<'a>(source: &'a str, marker: &str) -> Vec<&'a str> {
+    source.match_indices(marker).filter_map(|(at, _)| source[at + marker.len()..].split('"').next()).collect()
+}
+
+#[test]
+fn every_shipped_file_parses_without_errors() {
+    for language in LANGUAGES {
+        parse(language.tag);
+    }
+}
+
+#[test]
+fn every_language_has_exactly_the_german_messages() {
+    let german = message_ids("de");
+    for language in LANGUAGES {
+        let ids = message_ids(language.tag);
+        let missing: Vec<_> = german.iter().filter(|id| !ids.contains(id)).collect();
+        let extra: Vec<_> = ids.iter().filter(|id| !german.contains(id)).collect();
+        assert!(missing.is_empty(), "locales/{}/main.ftl lacks {missing:?}", language.tag);
+        assert!(extra.is_empty(), "locales/{}/main.ftl has ids German does not: {extra:?}", language.tag);
+        let unique: BTreeSet<_> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "locales/{}/main.ftl repeats an id", language.tag);
+    }
+}
+
+/// Every key the code looks up (`t("…")`, `t_args("…"`, `t_in(…, "…")` and the `key = "…"` /
+/// `=> "…"` tables of keys) exists in German, and every German message is used somewhere.
+#[test]
+fn the_code_and_the_german_file_use_the_same_messages() {
+    let german: BTreeSet<String> = message_ids("de").into_iter().collect();
+    let sources = app_sources();
+    let mut looked_up = BTreeSet::new();
+    for (path, source) in &sources {
+        for marker in [".t(\"", ".t_args(\"", ".t_in_german(\""] {
+            for key in literals_after(source, marker) {
+                assert!(german.contains(key), "{} looks up {key:?}, which locales/de/main.ftl lacks", path.display());
+                looked_up.insert(key.to_owned());
+            }
+        }
+    }
+    let all_code: String = sources.iter().map(|(_, source)| source.as_str()).collect();
+    let unused: Vec<_> =
+        german.iter().filter(|id| !looked_up.contains(*id) && !all_code.contains(&format!("\"{id}\""))).collect();
+    assert!(unused.is_empty(), "messages no code uses: {unused:?}");
+    assert!(looked_up.len() > 40, "the scan found only {} lookups", looked_up.len());
+}
+
+/// Arguments as the app passes them, with `n` for every number.
+fn realistic_args(n: u32) -> FluentArgs<'static> {
+    let mut args = FluentArgs::new();
+    for numeric in ["count", "seconds", "answered", "total", "min", "max"] {
+        args.set(numeric, n);
+    }
+    args.set("number", "A 017");
+    args.set("time", "Montag, 1. Dezember, 08:00");
+    args.set("language", "العربية");
+    args
+}
+
+#[test]
+fn every_message_formats_without_errors_in_every_language() {
+    let translations = all_translations();
+    for language in LANGUAGES {
+        for id in message_ids(language.tag) {
+            for n in [0, 1, 2, 3, 5, 11, 21, 100, 101] {
+                let (text, errors) = translations.format_checked(language.tag, &id, Some(&realistic_args(n))).unwrap();
+                assert_eq!(errors, 0, "{}: {id} with {n} formats with errors: {text}", language.tag);
+                assert!(!text.trim().is_empty(), "{}: {id} is empty", language.tag);
+            }
+        }
+    }
+}
+
+fn category_name(category: PluralCategory) -> &'static str {
+    match category {
+        PluralCategory::ZERO => "zero",
+        PluralCategory::ONE => "one",
+        PluralCategory::TWO => "two",
+        PluralCategory::FEW => "few",
+        PluralCategory::MANY => "many",
+        PluralCategory::OTHER => "other",
+    }
+}
+
+/// The variant keys of every `{ $var -> … }` selector in `pattern`.
+fn selectors(pattern: &ast::Pattern<String>) -> Vec<Vec<String>> {
+    let mut found = Vec::new();
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression: ast::Expression::Select { variants, .. } } = element {
+            found.push(
+                variants
+                    .iter()
+                    .map(|variant| match &variant.key {
+                        ast::VariantKey::Identifier { name } => name.clone(),
+                        ast::VariantKey::NumberLiteral { value } => value.clone(),
+                    })
+                    .collect(),
+            );
+            for variant in variants {
+                found.extend(selectors(&variant.value));
+            }
+        }
+    }
+    found
+}
+
+/// Fluent silently takes the default variant when a plural category has none; Arabic would then
+/// say "11 persons" where it needs another form. So every category the language uses for
+/// 0..=200 must have its own variant (or an exact number for that value).
+#[test]
+fn every_plural_message_has_a_variant_for_each_plural_category_of_its_language() {
+    let supported = PluralRules::get_locales(PluralRuleType::CARDINAL);
+    for language in LANGUAGES {
+        let locale: unic_langid::LanguageIdentifier = language.grammar_locale().parse().unwrap();
+        assert!(supported.contains(&locale), "no CLDR plural rules for {locale}: Fluent would use English rules");
+        let rules = PluralRules::create(locale, PluralRuleType::CARDINAL).unwrap();
+        let resource = parse(language.tag);
+        for message in messages(&resource) {
+            let Some(pattern) = &message.value else { continue };
+            for keys in selectors(pattern) {
+                for n in 0..=200u32 {
+                    let category = category_name(rules.select(n).unwrap());
+                    let covered =
+                        category == "other" || keys.iter().any(|key| key == category || *key == n.to_string());
+                    assert!(
+                        covered,
+                        "{}: {} has no [{category}] variant (needed for {n}); it has {keys:?}",
+                        language.tag, message.id.name
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn texts_are_looked_up_in_the_chosen_language_with_fallback() {
+    let mut translations = Translations::with_source();
+    assert_eq!(translations.format("ar", "ticket-done", None), "Fertig", "only German is built in");
+
+    translations.add("en", ftl_source("en"));
+    assert_eq!(translations.format("de", "ticket-done", None), "Fertig");
+    assert_eq!(translations.format("en", "ticket-done", None), "Done");
+    assert_eq!(translations.format("ar", "ticket-done", None), "Done", "English before German");
+    assert_eq!(translations.format("en", "no-such-message", None), "no-such-message");
+    assert!(translations.has("en"));
+    assert!(!translations.has("ar"));
+}
+
+#[test]
+fn arabic_counts_people_with_its_own_plural_forms() {
+    let translations = all_translations();
+    let people = |n: u32| translations.format("ar", "ticket-people-ahead", Some(&realistic_args(n)));
+
+    let forms: BTreeSet<String> = [1, 2, 3, 11, 100].into_iter().map(people).collect();
+
+    assert_eq!(forms.len(), 5, "one, two, few, many and other read differently: {forms:?}");
+}

@@ -1,0 +1,97 @@
+//! Choosing the concern: the office's services with pictogram, name and one line of
+//! explanation, and "I am not sure", which leads to a ticket for the information desk.
+
+use fluent_bundle::FluentArgs;
+use leptos::prelude::*;
+use willkommen_api as json;
+
+use super::focused_heading;
+use super::issue::take_ticket;
+use super::issuing_notice::IssuingNotice;
+use super::visit::{Step, Visit};
+use crate::components::Icon;
+use crate::i18n::I18n;
+
+#[component]
+pub fn ConcernScreen() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let visit = expect_context::<Visit>();
+    let heading = focused_heading();
+    let office = move || visit.office.get();
+    let notice =
+        move || office().map(|office| view! { <IssuingNotice issuing=office.issuing time_zone=office.time_zone/> });
+    let concerns = move || {
+        office()
+            .map(|office| {
+                let information = office.information_concern.clone();
+                office.concerns.into_iter().filter(|concern| Some(&concern.id) != information.as_ref()).collect()
+            })
+            .unwrap_or_else(Vec::new)
+    };
+    let information = move || {
+        let office = office()?;
+        let id = office.information_concern?;
+        office.concerns.into_iter().find(|concern| concern.id == id)
+    };
+    let not_sure = move |concern: json::Concern| {
+        visit.choose_concern(concern);
+        visit.go(Step::Summary);
+        take_ticket(visit, i18n);
+    };
+    view! {
+        <section class="concerns" aria-labelledby="concerns-heading">
+            <h1 id="concerns-heading" tabindex="-1" node_ref=heading data-speak>{move || i18n.t("kiosk-choose-concern")}</h1>
+            <p class="lead" data-speak>{move || i18n.t("kiosk-choose-concern-hint")}</p>
+            {notice}
+            <ul class="concern-list">
+                <For each=concerns key=|concern| concern.id.clone() let:concern>
+                    <li><ConcernButton concern/></li>
+                </For>
+                {move || information().map(|concern| {
+                    let choose = move |_| not_sure(concern.clone());
+                    view! {
+                        <li>
+                            <button type="button" class="concern-button not-sure" on:click=choose data-speak>
+                                <Icon name="info"/>
+                                <span class="concern-text">
+                                    <span class="concern-name">{move || i18n.t("concern-not-sure")}</span>
+                                    <span class="concern-description">{move || i18n.t("concern-not-sure-description")}</span>
+                                </span>
+                            </button>
+                        </li>
+                    }
+                })}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn ConcernButton(concern: json::Concern) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let visit = expect_context::<Visit>();
+    let documents = concern.checklist.len();
+    let count = move || {
+        let mut args = FluentArgs::new();
+        args.set("count", documents);
+        i18n.t_args("kiosk-documents-count", &args)
+    };
+    let quota_reached = concern.quota_reached;
+    let name = concern.name.clone();
+    let description = concern.description.clone();
+    let icon = concern.icon.clone();
+    let choose = move |_| visit.choose_concern(concern.clone());
+    view! {
+        <button type="button" class="concern-button" on:click=choose data-speak>
+            <Icon name=icon/>
+            <span class="concern-text">
+                <span class="concern-name" dir="auto">{move || i18n.pick(&name)}</span>
+                <span class="concern-description" dir="auto">{move || i18n.pick(&description)}</span>
+                <span class="concern-documents">{count}</span>
+                {quota_reached.then(|| view! {
+                    <span class="concern-unavailable">{move || i18n.t("kiosk-quota-reached")}</span>
+                })}
+            </span>
+        </button>
+    }
+}

@@ -1,0 +1,166 @@
+//! The visitor kiosk: welcome, language, concern, document checklist, summary and ticket, with
+//! read-aloud, large text, high contrast and an inactivity reset on every screen.
+
+mod checklist;
+mod concerns;
+mod failure;
+mod idle;
+mod issue;
+mod issuing_notice;
+mod language;
+mod office;
+mod printout;
+mod settings_bar;
+mod summary;
+mod ticket;
+mod visit;
+mod welcome;
+
+pub use failure::FailurePanel;
+
+use leptos::prelude::*;
+
+use self::checklist::ChecklistScreen;
+use self::concerns::ConcernScreen;
+use self::idle::IdleWarning;
+use self::language::LanguageScreen;
+use self::settings_bar::SettingsBar;
+use self::summary::SummaryScreen;
+use self::ticket::TicketScreen;
+use self::visit::{Step, Visit};
+use self::welcome::WelcomeScreen;
+use crate::device;
+use crate::i18n::I18n;
+use crate::speech::{self, Speech};
+
+#[component]
+pub fn KioskPage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let visit = Visit::new();
+    let speech = Speech::new();
+    provide_context(visit);
+    provide_context(speech);
+    device::harden_kiosk();
+    device::keep_app_current(move || visit.step.get_untracked() == Step::Welcome);
+    office::keep_office_fresh(visit);
+    apply_display_modes(visit);
+    read_screens_aloud(visit, speech, i18n);
+
+    // A new visitor starts in the office's first language, with read-aloud off.
+    Effect::new(move || {
+        visit.generation.track();
+        speech.set_enabled(false);
+        if let Some(first) = visit.office.with_untracked(|office| first_language(office.as_ref())) {
+            i18n.set_language(&first);
+        }
+    });
+    // When the office's data arrives (or changes), the language must be one it offers.
+    Effect::new(move || {
+        let offered = visit.office.with(|office| office.as_ref().map(|office| office.languages.clone()));
+        let current = i18n.language_untracked();
+        if let Some(first) = offered.filter(|offered| !offered.contains(&current)).and_then(|o| o.first().cloned()) {
+            i18n.set_language(&first);
+        }
+    });
+
+    let screen = move || match visit.step.get() {
+        Step::Welcome => view! { <WelcomeScreen/> }.into_any(),
+        Step::Language => view! { <LanguageScreen/> }.into_any(),
+        Step::Concern => view! { <ConcernScreen/> }.into_any(),
+        Step::Checklist => view! { <ChecklistScreen/> }.into_any(),
+        Step::Summary => view! { <SummaryScreen/> }.into_any(),
+        Step::Ticket => view! { <TicketScreen/> }.into_any(),
+    };
+    view! {
+        <div class="kiosk">
+            // First in the keyboard order, shown at the bottom: found without reading the screen.
+            <SettingsBar/>
+            <Navigation/>
+            <main class="kiosk-screen" id="kiosk-screen">{screen}</main>
+            <IdleWarning/>
+        </div>
+    }
+}
+
+fn first_language(office: Option<&willkommen_api::Kiosk>) -> Option<String> {
+    office?.languages.first().cloned()
+}
+
+/// "Back" and "Start over", at the top of every screen after the welcome screen.
+#[component]
+fn Navigation() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let visit = expect_context::<Visit>();
+    let shown = move || !matches!(visit.step.get(), Step::Welcome | Step::Ticket);
+    let office_name = move || {
+        visit.office.with(|office| office.as_ref().map(|office| i18n.pick(&office.office_name)).unwrap_or_default())
+    };
+    view! {
+        <header class="kiosk-top">
+            <p class="office-name" dir="auto">{office_name}</p>
+            <Show when=shown>
+                <nav class="kiosk-nav" aria-label=move || i18n.t("nav-back")>
+                    <button type="button" class="nav-button" on:click=move |_| visit.back()>
+                        <crate::components::Icon name="back"/>
+                        <span>{move || i18n.t("nav-back")}</span>
+                    </button>
+                    <button type="button" class="nav-button" on:click=move |_| visit.forget()>
+                        <crate::components::Icon name="start-over"/>
+                        <span>{move || i18n.t("nav-start-over")}</span>
+                    </button>
+                </nav>
+            </Show>
+        </header>
+    }
+}
+
+/// Large text and high contrast are classes on `<html>`, so they reach everything, print aside.
+fn apply_display_modes(visit: Visit) {
+    Effect::new(move || {
+        let Some(root) = document().document_element() else { return };
+        let classes = root.class_list();
+        let _ = classes.toggle_with_force("large-text", visit.large_text.get());
+        let _ = classes.toggle_with_force("high-contrast", visit.high_contrast.get());
+    });
+}
+
+/// With read-aloud on, each new screen (or language) is read out: its heading, lead text and
+/// options; moving the focus reads the focused control.
+fn read_screens_aloud(visit: Visit, speech: Speech, i18n: I18n) {
+    Effect::new(move || {
+        let _ = visit.step.get();
+        let _ = visit.issuing.get();
+        let language = i18n.language();
+        if !speech.enabled() {
+            return;
+        }
+        // After this render has reached the page.
+        request_animation_frame(move || {
+            if let Some(screen) = document().get_element_by_id("kiosk-screen") {
+                speech.speak(&speech::screen_text(&screen), &language);
+            }
+        });
+    });
+    let handle = window_event_listener(leptos::ev::focusin, move |event| {
+        use wasm_bindgen::JsCast;
+        let Some(element) = event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()) else {
+            return;
+        };
+        if element.matches("button, a, [tabindex]").unwrap_or(false) && element.tag_name() != "H1" {
+            speech.speak(&speech::spoken_name(&element), &i18n.language_untracked());
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// A heading that takes the focus when its screen appears, so keyboard and screen-reader users
+/// start reading the new screen from its top.
+fn focused_heading() -> NodeRef<leptos::html::H1> {
+    let heading = NodeRef::<leptos::html::H1>::new();
+    Effect::new(move || {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    heading
+}

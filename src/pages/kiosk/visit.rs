@@ -1,0 +1,147 @@
+//! One visitor's way through the kiosk: which screen they are on and what they told it. All of
+//! it is forgotten when they finish, press "start over" or walk away.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use willkommen_api::{self as json, Kiosk};
+
+use crate::api_client::ApiFailure;
+
+/// The kiosk's screens, in the order a visitor meets them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Welcome,
+    Language,
+    Concern,
+    Checklist,
+    Summary,
+    Ticket,
+}
+
+/// Where the ticket request stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Issuing {
+    NotAsked,
+    /// Sent; waiting for the answer (or retrying after the server could not be reached).
+    Pending,
+    /// The server could not be reached; the same request is retried in the background.
+    Retrying,
+    Failed(ApiFailure),
+    Issued(json::Ticket),
+}
+
+/// The visitor's answers and position in the flow, plus the office's data they are based on.
+#[derive(Clone, Copy)]
+pub struct Visit {
+    pub step: RwSignal<Step>,
+    /// The screen to return to after changing the language mid-way.
+    pub return_to: RwSignal<Option<Step>>,
+    pub concern: RwSignal<Option<json::Concern>>,
+    /// Checklist item id -> "I have it with me"; unanswered items are absent.
+    pub answers: RwSignal<BTreeMap<String, bool>>,
+    pub issuing: RwSignal<Issuing>,
+    /// Set by "try again" to cut the pause before the next retry short.
+    pub retry_now: RwSignal<bool>,
+    pub large_text: RwSignal<bool>,
+    pub high_contrast: RwSignal<bool>,
+    /// A status line after printing ("your ticket is being printed").
+    pub printed: RwSignal<Option<&'static str>>,
+    /// Counts visits; a ticket request that comes back after its visitor left is dropped.
+    pub generation: RwSignal<u64>,
+    /// The office's data; `None` until the first answer from the server.
+    pub office: RwSignal<Option<Kiosk>>,
+    /// Why the office's data could not be loaded (the last attempt), while it could not.
+    pub office_failure: RwSignal<Option<ApiFailure>>,
+}
+
+impl Visit {
+    pub fn new() -> Self {
+        Self {
+            step: RwSignal::new(Step::Welcome),
+            return_to: RwSignal::new(None),
+            concern: RwSignal::new(None),
+            answers: RwSignal::new(BTreeMap::new()),
+            issuing: RwSignal::new(Issuing::NotAsked),
+            retry_now: RwSignal::new(false),
+            large_text: RwSignal::new(false),
+            high_contrast: RwSignal::new(false),
+            printed: RwSignal::new(None),
+            generation: RwSignal::new(0),
+            office: RwSignal::new(None),
+            office_failure: RwSignal::new(None),
+        }
+    }
+
+    /// The screen before `step`, for "back".
+    pub fn previous(&self, step: Step) -> Step {
+        let has_checklist =
+            self.concern.with_untracked(|concern| concern.as_ref().is_some_and(|c| !c.checklist.is_empty()));
+        match step {
+            Step::Welcome | Step::Language => Step::Welcome,
+            Step::Concern if self.offers_language_choice() => Step::Language,
+            Step::Concern => Step::Welcome,
+            Step::Checklist => Step::Concern,
+            Step::Summary if has_checklist => Step::Checklist,
+            Step::Summary | Step::Ticket => Step::Concern,
+        }
+    }
+
+    pub fn offers_language_choice(&self) -> bool {
+        self.office.with_untracked(|office| office.as_ref().is_some_and(|office| office.languages.len() > 1))
+    }
+
+    pub fn go(&self, step: Step) {
+        self.printed.set(None);
+        self.step.set(step);
+    }
+
+    pub fn back(&self) {
+        if matches!(self.issuing.get_untracked(), Issuing::Pending | Issuing::Retrying) {
+            return;
+        }
+        let step = self.step.get_untracked();
+        if let (Step::Language, Some(previous)) = (step, self.return_to.get_untracked()) {
+            self.return_to.set(None);
+            return self.go(previous);
+        }
+        self.issuing.set(Issuing::NotAsked);
+        self.go(self.previous(step));
+    }
+
+    /// Chooses the concern and moves on to its checklist (or straight to the summary).
+    pub fn choose_concern(&self, concern: json::Concern) {
+        let next = if concern.checklist.is_empty() { Step::Summary } else { Step::Checklist };
+        self.answers.set(BTreeMap::new());
+        self.issuing.set(Issuing::NotAsked);
+        self.concern.set(Some(concern));
+        self.go(next);
+    }
+
+    /// Forgets everything about the visitor: the next person starts from a clean kiosk.
+    pub fn forget(&self) {
+        self.generation.update(|generation| *generation += 1);
+        self.return_to.set(None);
+        self.concern.set(None);
+        self.answers.set(BTreeMap::new());
+        self.issuing.set(Issuing::NotAsked);
+        self.large_text.set(false);
+        self.high_contrast.set(false);
+        self.go(Step::Welcome);
+    }
+
+    /// The checklist items the visitor does not have with them (unanswered counts as missing).
+    pub fn missing_items(&self) -> Vec<json::ChecklistItem> {
+        let answers = self.answers.get();
+        self.concern
+            .get()
+            .map(|concern| concern.checklist.into_iter().filter(|item| answers.get(&item.id) != Some(&true)).collect())
+            .unwrap_or_default()
+    }
+}
+
+impl Default for Visit {
+    fn default() -> Self {
+        Self::new()
+    }
+}
