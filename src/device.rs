@@ -74,8 +74,13 @@ pub fn harden_kiosk() {
 pub fn keep_app_current(between_visitors: impl Fn() -> bool + 'static) {
     let Some(container) = service_workers() else { return };
     let _ = container.register("/sw.js");
-    let reload = Closure::<dyn Fn()>::new(|| {
-        let _ = window().location().reload();
+    // The first worker taking control of a fresh kiosk changes nothing on screen; only a
+    // switch from one release's worker to the next calls for a reload.
+    let controlled = std::cell::Cell::new(container.controller().is_some());
+    let reload = Closure::<dyn Fn()>::new(move || {
+        if controlled.replace(true) {
+            let _ = window().location().reload();
+        }
     });
     container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
     reload.forget();
@@ -99,7 +104,7 @@ pub fn keep_app_current(between_visitors: impl Fn() -> bool + 'static) {
             }
         });
     };
-    let _ = set_interval_with_handle(check, std::time::Duration::from_secs(60));
+    let _ = set_interval_with_handle(check, std::time::Duration::from_secs(30));
 }
 
 fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {

@@ -95,11 +95,14 @@ export async function launchBrowser() {
   });
 }
 
-/** Waits for `selector` to be visible and returns its text. */
+/**
+ * Waits for `selector` to be visible and returns its text, without the invisible marks
+ * (U+2068, U+2069) with which Fluent isolates numbers and names inside right-to-left text.
+ */
 export async function textOf(page, selector) {
   const locator = page.locator(selector).first();
   await locator.waitFor({ state: 'visible', timeout: 15_000 });
-  return (await locator.innerText()).trim();
+  return (await locator.innerText()).replace(/[\u2068\u2069]/g, '').trim();
 }
 
 /** Waits until the page's first `selector` element has exactly `text`. */

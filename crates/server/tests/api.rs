@@ -144,6 +144,53 @@ async fn kiosk_offers_at_least_eight_concerns_named_in_german_and_english() {
     }
 }
 
+#[tokio::test]
+async fn the_demo_office_speaks_twelve_languages_with_every_concern_named_in_each() {
+    let server = TestServer::fresh();
+
+    let kiosk: wire::Kiosk = get(&server, "/api/v1/kiosk").await.json().await.unwrap();
+
+    let expected = ["de", "de-x-ls", "en", "ar", "tr", "uk", "ru", "fa", "kmr", "pl", "ro", "ti"];
+    assert_eq!(kiosk.languages, expected);
+    for concern in &kiosk.concerns {
+        for language in expected {
+            assert!(concern.name.get(language).is_some(), "{} has no name in {language}", concern.id.as_str());
+            for item in &concern.checklist {
+                assert!(item.text.get(language).is_some(), "{}/{} lacks {language}", concern.id.as_str(), item.id);
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_kiosk_learns_when_to_start_over_and_where_not_sure_leads() {
+    let data = tempfile::tempdir().unwrap();
+    let server = TestServer::start(data.path());
+
+    let kiosk: wire::Kiosk = get(&server, "/api/v1/kiosk").await.json().await.unwrap();
+    assert_eq!(kiosk.inactivity, wire::Inactivity { idle_seconds: 60, warning_seconds: 30 });
+    let information = kiosk.information_concern.expect("the demo office has an information desk");
+    assert!(kiosk.concerns.iter().any(|concern| concern.id == information));
+    server.stop();
+
+    common::edit_database(data.path(), &["UPDATE office SET kiosk_idle_seconds = 5, kiosk_warning_seconds = 20"]).await;
+    let server = TestServer::start(data.path());
+    let kiosk: wire::Kiosk = get(&server, "/api/v1/kiosk").await.json().await.unwrap();
+    assert_eq!(kiosk.inactivity, wire::Inactivity { idle_seconds: 5, warning_seconds: 20 });
+}
+
+#[tokio::test]
+async fn the_database_refuses_a_warning_shorter_than_twenty_seconds() {
+    let data = tempfile::tempdir().unwrap();
+    TestServer::start(data.path()).stop();
+    let url = format!("sqlite://{}", data.path().join("willkommen.db").display());
+    let mut db = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url).await.unwrap();
+
+    let refused = sqlx::query("UPDATE office SET kiosk_warning_seconds = 19").execute(&mut db).await;
+
+    assert!(refused.is_err(), "WCAG 2.2.1 asks for at least 20 seconds to react");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Taking and following tickets
 

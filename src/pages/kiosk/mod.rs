@@ -99,7 +99,7 @@ fn Navigation() -> impl IntoView {
         <header class="kiosk-top">
             <p class="office-name" dir="auto">{office_name}</p>
             <Show when=shown>
-                <nav class="kiosk-nav" aria-label=move || i18n.t("nav-back")>
+                <nav class="kiosk-nav">
                     <button type="button" class="nav-button" on:click=move |_| visit.back()>
                         <crate::components::Icon name="back"/>
                         <span>{move || i18n.t("nav-back")}</span>

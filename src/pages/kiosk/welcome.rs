@@ -17,14 +17,16 @@ pub fn WelcomeScreen() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let visit = expect_context::<Visit>();
     let start_button = NodeRef::<leptos::html::Button>::new();
-    // Enter on a keyboard or keypad starts at once.
-    Effect::new(move || {
-        if let Some(button) = start_button.get() {
-            let _ = button.focus();
-        }
-    });
     let start = move |_| visit.go(if visit.offers_language_choice() { Step::Language } else { Step::Concern });
     let available = move || visit.office.with(Option::is_some);
+    // Enter on a keyboard or keypad starts at once (once the button can be used).
+    Effect::new(move || {
+        if let (Some(button), true) = (start_button.get(), available()) {
+            request_animation_frame(move || {
+                let _ = button.focus();
+            });
+        }
+    });
     let office_name = move || {
         visit.office.with(|office| office.as_ref().map(|office| i18n.pick(&office.office_name)).unwrap_or_default())
     };

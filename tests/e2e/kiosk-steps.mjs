@@ -1,0 +1,93 @@
+// A visitor's steps at the kiosk, shared by the kiosk's end-to-end tests. Each waits for what
+// the visitor would wait for (the next screen's heading), never for a fixed time.
+import { readFileSync } from 'node:fs';
+
+import { textOf } from './harness.mjs';
+
+/** The kiosk page in portrait (1080 × 1920), on its welcome screen, ready to start. */
+export async function openKiosk(browser, server, { viewport = { width: 1080, height: 1920 }, query = '' } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => { throw error; });
+  await page.goto(`${server.url}/${query}`);
+  await page.locator('.start-button:not([disabled])').waitFor({ timeout: 15_000 });
+  return page;
+}
+
+/** The current screen's main heading. */
+export async function heading(page) {
+  return textOf(page, '#kiosk-screen h1');
+}
+
+/** Welcome -> language screen. */
+export async function start(page) {
+  await page.locator('.start-button').click();
+  await page.locator('.language-grid').waitFor();
+}
+
+/** Language screen -> concern screen, in `tag`. */
+export async function chooseLanguage(page, tag) {
+  await page.locator(`.language-button[lang="${tag}"]`).click();
+  await page.locator('.concerns h1').waitFor();
+  await page.waitForFunction((expected) => document.documentElement.lang === expected, tag);
+}
+
+/** Concern screen -> checklist (or summary), for the concern whose button matches `name`. */
+export async function chooseConcern(page, name) {
+  await page.locator('.concern-button', { hasText: name }).first().click();
+  await page.locator('.checklist h1, .summary h1').first().waitFor();
+}
+
+/** Answers each checklist item: `have(index)` true for "I have it". */
+export async function answerChecklist(page, have) {
+  const items = page.locator('.checklist-item');
+  const count = await items.count();
+  for (let index = 0; index < count; index += 1) {
+    await items.nth(index).locator(have(index) ? '.answer-button.have' : '.answer-button.missing').click();
+  }
+  return count;
+}
+
+/** Checklist -> summary. */
+export async function continueToSummary(page) {
+  await page.locator('.checklist .primary-button').click();
+  await page.locator('.summary h1').waitFor();
+}
+
+/** Summary -> ticket; returns the ticket number. */
+export async function takeTicket(page) {
+  await page.locator('.summary-actions .primary-button').click();
+  return textOf(page, '.ticket-number');
+}
+
+/** The whole way to a ticket in `tag` for `concern`, with every document at hand. */
+export async function ticketFor(page, { tag = 'de', concern }) {
+  await start(page);
+  await chooseLanguage(page, tag);
+  await chooseConcern(page, concern);
+  if (await page.locator('.checklist').count()) {
+    await answerChecklist(page, () => true);
+    await continueToSummary(page);
+  }
+  return takeTicket(page);
+}
+
+/**
+ * A one-line message from locales/<tag>/main.ftl, as the kiosk shows it, so the tests check the
+ * shipped translation without copying it.
+ */
+export function message(tag, id) {
+  const source = readFileSync(new URL(`../../locales/${tag}/main.ftl`, import.meta.url), 'utf8');
+  const line = source.split('\n').find((candidate) => candidate.startsWith(`${id} = `));
+  if (!line) throw new Error(`locales/${tag}/main.ftl has no one-line message ${id}`);
+  return line.slice(id.length + 3).trim();
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element matches `selector`. */
+export async function tabTo(page, selector, { backwards = false, limit = 40 } = {}) {
+  for (let presses = 0; presses < limit; presses += 1) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
