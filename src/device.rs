@@ -98,9 +98,14 @@ pub fn keep_app_current(between_visitors: impl Fn() -> bool + 'static) {
                 return;
             };
             let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
-            let _ = registration.update();
+            // A release that arrived since the last look has been installed meanwhile.
             if let Some(waiting) = registration.waiting() {
                 let _ = waiting.post_message(&"skip-waiting".into());
+                return;
+            }
+            // Look for the next one; unreachable servers are simply tried again next time.
+            if let Ok(update) = registration.update() {
+                let _ = wasm_bindgen_futures::JsFuture::from(update).await;
             }
         });
     };

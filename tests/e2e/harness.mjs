@@ -32,9 +32,8 @@ export async function stopAllServers() {
  * Starts the real willkommen-server on 127.0.0.1 with `dataDir`. It stops by itself when this
  * process ends (--stop-on-stdin-eof), even if a test crashes.
  */
-export async function startServer({ dataDir, port = 0 }) {
+export async function startServer({ dataDir, port = 0, dist = process.env.WILLKOMMEN_DIST_DIR ?? path.join(root, 'dist') }) {
   const bin = process.env.WILLKOMMEN_SERVER_BIN ?? path.join(root, 'target/debug/willkommen-server');
-  const dist = process.env.WILLKOMMEN_DIST_DIR ?? path.join(root, 'dist');
   const child = spawn(
     bin,
     ['--bind', '127.0.0.1', '--port', String(port), '--data-dir', dataDir, '--dist-dir', dist, '--stop-on-stdin-eof'],

@@ -1,0 +1,154 @@
+// End to end: a kiosk never hands out two tickets and never shows a dead screen. A double tap,
+// a lost answer, a server that stops and starts again, a kiosk that restarts while the server is
+// down, and a new release arriving while it runs.
+import assert from 'node:assert/strict';
+import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, afterEach, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { launchBrowser, startServer, stopAllServers, tempDir, textOf } from './harness.mjs';
+import {
+  answerChecklist, chooseConcern, chooseLanguage, continueToSummary, message, openKiosk, start, takeTicket,
+} from './kiosk-steps.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+afterEach(stopAllServers);
+after(async () => { await browser?.close(); });
+
+/** Welcome -> summary for an address change in `tag`, every document at hand. */
+async function toSummary(page, tag) {
+  await start(page);
+  await chooseLanguage(page, tag);
+  await chooseConcern(page, tag === 'de' ? 'Neue Adresse' : 'Address change');
+  await answerChecklist(page, () => true);
+  await continueToSummary(page);
+}
+
+/** The next number the server gives for an address change, asked directly. */
+async function nextAddressChangeNumber(server) {
+  const response = await fetch(`${server.url}/api/v1/tickets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': `e2e-${Date.now()}` },
+    body: JSON.stringify({ concern: 'address-change', language: 'de' }),
+  });
+  return (await response.json()).number;
+}
+
+test('a double tap on "take a ticket" sends one request and yields one ticket', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await openKiosk(browser, server);
+  await toSummary(page, 'en');
+  const keys = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/v1/tickets')) keys.push(request.headers()['idempotency-key']);
+  });
+
+  await page.locator('.summary-actions .primary-button').dblclick();
+
+  assert.equal(await textOf(page, '.ticket-number'), 'H 001');
+  assert.equal(keys.length, 1, `requests: ${keys.length}`);
+  assert.equal(await nextAddressChangeNumber(server), 'H 002', 'no second ticket was issued');
+});
+
+test('a request whose answer was lost is retried with the same key and yields one ticket', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await openKiosk(browser, server);
+  await toSummary(page, 'de');
+  // The first answer never reaches the kiosk (a network hiccup after the server stored the
+  // ticket); the kiosk retries by itself with the same key.
+  const keys = [];
+  await page.route('**/api/v1/tickets', async (route) => {
+    keys.push(route.request().headers()['idempotency-key']);
+    if (keys.length === 1) {
+      await route.fetch();
+      await route.abort('connectionreset');
+    } else {
+      await route.continue();
+    }
+  });
+
+  await page.locator('.summary-actions .primary-button').click();
+
+  assert.equal(await textOf(page, '.ticket-number'), 'H 001');
+  assert.equal(keys.length, 2);
+  assert.equal(keys[0], keys[1], 'the retry reuses the idempotency key');
+  assert.match(keys[0], /^[0-9a-f]{32}$/);
+  assert.equal(await nextAddressChangeNumber(server), 'H 002', 'the lost answer did not cost a second ticket');
+});
+
+test('while the server is down the visitor is told so in their language, and the ticket comes once it is back', async () => {
+  const dataDir = tempDir('data');
+  let server = await startServer({ dataDir });
+  const page = await openKiosk(browser, server);
+  await toSummary(page, 'en');
+  await server.stop();
+
+  await page.locator('.summary-actions .primary-button').click();
+
+  const alert = await textOf(page, '.failure');
+  assert.match(alert, new RegExp(message('en', 'error-unreachable').slice(0, 30)));
+  assert.match(alert, /We keep trying automatically/);
+  assert.equal(await page.locator('.summary-actions .primary-button').isDisabled(), true, 'no second request meanwhile');
+  server = await startServer({ dataDir, port: server.port });
+  // No tap needed: the kiosk retries in the background with the same key.
+  assert.equal(await textOf(page, '.ticket-number'), 'H 001');
+});
+
+test('a kiosk restarting while the server is down shows its own message, and recovers without a reload', async () => {
+  const dataDir = tempDir('data');
+  let server = await startServer({ dataDir });
+  const page = await openKiosk(browser, server);
+  // The service worker has kept the app once it controls the page.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  await server.stop();
+
+  await page.reload();
+
+  assert.equal(await textOf(page, '.notice-title'), message('de', 'welcome-unavailable'));
+  assert.equal(await page.locator('.start-button').isDisabled(), true);
+  await page.evaluate(() => { window.sameDocument = true; });
+  server = await startServer({ dataDir, port: server.port });
+  await page.locator('.start-button:not([disabled])').waitFor({ timeout: 30_000 });
+  assert.equal(await textOf(page, '.welcome-status'), 'Wartenummern gibt es jetzt.');
+  assert.equal(await page.evaluate(() => window.sameDocument), true, 'recovered without reloading');
+});
+
+test('a new release is taken between two visitors, whole: new texts from a new worker, old cache gone', async () => {
+  const dist = tempDir('dist');
+  cpSync(path.join(root, 'dist'), dist, { recursive: true });
+  const server = await startServer({ dataDir: tempDir('data'), dist });
+  const page = await openKiosk(browser, server);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  const before = await page.evaluate(() => caches.keys());
+  await page.evaluate(() => { window.sameDocument = true; });
+
+  // Release a new version: changed English texts, and so a new worker version.
+  const replace = (file, from, to) => {
+    const text = readFileSync(path.join(dist, file), 'utf8');
+    assert.ok(text.includes(from), `${file} contains ${from}`);
+    writeFileSync(path.join(dist, file), text.replace(from, to));
+    // HTTP dates have whole seconds: a file changed within the second it was copied would look
+    // unchanged to the browser's If-Modified-Since. A real release comes later than that.
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(path.join(dist, file), later, later);
+    // The server prefers the precompressed copies; this release has none for these files.
+    for (const compressed of ['.br', '.gz']) rmSync(path.join(dist, file + compressed), { force: true });
+  };
+  replace('sw.js', 'const VERSION = "', 'const VERSION = "next-');
+  replace('locales/en/main.ftl', 'welcome-greeting = Welcome', 'welcome-greeting = Welcome again');
+
+  // While nobody uses it, the kiosk looks for a new release every 30 s and reloads once.
+  await page.waitForFunction(() => window.sameDocument === undefined, null, { timeout: 90_000, polling: 1000 });
+  await page.locator('.start-button:not([disabled])').waitFor();
+
+  const after = await page.evaluate(() => caches.keys());
+  assert.equal(after.length, 1, `one release in the cache: ${after}`);
+  assert.notDeepEqual(after, before);
+  assert.match(after[0], /^willkommen-next-/);
+  const english = await page.evaluate(async () => (await fetch('/locales/en/main.ftl')).text());
+  assert.match(english, /welcome-greeting = Welcome again/, 'the new release\'s texts');
+});
