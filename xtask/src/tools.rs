@@ -7,7 +7,7 @@
 //! | trunk | 0.21.14 | `cargo install --locked` |
 //! | wasm-bindgen-cli (+ test runner) | exactly Cargo.lock's wasm-bindgen | `cargo install` |
 //! | wasm-opt | binaryen 132 | npm (`package.json`) |
-//! | chromium, chromium-driver, Noto fonts | Debian's | `apt-get` (tests only) |
+//! | chromium, chromium-driver, Noto fonts, poppler-utils | Debian's | `apt-get` (tests only) |
 //! | schemathesis | 4.32.5 | `pip` into its own virtual environment (tests only) |
 //!
 //! A tool already on PATH in the right version is used as it is. Otherwise the cargo-installed
@@ -149,14 +149,23 @@ fn ensure_node_modules() -> anyhow::Result<PathBuf> {
     Ok(root.join("node_modules/.bin"))
 }
 
-/// Chromium and its WebDriver for the browser tests, plus fonts for every kiosk script
-/// (Arabic, Ge'ez) so screenshots show text instead of boxes.
+/// Chromium and its WebDriver for the browser tests, fonts for every kiosk script (Arabic,
+/// Cyrillic, Ge'ez) so screenshots and printouts show text instead of boxes, and poppler's
+/// pdftoppm/pdftotext to read the printed tickets back.
 pub fn ensure_chromium() -> anyhow::Result<()> {
-    let fonts = Path::new("/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf");
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() && fonts.exists() {
+    let needed = [
+        CHROMIUM,
+        CHROMEDRIVER,
+        "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
+        "/usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf",
+        "/usr/bin/pdftoppm",
+    ];
+    if needed.iter().all(|path| Path::new(path).exists()) {
         return Ok(());
     }
-    println!("xtask: installing Debian's chromium, chromium-driver and fonts-noto-core (once per machine)");
+    println!(
+        "xtask: installing Debian's chromium, chromium-driver, fonts-noto-core and poppler-utils (once per machine)"
+    );
     let is_root = Cmd::new("id").args(["-u"]).output().is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {
         let command =
@@ -164,7 +173,16 @@ pub fn ensure_chromium() -> anyhow::Result<()> {
         command.env("DEBIAN_FRONTEND", "noninteractive").run()
     };
     apt(&["update", "-q"])?;
-    apt(&["install", "-y", "-q", "--no-install-recommends", "chromium", "chromium-driver", "fonts-noto-core"])
+    apt(&[
+        "install",
+        "-y",
+        "-q",
+        "--no-install-recommends",
+        "chromium",
+        "chromium-driver",
+        "fonts-noto-core",
+        "poppler-utils",
+    ])
 }
 
 /// The wasm-bindgen version Cargo.lock pins; the CLI must match it exactly.

@@ -18,7 +18,8 @@ pub fn print_now() {
     let document = document();
     if let Some(printout) = document.query_selector(".printout").ok().flatten() {
         let height_px = printout.unchecked_ref::<web_sys::HtmlElement>().offset_height();
-        let height_mm = (f64::from(height_px) * 25.4 / 96.0).ceil() as u32 + 8;
+        // The 4 mm margins above and below, plus a little for rounding between screen and print.
+        let height_mm = (f64::from(height_px) * 25.4 / 96.0).ceil() as u32 + 12;
         let style = document.get_element_by_id("print-page-size").unwrap_or_else(|| {
             let style = document.create_element("style").expect("a style element");
             style.set_id("print-page-size");

@@ -133,8 +133,10 @@ fn DocumentLine(item: json::ChecklistItem, have: bool) -> impl IntoView {
     view! {
         <li>
             <Icon name=if have { "check" } else { "cross" }/>
-            <span dir="auto">{move || i18n.pick(&item.text)}</span>
-            {kind.map(|kind| view! { <span class="document-kind-inline">{move || i18n.t(kind)}</span> })}
+            <span class="document-line">
+                <span dir="auto">{move || i18n.pick(&item.text)}</span>
+                {kind.map(|kind| view! { " " <span class="document-kind-inline">{move || i18n.t(kind)}</span> })}
+            </span>
         </li>
     }
 }
