@@ -127,8 +127,15 @@ pub fn screen_text(root: &web_sys::Element) -> String {
         .filter_map(|index| nodes.item(index)?.dyn_into::<web_sys::Element>().ok())
         .map(|element| spoken_name(&element))
         .filter(|text| !text.is_empty())
-        .collect::<Vec<_>>()
-        .join(". ")
+        .fold(String::new(), |mut spoken, text| {
+            if !spoken.is_empty() {
+                // A pause between texts; one full stop is enough when the text has its own.
+                let ends_a_sentence = spoken.ends_with(['.', '!', '?', ':', '…', '؟', '።']);
+                spoken.push_str(if ends_a_sentence { " " } else { ". " });
+            }
+            spoken.push_str(&text);
+            spoken
+        })
 }
 
 /// What a screen reader would call `element`: its `aria-label`, else its text.

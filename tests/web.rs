@@ -94,3 +94,19 @@ fn api_answers_are_read_with_the_browsers_json_parser() {
     );
     assert!(decode::<json::Ticket>("not json").is_err());
 }
+
+#[wasm_bindgen_test]
+fn read_aloud_reads_a_screens_marked_texts_in_order_using_accessible_names() {
+    let root = container();
+    root.set_inner_html(
+        r#"<h1 data-speak>Ihre Wartenummer</h1>
+           <p class="ticket-number" data-speak aria-label="Ihre Wartenummer ist A 017.">A 017</p>
+           <p>Nicht vorgelesen</p>
+           <button data-speak>  Fertig
+           </button>"#,
+    );
+
+    let text = willkommen::speech::screen_text(&root);
+
+    assert_eq!(text, "Ihre Wartenummer. Ihre Wartenummer ist A 017. Fertig");
+}
