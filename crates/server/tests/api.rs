@@ -180,6 +180,27 @@ async fn the_kiosk_learns_when_to_start_over_and_where_not_sure_leads() {
 }
 
 #[tokio::test]
+async fn the_kiosk_data_is_revalidated_by_etag_and_sent_compressed() {
+    let server = TestServer::fresh();
+    let client = Client::new();
+
+    let first = client.get(server.at("/api/v1/kiosk")).header("accept-encoding", "br").send().await.unwrap();
+    assert_eq!(first.status(), StatusCode::OK);
+    assert_eq!(first.headers()["content-encoding"], "br");
+    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+    let compressed = first.bytes().await.unwrap().len();
+    let plain = get(&server, "/api/v1/kiosk").await.bytes().await.unwrap().len();
+    assert!(compressed * 3 < plain, "{compressed} bytes compressed against {plain}");
+
+    let again = client.get(server.at("/api/v1/kiosk")).header("if-none-match", &etag).send().await.unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert!(again.bytes().await.unwrap().is_empty());
+
+    let stale = client.get(server.at("/api/v1/kiosk")).header("if-none-match", "\"other\"").send().await.unwrap();
+    assert_eq!(stale.status(), StatusCode::OK);
+}
+
+#[tokio::test]
 async fn the_database_refuses_a_warning_shorter_than_twenty_seconds() {
     let data = tempfile::tempdir().unwrap();
     TestServer::start(data.path()).stop();

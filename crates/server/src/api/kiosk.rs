@@ -1,12 +1,35 @@
 use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
 use willkommen_api as json;
 
 use crate::AppState;
-use crate::error::{AppResult, Json};
+use crate::error::AppResult;
 
 /// `GET /api/v1/kiosk`
+///
+/// Kiosks ask every half minute; the answer rarely changes. It carries an ETag, so the
+/// browser's revalidation (`If-None-Match`) gets a bodiless 304 while nothing changed.
 #[utoipa::path(get, path = "/api/v1/kiosk", tag = "visitors",
-    responses((status = 200, body = json::Kiosk), (status = 500, body = json::ApiError)))]
-pub async fn kiosk_show(State(state): State<AppState>) -> AppResult<Json<json::Kiosk>> {
-    Ok(Json(state.store.kiosk(jiff::Timestamp::now()).await?))
+    responses((status = 200, body = json::Kiosk), (status = 304, description = "unchanged since the ETag sent"),
+        (status = 500, body = json::ApiError)))]
+pub async fn kiosk_show(State(state): State<AppState>, request_headers: HeaderMap) -> AppResult<Response> {
+    let kiosk = state.store.kiosk(jiff::Timestamp::now()).await?;
+    let body = serde_json::to_vec(&kiosk).map_err(anyhow::Error::from)?;
+    let digest = Sha256::digest(&body);
+    let tag = format!("\"{}\"", digest.iter().take(12).map(|byte| format!("{byte:02x}")).collect::<String>());
+    let etag = HeaderValue::from_str(&tag).expect("hex digits in quotes are a valid header value");
+    // Revalidate every time: the answer depends on the clock (opening hours) and on quotas.
+    let headers = [(header::ETAG, etag), (header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))];
+    let unchanged = request_headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .any(|candidate| candidate.trim() == tag || candidate.trim() == "*");
+    if unchanged {
+        return Ok((StatusCode::NOT_MODIFIED, headers).into_response());
+    }
+    Ok((headers, [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response())
 }

@@ -36,6 +36,9 @@ pub fn router() -> Router<AppState> {
         .nest("/v1", v1)
         // Nothing the API accepts comes near this; a bigger body is refused before it is read.
         .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
+        // The kiosk data carries every concern in every language (over 100 KB of JSON for the
+        // demo office); compressed it is a fifth. Live streams (text/event-stream) stay as they are.
+        .layer(tower_http::compression::CompressionLayer::new())
         .fallback(|| async { AppError::NotFound("no such API route".into()) })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed("method not allowed on this route".into()) })
 }
