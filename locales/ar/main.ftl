@@ -5,7 +5,6 @@ screen-staff = مكتب الموظفين
 screen-admin = الإدارة
 screen-display = شاشة النداء
 
-language-label = اللغة
 
 ## Settings bar, at the same place on every kiosk screen
 

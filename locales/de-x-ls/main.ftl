@@ -5,7 +5,6 @@ screen-staff = Sach-Bearbeitung
 screen-admin = Verwaltung
 screen-display = Aufruf-Anzeige
 
-language-label = Sprache
 
 ## Einstellungs-Leiste, auf jedem Bildschirm des Automaten an derselben Stelle
 

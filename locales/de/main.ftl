@@ -7,7 +7,6 @@ screen-staff = Sachbearbeitung
 screen-admin = Verwaltung
 screen-display = Aufrufanzeige
 
-language-label = Sprache
 
 ## Einstellungsleiste, auf jedem Bildschirm des Automaten an derselben Stelle
 

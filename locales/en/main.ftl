@@ -6,7 +6,6 @@ screen-staff = Staff desk
 screen-admin = Administration
 screen-display = Call display
 
-language-label = Language
 
 ## Settings bar, at the same place on every kiosk screen
 

@@ -5,7 +5,6 @@ screen-staff = میز کارمندان
 screen-admin = مدیریت
 screen-display = صفحه اعلام نوبت
 
-language-label = زبان
 
 ## Settings bar, at the same place on every kiosk screen
 

@@ -5,7 +5,6 @@ screen-staff = Maseya karmendan
 screen-admin = Rêveberî
 screen-display = Ekrana gazîkirinê
 
-language-label = Ziman
 
 ## Settings bar, at the same place on every kiosk screen
 

@@ -6,7 +6,6 @@ screen-staff = Stanowisko obsługi
 screen-admin = Administracja
 screen-display = Tablica wywołań
 
-language-label = Język
 
 ## Settings bar, at the same place on every kiosk screen
 

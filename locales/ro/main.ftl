@@ -6,7 +6,6 @@ screen-staff = Ghișeu
 screen-admin = Administrare
 screen-display = Ecran de apelare
 
-language-label = Limbă
 
 ## Settings bar, at the same place on every kiosk screen
 

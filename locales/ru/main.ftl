@@ -6,7 +6,6 @@ screen-staff = Рабочее место сотрудника
 screen-admin = Администрирование
 screen-display = Табло вызова
 
-language-label = Язык
 
 ## Settings bar, at the same place on every kiosk screen
 

@@ -5,7 +5,6 @@ screen-staff = ሰራሕተኛታት
 screen-admin = ምምሕዳር
 screen-display = ስክሪን ጻውዒት
 
-language-label = ቋንቋ
 
 ## Settings bar, at the same place on every kiosk screen
 

@@ -5,7 +5,6 @@ screen-staff = Personel masası
 screen-admin = Yönetim
 screen-display = Çağrı ekranı
 
-language-label = Dil
 
 ## Settings bar, at the same place on every kiosk screen
 

@@ -6,7 +6,6 @@ screen-staff = Робоче місце працівника
 screen-admin = Адміністрування
 screen-display = Табло викликів
 
-language-label = Мова
 
 ## Settings bar, at the same place on every kiosk screen
 

@@ -104,17 +104,10 @@ test('large text makes the text bigger, high contrast makes it white on black, a
 
 test('after the idle time a warning counts down from 20 s; "more time" keeps the answers, silence resets the kiosk', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
-  const page = await context.newPage();
-  // The office's setting, shortened for the test (the API side is tested in crates/server).
-  await page.route('**/api/v1/kiosk', async (route) => {
-    const response = await route.fetch();
-    const kiosk = await response.json();
-    kiosk.inactivity = { idle_seconds: 3, warning_seconds: 20 };
-    await route.fulfill({ response, json: kiosk });
+  // The office's setting, shortened for the test.
+  const page = await openKiosk(browser, server, {
+    editOffice: (kiosk) => { kiosk.inactivity = { idle_seconds: 3, warning_seconds: 20 }; },
   });
-  await page.goto(`${server.url}/`);
-  await page.locator('.start-button:not([disabled])').waitFor();
   await start(page);
   await chooseLanguage(page, 'en');
   await chooseConcern(page, 'Address change');
@@ -138,8 +131,6 @@ test('after the idle time a warning counts down from 20 s; "more time" keeps the
   await chooseLanguage(page, 'en');
   await chooseConcern(page, 'Address change');
   assert.equal(await page.locator('.answer-button[aria-pressed=true]').count(), 0, 'the answers are forgotten');
-  await page.unrouteAll({ behavior: 'ignoreErrors' });
-  await context.close();
 });
 
 test('read aloud is reachable by keyboard and says clearly when the kiosk has no voice for the language', async () => {

@@ -210,19 +210,13 @@ test('the whole flow works by keyboard alone, with the focus on each new screen'
 
 test('when closed, the kiosk says so and from when, and the lists can still be read and printed', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
-  const page = await context.newPage();
-  // The office's state as the API reports it after closing time (the rules themselves are
-  // tested against the server in crates/server/tests).
-  await page.route('**/api/v1/kiosk', async (route) => {
-    const response = await route.fetch();
-    const kiosk = await response.json();
-    kiosk.issuing = { state: 'closed', issuing_ends_at: null, next_opening: '2026-12-01T08:00:00+01:00' };
-    kiosk.concerns[1].quota_reached = true;
-    await route.fulfill({ response, json: kiosk });
+  // The office's state as the API reports it after closing time.
+  const page = await openKiosk(browser, server, {
+    editOffice: (kiosk) => {
+      kiosk.issuing = { state: 'closed', issuing_ends_at: null, next_opening: '2026-12-01T08:00:00+01:00' };
+      kiosk.concerns[1].quota_reached = true;
+    },
   });
-  await page.goto(`${server.url}/`);
-  await page.locator('.start-button:not([disabled])').waitFor();
 
   assert.equal(await textOf(page, '.notice-title'), 'Wir sind gerade geschlossen.');
   assert.match(await textOf(page, '.notice p:nth-child(2)'), /^Wartenummern gibt es wieder: Dienstag, 1\. Dezember um 08:00/);
@@ -236,8 +230,6 @@ test('when closed, the kiosk says so and from when, and the lists can still be r
   await continueToSummary(page);
   assert.equal(await page.getByRole('button', { name: 'Take a ticket' }).isDisabled(), true);
   assert.equal(await page.getByRole('button', { name: /Print the list/ }).isDisabled(), false);
-  await page.unrouteAll({ behavior: 'ignoreErrors' });
-  await context.close();
 });
 
 test('deep links load the app, and an unknown ticket gets a friendly page', async () => {

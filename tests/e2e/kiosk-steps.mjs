@@ -4,11 +4,28 @@ import { readFileSync } from 'node:fs';
 
 import { textOf } from './harness.mjs';
 
-/** The kiosk page in portrait (1080 × 1920), on its welcome screen, ready to start. */
-export async function openKiosk(browser, server, { viewport = { width: 1080, height: 1920 }, query = '' } = {}) {
+/**
+ * The kiosk page in portrait (1080 × 1920), on its welcome screen, ready to start.
+ * `editOffice(kiosk)` changes the server's real answer to `GET /api/v1/kiosk` on its way to
+ * the page, for states a test cannot wait for (closing time, a short idle time); the server's
+ * side of those rules is tested in crates/server/tests.
+ */
+export async function openKiosk(browser, server, { viewport = { width: 1080, height: 1920 }, query = '', editOffice } = {}) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   page.on('pageerror', (error) => { throw error; });
+  if (editOffice) {
+    await page.route('**/api/v1/kiosk', async (route) => {
+      try {
+        const response = await route.fetch();
+        const kiosk = await response.json();
+        editOffice(kiosk);
+        await route.fulfill({ response, json: kiosk });
+      } catch {
+        await route.abort('connectionrefused').catch(() => {}); // the server was stopped
+      }
+    });
+  }
   await page.goto(`${server.url}/${query}`);
   await page.locator('.start-button:not([disabled])').waitFor({ timeout: 15_000 });
   return page;

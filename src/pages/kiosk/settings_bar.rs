@@ -37,7 +37,6 @@ pub fn SettingsBar() -> impl IntoView {
         };
         Some(view! { <p class="speech-problem" role="alert">{text}</p> })
     };
-    let toggle = |signal: RwSignal<bool>| move |_| signal.update(|on| *on = !*on);
     view! {
         <aside class="settings-bar" aria-label=move || i18n.t("settings-label")>
             {problem}
@@ -49,24 +48,8 @@ pub fn SettingsBar() -> impl IntoView {
                         <span class="setting-value">{endonym}</span>
                     </span>
                 </button>
-                <button
-                    type="button"
-                    class="setting-button"
-                    aria-pressed=move || visit.large_text.get().to_string()
-                    on:click=toggle(visit.large_text)
-                >
-                    <Icon name="large-text"/>
-                    <span>{move || i18n.t("settings-large-text")}</span>
-                </button>
-                <button
-                    type="button"
-                    class="setting-button"
-                    aria-pressed=move || visit.high_contrast.get().to_string()
-                    on:click=toggle(visit.high_contrast)
-                >
-                    <Icon name="contrast"/>
-                    <span>{move || i18n.t("settings-high-contrast")}</span>
-                </button>
+                <SettingToggle on=visit.large_text icon="large-text" label="settings-large-text"/>
+                <SettingToggle on=visit.high_contrast icon="contrast" label="settings-high-contrast"/>
                 <button
                     type="button"
                     class="setting-button read-aloud"
@@ -88,5 +71,23 @@ pub fn SettingsBar() -> impl IntoView {
                 </Show>
             </div>
         </aside>
+    }
+}
+
+/// A display mode the visitor switches on and off; its state is `aria-pressed`, shown by an
+/// inverted, underlined button (not by colour alone).
+#[component]
+fn SettingToggle(on: RwSignal<bool>, icon: &'static str, label: &'static str) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    view! {
+        <button
+            type="button"
+            class="setting-button"
+            aria-pressed=move || on.get().to_string()
+            on:click=move |_| on.update(|on| *on = !*on)
+        >
+            <Icon name=icon/>
+            <span>{move || i18n.t(label)}</span>
+        </button>
     }
 }
