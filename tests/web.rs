@@ -43,15 +43,16 @@ fn a_qr_code_is_an_svg_image_with_a_spoken_label() {
 #[wasm_bindgen_test]
 async fn choosing_arabic_turns_the_whole_page_right_to_left_and_back() {
     let root = container();
-    let i18n = std::cell::OnceCell::new();
+    // The language context lives in the mounted app's reactive owner; keep a copy of it.
+    let slot = std::rc::Rc::new(std::cell::Cell::new(None));
     let _mounted = mount_to(root.clone(), {
-        let i18n = i18n.clone();
+        let slot = slot.clone();
         move || {
-            let _ = i18n.set(I18n::new());
+            slot.set(Some(I18n::new()));
             view! { <p>"page"</p> }
         }
     });
-    let i18n = *i18n.get().unwrap();
+    let i18n: I18n = slot.get().unwrap();
     let html = document().document_element().unwrap();
 
     i18n.set_language("ar");
