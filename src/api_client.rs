@@ -92,3 +92,61 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ApiFailure> {
     let text = web_sys::js_sys::JSON::stringify(&value).map_err(|error| bad(format!("{error:?}")))?;
     Ok(text.into())
 }
+
+/// Signs in; the server sets the session cookie (HttpOnly, so this app never sees the token).
+pub async fn sign_in(login: &json::Login) -> Result<json::Me, ApiFailure> {
+    send_json(Request::post(&format!("{API_PREFIX}/session")), login).await
+}
+
+pub async fn fetch_me() -> Result<json::Me, ApiFailure> {
+    read(Request::get(&format!("{API_PREFIX}/session")).send().await).await
+}
+
+pub async fn sign_out() -> Result<(), ApiFailure> {
+    let response = Request::delete(&format!("{API_PREFIX}/session")).send().await;
+    response.map(|_| ()).map_err(|_| ApiFailure::Unreachable)
+}
+
+pub async fn fetch_counters() -> Result<Vec<json::Counter>, ApiFailure> {
+    read(Request::get(&format!("{API_PREFIX}/counters")).send().await).await
+}
+
+pub async fn fetch_queue() -> Result<json::QueueView, ApiFailure> {
+    read(Request::get(&format!("{API_PREFIX}/queue")).send().await).await
+}
+
+pub async fn call_next(counter: &json::CounterId) -> Result<json::StaffTicket, ApiFailure> {
+    read(Request::post(&format!("{API_PREFIX}/counters/{}/call-next", counter.as_str())).send().await).await
+}
+
+pub async fn call_ticket(id: &json::TicketId, counter: &json::CounterId) -> Result<json::StaffTicket, ApiFailure> {
+    let body = json::CallTo { counter: counter.clone() };
+    send_json(Request::post(&format!("{API_PREFIX}/tickets/{}/call", id.0)), &body).await
+}
+
+/// `recall`, `start`, `finish`, `no-show`, `park` or `return` on a ticket.
+pub async fn act_on_ticket(id: &json::TicketId, action: &str) -> Result<json::StaffTicket, ApiFailure> {
+    read(Request::post(&format!("{API_PREFIX}/tickets/{}/{action}", id.0)).send().await).await
+}
+
+pub async fn transfer_ticket(id: &json::TicketId, concern: &json::ConcernId) -> Result<json::StaffTicket, ApiFailure> {
+    let body = json::TransferTo { concern: concern.clone() };
+    send_json(Request::post(&format!("{API_PREFIX}/tickets/{}/transfer", id.0)), &body).await
+}
+
+/// The ticket behind what a scanner typed (its status URL or bare id).
+pub async fn lookup_ticket(code: &str) -> Result<json::StaffTicket, ApiFailure> {
+    let query = web_sys::js_sys::encode_uri_component(code);
+    read(Request::get(&format!("{API_PREFIX}/lookup?code={query}")).send().await).await
+}
+
+async fn send_json<T: DeserializeOwned>(
+    request: gloo_net::http::RequestBuilder,
+    body: &impl serde::Serialize,
+) -> Result<T, ApiFailure> {
+    let request = request
+        .header("Content-Type", "application/json")
+        .body(to_json(body)?)
+        .map_err(|error| ApiFailure::BadResponse(error.to_string()))?;
+    read(request.send().await).await
+}

@@ -20,7 +20,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::i18n::I18n;
-use crate::pages::{KioskPage, NotFoundPage, PlannedPage, TicketStatusPage};
+use crate::pages::{KioskPage, NotFoundPage, PlannedPage, StaffPage, TicketStatusPage};
 use crate::routes::Screen;
 
 /// The whole app: language context and routes.
@@ -32,7 +32,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/") view=KioskPage/>
                 <Route path=path!("/t/:id") view=TicketStatusPage/>
-                <Route path=path!("/staff") view=|| view! { <PlannedPage screen=Screen::Staff/> }/>
+                <Route path=path!("/staff") view=StaffPage/>
                 <Route path=path!("/admin") view=|| view! { <PlannedPage screen=Screen::Admin/> }/>
                 <Route path=path!("/display") view=|| view! { <PlannedPage screen=Screen::Display/> }/>
             </Routes>

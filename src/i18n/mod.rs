@@ -6,7 +6,7 @@ mod languages;
 mod translations;
 
 pub use languages::{Direction, LANGUAGES, LanguageInfo, language_info};
-pub use translations::{Translations, locale_url};
+pub use translations::{STAFF_LANGUAGES, Translations, locale_url};
 
 use std::cell::RefCell;
 
@@ -25,6 +25,8 @@ pub struct I18n {
 
 thread_local! {
     static TRANSLATIONS: RefCell<Translations> = RefCell::new(Translations::with_source());
+    /// Languages whose staff texts have been added (German is built in).
+    static STAFF_LOADED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 impl I18n {
@@ -70,7 +72,7 @@ impl I18n {
             if Self::is_loaded(needed) || language_info(needed).is_none() {
                 continue;
             }
-            match fetch_ftl(needed).await {
+            match fetch_ftl(needed, "main").await {
                 Some(source) => {
                     TRANSLATIONS.with(|translations| translations.borrow_mut().add(needed, source));
                     self.loaded.update(|count| *count += 1);
@@ -79,6 +81,21 @@ impl I18n {
             }
         }
         complete && Self::is_loaded(tag)
+    }
+
+    /// Loads the staff screens' English texts (German is built in), then switches.
+    pub async fn switch_staff_language(&self, tag: &str) {
+        let tag = if STAFF_LANGUAGES.contains(&tag) { tag } else { SOURCE_LANGUAGE };
+        let loaded = STAFF_LOADED.with(|loaded| loaded.borrow().contains(&tag.to_owned()));
+        if tag != SOURCE_LANGUAGE && !loaded {
+            self.load(tag).await;
+            if let Some(source) = fetch_ftl(tag, "staff").await {
+                TRANSLATIONS.with(|translations| translations.borrow_mut().add(tag, source));
+                STAFF_LOADED.with(|loaded| loaded.borrow_mut().push(tag.to_owned()));
+                self.loaded.update(|count| *count += 1);
+            }
+        }
+        self.language.set(tag.to_owned());
     }
 
     pub fn is_loaded(tag: &str) -> bool {
@@ -122,8 +139,8 @@ impl Default for I18n {
     }
 }
 
-async fn fetch_ftl(tag: &str) -> Option<String> {
-    let response = gloo_net::http::Request::get(&locale_url(tag)).send().await.ok()?;
+async fn fetch_ftl(tag: &str, part: &str) -> Option<String> {
+    let response = gloo_net::http::Request::get(&locale_url(tag, part)).send().await.ok()?;
     if !response.ok() {
         return None;
     }

@@ -7,12 +7,17 @@ use unic_langid::LanguageIdentifier;
 
 use super::language_info;
 
-/// The German texts, always present.
+/// The German texts, always present: the visitors' (`main.ftl`) and the staff's (`staff.ftl`).
 pub const SOURCE_FTL: &str = include_str!("../../locales/de/main.ftl");
+pub const STAFF_SOURCE_FTL: &str = include_str!("../../locales/de/staff.ftl");
 
-/// Where the app fetches a language's texts (the build copies `locales/` next to the app).
-pub fn locale_url(tag: &str) -> String {
-    format!("/locales/{tag}/main.ftl")
+/// The staff screens speak German and English only; visitors' screens every language.
+pub const STAFF_LANGUAGES: &[&str] = &["de", "en"];
+
+/// Where the app fetches a part of a language's texts (`main` or `staff`); the build copies
+/// `locales/` next to the app.
+pub fn locale_url(tag: &str, part: &str) -> String {
+    format!("/locales/{tag}/{part}.ftl")
 }
 
 /// The interface texts loaded so far.
@@ -25,19 +30,22 @@ impl Translations {
     pub fn with_source() -> Self {
         let mut translations = Self { bundles: Vec::new() };
         translations.add(willkommen_api::SOURCE_LANGUAGE, SOURCE_FTL.to_owned());
+        translations.add(willkommen_api::SOURCE_LANGUAGE, STAFF_SOURCE_FTL.to_owned());
         translations
     }
 
-    /// Adds (or replaces) `tag`'s texts. A file with syntax errors still contributes the
-    /// messages that parsed; the tests keep shipped files free of errors.
+    /// Adds a file of `tag`'s texts to those loaded. A file with syntax errors still
+    /// contributes the messages that parsed; the tests keep shipped files free of errors.
     pub fn add(&mut self, tag: &str, source: String) {
         let resource = FluentResource::try_new(source).unwrap_or_else(|(resource, _errors)| resource);
+        if let Some((_, bundle)) = self.bundles.iter_mut().find(|(loaded, _)| loaded == tag) {
+            bundle.add_resource_overriding(resource);
+            return;
+        }
         let grammar = language_info(tag).map_or(tag, |info| info.grammar_locale());
         let id: LanguageIdentifier = grammar.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new(vec![id]);
-        // Keep the first of duplicate ids rather than refusing the whole file.
         bundle.add_resource_overriding(resource);
-        self.bundles.retain(|(loaded, _)| loaded != tag);
         self.bundles.push((tag.to_owned(), bundle));
     }
 

@@ -3,9 +3,11 @@
 mod kiosk;
 mod not_found;
 mod planned;
+mod staff;
 mod ticket_status;
 
 pub use kiosk::KioskPage;
 pub use not_found::NotFoundPage;
 pub use planned::PlannedPage;
+pub use staff::StaffPage;
 pub use ticket_status::TicketStatusPage;

@@ -8,20 +8,31 @@ use fluent_syntax::ast;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
 use super::*;
-use crate::i18n::LANGUAGES;
+use crate::i18n::{LANGUAGES, STAFF_LANGUAGES};
 
 fn repository() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn ftl_source(tag: &str) -> String {
-    let path = repository().join("locales").join(tag).join("main.ftl");
+    ftl_part(tag, "main")
+}
+
+/// `locales/<tag>/<part>.ftl`.
+fn ftl_part(tag: &str, part: &str) -> String {
+    let path = repository().join("locales").join(tag).join(format!("{part}.ftl"));
     std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
-fn parse(tag: &str) -> ast::Resource<String> {
-    fluent_syntax::parser::parse(ftl_source(tag))
-        .unwrap_or_else(|(_, errors)| panic!("locales/{tag}/main.ftl has syntax errors: {errors:?}"))
+fn parse_part(tag: &str, part: &str) -> ast::Resource<String> {
+    fluent_syntax::parser::parse(ftl_part(tag, part))
+        .unwrap_or_else(|(_, errors)| panic!("locales/{tag}/{part}.ftl has syntax errors: {errors:?}"))
+}
+
+/// Every shipped file: each language's `main`, and `staff` for the staff languages.
+fn shipped_files() -> Vec<(&'static str, &'static str)> {
+    let main = LANGUAGES.iter().map(|language| (language.tag, "main"));
+    main.chain(STAFF_LANGUAGES.iter().map(|tag| (*tag, "staff"))).collect()
 }
 
 fn messages(resource: &ast::Resource<String>) -> Vec<&ast::Message<String>> {
@@ -36,13 +47,19 @@ fn messages(resource: &ast::Resource<String>) -> Vec<&ast::Message<String>> {
 }
 
 fn message_ids(tag: &str) -> Vec<String> {
-    messages(&parse(tag)).iter().map(|message| message.id.name.clone()).collect()
+    part_ids(tag, "main")
+}
+
+fn part_ids(tag: &str, part: &str) -> Vec<String> {
+    messages(&parse_part(tag, part)).iter().map(|message| message.id.name.clone()).collect()
 }
 
 fn all_translations() -> Translations {
     let mut translations = Translations::with_source();
-    for language in LANGUAGES {
-        translations.add(language.tag, ftl_source(language.tag));
+    for (tag, part) in shipped_files() {
+        if tag != "de" {
+            translations.add(tag, ftl_part(tag, part));
+        }
     }
     translations
 }
@@ -71,9 +88,17 @@ fn literals_after<'a>(source: &'a str, marker: &str) -> Vec<&'a str> {
 
 #[test]
 fn every_shipped_file_parses_without_errors() {
-    for language in LANGUAGES {
-        parse(language.tag);
+    for (tag, part) in shipped_files() {
+        parse_part(tag, part);
     }
+}
+
+#[test]
+fn the_staff_texts_have_the_same_messages_in_german_and_english() {
+    assert_eq!(part_ids("en", "staff"), part_ids("de", "staff"));
+    let visitors: BTreeSet<String> = message_ids("de").into_iter().collect();
+    let shared: Vec<_> = part_ids("de", "staff").into_iter().filter(|id| visitors.contains(id)).collect();
+    assert!(shared.is_empty(), "ids in both main.ftl and staff.ftl: {shared:?}");
 }
 
 #[test]
@@ -94,7 +119,7 @@ fn every_language_has_exactly_the_german_messages() {
 /// `=> "…"` tables of keys) exists in German, and every German message is used somewhere.
 #[test]
 fn the_code_and_the_german_file_use_the_same_messages() {
-    let german: BTreeSet<String> = message_ids("de").into_iter().collect();
+    let german: BTreeSet<String> = message_ids("de").into_iter().chain(part_ids("de", "staff")).collect();
     let sources = app_sources();
     let mut looked_up = BTreeSet::new();
     for (path, source) in &sources {
@@ -115,24 +140,27 @@ fn the_code_and_the_german_file_use_the_same_messages() {
 /// Arguments as the app passes them, with `n` for every number.
 fn realistic_args(n: u32) -> FluentArgs<'static> {
     let mut args = FluentArgs::new();
-    for numeric in ["count", "seconds", "answered", "total", "min", "max"] {
+    for numeric in ["count", "seconds", "answered", "total", "min", "max", "minutes"] {
         args.set(numeric, n);
     }
     args.set("number", "A 017");
     args.set("time", "Montag, 1. Dezember, 08:00");
     args.set("language", "العربية");
+    args.set("name", "Schalter 1");
+    args.set("key", "F2");
+    args.set("reason", "counter_busy");
     args
 }
 
 #[test]
 fn every_message_formats_without_errors_in_every_language() {
     let translations = all_translations();
-    for language in LANGUAGES {
-        for id in message_ids(language.tag) {
+    for (tag, part) in shipped_files() {
+        for id in part_ids(tag, part) {
             for n in [0, 1, 2, 3, 5, 11, 21, 100, 101] {
-                let (text, errors) = translations.format_checked(language.tag, &id, Some(&realistic_args(n))).unwrap();
-                assert_eq!(errors, 0, "{}: {id} with {n} formats with errors: {text}", language.tag);
-                assert!(!text.trim().is_empty(), "{}: {id} is empty", language.tag);
+                let (text, errors) = translations.format_checked(tag, &id, Some(&realistic_args(n))).unwrap();
+                assert_eq!(errors, 0, "{tag}: {id} with {n} formats with errors: {text}");
+                assert!(!text.trim().is_empty(), "{tag}: {id} is empty");
             }
         }
     }
@@ -177,11 +205,12 @@ fn selectors(pattern: &ast::Pattern<String>) -> Vec<Vec<String>> {
 #[test]
 fn every_plural_message_has_a_variant_for_each_plural_category_of_its_language() {
     let supported = PluralRules::get_locales(PluralRuleType::CARDINAL);
-    for language in LANGUAGES {
+    for (tag, part) in shipped_files() {
+        let language = crate::i18n::language_info(tag).unwrap();
         let locale: unic_langid::LanguageIdentifier = language.grammar_locale().parse().unwrap();
         assert!(supported.contains(&locale), "no CLDR plural rules for {locale}: Fluent would use English rules");
         let rules = PluralRules::create(locale, PluralRuleType::CARDINAL).unwrap();
-        let resource = parse(language.tag);
+        let resource = parse_part(tag, part);
         for message in messages(&resource) {
             let Some(pattern) = &message.value else { continue };
             for keys in selectors(pattern) {

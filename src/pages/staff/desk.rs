@@ -1,0 +1,181 @@
+//! The desk itself: call next (F2), the ticket in hand with its actions, what a scan opened,
+//! and the queue. A hand scanner's typing is caught anywhere outside text fields.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use willkommen_api as json;
+
+use super::queue_overview::QueueOverview;
+use super::scanner::ScanBuffer;
+use super::ticket_card::{Action, TicketCard, perform};
+use super::{StaffDesk, storage};
+use crate::api_client::{self, ApiFailure};
+use crate::i18n::{I18n, STAFF_LANGUAGES, language_info};
+
+const QUEUE_REFRESH: Duration = Duration::from_secs(5);
+
+#[component]
+pub fn Desk() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let desk = expect_context::<StaffDesk>();
+    listen_for_scans_and_shortcuts(desk, i18n);
+    if let Ok(timer) = set_interval_with_handle(
+        move || leptos::task::spawn_local(async move { desk.refresh_queue(i18n).await }),
+        QUEUE_REFRESH,
+    ) {
+        on_cleanup(move || timer.clear());
+    }
+    view! {
+        <DeskHeader/>
+        <div class="staff-desk">
+            <section class="staff-work" aria-labelledby="current-heading">
+                <button type="button" class="primary-button call-next" aria-keyshortcuts="F2" on:click=move |_| call_next(desk, i18n)>
+                    <span>{move || i18n.t("staff-call-next")}</span>
+                    <kbd>"F2"</kbd>
+                </button>
+                {move || desk.problem.get().map(|text| view! { <p class="failure" role="alert">{text}</p> })}
+                <h1 id="current-heading">{move || i18n.t("staff-current")}</h1>
+                {move || match desk.current.get() {
+                    Some(ticket) => view! { <TicketCard ticket/> }.into_any(),
+                    None => view! { <p class="staff-empty">{move || i18n.t("staff-no-current")}</p> }.into_any(),
+                }}
+                <ScannedTicket/>
+            </section>
+            <QueueOverview/>
+        </div>
+    }
+}
+
+fn call_next(desk: StaffDesk, i18n: I18n) {
+    let Some(counter) = desk.counter.get_untracked() else { return };
+    desk.problem.set(None);
+    leptos::task::spawn_local(async move {
+        match api_client::call_next(&counter).await {
+            Ok(ticket) => desk.show(ticket),
+            Err(failure) => desk.report(failure, i18n),
+        }
+        desk.refresh_queue(i18n).await;
+    });
+}
+
+/// Counter name, the clerk, the interface language, change counter, sign out.
+#[component]
+fn DeskHeader() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let desk = expect_context::<StaffDesk>();
+    let counter_name = move || {
+        let id = desk.counter.get()?;
+        desk.counters.with(|counters| counters.iter().find(|counter| counter.id == id).map(|c| c.name.clone()))
+    };
+    let signed_in_as = move || {
+        let me = desk.me.get()?;
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("name", me.display_name);
+        Some(i18n.t_args("staff-signed-in-as", &args))
+    };
+    let choose_language = move |tag: &'static str| {
+        move |_| {
+            if let Some(me) = desk.me.get_untracked() {
+                storage::set(&storage::language_key(&me.username), tag);
+            }
+            leptos::task::spawn_local(async move { i18n.switch_staff_language(tag).await });
+        }
+    };
+    let sign_out = move |_| {
+        leptos::task::spawn_local(async move {
+            let _ = api_client::sign_out().await;
+            desk.me.set(None);
+        });
+    };
+    view! {
+        <header class="staff-header">
+            <p class="staff-counter-name">{counter_name}</p>
+            <p>{signed_in_as}</p>
+            <div class="staff-languages" role="group" aria-label=move || i18n.t("staff-interface-language")>
+                {STAFF_LANGUAGES.iter().map(|&tag| view! {
+                    <button
+                        type="button"
+                        lang=tag
+                        aria-pressed=move || (i18n.language() == tag).to_string()
+                        on:click=choose_language(tag)
+                    >
+                        {language_info(tag).map(|info| info.endonym)}
+                    </button>
+                }).collect_view()}
+            </div>
+            <button type="button" on:click=move |_| desk.counter.set(None)>{move || i18n.t("staff-change-counter")}</button>
+            <button type="button" on:click=sign_out>{move || i18n.t("staff-sign-out")}</button>
+        </header>
+    }
+}
+
+/// The ticket a scan opened, or why the code is not one.
+#[component]
+fn ScannedTicket() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let desk = expect_context::<StaffDesk>();
+    move || {
+        let scanned = desk.scanned.get()?;
+        Some(view! {
+            <section class="staff-scanned" aria-labelledby="scanned-heading">
+                <h2 id="scanned-heading">{move || i18n.t("staff-scanned")}</h2>
+                {match scanned {
+                    Ok(ticket) => view! { <TicketCard ticket/> }.into_any(),
+                    Err(()) => view! { <p class="failure" role="alert">{move || i18n.t("staff-scan-unknown")}</p> }.into_any(),
+                }}
+                <button type="button" on:click=move |_| desk.scanned.set(None)>{move || i18n.t("staff-close")}</button>
+            </section>
+        })
+    }
+}
+
+/// A hand scanner's burst of keys (outside text fields) opens that ticket; F-keys do the
+/// actions on the ticket in hand.
+fn listen_for_scans_and_shortcuts(desk: StaffDesk, i18n: I18n) {
+    let buffer = StoredValue::new_local(ScanBuffer::default());
+    let handle = window_event_listener(leptos::ev::keydown, move |event| {
+        let in_field = document()
+            .active_element()
+            .is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+        let key = event.key();
+        if let Some(action) = shortcut(&key) {
+            event.prevent_default();
+            match (action, desk.current.get_untracked()) {
+                (Action::CallNow, _) => call_next(desk, i18n),
+                (action, Some(ticket)) if Action::allowed(ticket.status).contains(&action) => {
+                    perform(desk, i18n, ticket.id, action)
+                }
+                _ => {}
+            }
+            return;
+        }
+        if in_field {
+            return;
+        }
+        let now = web_sys::js_sys::Date::now();
+        if let Some(code) = buffer.try_update_value(|buffer| buffer.key(&key, now)).flatten() {
+            event.prevent_default();
+            open_scanned(desk, i18n, code);
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+fn shortcut(key: &str) -> Option<Action> {
+    [Action::CallNow, Action::Recall, Action::Start, Action::Finish, Action::NoShow, Action::Park, Action::Return]
+        .into_iter()
+        .find(|action| action.key() == key)
+}
+
+fn open_scanned(desk: StaffDesk, i18n: I18n, code: String) {
+    leptos::task::spawn_local(async move {
+        match api_client::lookup_ticket(&code).await {
+            Ok(ticket) => desk.scanned.set(Some(Ok(ticket))),
+            Err(ApiFailure::Refused(error)) if error.code == json::ErrorCode::NotFound => {
+                desk.scanned.set(Some(Err(())))
+            }
+            Err(failure) => desk.report(failure, i18n),
+        }
+    });
+}

@@ -1,0 +1,168 @@
+//! The staff desk (`/staff`): sign in, choose the counter, call visitors, scan their tickets and
+//! see the queue. German and English, chosen per clerk.
+
+mod counter_choice;
+mod desk;
+mod queue_overview;
+mod scanner;
+mod sign_in;
+mod storage;
+mod ticket_card;
+
+use leptos::prelude::*;
+use willkommen_api::{self as json, ErrorCode};
+
+use self::counter_choice::CounterChoice;
+use self::desk::Desk;
+use self::sign_in::SignIn;
+use crate::api_client::{self, ApiFailure};
+use crate::i18n::I18n;
+
+/// The desk's state, shared by its parts. A lapsed session signs the clerk out but keeps the
+/// counter and the ticket in hand, so they carry on after signing in again.
+#[derive(Clone, Copy)]
+pub struct StaffDesk {
+    pub me: RwSignal<Option<json::Me>>,
+    /// Checking the session at start; then whether it lapsed (for the sign-in message).
+    pub checking: RwSignal<bool>,
+    pub expired: RwSignal<bool>,
+    pub counter: RwSignal<Option<json::CounterId>>,
+    pub counters: RwSignal<Vec<json::Counter>>,
+    /// Concern names and checklists (from the kiosk data).
+    pub office: RwSignal<Option<json::Kiosk>>,
+    pub current: RwSignal<Option<json::StaffTicket>>,
+    /// The ticket a scan opened (or `Err` for a code that is not a ticket).
+    pub scanned: RwSignal<Option<Result<json::StaffTicket, ()>>>,
+    pub queue: RwSignal<Option<json::QueueView>>,
+    /// A refusal or problem to show, already in words.
+    pub problem: RwSignal<Option<String>>,
+    pub offline: RwSignal<bool>,
+}
+
+impl StaffDesk {
+    fn new() -> Self {
+        Self {
+            me: RwSignal::new(None),
+            checking: RwSignal::new(true),
+            expired: RwSignal::new(false),
+            counter: RwSignal::new(storage::get(storage::COUNTER_KEY).map(json::CounterId)),
+            counters: RwSignal::new(Vec::new()),
+            office: RwSignal::new(None),
+            current: RwSignal::new(None),
+            scanned: RwSignal::new(None),
+            queue: RwSignal::new(None),
+            problem: RwSignal::new(None),
+            offline: RwSignal::new(false),
+        }
+    }
+
+    /// Turns a failed call into what the clerk sees; a lapsed session asks to sign in again.
+    pub fn report(&self, failure: ApiFailure, i18n: I18n) {
+        match failure {
+            ApiFailure::Refused(error) if error.code == ErrorCode::NotSignedIn => {
+                self.expired.set(true);
+                self.me.set(None);
+            }
+            ApiFailure::Unreachable => self.offline.set(true),
+            ApiFailure::Refused(error) => {
+                let key = match error.code {
+                    ErrorCode::QueueEmpty => "staff-error-queue-empty",
+                    ErrorCode::CounterBusy => "staff-error-counter-busy",
+                    ErrorCode::InvalidTransition => "staff-error-invalid-transition",
+                    _ => "",
+                };
+                let text = if key.is_empty() {
+                    let mut args = fluent_bundle::FluentArgs::new();
+                    args.set("reason", error.message);
+                    i18n.t_args("staff-error-other", &args)
+                } else {
+                    i18n.t(key)
+                };
+                self.problem.set(Some(text));
+            }
+            ApiFailure::BadResponse(reason) => {
+                let mut args = fluent_bundle::FluentArgs::new();
+                args.set("reason", reason);
+                self.problem.set(Some(i18n.t_args("staff-error-other", &args)));
+            }
+        }
+    }
+
+    /// After signing in: the clerk's language, the counters, the office data and the ticket
+    /// already at this counter (after a reload or a lapsed session).
+    pub fn signed_in(&self, me: json::Me, i18n: I18n) {
+        let language = storage::get(&storage::language_key(&me.username)).unwrap_or_else(|| "de".into());
+        self.expired.set(false);
+        self.me.set(Some(me));
+        let desk = *self;
+        leptos::task::spawn_local(async move {
+            i18n.switch_staff_language(&language).await;
+            match api_client::fetch_counters().await {
+                Ok(counters) => desk.counters.set(counters),
+                Err(failure) => desk.report(failure, i18n),
+            }
+            if let Ok(office) = api_client::fetch_kiosk().await {
+                desk.office.set(Some(office));
+            }
+            desk.refresh_queue(i18n).await;
+        });
+    }
+
+    /// Reloads the queue overview, and finds the ticket in hand at this counter.
+    pub async fn refresh_queue(&self, i18n: I18n) {
+        match api_client::fetch_queue().await {
+            Ok(queue) => {
+                self.offline.set(false);
+                let counter = self.counter.get_untracked();
+                let here = queue.active.iter().find(|ticket| ticket.counter.is_some() && ticket.counter == counter);
+                if let (true, Some(ticket)) = (self.current.with_untracked(Option::is_none), here) {
+                    self.current.set(Some(ticket.clone()));
+                }
+                self.queue.set(Some(queue));
+            }
+            Err(failure) => self.report(failure, i18n),
+        }
+    }
+
+    /// The concern's German name, for staff.
+    pub fn concern_name(&self, id: &json::ConcernId) -> String {
+        self.office.with(|office| {
+            office
+                .as_ref()
+                .and_then(|office| office.concerns.iter().find(|concern| &concern.id == id))
+                .and_then(|concern| concern.name.resolve(willkommen_api::SOURCE_LANGUAGE).map(str::to_owned))
+                .unwrap_or_else(|| id.as_str().to_owned())
+        })
+    }
+}
+
+#[component]
+pub fn StaffPage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let desk = StaffDesk::new();
+    provide_context(desk);
+    leptos::task::spawn_local(async move {
+        if let Ok(me) = api_client::fetch_me().await {
+            desk.signed_in(me, i18n);
+        }
+        desk.checking.set(false);
+    });
+    let screen = move || {
+        if desk.checking.get() {
+            return view! { <p role="status">{move || i18n.t("kiosk-loading")}</p> }.into_any();
+        }
+        match (desk.me.get(), desk.counter.get()) {
+            (None, _) => view! { <SignIn/> }.into_any(),
+            (Some(_), None) => view! { <CounterChoice/> }.into_any(),
+            (Some(_), Some(_)) => view! { <Desk/> }.into_any(),
+        }
+    };
+    view! {
+        <div class="staff">
+            {move || desk.offline.get().then(|| view! {
+                <p class="staff-offline" role="status">{move || i18n.t("staff-offline")}</p>
+            })}
+            <main class="staff-main">{screen}</main>
+        </div>
+    }
+}

@@ -1,0 +1,82 @@
+//! The queue at a glance: waiting tickets per concern with the longest wait and how many lack
+//! documents, and the counters with what they are serving.
+
+use fluent_bundle::FluentArgs;
+use leptos::prelude::*;
+
+use super::StaffDesk;
+use crate::i18n::I18n;
+
+#[component]
+pub fn QueueOverview() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let desk = expect_context::<StaffDesk>();
+    let rows = move || {
+        let queue = desk.queue.get()?;
+        let mut concerns: Vec<willkommen_api::ConcernId> = Vec::new();
+        for ticket in &queue.waiting {
+            if !concerns.contains(&ticket.concern) {
+                concerns.push(ticket.concern.clone());
+            }
+        }
+        let concern_rows = concerns
+            .into_iter()
+            .map(|concern| {
+                let waiting: Vec<_> = queue.waiting.iter().filter(|ticket| ticket.concern == concern).collect();
+                let count = waiting.len();
+                let oldest = waiting.iter().map(|ticket| ticket.waited_minutes).max().unwrap_or(0);
+                let lacking = waiting.iter().filter(|ticket| !ticket.missing_required.is_empty()).count();
+                let numbers: Vec<String> = waiting
+                    .iter()
+                    .map(|ticket| {
+                        let mark = if ticket.missing_required.is_empty() { "" } else { " !" };
+                        format!("{}{mark}", ticket.number)
+                    })
+                    .collect();
+                let text = move |key: &'static str, name: &'static str, value: usize| {
+                    let mut args = FluentArgs::new();
+                    args.set(name, value);
+                    i18n.t_args(key, &args)
+                };
+                view! {
+                    <li class="queue-concern">
+                        <span class="queue-concern-name">{desk.concern_name(&concern)}</span>
+                        <span>{text("staff-queue-waiting", "count", count)}" · "{text("staff-queue-oldest", "minutes", oldest as usize)}</span>
+                        {(lacking > 0).then(|| view! { <span>{lacking}" × "{move || i18n.t("staff-queue-missing-documents")}</span> })}
+                        <span class="queue-numbers">{numbers.join(", ")}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        let counter_rows = queue
+            .counters
+            .iter()
+            .map(|counter| {
+                let serving = queue
+                    .active
+                    .iter()
+                    .find(|ticket| ticket.counter.as_ref() == Some(&counter.id))
+                    .map(|ticket| ticket.number.to_string());
+                let free = serving.is_none();
+                view! {
+                    <li>
+                        <span class="queue-counter-name">{counter.name.clone()}</span>": "
+                        {serving}
+                        {free.then(|| view! { <span>{move || i18n.t("staff-counter-free")}</span> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <ul class="queue-concerns">{concern_rows}</ul>
+            <h3>{move || i18n.t("staff-counters")}</h3>
+            <ul class="queue-counters">{counter_rows}</ul>
+        })
+    };
+    view! {
+        <section class="staff-queue" aria-labelledby="queue-heading">
+            <h2 id="queue-heading">{move || i18n.t("staff-queue")}</h2>
+            {rows}
+        </section>
+    }
+}

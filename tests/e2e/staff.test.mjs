@@ -1,0 +1,147 @@
+// End to end: the staff desk (/staff) against the real server in headless Chromium. Signing
+// in, choosing the counter, calling visitors with the mouse or F-keys, two clerks calling at
+// the same moment, a hand scanner's keystrokes, a lapsed session, axe-core.
+import assert from 'node:assert/strict';
+import { after, afterEach, before, test } from 'node:test';
+
+import { axeViolations, keepScreenshot, launchBrowser, startServer, stopAllServers, tempDir, textOf } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+afterEach(stopAllServers);
+after(async () => { await browser?.close(); });
+
+/** A ticket taken as a kiosk would, with the visitor's checklist answers. */
+async function issue(server, { concern = 'extend-residence-permit', language = 'ar', checklist = { passport: false } } = {}) {
+  const response = await fetch(`${server.url}/api/v1/tickets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': `staff-e2e-${Math.random()}` },
+    body: JSON.stringify({ concern, language, checklist }),
+  });
+  assert.equal(response.status, 201);
+  return response.json();
+}
+
+/** A desk PC: signs `username` in and sits at `counter`. */
+async function desk(server, { username = 'schalter1', password = 'willkommen-1', counter = 'Schalter 1' } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => { throw error; });
+  await page.goto(`${server.url}/staff`);
+  await page.getByLabel('Benutzername').fill(username);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('button', { name: new RegExp(counter) }).click();
+  await page.locator('.call-next').waitFor();
+  return page;
+}
+
+test('a clerk signs in, calls the next visitor by F2 and sees concern, language and missing documents', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/staff`);
+  assert.deepEqual(await axeViolations(page), [], 'sign-in screen');
+  await page.getByLabel('Benutzername').fill('schalter1');
+  await page.getByLabel('Passwort').fill('falsch-falsch');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  assert.equal(await textOf(page, '[role=alert]'), 'Benutzername oder Passwort stimmt nicht.');
+  await page.getByLabel('Passwort').fill('willkommen-1');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('heading', { name: 'An welchem Schalter sitzen Sie?' }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'counter choice');
+  await page.getByRole('button', { name: /Schalter 1/ }).click();
+
+  await page.keyboard.press('F2');
+  assert.equal(await textOf(page, '[role=alert]'), 'Niemand wartet auf die Anliegen dieses Schalters.');
+  await issue(server, {
+    concern: 'address-change',
+    checklist: { 'residence-card': true, passport: false, 'registration-certificate': true },
+  });
+  await page.keyboard.press('F2');
+
+  const card = page.locator('.staff-work > .staff-ticket');
+  assert.equal(await textOf(page, '.staff-work > .staff-ticket .staff-ticket-number'), 'H 001');
+  assert.equal(await card.locator('.staff-ticket-status').innerText(), 'aufgerufen');
+  assert.equal(await card.locator('.staff-ticket-concern').innerText(), 'Neue Adresse auf der Aufenthaltskarte');
+  assert.match(await card.locator('.staff-ticket-language').innerText(), /العربية · Arabisch/);
+  assert.equal((await card.locator('.staff-missing').innerText()).replace(/[\u2068\u2069]/g, ''), '1 nötige Unterlage fehlt');
+  assert.match(await card.locator('.document-missing').innerText(), /^fehlt Reisepass/);
+  assert.equal(await card.locator('.document-have').count(), 2);
+  assert.deepEqual(await axeViolations(page), [], 'desk with a ticket in hand');
+  await keepScreenshot(page, 'staff-desk-de');
+
+  await page.keyboard.press('F6');
+  await page.locator('.staff-work > .staff-ticket [data-status=serving]').waitFor();
+  assert.equal(await card.getByRole('button', { name: /Erneut aufrufen/ }).count(), 0, 'no recall while serving');
+  await page.keyboard.press('F7');
+  await page.locator('.staff-empty').waitFor();
+});
+
+test('two clerks calling at the same moment get two different visitors', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const first = await desk(server);
+  const second = await desk(server, { username: 'schalter2', password: 'willkommen-2', counter: 'Schalter 2' });
+  await issue(server);
+  await issue(server);
+
+  await Promise.all([first.locator('.call-next').click(), second.locator('.call-next').click()]);
+
+  const numbers = [
+    await textOf(first, '.staff-work > .staff-ticket .staff-ticket-number'),
+    await textOf(second, '.staff-work > .staff-ticket .staff-ticket-number'),
+  ].sort();
+  assert.deepEqual(numbers, ['A 001', 'A 002']);
+});
+
+test('a hand scanner\'s keystrokes open the ticket; a person typing does not; an unknown code is said so', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await desk(server);
+  const ticket = await issue(server, { language: 'uk' });
+
+  await page.keyboard.type('q0fO8b6u3J3p1yQ2xW9aZg', { delay: 150 });
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('.staff-scanned').count(), 0, 'slow typing is not a scan');
+
+  await page.keyboard.type(ticket.status_url, { delay: 5 });
+  await page.keyboard.press('Enter');
+  assert.equal(await textOf(page, '.staff-scanned .staff-ticket-number'), 'A 001');
+  assert.equal(await textOf(page, '.staff-scanned .staff-ticket-status'), 'wartet');
+  await page.locator('.staff-scanned').getByRole('button', { name: /Jetzt aufrufen/ }).click();
+  assert.equal(await textOf(page, '.staff-work > .staff-ticket .staff-ticket-number'), 'A 001');
+  assert.equal(await page.locator('.staff-scanned').count(), 0, 'the called ticket moved into the hand');
+
+  await page.keyboard.type(`${server.url}/t/AAAAAAAAAAAAAAAAAAAAAA`, { delay: 5 });
+  await page.keyboard.press('Enter');
+  assert.equal(await textOf(page, '.staff-scanned [role=alert]'), 'Dieser Code gehört zu keiner Wartenummer dieses Amts.');
+});
+
+test('a lapsed session asks to sign in again and keeps the counter and the ticket in hand', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await desk(server);
+  await issue(server);
+  await page.keyboard.press('F2');
+  await textOf(page, '.staff-work > .staff-ticket .staff-ticket-number');
+
+  await page.context().clearCookies();
+  await page.keyboard.press('F6');
+
+  assert.equal(await textOf(page, '.staff-sign-in [role=status]'), 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich wieder an.');
+  await page.getByLabel('Benutzername').fill('schalter1');
+  await page.getByLabel('Passwort').fill('willkommen-1');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  assert.equal(await textOf(page, '.staff-work > .staff-ticket .staff-ticket-number'), 'A 001', 'still in hand');
+  assert.match(await textOf(page, '.staff-counter-name'), /Schalter 1/);
+});
+
+test('each clerk chooses German or English, and the desk remembers it', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await desk(server);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: /Call next number/ }).waitFor();
+  await page.reload();
+  await page.getByRole('button', { name: /Call next number/ }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(await axeViolations(page), [], 'desk in English');
+});
