@@ -145,3 +145,53 @@ test('each clerk chooses German or English, and the desk remembers it', async ()
   assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
   assert.deepEqual(await axeViolations(page), [], 'desk in English');
 });
+
+test('the queue follows changes live, and the desk reconnects by itself after a server restart', async () => {
+  const dataDir = tempDir('data');
+  let server = await startServer({ dataDir });
+  const page = await desk(server);
+  await page.locator('.queue-counters').waitFor();
+  await page.waitForTimeout(500); // let the live stream connect
+
+  await issue(server, { concern: 'address-change' });
+  // Faster than the 20 s fallback refresh: only the live stream can bring it this soon.
+  await page.locator('.queue-numbers', { hasText: 'H 001' }).waitFor({ timeout: 5_000 });
+
+  await server.stop();
+  assert.equal(await textOf(page, '.staff-offline'), 'Keine Verbindung zum Server. Die Seite versucht es weiter.');
+  server = await startServer({ dataDir, port: server.port });
+  await page.locator('.staff-offline').waitFor({ state: 'detached', timeout: 20_000 });
+  await issue(server, { concern: 'address-change' });
+  await page.locator('.queue-numbers', { hasText: 'H 002' }).waitFor({ timeout: 5_000 });
+});
+
+test('a transfer sends the visitor to another concern\'s queue; calling again past the limit ends in no-show', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await desk(server);
+  await issue(server, { concern: 'address-change' });
+  await issue(server, { concern: 'address-change' });
+
+  await page.keyboard.press('F2');
+  await textOf(page, '.staff-work > .staff-ticket .staff-ticket-number');
+  await page.getByLabel('Weiterleiten an').selectOption({ label: 'Karte verloren oder gestohlen' });
+  await page.locator('.staff-transfer').getByRole('button', { name: 'Weiterleiten an' }).click();
+  await page.locator('.staff-empty').waitFor();
+  await page.locator('.queue-concern', { hasText: 'Karte verloren oder gestohlen' }).waitFor();
+
+  await page.keyboard.press('F2');
+  await page.locator('.staff-work > .staff-ticket').waitFor();
+  // Each F4 calls again (the count goes up) until the office's limit makes it a no-show.
+  for (let calls = 1; ; calls += 1) {
+    assert.ok(calls <= 5, 'the limit ends the calling');
+    const shown = await page.waitForFunction((count) => {
+      const times = document.querySelector('.staff-work > .staff-ticket .staff-ticket-times');
+      if (!times) return 'gone';
+      return times.textContent.replace(/[\u2068\u2069]/g, '').includes(`${count}-mal aufgerufen`) ? 'called' : false;
+    }, calls);
+    if ((await shown.jsonValue()) === 'gone') break;
+    await page.keyboard.press('F4');
+  }
+  await page.locator('.staff-empty').waitFor();
+  const queue = await page.evaluate(async () => (await fetch('/api/v1/queue')).json());
+  assert.equal(queue.active.length, 0, 'after the office\'s limit of calls the visitor counts as not come');
+});

@@ -13,13 +13,16 @@ use super::{StaffDesk, storage};
 use crate::api_client::{self, ApiFailure};
 use crate::i18n::{I18n, STAFF_LANGUAGES, language_info};
 
-const QUEUE_REFRESH: Duration = Duration::from_secs(5);
+/// The live stream brings every change at once; this slower refresh keeps the minutes waited
+/// current and covers a stream that could not reconnect.
+const QUEUE_REFRESH: Duration = Duration::from_secs(20);
 
 #[component]
 pub fn Desk() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let desk = expect_context::<StaffDesk>();
     listen_for_scans_and_shortcuts(desk, i18n);
+    follow_queue_live(desk, i18n);
     if let Ok(timer) = set_interval_with_handle(
         move || leptos::task::spawn_local(async move { desk.refresh_queue(i18n).await }),
         QUEUE_REFRESH,
@@ -178,4 +181,29 @@ fn open_scanned(desk: StaffDesk, i18n: I18n, code: String) {
             Err(failure) => desk.report(failure, i18n),
         }
     });
+}
+
+/// The queue's live stream (server-sent events): every change reloads the overview. The
+/// browser reconnects by itself (the server asks for a retry after a few seconds) and the
+/// banner says when the connection is gone.
+fn follow_queue_live(desk: StaffDesk, i18n: I18n) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+
+    let Ok(source) = web_sys::EventSource::new(&format!("{}/queue/events", willkommen_api::API_PREFIX)) else {
+        return;
+    };
+    let refresh = move || leptos::task::spawn_local(async move { desk.refresh_queue(i18n).await });
+    let on_change = Closure::<dyn Fn()>::new(refresh);
+    let _ = source.add_event_listener_with_callback("changed", on_change.as_ref().unchecked_ref());
+    let on_open = Closure::<dyn Fn()>::new(move || {
+        desk.offline.set(false);
+        refresh();
+    });
+    source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+    let on_error = Closure::<dyn Fn()>::new(move || desk.offline.set(true));
+    source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // The stream and its handlers live as long as the desk screen.
+    let kept = StoredValue::new_local((source, on_change, on_open, on_error));
+    on_cleanup(move || kept.with_value(|(source, ..)| source.close()));
 }
