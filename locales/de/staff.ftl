@@ -79,3 +79,7 @@ staff-error-counter-busy = An Ihrem Schalter ist noch eine Nummer. Schließen Si
 staff-error-invalid-transition = Das geht mit dieser Nummer gerade nicht mehr; sie wurde inzwischen geändert.
 staff-error-other = Das hat nicht geklappt: { $reason }
 staff-offline = Keine Verbindung zum Server. Die Seite versucht es weiter.
+
+staff-camera-scan = Mit Kamera scannen
+staff-camera-hint = Halten Sie den QR-Code der Wartenummer vor die Kamera.
+staff-camera-unavailable = Keine Kamera gefunden, oder der Zugriff auf die Kamera ist nicht erlaubt.

@@ -79,3 +79,7 @@ staff-error-counter-busy = There is still a number at your counter. Finish it fi
 staff-error-invalid-transition = That is no longer possible with this number; it has changed meanwhile.
 staff-error-other = That did not work: { $reason }
 staff-offline = No connection to the server. The page keeps trying.
+
+staff-camera-scan = Scan with camera
+staff-camera-hint = Hold the ticket's QR code in front of the camera.
+staff-camera-unavailable = No camera found, or access to the camera is not allowed.

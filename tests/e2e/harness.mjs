@@ -75,8 +75,8 @@ export async function startServer({ dataDir, port = 0, dist = process.env.WILLKO
   return server;
 }
 
-/** Headless Chromium from Debian, kept off the (closed) network. */
-export async function launchBrowser() {
+/** Headless Chromium from Debian, kept off the (closed) network; `args` adds switches. */
+export async function launchBrowser({ args = [] } = {}) {
   const home = tempDir('chromium-home');
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -89,6 +89,7 @@ export async function launchBrowser() {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...args,
     ],
     env: { ...process.env, HOME: home },
   });

@@ -2,9 +2,14 @@
 // in, choosing the counter, calling visitors with the mouse or F-keys, two clerks calling at
 // the same moment, a hand scanner's keystrokes, a lapsed session, axe-core.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 
+import { PNG } from 'pngjs';
+
 import { axeViolations, keepScreenshot, launchBrowser, startServer, stopAllServers, tempDir, textOf } from './harness.mjs';
+import { openKiosk, ticketFor } from './kiosk-steps.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -23,8 +28,8 @@ async function issue(server, { concern = 'extend-residence-permit', language = '
 }
 
 /** A desk PC: signs `username` in and sits at `counter`. */
-async function desk(server, { username = 'schalter1', password = 'willkommen-1', counter = 'Schalter 1' } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+async function desk(server, { username = 'schalter1', password = 'willkommen-1', counter = 'Schalter 1', browserWithCamera } = {}) {
+  const context = await (browserWithCamera ?? browser).newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   page.on('pageerror', (error) => { throw error; });
   await page.goto(`${server.url}/staff`);
@@ -107,6 +112,7 @@ test('a hand scanner\'s keystrokes open the ticket; a person typing does not; an
   await page.keyboard.press('Enter');
   assert.equal(await textOf(page, '.staff-scanned .staff-ticket-number'), 'A 001');
   assert.equal(await textOf(page, '.staff-scanned .staff-ticket-status'), 'wartet');
+  assert.deepEqual(await axeViolations(page), [], 'desk with a scanned ticket');
   await page.locator('.staff-scanned').getByRole('button', { name: /Jetzt aufrufen/ }).click();
   assert.equal(await textOf(page, '.staff-work > .staff-ticket .staff-ticket-number'), 'A 001');
   assert.equal(await page.locator('.staff-scanned').count(), 0, 'the called ticket moved into the hand');
@@ -194,4 +200,61 @@ test('a transfer sends the visitor to another concern\'s queue; calling again pa
   await page.locator('.staff-empty').waitFor();
   const queue = await page.evaluate(async () => (await fetch('/api/v1/queue')).json());
   assert.equal(queue.active.length, 0, 'after the office\'s limit of calls the visitor counts as not come');
+});
+
+/**
+ * A Y4M video (what Chromium's fake camera plays) of `png` centred on white, 640 × 480: a
+ * ticket's QR code held in front of the desk's webcam.
+ */
+function webcamVideoOf(png, file) {
+  const [width, height] = [640, 480];
+  const luma = Buffer.alloc(width * height, 255);
+  const scale = Math.max(1, Math.floor(Math.min(width / png.width, height / png.height) * 0.8));
+  const [left, top] = [(width - png.width * scale) >> 1, (height - png.height * scale) >> 1];
+  for (let y = 0; y < png.height * scale; y += 1) {
+    for (let x = 0; x < png.width * scale; x += 1) {
+      const at = (Math.floor(y / scale) * png.width + Math.floor(x / scale)) * 4;
+      luma[(top + y) * width + left + x] = Math.round(0.299 * png.data[at] + 0.587 * png.data[at + 1] + 0.114 * png.data[at + 2]);
+    }
+  }
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
+  writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), frame, frame]));
+}
+
+test('the camera scan reads a real ticket\'s QR code from the webcam and opens the ticket', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  // A visitor's ticket at the kiosk, its QR code as shown there.
+  const kiosk = await openKiosk(browser, server);
+  const number = await ticketFor(kiosk, { tag: 'en', concern: 'Address change' });
+  const qr = PNG.sync.read(await kiosk.locator('.ticket-qr .qr-code svg').screenshot());
+  const video = path.join(tempDir('camera'), 'ticket.y4m');
+  webcamVideoOf(qr, video);
+  const cameraBrowser = await launchBrowser({
+    args: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+  });
+  try {
+    const page = await desk(server, { browserWithCamera: cameraBrowser });
+    await page.getByRole('button', { name: 'Mit Kamera scannen' }).click();
+
+    assert.equal(await textOf(page, '.staff-scanned .staff-ticket-number'), number);
+    assert.equal(await page.locator('.staff-camera').count(), 0, 'the camera is switched off again');
+  } finally {
+    await cameraBrowser.close();
+  }
+});
+
+test('without a usable camera the desk says so instead of showing a dead picture', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await desk(server); // this browser has no camera at all
+
+  await page.getByRole('button', { name: 'Mit Kamera scannen' }).click();
+
+  assert.equal(
+    await textOf(page, '.staff-camera [role=alert]'),
+    'Keine Kamera gefunden, oder der Zugriff auf die Kamera ist nicht erlaubt.',
+  );
+  assert.deepEqual(await axeViolations(page), [], 'camera panel');
+  await page.locator('.staff-camera').getByRole('button', { name: 'Schließen' }).click();
+  assert.equal(await page.locator('.staff-camera').count(), 0);
 });

@@ -6,6 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use willkommen_api as json;
 
+use super::camera::CameraScan;
 use super::queue_overview::QueueOverview;
 use super::scanner::ScanBuffer;
 use super::ticket_card::{Action, TicketCard, perform};
@@ -23,6 +24,7 @@ pub fn Desk() -> impl IntoView {
     let desk = expect_context::<StaffDesk>();
     listen_for_scans_and_shortcuts(desk, i18n);
     follow_queue_live(desk, i18n);
+    let camera_open = RwSignal::new(false);
     if let Ok(timer) = set_interval_with_handle(
         move || leptos::task::spawn_local(async move { desk.refresh_queue(i18n).await }),
         QUEUE_REFRESH,
@@ -43,6 +45,18 @@ pub fn Desk() -> impl IntoView {
                     Some(ticket) => view! { <TicketCard ticket/> }.into_any(),
                     None => view! { <p class="staff-empty">{move || i18n.t("staff-no-current")}</p> }.into_any(),
                 }}
+                <button type="button" class="camera-button" on:click=move |_| camera_open.set(true)>
+                    {move || i18n.t("staff-camera-scan")}
+                </button>
+                <Show when=move || camera_open.get()>
+                    <CameraScan
+                        on_code=move |code| {
+                            camera_open.set(false);
+                            open_scanned(desk, i18n, code);
+                        }
+                        on_close=move || camera_open.set(false)
+                    />
+                </Show>
                 <ScannedTicket/>
             </section>
             <QueueOverview/>

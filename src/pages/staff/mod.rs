@@ -1,6 +1,7 @@
 //! The staff desk (`/staff`): sign in, choose the counter, call visitors, scan their tickets and
 //! see the queue. German and English, chosen per clerk.
 
+mod camera;
 mod counter_choice;
 mod desk;
 mod queue_overview;
