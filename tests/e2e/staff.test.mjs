@@ -258,3 +258,18 @@ test('without a usable camera the desk says so instead of showing a dead picture
   await page.locator('.staff-camera').getByRole('button', { name: 'Schließen' }).click();
   assert.equal(await page.locator('.staff-camera').count(), 0);
 });
+
+test('a specific visitor can be called from the queue, out of turn', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await desk(server);
+  await issue(server, { concern: 'address-change' });
+  await issue(server, { concern: 'address-change', checklist: {} });
+
+  const second = page.locator('.queue-ticket', { hasText: 'H 002' });
+  assert.match(await second.getAttribute('aria-label'), /^H 002, Unterlagen fehlen, Jetzt aufrufen$/);
+  await second.click();
+
+  assert.equal(await textOf(page, '.staff-work > .staff-ticket .staff-ticket-number'), 'H 002');
+  await page.locator('.queue-ticket', { hasText: 'H 002' }).waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.queue-ticket').count(), 1, 'H 001 still waits');
+});

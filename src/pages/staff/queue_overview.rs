@@ -5,6 +5,7 @@ use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
 
 use super::StaffDesk;
+use super::ticket_card::{Action, perform};
 use crate::i18n::I18n;
 
 #[component]
@@ -26,13 +27,34 @@ pub fn QueueOverview() -> impl IntoView {
                 let count = waiting.len();
                 let oldest = waiting.iter().map(|ticket| ticket.waited_minutes).max().unwrap_or(0);
                 let lacking = waiting.iter().filter(|ticket| !ticket.missing_required.is_empty()).count();
-                let numbers: Vec<String> = waiting
+                // Each waiting number is a button: call that visitor now (e.g. an appointment).
+                let numbers = waiting
                     .iter()
                     .map(|ticket| {
-                        let mark = if ticket.missing_required.is_empty() { "" } else { " !" };
-                        format!("{}{mark}", ticket.number)
+                        let lacking = !ticket.missing_required.is_empty();
+                        let number = ticket.number.to_string();
+                        let label = {
+                            let number = number.clone();
+                            move || {
+                                let missing = lacking.then(|| i18n.t("staff-queue-missing-documents"));
+                                let call = i18n.t("staff-action-call-now");
+                                [Some(number.clone()), missing, Some(call)].into_iter().flatten().collect::<Vec<_>>().join(", ")
+                            }
+                        };
+                        let id = ticket.id.clone();
+                        view! {
+                            <button
+                                type="button"
+                                class="queue-ticket"
+                                class:lacking=lacking
+                                aria-label=label
+                                on:click=move |_| perform(desk, i18n, id.clone(), Action::CallNow)
+                            >
+                                {number}{lacking.then_some(" !")}
+                            </button>
+                        }
                     })
-                    .collect();
+                    .collect_view();
                 let text = move |key: &'static str, name: &'static str, value: usize| {
                     let mut args = FluentArgs::new();
                     args.set(name, value);
@@ -43,7 +65,7 @@ pub fn QueueOverview() -> impl IntoView {
                         <span class="queue-concern-name">{desk.concern_name(&concern)}</span>
                         <span>{text("staff-queue-waiting", "count", count)}" · "{text("staff-queue-oldest", "minutes", oldest as usize)}</span>
                         {(lacking > 0).then(|| view! { <span>{lacking}" × "{move || i18n.t("staff-queue-missing-documents")}</span> })}
-                        <span class="queue-numbers">{numbers.join(", ")}</span>
+                        <span class="queue-numbers">{numbers}</span>
                     </li>
                 }
             })
