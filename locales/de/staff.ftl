@@ -73,6 +73,7 @@ staff-queue-oldest = längste Wartezeit { $minutes } Min.
 staff-queue-missing-documents = Unterlagen fehlen
 staff-counters = Schalter
 staff-counter-free = frei
+staff-queue-parked = Zurückgestellt
 
 staff-error-queue-empty = Niemand wartet auf die Anliegen dieses Schalters.
 staff-error-counter-busy = An Ihrem Schalter ist noch eine Nummer. Schließen Sie sie zuerst ab.

@@ -73,6 +73,7 @@ staff-queue-oldest = longest wait { $minutes } min
 staff-queue-missing-documents = documents missing
 staff-counters = Counters
 staff-counter-free = free
+staff-queue-parked = On hold
 
 staff-error-queue-empty = Nobody is waiting for this counter's concerns.
 staff-error-counter-busy = There is still a number at your counter. Finish it first.

@@ -273,3 +273,24 @@ test('a specific visitor can be called from the queue, out of turn', async () =>
   await page.locator('.queue-ticket', { hasText: 'H 002' }).waitFor({ state: 'detached' });
   assert.equal(await page.locator('.queue-ticket').count(), 1, 'H 001 still waits');
 });
+
+test('a ticket put on hold waits apart and goes back into the queue from there', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await desk(server);
+  await issue(server, { concern: 'address-change' });
+  await page.keyboard.press('F2');
+  await page.locator('.staff-work > .staff-ticket [data-status=called]').waitFor();
+  await page.keyboard.press('F6');
+  await page.locator('.staff-work > .staff-ticket [data-status=serving]').waitFor();
+
+  await page.keyboard.press('F9');
+  await page.locator('.staff-empty').waitFor();
+  await page.locator('.staff-queue').getByRole('heading', { name: 'Zurückgestellt' }).waitFor();
+  await page.locator('.staff-queue .queue-ticket', { hasText: 'H 001' }).click();
+  assert.equal(await textOf(page, '.staff-scanned .staff-ticket-status'), 'zurückgestellt');
+  await page.locator('.staff-scanned').getByRole('button', { name: /Zurück in die Warteschlange/ }).click();
+
+  await page.locator('.staff-scanned [data-status=waiting]').waitFor();
+  assert.equal(await textOf(page, '.staff-scanned .staff-ticket-status'), 'wartet');
+  await page.locator('.staff-queue').getByRole('heading', { name: 'Zurückgestellt' }).waitFor({ state: 'detached' });
+});

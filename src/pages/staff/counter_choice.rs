@@ -21,7 +21,9 @@ pub fn CounterChoice() -> impl IntoView {
                         let choose = move |_| {
                             storage::set(storage::COUNTER_KEY, id.as_str());
                             desk.current.set(None);
+                            desk.adopt_from_queue.set(true);
                             desk.counter.set(Some(id.clone()));
+                            leptos::task::spawn_local(async move { desk.refresh_queue(i18n).await });
                         };
                         view! {
                             <li>

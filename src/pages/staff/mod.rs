@@ -38,6 +38,9 @@ pub struct StaffDesk {
     /// A refusal or problem to show, already in words.
     pub problem: RwSignal<Option<String>>,
     pub offline: RwSignal<bool>,
+    /// Take the ticket already at this counter from the next queue answer (after signing in or
+    /// choosing the counter). Only then: a later answer may predate the clerk's own last action.
+    pub adopt_from_queue: RwSignal<bool>,
 }
 
 impl StaffDesk {
@@ -54,6 +57,7 @@ impl StaffDesk {
             queue: RwSignal::new(None),
             problem: RwSignal::new(None),
             offline: RwSignal::new(false),
+            adopt_from_queue: RwSignal::new(true),
         }
     }
 
@@ -94,6 +98,7 @@ impl StaffDesk {
     pub fn signed_in(&self, me: json::Me, i18n: I18n) {
         let language = storage::get(&storage::language_key(&me.username)).unwrap_or_else(|| "de".into());
         self.expired.set(false);
+        self.adopt_from_queue.set(true);
         self.me.set(Some(me));
         let desk = *self;
         leptos::task::spawn_local(async move {
@@ -116,8 +121,11 @@ impl StaffDesk {
                 self.offline.set(false);
                 let counter = self.counter.get_untracked();
                 let here = queue.active.iter().find(|ticket| ticket.counter.is_some() && ticket.counter == counter);
-                if let (true, Some(ticket)) = (self.current.with_untracked(Option::is_none), here) {
-                    self.current.set(Some(ticket.clone()));
+                if self.adopt_from_queue.get_untracked() {
+                    self.adopt_from_queue.set(false);
+                    if let (true, Some(ticket)) = (self.current.with_untracked(Option::is_none), here) {
+                        self.current.set(Some(ticket.clone()));
+                    }
                 }
                 self.queue.set(Some(queue));
             }

@@ -14,8 +14,10 @@ pub fn QueueOverview() -> impl IntoView {
     let desk = expect_context::<StaffDesk>();
     let rows = move || {
         let queue = desk.queue.get()?;
+        let (waiting, parked): (Vec<_>, Vec<_>) =
+            queue.waiting.iter().partition(|ticket| ticket.status == willkommen_api::TicketStatus::Waiting);
         let mut concerns: Vec<willkommen_api::ConcernId> = Vec::new();
-        for ticket in &queue.waiting {
+        for ticket in &waiting {
             if !concerns.contains(&ticket.concern) {
                 concerns.push(ticket.concern.clone());
             }
@@ -23,7 +25,7 @@ pub fn QueueOverview() -> impl IntoView {
         let concern_rows = concerns
             .into_iter()
             .map(|concern| {
-                let waiting: Vec<_> = queue.waiting.iter().filter(|ticket| ticket.concern == concern).collect();
+                let waiting: Vec<_> = waiting.iter().filter(|ticket| ticket.concern == concern).collect();
                 let count = waiting.len();
                 let oldest = waiting.iter().map(|ticket| ticket.waited_minutes).max().unwrap_or(0);
                 let lacking = waiting.iter().filter(|ticket| !ticket.missing_required.is_empty()).count();
@@ -89,8 +91,28 @@ pub fn QueueOverview() -> impl IntoView {
                 }
             })
             .collect_view();
+        // Parked tickets open in the side panel, with "back into the queue" and "call now".
+        let parked_rows = (!parked.is_empty()).then(|| {
+            let buttons = parked
+                .into_iter()
+                .map(|ticket| {
+                    let number = ticket.number.to_string();
+                    let ticket = ticket.clone();
+                    view! {
+                        <button type="button" class="queue-ticket" on:click=move |_| desk.scanned.set(Some(Ok(ticket.clone())))>
+                            {number}
+                        </button>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h3>{move || i18n.t("staff-queue-parked")}</h3>
+                <p class="queue-numbers">{buttons}</p>
+            }
+        });
         Some(view! {
             <ul class="queue-concerns">{concern_rows}</ul>
+            {parked_rows}
             <h3>{move || i18n.t("staff-counters")}</h3>
             <ul class="queue-counters">{counter_rows}</ul>
         })
