@@ -34,7 +34,10 @@ type EventStream = Sse<KeepAliveStream<BoxedEvents>>;
 pub async fn display_events(State(state): State<AppState>, headers: HeaderMap) -> AppResult<EventStream> {
     let start = resume_point(&state.store, &headers).await?;
     Ok(live(state.store.clone(), start, |store, after| async move {
-        let calls = store.display_calls_after(after).await?;
+        // The newest event first, then the calls up to it: a call committed between the two
+        // reads is then read on the next wake-up instead of being skipped.
+        let Some(until) = store.newest_event_after(after).await? else { return Ok((after, Vec::new())) };
+        let calls = store.display_calls_between(after, until).await?;
         let calls_read = calls.len();
         let last = calls.last().map_or(after, |(id, _)| *id);
         let events = calls
@@ -42,13 +45,9 @@ pub async fn display_events(State(state): State<AppState>, headers: HeaderMap) -
             .map(|(id, call)| Event::default().event("call").id(id.to_string()).json_data(call))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|error| anyhow::anyhow!("cannot encode a call: {error}"))?;
-        // Skip past other kinds of events too, so they are not read again; but after a full
-        // page of calls, continue right behind it so that no call is skipped.
-        let newest = if calls_read == DISPLAY_PAGE {
-            last
-        } else {
-            store.newest_event_after(after).await?.map_or(last, |id| id.max(last))
-        };
+        // Skip past other kinds of events up to `until` too, so they are not read again; but
+        // after a full page of calls, continue right behind it so that no call is skipped.
+        let newest = if calls_read == DISPLAY_PAGE { last } else { until };
         Ok((newest, events))
     }))
 }

@@ -49,17 +49,19 @@ impl Store {
             .await?)
     }
 
-    /// Calls and recalls after event `after`, for the lobby display, oldest first.
-    pub async fn display_calls_after(&self, after: i64) -> AppResult<Vec<(i64, json::DisplayCall)>> {
+    /// Calls and recalls after event `after` up to and including event `until`, for the lobby
+    /// display, oldest first.
+    pub async fn display_calls_between(&self, after: i64, until: i64) -> AppResult<Vec<(i64, json::DisplayCall)>> {
         let rows: Vec<(i64, String, i64, Option<String>, String, String)> = sqlx::query_as(
             "SELECT e.id, t.prefix, t.sequence, c.name, e.kind, e.at
              FROM ticket_events e
              JOIN tickets t ON t.id = e.ticket_id
              LEFT JOIN counters c ON c.id = json_extract(e.detail, '$.counter')
-             WHERE e.id > ? AND e.kind IN ('called', 'recalled')
+             WHERE e.id > ? AND e.id <= ? AND e.kind IN ('called', 'recalled')
              ORDER BY e.id LIMIT ?",
         )
         .bind(after)
+        .bind(until)
         .bind(DISPLAY_PAGE as i64)
         .fetch_all(&self.pool)
         .await?;
