@@ -46,6 +46,7 @@ test('a clerk signs in, calls the next visitor by F2 and sees concern, language 
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   await page.goto(`${server.url}/staff`);
+  await page.getByRole('heading', { name: 'Anmelden' }).waitFor();
   assert.deepEqual(await axeViolations(page), [], 'sign-in screen');
   await page.getByLabel('Benutzername').fill('schalter1');
   await page.getByLabel('Passwort').fill('falsch-falsch');

@@ -158,7 +158,11 @@ pub fn StaffPage() -> impl IntoView {
     });
     let screen = move || {
         if desk.checking.get() {
-            return view! { <p role="status">{move || i18n.t("kiosk-loading")}</p> }.into_any();
+            return view! {
+                <h1>{move || i18n.t("screen-staff")}</h1>
+                <p role="status">{move || i18n.t("kiosk-loading")}</p>
+            }
+            .into_any();
         }
         match (desk.me.get(), desk.counter.get()) {
             (None, _) => view! { <SignIn/> }.into_any(),
