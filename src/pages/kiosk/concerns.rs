@@ -17,21 +17,32 @@ pub fn ConcernScreen() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let visit = expect_context::<Visit>();
     let heading = focused_heading();
-    let office = move || visit.office.get();
-    let notice =
-        move || office().map(|office| view! { <IssuingNotice issuing=office.issuing time_zone=office.time_zone/> });
-    let concerns = move || {
-        office()
-            .map(|office| {
-                let information = office.information_concern.clone();
-                office.concerns.into_iter().filter(|concern| Some(&concern.id) != information.as_ref()).collect()
+    // Borrowed, not cloned: the office's data carries every concern in every language.
+    let notice = move || {
+        visit.office.with(|office| {
+            office.as_ref().map(|office| {
+                let (issuing, time_zone) = (office.issuing.clone(), office.time_zone.clone());
+                view! { <IssuingNotice issuing time_zone/> }
             })
-            .unwrap_or_else(Vec::new)
+        })
+    };
+    let concerns = move || {
+        visit.office.with(|office| {
+            office
+                .as_ref()
+                .map(|office| {
+                    let information = office.information_concern.as_ref();
+                    office.concerns.iter().filter(|concern| Some(&concern.id) != information).cloned().collect()
+                })
+                .unwrap_or_else(Vec::new)
+        })
     };
     let information = move || {
-        let office = office()?;
-        let id = office.information_concern?;
-        office.concerns.into_iter().find(|concern| concern.id == id)
+        visit.office.with(|office| {
+            let office = office.as_ref()?;
+            let id = office.information_concern.as_ref()?;
+            office.concerns.iter().find(|concern| &concern.id == id).cloned()
+        })
     };
     let not_sure = move |concern: json::Concern| {
         visit.choose_concern(concern);

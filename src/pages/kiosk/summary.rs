@@ -43,15 +43,15 @@ pub fn SummaryScreen() -> impl IntoView {
             i18n.t("summary-missing-if-applicable")
         }
     };
-    let office = move || visit.office.get();
     // Tickets only while the office issues them and this concern's quota is not used up; the
-    // list can be printed whenever.
+    // list can be printed whenever. (The office's data is borrowed, not cloned: it is large.)
+    let issuing = move || visit.office.with(|office| office.as_ref().map(|o| (o.issuing.clone(), o.time_zone.clone())));
     let blocked_notice = move || {
-        let office = office()?;
-        let concern = concern()?;
-        if office.issuing.state != json::IssuingState::Open {
-            Some(view! { <IssuingNotice issuing=office.issuing time_zone=office.time_zone/> }.into_any())
-        } else if concern.quota_reached {
+        let (issuing, time_zone) = issuing()?;
+        let quota_reached = visit.concern.with(|concern| concern.as_ref().map(|c| c.quota_reached))?;
+        if issuing.state != json::IssuingState::Open {
+            Some(view! { <IssuingNotice issuing time_zone/> }.into_any())
+        } else if quota_reached {
             Some(
                 view! { <p class="notice" role="status" data-speak>{move || i18n.t("kiosk-quota-reached")}</p> }
                     .into_any(),
@@ -61,8 +61,8 @@ pub fn SummaryScreen() -> impl IntoView {
         }
     };
     let can_issue = move || {
-        office().is_some_and(|office| office.issuing.state == json::IssuingState::Open)
-            && concern().is_some_and(|concern| !concern.quota_reached)
+        issuing().is_some_and(|(issuing, _)| issuing.state == json::IssuingState::Open)
+            && visit.concern.with(|concern| concern.as_ref().is_some_and(|concern| !concern.quota_reached))
     };
     let busy = move || matches!(visit.issuing.get(), Issuing::Pending | Issuing::Retrying);
     let status = move || {

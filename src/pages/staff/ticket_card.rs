@@ -34,6 +34,19 @@ impl Action {
         }
     }
 
+    /// The API's name for the action (`POST /tickets/{id}/{path}`); calling has its own route.
+    fn path(self) -> Option<&'static str> {
+        match self {
+            Self::CallNow => None,
+            Self::Recall => Some("recall"),
+            Self::Start => Some("start"),
+            Self::Finish => Some("finish"),
+            Self::NoShow => Some("no-show"),
+            Self::Park => Some("park"),
+            Self::Return => Some("return"),
+        }
+    }
+
     /// The keyboard shortcut (function keys: letters would collide with a hand scanner's
     /// typing, and F1, F3, F5, F11, F12 belong to the browser).
     pub fn key(self) -> &'static str {
@@ -65,14 +78,9 @@ pub fn perform(desk: StaffDesk, i18n: I18n, ticket: json::TicketId, action: Acti
     let Some(counter) = desk.counter.get_untracked() else { return };
     desk.problem.set(None);
     leptos::task::spawn_local(async move {
-        let result = match action {
-            Action::CallNow => api_client::call_ticket(&ticket, &counter).await,
-            Action::Recall => api_client::act_on_ticket(&ticket, "recall").await,
-            Action::Start => api_client::act_on_ticket(&ticket, "start").await,
-            Action::Finish => api_client::act_on_ticket(&ticket, "finish").await,
-            Action::NoShow => api_client::act_on_ticket(&ticket, "no-show").await,
-            Action::Park => api_client::act_on_ticket(&ticket, "park").await,
-            Action::Return => api_client::act_on_ticket(&ticket, "return").await,
+        let result = match action.path() {
+            None => api_client::call_ticket(&ticket, &counter).await,
+            Some(path) => api_client::act_on_ticket(&ticket, path).await,
         };
         match result {
             Ok(updated) => desk.show(updated),
