@@ -115,8 +115,16 @@ pub async fn fetch_queue() -> Result<json::QueueView, ApiFailure> {
     read(Request::get(&format!("{API_PREFIX}/queue")).send().await).await
 }
 
-pub async fn call_next(counter: &json::CounterId) -> Result<json::StaffTicket, ApiFailure> {
-    read(Request::post(&format!("{API_PREFIX}/counters/{}/call-next", counter.as_str())).send().await).await
+/// Calls the next visitor of `concerns`, or of the counter's own concerns when `None`.
+pub async fn call_next(
+    counter: &json::CounterId,
+    concerns: Option<Vec<json::ConcernId>>,
+) -> Result<json::StaffTicket, ApiFailure> {
+    let request = Request::post(&format!("{API_PREFIX}/counters/{}/call-next", counter.as_str()));
+    match concerns {
+        Some(concerns) => send_json(request, &json::CallNext { concerns }).await,
+        None => read(request.send().await).await,
+    }
 }
 
 pub async fn call_ticket(id: &json::TicketId, counter: &json::CounterId) -> Result<json::StaffTicket, ApiFailure> {

@@ -17,7 +17,18 @@ staff-counter-serves = { $count ->
     [one] 1 Anliegen
    *[other] { $count } Anliegen
 }
-staff-change-counter = Schalter wechseln
+staff-choose-concerns = { $counter }: Welche Anliegen bearbeiten Sie?
+staff-concerns-all = Alle Anliegen dieses Schalters
+staff-start-work = Arbeit beginnen
+staff-other-counter = Anderen Schalter wählen
+staff-choose-at-least-one = Bitte wählen Sie mindestens ein Anliegen.
+staff-counter-occupied = bedient { $number } · { $name }
+staff-waiting-for-you = { $count ->
+    [0] Niemand wartet auf Ihre Anliegen.
+    [one] 1 Person wartet auf Ihre Anliegen.
+   *[other] { $count } Personen warten auf Ihre Anliegen.
+}
+staff-change-counter = Schalter oder Anliegen wechseln
 
 staff-call-next = Nächste Nummer aufrufen
 staff-current = Aktuelle Nummer
@@ -75,7 +86,7 @@ staff-counters = Schalter
 staff-counter-free = frei
 staff-queue-parked = Zurückgestellt
 
-staff-error-queue-empty = Niemand wartet auf die Anliegen dieses Schalters.
+staff-error-queue-empty = Niemand wartet auf Ihre Anliegen.
 staff-error-counter-busy = An Ihrem Schalter ist noch eine Nummer. Schließen Sie sie zuerst ab.
 staff-error-invalid-transition = Das geht mit dieser Nummer gerade nicht mehr; sie wurde inzwischen geändert.
 staff-error-other = Das hat nicht geklappt: { $reason }

@@ -17,7 +17,18 @@ staff-counter-serves = { $count ->
     [one] 1 concern
    *[other] { $count } concerns
 }
-staff-change-counter = Change counter
+staff-choose-concerns = { $counter }: which concerns do you serve?
+staff-concerns-all = All concerns of this counter
+staff-start-work = Start work
+staff-other-counter = Choose another counter
+staff-choose-at-least-one = Choose at least one concern.
+staff-counter-occupied = serving { $number } · { $name }
+staff-waiting-for-you = { $count ->
+    [0] Nobody is waiting for your concerns.
+    [one] 1 person is waiting for your concerns.
+   *[other] { $count } people are waiting for your concerns.
+}
+staff-change-counter = Change counter or concerns
 
 staff-call-next = Call next number
 staff-current = Current number
@@ -75,7 +86,7 @@ staff-counters = Counters
 staff-counter-free = free
 staff-queue-parked = On hold
 
-staff-error-queue-empty = Nobody is waiting for this counter's concerns.
+staff-error-queue-empty = Nobody is waiting for your concerns.
 staff-error-counter-busy = There is still a number at your counter. Finish it first.
 staff-error-invalid-transition = That is no longer possible with this number; it has changed meanwhile.
 staff-error-other = That did not work: { $reason }

@@ -37,6 +37,7 @@ async function desk(server, { username = 'schalter1', password = 'willkommen-1',
   await page.getByLabel('Passwort').fill(password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.getByRole('button', { name: new RegExp(counter) }).click();
+  await page.getByRole('button', { name: 'Arbeit beginnen' }).click();
   await page.locator('.call-next').waitFor();
   return page;
 }
@@ -57,9 +58,15 @@ test('a clerk signs in, calls the next visitor by F2 and sees concern, language 
   await page.getByRole('heading', { name: 'An welchem Schalter sitzen Sie?' }).waitFor();
   assert.deepEqual(await axeViolations(page), [], 'counter choice');
   await page.getByRole('button', { name: /Schalter 1/ }).click();
+  await page.getByRole('heading', { name: /Schalter 1.: Welche Anliegen bearbeiten Sie\?/ }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'concern choice');
+  // The counter's own concerns are ticked; Enter starts work with them.
+  assert.equal(await page.getByRole('checkbox', { checked: true }).count(), 11);
+  await page.keyboard.press('Enter');
+  await page.locator('.call-next').waitFor();
 
   await page.keyboard.press('F2');
-  assert.equal(await textOf(page, '[role=alert]'), 'Niemand wartet auf die Anliegen dieses Schalters.');
+  assert.equal(await textOf(page, '[role=alert]'), 'Niemand wartet auf Ihre Anliegen.');
   await issue(server, {
     concern: 'address-change',
     checklist: { 'residence-card': true, passport: false, 'registration-certificate': true },
@@ -98,6 +105,54 @@ test('two clerks calling at the same moment get two different visitors', async (
     await textOf(second, '.staff-work > .staff-ticket .staff-ticket-number'),
   ].sort();
   assert.deepEqual(numbers, ['A 001', 'A 002']);
+});
+
+test('a clerk who serves only some concerns is called only their visitors, and the PC remembers the choice', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const colleague = await desk(server, { username: 'schalter2', password: 'willkommen-2', counter: 'Schalter 2' });
+  await issue(server, { concern: 'address-change' });
+  await issue(server, { concern: 'lost-or-stolen-card' });
+  await issue(server, { concern: 'address-change' });
+  await colleague.keyboard.press('F2');
+  await textOf(colleague, '.staff-work > .staff-ticket .staff-ticket-number');
+
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto(`${server.url}/staff`);
+  await page.getByLabel('Benutzername').fill('schalter1');
+  await page.getByLabel('Passwort').fill('willkommen-1');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  // The counter list says who is busy where, so nobody sits down at a colleague's counter.
+  await page.getByRole('button', { name: /Schalter 2/ }).filter({ hasText: /bedient .?H 001.? · .?\S/ }).waitFor();
+  await page.getByRole('button', { name: /Schalter 1/ }).click();
+  for (const box of await page.getByRole('checkbox').all()) await box.uncheck();
+  await page.getByRole('button', { name: 'Arbeit beginnen' }).click();
+  assert.equal(await textOf(page, '[role=alert]'), 'Bitte wählen Sie mindestens ein Anliegen.');
+  await page.getByLabel('Karte verloren oder gestohlen').check();
+  await page.getByRole('button', { name: 'Arbeit beginnen' }).click();
+
+  assert.equal(await textOf(page, '.staff-serving'), '1 Anliegen');
+  await page.locator('.staff-waiting-for-you', { hasText: '1 Person wartet auf Ihre Anliegen.' }).waitFor();
+  await page.keyboard.press('F2');
+  assert.equal(await textOf(page, '.staff-work > .staff-ticket .staff-ticket-number'), 'K 001', 'the older H 002 is not this clerk\'s');
+  // The colleague's overview shows, live, who serves whom where.
+  await colleague.locator('.queue-counters li', { hasText: 'Schalter 1: K 001 · Demo Schalter 1' }).waitFor();
+  await page.keyboard.press('F6');
+  await page.locator('.staff-work > .staff-ticket [data-status=serving]').waitFor();
+  await page.keyboard.press('F7');
+  await page.locator('.staff-empty').waitFor();
+  await page.keyboard.press('F2');
+  assert.equal(await textOf(page, '[role=alert]'), 'Niemand wartet auf Ihre Anliegen.');
+
+  await page.reload();
+  await page.locator('.call-next').waitFor();
+  assert.equal(await textOf(page, '.staff-serving'), '1 Anliegen', 'remembered on this PC');
+  await page.getByRole('button', { name: 'Schalter oder Anliegen wechseln' }).click();
+  assert.equal(await page.getByRole('checkbox', { checked: true }).count(), 1);
+  await page.getByRole('button', { name: 'Alle Anliegen dieses Schalters' }).click();
+  await page.getByRole('button', { name: 'Arbeit beginnen' }).click();
+  assert.equal(await textOf(page, '.staff-serving'), '11 Anliegen');
+  await page.keyboard.press('F2');
+  assert.equal(await textOf(page, '.staff-work > .staff-ticket .staff-ticket-number'), 'H 002');
 });
 
 test('a hand scanner\'s keystrokes open the ticket; a person typing does not; an unknown code is said so', async () => {
@@ -180,6 +235,9 @@ test('a transfer sends the visitor to another concern\'s queue; calling again pa
 
   await page.keyboard.press('F2');
   await textOf(page, '.staff-work > .staff-ticket .staff-ticket-number');
+  // Alt+T takes the clerk to the choice of concern; the browser's own Alt+T does not happen.
+  await page.keyboard.press('Alt+T');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.staff-transfer') !== null), true);
   await page.getByLabel('Weiterleiten an').selectOption({ label: 'Karte verloren oder gestohlen' });
   await page.locator('.staff-transfer').getByRole('button', { name: 'Weiterleiten an' }).click();
   await page.locator('.staff-empty').waitFor();

@@ -15,7 +15,7 @@ mod ticket;
 pub use error::{ApiError, ErrorCode};
 pub use kiosk::{ChecklistItem, Concern, ConcernId, DisplayCall, Inactivity, Kiosk};
 pub use office::{Issuing, IssuingState, OpeningHours, TimeRange, Weekday};
-pub use staff::{CallTo, Counter, CounterId, Login, Me, QueueView, Role, StaffTicket, TransferTo};
+pub use staff::{CallNext, CallTo, Counter, CounterId, Login, Me, QueueView, Role, StaffTicket, TransferTo};
 pub use text::{LocalizedText, SOURCE_LANGUAGE};
 pub use ticket::{NewTicket, ParseTicketNumberError, Ticket, TicketId, TicketNumber, TicketStatus, WaitEstimate};
 

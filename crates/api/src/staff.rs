@@ -82,10 +82,24 @@ pub struct StaffTicket {
     pub call_count: u32,
     /// The counter that called it, while called or served.
     pub counter: Option<CounterId>,
+    /// The display name of the clerk who called it, while called or served.
+    #[serde(default)]
+    pub served_by: Option<String>,
     /// The visitor's answers: checklist item id -> "I have it with me".
     pub checklist: BTreeMap<String, bool>,
     /// Required documents the visitor said they do not have with them.
     pub missing_required: Vec<String>,
+}
+
+/// `POST /api/v1/counters/{counter}/call-next` (the body is optional): call the next visitor of
+/// these concerns instead of those the counter is set up for, e.g. because the clerk at this
+/// desk today serves only some of them, or helps out with another.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CallNext {
+    /// One or more concern ids of this office.
+    pub concerns: Vec<ConcernId>,
 }
 
 /// `POST /api/v1/tickets/{id}/call`: call a specific ticket to a counter.
@@ -132,6 +146,7 @@ mod tests {
             waited_minutes: 12,
             call_count: 2,
             counter: Some(CounterId("counter-1".into())),
+            served_by: Some("Anna Schmidt".into()),
             checklist: BTreeMap::from([("passport".into(), true), ("payslips".into(), false)]),
             missing_required: vec!["payslips".into()],
         };

@@ -132,6 +132,20 @@ pub struct Query<T>(pub T);
 #[from_request(via(axum::Json), rejection(AppError))]
 pub struct Json<T>(pub T);
 
+/// An optional JSON body: a request without `Content-Type` has none; one with it must be valid.
+impl<T, S> axum::extract::OptionalFromRequest<S> for Json<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(request: axum::extract::Request, state: &S) -> Result<Option<Self>, AppError> {
+        let body = <axum::Json<T> as axum::extract::OptionalFromRequest<S>>::from_request(request, state).await?;
+        Ok(body.map(|axum::Json(value)| Self(value)))
+    }
+}
+
 impl<T: serde::Serialize> IntoResponse for Json<T> {
     fn into_response(self) -> Response {
         axum::Json(self.0).into_response()

@@ -403,6 +403,54 @@ async fn the_information_desk_is_never_given_a_visitor_of_another_concern() {
 }
 
 #[tokio::test]
+async fn a_clerk_who_chose_some_concerns_is_given_only_their_visitors() {
+    let server = TestServer::fresh();
+    let address_change = take(&server, "address-change").await;
+    let lost_card = take(&server, "lost-or-stolen-card").await;
+    let clerk = Clerk::staff(&server).await;
+    let path = format!("{API}/counters/counter-1/call-next");
+
+    let chosen = clerk.send(Method::POST, &path, Some(&json!({"concerns": ["lost-or-stolen-card"]}))).await;
+    clerk.done(id(&chosen.1), "start").await;
+    clerk.done(id(&chosen.1), "finish").await;
+    let none_left = clerk.send(Method::POST, &path, Some(&json!({"concerns": ["lost-or-stolen-card"]}))).await;
+    // The information desk helps out with address changes today.
+    let helping = clerk
+        .send(
+            Method::POST,
+            &format!("{API}/counters/counter-3/call-next"),
+            Some(&json!({"concerns": ["address-change"]})),
+        )
+        .await;
+
+    assert_staff_ticket(&chosen);
+    assert_eq!(chosen.1["id"], lost_card["id"], "the older address-change ticket is not what the clerk chose");
+    assert_refused(&none_left, StatusCode::CONFLICT, "queue_empty");
+    assert_staff_ticket(&helping);
+    assert_eq!(helping.1["id"], address_change["id"]);
+    assert_eq!(helping.1["served_by"], chosen.1["served_by"]);
+    assert!(helping.1["served_by"].as_str().is_some_and(|name| !name.is_empty()), "{}", helping.1);
+}
+
+#[tokio::test]
+async fn a_choice_of_no_concerns_or_of_an_unknown_one_is_refused_and_calls_nobody() {
+    let server = TestServer::fresh();
+    take(&server, "address-change").await;
+    let clerk = Clerk::staff(&server).await;
+    let path = format!("{API}/counters/counter-1/call-next");
+
+    let empty = clerk.send(Method::POST, &path, Some(&json!({"concerns": []}))).await;
+    let unknown = clerk.send(Method::POST, &path, Some(&json!({"concerns": ["address-change", "astrology"]}))).await;
+    let misspelt = clerk.send(Method::POST, &path, Some(&json!({"concern": ["address-change"]}))).await;
+
+    assert_refused(&empty, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field");
+    assert_refused(&unknown, StatusCode::UNPROCESSABLE_ENTITY, "unknown_concern");
+    assert!(unknown.1["message"].as_str().unwrap().contains("astrology"), "{}", unknown.1);
+    assert_refused(&misspelt, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    assert_eq!(numbers(&clerk.queue().await["waiting"]), ["H 001"], "the refusals called nobody");
+}
+
+#[tokio::test]
 async fn calling_next_with_nobody_waiting_or_at_an_unknown_counter_is_refused() {
     let server = TestServer::fresh();
     let clerk = Clerk::staff(&server).await;

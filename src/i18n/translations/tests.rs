@@ -146,7 +146,8 @@ fn realistic_args(n: u32) -> FluentArgs<'static> {
     args.set("number", "A 017");
     args.set("time", "Montag, 1. Dezember, 08:00");
     args.set("language", "العربية");
-    args.set("name", "Schalter 1");
+    args.set("name", "Anna Schmidt");
+    args.set("counter", "Schalter 1");
     args.set("key", "F2");
     args.set("reason", "counter_busy");
     args

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use willkommen_api as json;
 
 use super::camera::CameraScan;
@@ -25,6 +26,21 @@ pub fn Desk() -> impl IntoView {
     listen_for_scans_and_shortcuts(desk, i18n);
     follow_queue_live(desk, i18n);
     let camera_open = RwSignal::new(false);
+    let waiting_for_you = move || {
+        let served = desk.served_concerns();
+        let count = desk.queue.with(|queue| {
+            queue.as_ref().map_or(0, |queue| {
+                queue
+                    .waiting
+                    .iter()
+                    .filter(|ticket| ticket.status == json::TicketStatus::Waiting && served.contains(&ticket.concern))
+                    .count()
+            })
+        });
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("count", count);
+        i18n.t_args("staff-waiting-for-you", &args)
+    };
     if let Ok(timer) = set_interval_with_handle(
         move || leptos::task::spawn_local(async move { desk.refresh_queue(i18n).await }),
         QUEUE_REFRESH,
@@ -39,6 +55,7 @@ pub fn Desk() -> impl IntoView {
                     <span>{move || i18n.t("staff-call-next")}</span>
                     <kbd>"F2"</kbd>
                 </button>
+                <p class="staff-waiting-for-you" role="status">{waiting_for_you}</p>
                 {move || desk.problem.get().map(|text| view! { <p class="failure" role="alert">{text}</p> })}
                 <h1 id="current-heading">{move || i18n.t("staff-current")}</h1>
                 {move || match desk.current.get() {
@@ -67,8 +84,16 @@ pub fn Desk() -> impl IntoView {
 fn call_next(desk: StaffDesk, i18n: I18n) {
     let Some(counter) = desk.counter.get_untracked() else { return };
     desk.problem.set(None);
+    // A concern removed from the office since it was chosen is left out.
+    let concerns = desk.serving.get_untracked().map(|chosen| {
+        desk.office.with_untracked(|office| match office {
+            Some(office) => chosen.into_iter().filter(|id| office.concerns.iter().any(|c| &c.id == id)).collect(),
+            None => chosen,
+        })
+    });
+    let concerns = concerns.filter(|concerns: &Vec<_>| !concerns.is_empty());
     leptos::task::spawn_local(async move {
-        match api_client::call_next(&counter).await {
+        match api_client::call_next(&counter, concerns).await {
             Ok(ticket) => desk.show(ticket),
             Err(failure) => desk.report(failure, i18n),
         }
@@ -84,6 +109,11 @@ fn DeskHeader() -> impl IntoView {
     let counter_name = move || {
         let id = desk.counter.get()?;
         desk.counters.with(|counters| counters.iter().find(|counter| counter.id == id).map(|c| c.name.clone()))
+    };
+    let serving = move || {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("count", desk.served_concerns().len());
+        i18n.t_args("staff-counter-serves", &args)
     };
     let signed_in_as = move || {
         let me = desk.me.get()?;
@@ -107,7 +137,7 @@ fn DeskHeader() -> impl IntoView {
     };
     view! {
         <header class="staff-header">
-            <p class="staff-counter-name">{counter_name}</p>
+            <p class="staff-counter-name">{counter_name}" · "<span class="staff-serving">{serving}</span></p>
             <p>{signed_in_as}</p>
             <div class="staff-languages" role="group" aria-label=move || i18n.t("staff-interface-language")>
                 {STAFF_LANGUAGES.iter().map(|&tag| view! {
@@ -156,6 +186,14 @@ fn listen_for_scans_and_shortcuts(desk: StaffDesk, i18n: I18n) {
             .active_element()
             .is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
         let key = event.key();
+        // Transfer needs a concern, so its shortcut only takes the clerk to that choice.
+        if event.alt_key() && key.eq_ignore_ascii_case("t") {
+            if let Ok(Some(choice)) = document().query_selector(".staff-work .staff-transfer select") {
+                event.prevent_default();
+                let _ = choice.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+            return;
+        }
         if let Some(action) = shortcut(&key) {
             event.prevent_default();
             match (action, desk.current.get_untracked()) {
@@ -201,7 +239,6 @@ fn open_scanned(desk: StaffDesk, i18n: I18n, code: String) {
 /// browser reconnects by itself (the server asks for a retry after a few seconds) and the
 /// banner says when the connection is gone.
 fn follow_queue_live(desk: StaffDesk, i18n: I18n) {
-    use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::Closure;
 
     let Ok(source) = web_sys::EventSource::new(&format!("{}/queue/events", willkommen_api::API_PREFIX)) else {

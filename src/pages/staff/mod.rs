@@ -28,6 +28,8 @@ pub struct StaffDesk {
     pub checking: RwSignal<bool>,
     pub expired: RwSignal<bool>,
     pub counter: RwSignal<Option<json::CounterId>>,
+    /// The concerns the clerk chose to serve, when not those the counter is set up for.
+    pub serving: RwSignal<Option<Vec<json::ConcernId>>>,
     pub counters: RwSignal<Vec<json::Counter>>,
     /// Concern names and checklists (from the kiosk data).
     pub office: RwSignal<Option<json::Kiosk>>,
@@ -45,11 +47,13 @@ pub struct StaffDesk {
 
 impl StaffDesk {
     fn new() -> Self {
+        let counter = storage::get(storage::COUNTER_KEY).map(json::CounterId);
         Self {
             me: RwSignal::new(None),
             checking: RwSignal::new(true),
             expired: RwSignal::new(false),
-            counter: RwSignal::new(storage::get(storage::COUNTER_KEY).map(json::CounterId)),
+            serving: RwSignal::new(counter.as_ref().and_then(storage::chosen_concerns)),
+            counter: RwSignal::new(counter),
             counters: RwSignal::new(Vec::new()),
             office: RwSignal::new(None),
             current: RwSignal::new(None),
@@ -131,6 +135,38 @@ impl StaffDesk {
             }
             Err(failure) => self.report(failure, i18n),
         }
+    }
+
+    /// Sits down at `counter` serving `chosen` (remembered on this PC). The ticket in hand stays
+    /// when only the concerns change.
+    pub fn start_at(
+        &self,
+        counter: json::CounterId,
+        chosen: Vec<json::ConcernId>,
+        set_up: &[json::ConcernId],
+        i18n: I18n,
+    ) {
+        storage::set(storage::COUNTER_KEY, counter.as_str());
+        storage::remember_concerns(&counter, &chosen, set_up);
+        self.serving.set(storage::chosen_concerns(&counter));
+        if self.counter.get_untracked().as_ref() != Some(&counter) {
+            self.current.set(None);
+        }
+        self.adopt_from_queue.set(true);
+        self.counter.set(Some(counter));
+        let desk = *self;
+        leptos::task::spawn_local(async move { desk.refresh_queue(i18n).await });
+    }
+
+    /// The concerns this desk calls visitors for: the clerk's choice or the counter's setup.
+    pub fn served_concerns(&self) -> Vec<json::ConcernId> {
+        if let Some(chosen) = self.serving.get() {
+            return chosen;
+        }
+        let counter = self.counter.get();
+        self.counters.with(|counters| {
+            counters.iter().find(|c| Some(&c.id) == counter.as_ref()).map(|c| c.concerns.clone()).unwrap_or_default()
+        })
     }
 
     /// The concern's German name, for staff.

@@ -76,11 +76,13 @@ pub fn QueueOverview() -> impl IntoView {
             .counters
             .iter()
             .map(|counter| {
-                let serving = queue
-                    .active
-                    .iter()
-                    .find(|ticket| ticket.counter.as_ref() == Some(&counter.id))
-                    .map(|ticket| ticket.number.to_string());
+                let serving =
+                    queue.active.iter().find(|ticket| ticket.counter.as_ref() == Some(&counter.id)).map(|ticket| {
+                        match &ticket.served_by {
+                            Some(clerk) => format!("{} · {clerk}", ticket.number),
+                            None => ticket.number.to_string(),
+                        }
+                    });
                 let free = serving.is_none();
                 view! {
                     <li>

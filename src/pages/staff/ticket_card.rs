@@ -235,8 +235,8 @@ fn TransferChoice(ticket: json::TicketId, current: json::ConcernId) -> impl Into
     };
     view! {
         <div class="staff-transfer">
-            <label for=select_id.clone()>{move || i18n.t("staff-action-transfer")}</label>
-            <select id=select_id node_ref=choice>{options}</select>
+            <label for=select_id.clone()>{move || i18n.t("staff-action-transfer")}" "<kbd>"Alt+T"</kbd></label>
+            <select id=select_id node_ref=choice aria-keyshortcuts="Alt+T">{options}</select>
             <button type="button" class="staff-action" on:click=go>{move || i18n.t("staff-action-transfer")}</button>
         </div>
     }

@@ -34,17 +34,19 @@ pub async fn queue_show(_: SignedIn, State(state): State<AppState>) -> AppResult
     }))
 }
 
-/// `POST /api/v1/counters/{counter}/call-next`
+/// `POST /api/v1/counters/{counter}/call-next`, optionally naming the concerns to call for.
 #[utoipa::path(post, path = "/api/v1/counters/{counter}/call-next", tag = "staff", security(("session" = [])),
-    params(("counter" = String, Path)),
+    params(("counter" = String, Path)), request_body(content = Option<json::CallNext>),
     responses((status = 200, body = json::StaffTicket), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn counters_call_next(
     me: SignedIn,
     State(state): State<AppState>,
     Path(counter): Path<String>,
+    body: Option<Json<json::CallNext>>,
 ) -> AppResult<Json<json::StaffTicket>> {
     let now = Timestamp::now();
-    let record = state.store.call_next(&json::CounterId(counter), me.account_id, now).await?;
+    let concerns = body.map(|Json(body)| body.concerns);
+    let record = state.store.call_next(&json::CounterId(counter), concerns.as_deref(), me.account_id, now).await?;
     StaffView::new(&state, now).await?.respond(record)
 }
 
@@ -170,6 +172,7 @@ impl StaffView {
             waited_minutes: u32::try_from(waited_ms / 60_000).unwrap_or(u32::MAX),
             call_count: u32::try_from(record.call_count).unwrap_or(0),
             counter: record.counter_id.filter(|_| at_counter).map(json::CounterId),
+            served_by: record.served_by_name.filter(|_| at_counter),
             checklist: record.checklist.0,
             missing_required,
         })

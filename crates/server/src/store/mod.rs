@@ -132,6 +132,7 @@ pub struct TicketRecord {
     pub counter_id: Option<String>,
     pub counter_name: Option<String>,
     pub call_count: i64,
+    pub served_by_name: Option<String>,
 }
 
 /// A ticket with where it stands in the queue.
@@ -144,8 +145,9 @@ pub struct TicketView {
 
 /// A ticket row with its counter's name: `SELECT {TICKET_SELECT} WHERE ...`.
 const TICKET_SELECT: &str = "t.id, t.concern_id, t.prefix, t.sequence, t.service_day, t.language, t.checklist,
-     t.status, t.issued_at, t.queued_at, t.priority, t.counter_id, c.name AS counter_name, t.call_count
-     FROM tickets t LEFT JOIN counters c ON c.id = t.counter_id";
+     t.status, t.issued_at, t.queued_at, t.priority, t.counter_id, c.name AS counter_name, t.call_count,
+     a.display_name AS served_by_name
+     FROM tickets t LEFT JOIN counters c ON c.id = t.counter_id LEFT JOIN accounts a ON a.id = t.served_by";
 
 #[derive(FromRow)]
 struct ConcernRow {

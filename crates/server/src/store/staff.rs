@@ -66,23 +66,34 @@ impl Store {
         counters(&mut conn).await
     }
 
-    /// Calls the next ticket for `counter`: today's waiting tickets of the counter's concerns,
-    /// returned and transferred ones first, then by arrival.
-    pub async fn call_next(&self, counter: &json::CounterId, by: i64, now: Timestamp) -> AppResult<TicketRecord> {
+    /// Calls the next ticket for `counter`: today's waiting tickets of the counter's concerns
+    /// (or of `concerns`, when the clerk chose them), returned and transferred ones first, then
+    /// by arrival.
+    pub async fn call_next(
+        &self,
+        counter: &json::CounterId,
+        concerns: Option<&[json::ConcernId]>,
+        by: i64,
+        now: Timestamp,
+    ) -> AppResult<TicketRecord> {
         let mut tx = self.write_transaction().await?;
         ensure_counter_free(&mut tx, counter).await?;
+        let concerns = match concerns {
+            Some(chosen) => known_concerns(&mut tx, chosen).await?,
+            None => counter_concerns(&mut tx, counter).await?,
+        };
         let today = today(&mut tx, now).await?;
         let next: Option<String> = sqlx::query_scalar(
             "SELECT t.id FROM tickets t
-             JOIN counter_concerns cc ON cc.concern_id = t.concern_id AND cc.counter_id = ?
              WHERE t.status = 'waiting' AND t.service_day = ?
+               AND t.concern_id IN (SELECT value FROM json_each(?))
              ORDER BY t.priority DESC, t.queued_at ASC LIMIT 1",
         )
-        .bind(counter.as_str())
         .bind(&today)
+        .bind(serde_json::to_string(&concerns).map_err(anyhow::Error::from)?)
         .fetch_optional(&mut *tx)
         .await?;
-        let id = next.ok_or_else(|| AppError::QueueEmpty("nobody is waiting for this counter's concerns".into()))?;
+        let id = next.ok_or_else(|| AppError::QueueEmpty("nobody is waiting for these concerns".into()))?;
         let record = call(&mut tx, &id, counter, by, now).await?;
         tx.commit().await?;
         self.changed();
@@ -289,6 +300,28 @@ async fn call(
         .await?;
     record_event(conn, id, now, "called", serde_json::json!({"by": by, "counter": counter.as_str()})).await?;
     existing_ticket(conn, id).await
+}
+
+/// The concerns a counter is set up for.
+async fn counter_concerns(conn: &mut SqliteConnection, counter: &json::CounterId) -> AppResult<Vec<String>> {
+    Ok(sqlx::query_scalar("SELECT concern_id FROM counter_concerns WHERE counter_id = ?")
+        .bind(counter.as_str())
+        .fetch_all(conn)
+        .await?)
+}
+
+/// The clerk's choice of concerns, refused unless every one is a concern of this office.
+async fn known_concerns(conn: &mut SqliteConnection, chosen: &[json::ConcernId]) -> AppResult<Vec<String>> {
+    if chosen.is_empty() {
+        return Err(AppError::InvalidField("concerns: choose at least one concern".into()));
+    }
+    let known: Vec<String> = sqlx::query_scalar("SELECT id FROM concerns").fetch_all(&mut *conn).await?;
+    match chosen.iter().find(|concern| !known.iter().any(|id| id == concern.as_str())) {
+        Some(unknown) => {
+            Err(AppError::UnknownConcern(format!("concerns: {} is not a concern of this office", unknown.0)))
+        }
+        None => Ok(chosen.iter().map(|concern| concern.0.clone()).collect()),
+    }
 }
 
 fn invalid_transition(wanted: &str, status: &str) -> AppError {
