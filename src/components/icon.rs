@@ -6,6 +6,8 @@ use leptos::prelude::*;
 /// Pictograms that point somewhere; mirrored in right-to-left languages.
 const DIRECTIONAL: &[&str] = &["back", "forward"];
 
+const DOCUMENT: &str = r#"<path d="M6 3h9l4 4v14H6zM14 3v5h5M9 12h6M9 16h6"/>"#;
+
 fn drawing(name: &str) -> &'static str {
     match name {
         "back" => r#"<path d="M15 5l-7 7 7 7"/>"#,
@@ -43,7 +45,8 @@ fn drawing(name: &str) -> &'static str {
         }
         "pickup" => r#"<path d="M4 8l8-4 8 4v9l-8 4-8-4zM4 8l8 4 8-4M12 12v9"/>"#,
         "info" => r#"<circle cx="12" cy="12" r="9"/><path d="M12 11v6M12 7.5v.5"/>"#,
-        _ => r#"<path d="M6 3h9l4 4v14H6zM14 3v5h5M9 12h6M9 16h6"/>"#,
+        // A document: the concern pictogram to choose when none fits, and what an unknown name draws.
+        _ => DOCUMENT,
     }
 }
 

@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
+    /// With `invalid_config`: every problem of the document, each with its path.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<crate::Problem>,
 }
 
 /// Why the API refused a request.
@@ -56,6 +59,13 @@ pub enum ErrorCode {
     /// The counter still has a called or served ticket; finish it first.
     CounterBusy,
     UnknownCounter,
+    /// The draft was saved by someone else since it was loaded; load it again.
+    DraftConflict,
+    /// The configuration has problems (listed in `problems`); nothing was changed.
+    InvalidConfig,
+    /// The last active admin account cannot be deactivated or lose the admin role.
+    LastAdmin,
+    UsernameTaken,
     /// No such route, ticket or resource.
     NotFound,
     MethodNotAllowed,
@@ -80,7 +90,7 @@ mod tests {
 
     #[test]
     fn error_codes_are_snake_case_on_the_wire() {
-        let error = ApiError { code: ErrorCode::UnknownConcern, message: "no concern \"x\"".into() };
+        let error = ApiError { code: ErrorCode::UnknownConcern, message: "no concern \"x\"".into(), problems: vec![] };
 
         let json = serde_json::to_value(&error).unwrap();
 

@@ -5,6 +5,8 @@
 //! and compiles for `wasm32-unknown-unknown` as well as natively. `cargo test -p willkommen-api`
 //! runs its round-trip tests.
 
+mod admin;
+mod config;
 mod error;
 mod kiosk;
 mod office;
@@ -12,6 +14,13 @@ mod staff;
 mod text;
 mod ticket;
 
+pub use admin::{
+    Account, AccountChange, AuditEntry, AuditKind, Draft, MIN_PASSWORD_CHARS, NewAccount, NewPassword, Publish,
+    SaveDraft, TranslationBasis, Version, VersionInfo,
+};
+pub use config::{
+    CONCERN_ICONS, ConcernConfig, CounterConfig, KIOSK_LANGUAGES, OfficeConfig, Problem, ProblemKind, limits,
+};
 pub use error::{ApiError, ErrorCode};
 pub use kiosk::{ChecklistItem, Concern, ConcernId, DisplayCall, Inactivity, Kiosk};
 pub use office::{Issuing, IssuingState, OpeningHours, TimeRange, Weekday};

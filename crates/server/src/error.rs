@@ -47,6 +47,15 @@ pub enum AppError {
     /// A counter named in the body that does not exist: the request, not the resource, is wrong.
     #[error("{0}")]
     UnknownCounterInBody(String),
+    #[error("{0}")]
+    DraftConflict(String),
+    /// A configuration that cannot be published or imported, with every problem found.
+    #[error("the configuration has {} problem(s)", .0.len())]
+    InvalidConfig(Vec<json::Problem>),
+    #[error("{0}")]
+    LastAdmin(String),
+    #[error("{0}")]
+    UsernameTaken(String),
     #[error("{message}")]
     BadBody { status: StatusCode, code: ErrorCode, message: String },
     #[error("{0}")]
@@ -79,6 +88,10 @@ impl AppError {
             Self::CounterBusy(_) => (StatusCode::CONFLICT, ErrorCode::CounterBusy),
             Self::UnknownCounter(_) => (StatusCode::NOT_FOUND, ErrorCode::UnknownCounter),
             Self::UnknownCounterInBody(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::UnknownCounter),
+            Self::DraftConflict(_) => (StatusCode::CONFLICT, ErrorCode::DraftConflict),
+            Self::InvalidConfig(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidConfig),
+            Self::LastAdmin(_) => (StatusCode::CONFLICT, ErrorCode::LastAdmin),
+            Self::UsernameTaken(_) => (StatusCode::CONFLICT, ErrorCode::UsernameTaken),
             Self::BadBody { status, code, .. } => (*status, *code),
             Self::MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed),
             Self::Database(_) | Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
@@ -95,7 +108,11 @@ impl IntoResponse for AppError {
         } else {
             self.to_string()
         };
-        (status, axum::Json(json::ApiError { code, message })).into_response()
+        let problems = match self {
+            Self::InvalidConfig(problems) => problems,
+            _ => Vec::new(),
+        };
+        (status, axum::Json(json::ApiError { code, message, problems })).into_response()
     }
 }
 

@@ -107,10 +107,11 @@ impl Server {
         let listener = TcpListener::bind(requested).await.with_context(|| format!("cannot listen on {requested}"))?;
         let address = listener.local_addr()?;
         let store = Store::open(&config.data_dir).await?;
-        let demo = seed::DemoOffice::builtin();
+        let demo = seed::Seed::builtin();
         if store.seed_if_empty(&demo).await? {
             tracing::info!("new database: seeded the demo office");
         }
+        store.ensure_published_version().await?;
         // Before serving, so nothing past its retention period is ever shown again.
         store.apply_retention(jiff::Timestamp::now()).await?;
         let mut demo_sign_ins = Vec::new();

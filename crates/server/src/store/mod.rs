@@ -2,10 +2,16 @@
 //! counters, accounts and the tickets. All SQL lives in this module.
 
 mod accounts;
+mod admin_accounts;
+mod audit;
+mod config;
+mod config_tables;
 mod events;
 mod retention;
 mod staff;
 
+pub use audit::{AUDIT_PAGE, AuditFilter};
+pub use config::{DraftRecord, changed_paths, config_problems};
 pub use events::DISPLAY_PAGE;
 pub use retention::RetentionReport;
 pub use staff::{RequiredItems, StaffAction};
@@ -21,11 +27,10 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::types::Json;
 use sqlx::{FromRow, SqliteConnection, SqlitePool};
 use willkommen_api as json;
-use willkommen_api::LocalizedText;
 
 use crate::error::{AppError, AppResult};
 use crate::schedule::{Schedule, rfc3339, service_day};
-use crate::seed::DemoOffice;
+use crate::seed::Seed;
 use crate::ticket_id::random_ticket_id;
 
 /// The database file inside the data folder.
@@ -39,6 +44,8 @@ pub struct Store {
     changes: std::sync::Arc<tokio::sync::watch::Sender<Option<u64>>>,
     /// One writer at a time, first come first served; see [`Store::write_transaction`].
     writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// The newest published configuration version, for the kiosks' live stream.
+    published: std::sync::Arc<tokio::sync::watch::Sender<i64>>,
 }
 
 /// A write transaction together with this process's writer turn.
@@ -149,26 +156,6 @@ const TICKET_SELECT: &str = "t.id, t.concern_id, t.prefix, t.sequence, t.service
      a.display_name AS served_by_name
      FROM tickets t LEFT JOIN counters c ON c.id = t.counter_id LEFT JOIN accounts a ON a.id = t.served_by";
 
-#[derive(FromRow)]
-struct ConcernRow {
-    id: String,
-    prefix: String,
-    icon: String,
-    name: Json<LocalizedText>,
-    description: Json<LocalizedText>,
-    daily_quota: Option<i64>,
-    issued_today: i64,
-}
-
-#[derive(FromRow)]
-struct ChecklistItemRow {
-    concern_id: String,
-    id: String,
-    required: bool,
-    text: Json<LocalizedText>,
-    hint: Json<LocalizedText>,
-}
-
 impl Store {
     /// Opens (creating if needed) the database in `data_dir` and brings its schema up to date.
     pub async fn open(data_dir: &Path) -> anyhow::Result<Self> {
@@ -192,84 +179,27 @@ impl Store {
             .await
             .with_context(|| format!("cannot update the database schema in {}", path.display()))?;
         let (changes, _) = tokio::sync::watch::channel(Some(0));
+        let newest: i64 =
+            sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) FROM config_versions").fetch_one(&pool).await?;
+        let (published, _) = tokio::sync::watch::channel(newest);
         Ok(Self {
             pool,
             changes: std::sync::Arc::new(changes),
             writer: std::sync::Arc::new(tokio::sync::Mutex::new(())),
+            published: std::sync::Arc::new(published),
         })
     }
 
-    /// Stores the demo office unless an office exists already. Returns whether it did.
-    pub async fn seed_if_empty(&self, office: &DemoOffice) -> anyhow::Result<bool> {
+    /// Stores the demo office (as configuration version 1) and the demo accounts unless an
+    /// office exists already. Returns whether it did.
+    pub async fn seed_if_empty(&self, seed: &Seed) -> anyhow::Result<bool> {
         let mut tx = self.write_transaction().await?;
-        let inserted = sqlx::query(
-            "INSERT INTO office (id, name, time_zone, languages, opening_hours, closed_days, cutoff_minutes,
-                                 no_show_after_calls, retention_days)
-             VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        )
-        .bind(Json(&office.office_name))
-        .bind(&office.time_zone)
-        .bind(Json(&office.languages))
-        .bind(Json(&office.opening_hours))
-        .bind(Json(&office.closed_days))
-        .bind(office.cutoff_minutes)
-        .bind(office.no_show_after_calls)
-        .bind(office.retention_days)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if inserted == 0 {
+        let offices: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM office").fetch_one(&mut *tx).await?;
+        if offices > 0 {
             return Ok(false);
         }
-        for (position, concern) in office.concerns.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO concerns (id, position, prefix, icon, active, daily_quota, name, description)
-                 VALUES (?, ?, ?, ?, 1, ?, ?, ?)",
-            )
-            .bind(concern.id.as_str())
-            .bind(position as i64)
-            .bind(&concern.prefix)
-            .bind(&concern.icon)
-            .bind(concern.daily_quota)
-            .bind(Json(&concern.name))
-            .bind(Json(&concern.description))
-            .execute(&mut *tx)
-            .await?;
-            for (position, item) in concern.checklist.iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO checklist_items (concern_id, id, position, required, text, hint)
-                     VALUES (?, ?, ?, ?, ?, ?)",
-                )
-                .bind(concern.id.as_str())
-                .bind(&item.id)
-                .bind(position as i64)
-                .bind(item.required)
-                .bind(Json(&item.text))
-                .bind(Json(&item.hint))
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
-        for (position, counter) in office.counters.iter().enumerate() {
-            sqlx::query("INSERT INTO counters (id, name, position) VALUES (?, ?, ?)")
-                .bind(&counter.id)
-                .bind(&counter.name)
-                .bind(position as i64)
-                .execute(&mut *tx)
-                .await?;
-            for concern in &counter.concerns {
-                sqlx::query("INSERT INTO counter_concerns (counter_id, concern_id) VALUES (?, ?)")
-                    .bind(&counter.id)
-                    .bind(concern.as_str())
-                    .execute(&mut *tx)
-                    .await?;
-            }
-        }
-        sqlx::query("UPDATE office SET information_concern = ? WHERE id = 1")
-            .bind(office.information_concern.as_ref().map(json::ConcernId::as_str))
-            .execute(&mut *tx)
-            .await?;
-        for account in &office.demo_accounts {
+        self.seed_config(&mut tx, &seed.office).await?;
+        for account in &seed.demo_accounts {
             accounts::insert_account(
                 &mut tx,
                 &account.username,
@@ -280,74 +210,30 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
+        self.published.send_replace(1);
         Ok(true)
     }
 
     /// What a kiosk shows at `now`: the office, whether it issues tickets, and its active
     /// concerns with their checklists and whether today's quota is used up.
     pub async fn kiosk(&self, now: Timestamp) -> AppResult<json::Kiosk> {
-        let mut conn = self.pool.acquire().await?;
-        let office = office_settings(&mut conn).await?;
-        let schedule = office.schedule()?;
+        // One read transaction: a configuration published meanwhile is seen whole or not at all.
+        let mut tx = self.pool.begin().await?;
+        let office = config_tables::read_config(&mut tx).await?;
+        let schedule =
+            Schedule::new(&office.time_zone, &office.opening_hours, &office.closed_days, office.cutoff_minutes)
+                .context("the office's opening hours in the database are invalid")?;
         let today = service_day(now, schedule.time_zone());
-        let (office_name, idle_seconds, warning_seconds, information_concern): (
-            Json<LocalizedText>,
-            u32,
-            u32,
-            Option<String>,
-        ) = sqlx::query_as(
-            "SELECT name, kiosk_idle_seconds, kiosk_warning_seconds, information_concern FROM office WHERE id = 1",
-        )
-        .fetch_one(&mut *conn)
-        .await?;
-        let concerns: Vec<ConcernRow> = sqlx::query_as(
-            "SELECT c.id, c.prefix, c.icon, c.name, c.description, c.daily_quota,
-                    COALESCE(t.last_sequence, 0) AS issued_today
-             FROM concerns c
-             LEFT JOIN ticket_counters t ON t.concern_id = c.id AND t.service_day = ?
-             WHERE c.active = 1 ORDER BY c.position",
-        )
-        .bind(&today)
-        .fetch_all(&mut *conn)
-        .await?;
-        let items: Vec<ChecklistItemRow> = sqlx::query_as(
-            "SELECT i.concern_id, i.id, i.required, i.text, i.hint
-             FROM checklist_items i JOIN concerns c ON c.id = i.concern_id
-             WHERE c.active = 1 ORDER BY i.concern_id, i.position",
-        )
-        .fetch_all(&mut *conn)
-        .await?;
-
-        let mut checklists: BTreeMap<String, Vec<json::ChecklistItem>> = BTreeMap::new();
-        for item in items {
-            checklists.entry(item.concern_id).or_default().push(json::ChecklistItem {
-                id: item.id,
-                text: item.text.0,
-                hint: item.hint.0,
-                required: item.required,
-            });
-        }
-        let concerns = concerns
-            .into_iter()
-            .map(|row| json::Concern {
-                checklist: checklists.remove(&row.id).unwrap_or_default(),
-                quota_reached: row.daily_quota.is_some_and(|quota| row.issued_today >= quota),
-                id: json::ConcernId(row.id),
-                prefix: row.prefix,
-                icon: row.icon,
-                name: row.name.0,
-                description: row.description.0,
-            })
-            .collect();
-        Ok(json::Kiosk {
-            office_name: office_name.0,
-            time_zone: office.time_zone.clone(),
-            languages: office.languages.0,
-            concerns,
-            issuing: schedule.issuing_at(now),
-            information_concern: information_concern.map(json::ConcernId),
-            inactivity: json::Inactivity { idle_seconds, warning_seconds },
-        })
+        let issued: Vec<(String, i64)> =
+            sqlx::query_as("SELECT concern_id, last_sequence FROM ticket_counters WHERE service_day = ?")
+                .bind(&today)
+                .fetch_all(&mut *tx)
+                .await?;
+        let issued: BTreeMap<String, i64> = issued.into_iter().collect();
+        Ok(kiosk_view(&office, schedule.issuing_at(now), |concern| {
+            let today = issued.get(concern.id.as_str()).copied().unwrap_or(0);
+            concern.daily_quota.is_some_and(|quota| today >= i64::from(quota))
+        }))
     }
 
     /// Issues a ticket for `request`, at most once per idempotency `key`.
@@ -673,4 +559,40 @@ fn prepare_data_dir(data_dir: &Path) -> anyhow::Result<PathBuf> {
     std::fs::write(&probe, b"ok").map_err(unusable)?;
     std::fs::remove_file(&probe).map_err(unusable)?;
     Ok(data_dir.join(DATABASE_FILE))
+}
+
+/// The kiosk's view of a configuration: its active concerns, in order, with their checklists.
+pub fn kiosk_view(
+    office: &json::OfficeConfig,
+    issuing: json::Issuing,
+    quota_reached: impl Fn(&json::ConcernConfig) -> bool,
+) -> json::Kiosk {
+    json::Kiosk {
+        office_name: office.office_name.clone(),
+        time_zone: office.time_zone.clone(),
+        languages: office.languages.clone(),
+        concerns: office
+            .concerns
+            .iter()
+            .filter(|concern| concern.active)
+            .map(|concern| json::Concern {
+                id: concern.id.clone(),
+                prefix: concern.prefix.clone(),
+                icon: concern.icon.clone(),
+                name: concern.name.clone(),
+                description: concern.description.clone(),
+                checklist: concern.checklist.clone(),
+                quota_reached: quota_reached(concern),
+            })
+            .collect(),
+        issuing,
+        information_concern: office.information_concern.clone(),
+        inactivity: office.inactivity.clone(),
+    }
+}
+
+/// A moment as stored in the audit trail and version list: UTC to the second, so that text
+/// order is time order.
+fn utc(moment: Timestamp) -> String {
+    moment.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }

@@ -234,11 +234,12 @@ impl Store {
     }
 }
 
-async fn counters(conn: &mut SqliteConnection) -> AppResult<Vec<json::Counter>> {
+pub(super) async fn counters(conn: &mut SqliteConnection) -> AppResult<Vec<json::Counter>> {
     let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
         "SELECT c.id, c.name, cc.concern_id FROM counters c
          LEFT JOIN counter_concerns cc ON cc.counter_id = c.id
          LEFT JOIN concerns k ON k.id = cc.concern_id
+         WHERE c.removed = 0
          ORDER BY c.position, k.position",
     )
     .fetch_all(conn)
@@ -265,7 +266,7 @@ async fn existing_ticket(conn: &mut SqliteConnection, id: &str) -> AppResult<Tic
 }
 
 async fn ensure_counter_free(conn: &mut SqliteConnection, counter: &json::CounterId) -> AppResult<()> {
-    let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM counters WHERE id = ?")
+    let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM counters WHERE id = ? AND removed = 0")
         .bind(counter.as_str())
         .fetch_optional(&mut *conn)
         .await?;
@@ -315,7 +316,8 @@ async fn known_concerns(conn: &mut SqliteConnection, chosen: &[json::ConcernId])
     if chosen.is_empty() {
         return Err(AppError::InvalidField("concerns: choose at least one concern".into()));
     }
-    let known: Vec<String> = sqlx::query_scalar("SELECT id FROM concerns").fetch_all(&mut *conn).await?;
+    let known: Vec<String> =
+        sqlx::query_scalar("SELECT id FROM concerns WHERE removed = 0").fetch_all(&mut *conn).await?;
     match chosen.iter().find(|concern| !known.iter().any(|id| id == concern.as_str())) {
         Some(unknown) => {
             Err(AppError::UnknownConcern(format!("concerns: {} is not a concern of this office", unknown.0)))
