@@ -69,3 +69,15 @@ pub fn Icon(#[prop(into)] name: String) -> impl IntoView {
         ></svg>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pictogram_an_administrator_can_choose_has_its_own_drawing() {
+        for name in willkommen_api::CONCERN_ICONS.into_iter().filter(|name| *name != "document") {
+            assert_ne!(drawing(name), DOCUMENT, "{name} has no drawing");
+        }
+    }
+}

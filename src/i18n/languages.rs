@@ -75,6 +75,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_server_accepts_exactly_the_languages_the_kiosk_has_texts_in() {
+        let shipped: Vec<_> = LANGUAGES.iter().map(|language| language.tag).collect();
+        assert_eq!(shipped, willkommen_api::KIOSK_LANGUAGES);
+    }
+
+    #[test]
     fn arabic_and_farsi_are_right_to_left_and_named_in_their_own_script() {
         assert_eq!(language_info("ar").unwrap().direction, Direction::Rtl);
         assert_eq!(language_info("fa").unwrap().direction, Direction::Rtl);

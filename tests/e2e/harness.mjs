@@ -1,7 +1,7 @@
 // Shared pieces of the end-to-end tests: the real server binary on a free port with a
 // temporary database, Debian's Chromium driven by playwright-core, axe-core and a QR decoder.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -110,9 +110,17 @@ export async function waitForText(page, selector, text) {
   await page.locator(selector, { hasText: text }).first().waitFor({ state: 'visible', timeout: 15_000 });
 }
 
+let axeScript;
+function axeSource() {
+  axeScript ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  return axeScript;
+}
+
 /** axe-core's WCAG 2.x A/AA rules (and best practices); returns readable violations. */
 export async function axeViolations(page) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol: the app's Content-Security-Policy (rightly)
+  // refuses an injected <script> element.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource());
   const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,

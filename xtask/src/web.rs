@@ -19,8 +19,38 @@ pub fn build_release(tools: &Tools) -> anyhow::Result<()> {
     cargo(&["fetch"]).run()?;
     tools.trunk().args(["build", "--release"]).run()?;
     let dist = root().join("dist");
+    move_loader_out_of_html(&dist)?;
     service_worker::write_release(&dist)?;
     precompress(&dist)
+}
+
+/// Trunk starts the app with an inline `<script type=module>`. The server's
+/// Content-Security-Policy allows scripts from the app's own files only, so the loader moves
+/// into a file of its own, named after its content like Trunk's other files.
+fn move_loader_out_of_html(dist: &Path) -> anyhow::Result<()> {
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index).with_context(|| format!("cannot read {}", index.display()))?;
+    let opening = "<script type=module>";
+    let Some(start) = html.find(opening) else {
+        anyhow::bail!("{}: Trunk's inline loader script was not found", index.display());
+    };
+    let body_start = start + opening.len();
+    let end = body_start + html[body_start..].find("</script>").context("the loader script is not closed")?;
+    let loader = &html[body_start..end];
+    // FNV-1a: a stable name that changes with the content.
+    let hash = loader
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3));
+    let name = format!("start-{hash:016x}.js");
+    std::fs::write(dist.join(&name), loader)?;
+    let html =
+        format!("{}<script type=module src=/{name}></script>{}", &html[..start], &html[end + "</script>".len()..]);
+    anyhow::ensure!(
+        !html.contains("<script>") && !html.contains("<script type=module>"),
+        "index.html has another inline script"
+    );
+    std::fs::write(&index, html)?;
+    Ok(())
 }
 
 /// Every file under `dist`, as paths relative to it with `/` separators, sorted.

@@ -105,6 +105,23 @@ impl FromRequestParts<AppState> for SignedIn {
     }
 }
 
+/// A signed-in admin, as a request extractor: anonymous requests get 401 `not_signed_in`,
+/// staff accounts 403 `forbidden`.
+#[derive(Clone, Debug)]
+pub struct Admin(pub SignedIn);
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let account = SignedIn::from_request_parts(parts, state).await?;
+        if account.role != Role::Admin {
+            return Err(AppError::Forbidden("this needs an admin account".into()));
+        }
+        Ok(Self(account))
+    }
+}
+
 /// Remembers failed sign-ins per username, in memory: guessing a password costs the guesser
 /// a quarter of an hour per five tries, and a restart forgets (acceptable, it is a brake).
 #[derive(Default)]

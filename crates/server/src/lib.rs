@@ -7,10 +7,12 @@
 mod api;
 pub mod auth;
 pub mod config;
+mod config_file;
 mod error;
 mod issuing;
 mod scan;
 mod schedule;
+mod security;
 pub mod seed;
 mod store;
 mod ticket_id;
@@ -48,12 +50,16 @@ pub fn app(state: AppState, dist_dir: &std::path::Path) -> Router {
     Router::new()
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .route("/readyz", axum::routing::get(readiness).with_state(state.clone()))
-        .nest("/api", api::router().with_state(state))
+        .nest("/api", api::router().with_state(state).layer(axum::middleware::from_fn(security::same_origin_only)))
         .merge(web::router(dist_dir))
         .layer(CatchPanicLayer::custom(|_| {
             AppError::Internal(anyhow::anyhow!("a request handler panicked")).into_response()
         }))
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(security_header(header::CONTENT_SECURITY_POLICY, security::CONTENT_SECURITY_POLICY))
+        .layer(security_header(header::X_FRAME_OPTIONS, "SAMEORIGIN"))
+        .layer(security_header(HeaderName::from_static("permissions-policy"), security::PERMISSIONS_POLICY))
+        .layer(security_header(HeaderName::from_static("cross-origin-opener-policy"), "same-origin"))
         // Ticket ids in URLs are capabilities: never hand them to another site in a Referer.
         .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
         .layer(TraceLayer::new_for_http())

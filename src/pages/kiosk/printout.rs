@@ -20,17 +20,28 @@ pub fn print_now() {
         let height_px = printout.unchecked_ref::<web_sys::HtmlElement>().offset_height();
         // The 4 mm margins above and below, plus a little for rounding between screen and print.
         let height_mm = (f64::from(height_px) * 25.4 / 96.0).ceil() as u32 + 12;
-        let style = document.get_element_by_id("print-page-size").unwrap_or_else(|| {
-            let style = document.create_element("style").expect("a style element");
-            style.set_id("print-page-size");
-            if let Some(head) = document.head() {
-                let _ = head.append_child(&style);
-            }
-            style
-        });
-        style.set_text_content(Some(&format!("@page {{ size: 80mm {height_mm}mm; margin: 4mm; }}")));
+        set_page_size(&document, &format!("@page {{ size: 80mm {height_mm}mm; margin: 4mm; }}"));
     }
     let _ = window().print();
+}
+
+/// Puts `rule` into the app's own style sheet, replacing an earlier `@page` rule. Through the
+/// CSS object model, because the Content-Security-Policy allows no inline styles.
+fn set_page_size(document: &web_sys::Document, rule: &str) {
+    let sheets = document.style_sheets();
+    let Some(sheet) = (0..sheets.length())
+        .filter_map(|at| sheets.item(at)?.dyn_into::<web_sys::CssStyleSheet>().ok())
+        .find(|sheet| sheet.href().ok().flatten().is_some())
+    else {
+        return;
+    };
+    let Ok(rules) = sheet.css_rules() else { return };
+    for at in (0..rules.length()).rev() {
+        if rules.item(at).is_some_and(|rule| rule.type_() == web_sys::CssRule::PAGE_RULE) {
+            let _ = sheet.delete_rule(at);
+        }
+    }
+    let _ = sheet.insert_rule_with_index(rule, rules.length());
 }
 
 /// `lang` and `dir` for a block in `language`.

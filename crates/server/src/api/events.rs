@@ -104,6 +104,27 @@ pub async fn queue_events(_: SignedIn, State(state): State<AppState>, headers: H
     }))
 }
 
+/// `GET /api/v1/kiosk/events`: `event: published` (id: the version) whenever administrators
+/// publish a new configuration, so kiosks reload `/kiosk` at once instead of at their next poll.
+#[utoipa::path(get, path = "/api/v1/kiosk/events", tag = "live",
+    params(("Last-Event-ID" = Option<String>, Header)),
+    responses((status = 200, content_type = "text/event-stream", body = String, description = "`event: published` with the version"),
+        (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
+pub async fn kiosk_events(State(state): State<AppState>, headers: HeaderMap) -> AppResult<EventStream> {
+    let newest = state.store.published_version();
+    // A kiosk that reconnects after missing a version hears of it at once.
+    let resumed = headers.get("last-event-id").and_then(|value| value.to_str().ok()?.trim().parse::<i64>().ok());
+    let start = resumed.filter(|id| (0..=newest).contains(id)).unwrap_or(newest);
+    Ok(live(state.store.clone(), start, |store, after| async move {
+        let version = store.published_version();
+        Ok(if version > after {
+            (version, vec![Event::default().event("published").id(version.to_string()).data(version.to_string())])
+        } else {
+            (after, Vec::new())
+        })
+    }))
+}
+
 /// Where a stream starts: after the client's `Last-Event-ID`, or at the newest event.
 async fn resume_point(store: &Store, headers: &HeaderMap) -> AppResult<i64> {
     let latest = store.latest_event_id().await?;

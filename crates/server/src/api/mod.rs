@@ -1,5 +1,7 @@
 //! The queue API under `/api/v1`: JSON in, JSON out, one error shape.
 
+mod admin;
+mod admin_accounts;
 mod events;
 mod kiosk;
 mod openapi;
@@ -8,10 +10,37 @@ mod staff;
 mod tickets;
 
 use axum::Router;
-use axum::routing::{get, post};
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, patch, post};
 
 use crate::AppState;
 use crate::error::AppError;
+
+/// A configuration file with every concern in every language is a few hundred KB.
+const CONFIGURATION_LIMIT: usize = 2 * 1024 * 1024;
+
+/// `/api/v1/admin/...`: every handler takes the `Admin` extractor.
+fn admin_router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/draft",
+            get(admin::draft_show)
+                .put(admin::draft_save)
+                .delete(admin::draft_discard)
+                .layer(DefaultBodyLimit::max(CONFIGURATION_LIMIT)),
+        )
+        .route("/publish", post(admin::publish))
+        .route("/versions", get(admin::versions_list))
+        .route("/versions/{version}", get(admin::version_show))
+        .route("/versions/{version}/restore", post(admin::version_restore))
+        .route("/preview/kiosk", get(admin::preview_kiosk))
+        .route("/export", get(admin::export))
+        .route("/import", post(admin::import).layer(DefaultBodyLimit::max(CONFIGURATION_LIMIT)))
+        .route("/accounts", get(admin_accounts::accounts_list).post(admin_accounts::accounts_create))
+        .route("/accounts/{id}", patch(admin_accounts::accounts_change))
+        .route("/accounts/{id}/password", post(admin_accounts::accounts_password))
+        .route("/audit", get(admin_accounts::audit_list))
+}
 
 /// Everything under `/api`. Unknown paths and methods get JSON errors, never the web app.
 pub fn router() -> Router<AppState> {
@@ -30,12 +59,14 @@ pub fn router() -> Router<AppState> {
         .route("/counters", get(staff::counters_list))
         .route("/counters/{counter}/call-next", post(staff::counters_call_next))
         .route("/queue", get(staff::queue_show))
-        .route("/lookup", get(staff::lookup));
+        .route("/lookup", get(staff::lookup))
+        .route("/kiosk/events", get(events::kiosk_events))
+        .nest("/admin", admin_router());
     Router::new()
         .route("/openapi.json", get(openapi::openapi_json))
         .nest("/v1", v1)
         // Nothing the API accepts comes near this; a bigger body is refused before it is read.
-        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
+        .layer(DefaultBodyLimit::max(64 * 1024))
         // The kiosk data carries every concern in every language (over 100 KB of JSON for the
         // demo office); compressed it is a fifth. Live streams (text/event-stream) stay as they are.
         .layer(tower_http::compression::CompressionLayer::new())

@@ -28,6 +28,22 @@ use crate::auth::SESSION_COOKIE;
         super::events::display_events,
         super::events::ticket_events,
         super::events::queue_events,
+        super::events::kiosk_events,
+        super::admin::draft_show,
+        super::admin::draft_save,
+        super::admin::draft_discard,
+        super::admin::publish,
+        super::admin::versions_list,
+        super::admin::version_show,
+        super::admin::version_restore,
+        super::admin::preview_kiosk,
+        super::admin::export,
+        super::admin::import,
+        super::admin_accounts::accounts_list,
+        super::admin_accounts::accounts_create,
+        super::admin_accounts::accounts_change,
+        super::admin_accounts::accounts_password,
+        super::admin_accounts::audit_list,
     ),
     components(schemas(json::ApiError, json::ErrorCode, json::DisplayCall)),
     modifiers(&SessionCookie),
@@ -35,6 +51,7 @@ use crate::auth::SESSION_COOKIE;
         (name = "visitors", description = "No sign-in: the kiosk and the visitor's phone"),
         (name = "staff", description = "Needs the session cookie from POST /api/v1/session"),
         (name = "live", description = "Server-sent events, resumable with Last-Event-ID"),
+        (name = "admin", description = "Needs the session cookie of an admin account"),
     )
 )]
 pub struct ApiDoc;
@@ -65,7 +82,7 @@ mod tests {
 
         assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
         let paths = doc["paths"].as_object().unwrap();
-        assert_eq!(paths.len(), 15, "{:?}", paths.keys().collect::<Vec<_>>());
+        assert_eq!(paths.len(), 28, "{:?}", paths.keys().collect::<Vec<_>>());
         for (path, operations) in paths {
             for (method, operation) in operations.as_object().unwrap() {
                 let responses = operation["responses"].as_object().unwrap();

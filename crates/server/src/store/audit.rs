@@ -22,8 +22,19 @@ pub struct AuditFilter {
     pub before: Option<i64>,
 }
 
+#[derive(sqlx::FromRow)]
+struct AuditRow {
+    id: i64,
+    at: String,
+    name: Option<String>,
+    username: Option<String>,
+    kind: String,
+    summary: String,
+    changes: Json<Vec<String>>,
+}
+
 /// Entries per page.
-pub const AUDIT_PAGE: i64 = 100;
+const AUDIT_PAGE: i64 = 100;
 
 pub async fn record_audit(
     conn: &mut SqliteConnection,
@@ -47,9 +58,8 @@ pub async fn record_audit(
 impl Store {
     /// The newest entries matching `filter`, newest first.
     pub async fn audit(&self, filter: &AuditFilter) -> AppResult<Vec<json::AuditEntry>> {
-        let rows: Vec<(i64, String, Option<String>, Option<String>, String, String, Json<Vec<String>>)> =
-            sqlx::query_as(
-                "SELECT l.id, l.at, a.display_name, a.username, l.kind, l.summary, l.changes
+        let rows: Vec<AuditRow> = sqlx::query_as(
+            "SELECT l.id, l.at, a.display_name AS name, a.username, l.kind, l.summary, l.changes
                  FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor
                  WHERE (?1 IS NULL OR a.username = ?1 COLLATE NOCASE)
                    AND (?2 IS NULL OR l.kind = ?2)
@@ -57,24 +67,24 @@ impl Store {
                    AND (?4 IS NULL OR l.at < ?4)
                    AND (?5 IS NULL OR l.id < ?5)
                  ORDER BY l.id DESC LIMIT ?6",
-            )
-            .bind(filter.actor.as_deref())
-            .bind(filter.kind.map(AuditKind::as_str))
-            .bind(filter.since.as_deref())
-            .bind(filter.until.as_deref())
-            .bind(filter.before)
-            .bind(AUDIT_PAGE)
-            .fetch_all(&self.pool)
-            .await?;
+        )
+        .bind(filter.actor.as_deref())
+        .bind(filter.kind.map(AuditKind::as_str))
+        .bind(filter.since.as_deref())
+        .bind(filter.until.as_deref())
+        .bind(filter.before)
+        .bind(AUDIT_PAGE)
+        .fetch_all(&self.pool)
+        .await?;
         Ok(rows
             .into_iter()
-            .map(|(id, at, name, username, kind, summary, changes)| json::AuditEntry {
-                id,
-                at,
-                actor: name.zip(username).map(|(name, username)| format!("{name} ({username})")),
-                kind: serde_json::from_value(serde_json::Value::String(kind)).unwrap_or(AuditKind::Other),
-                summary,
-                changes: changes.0,
+            .map(|row| json::AuditEntry {
+                id: row.id,
+                at: row.at,
+                actor: row.name.zip(row.username).map(|(name, username)| format!("{name} ({username})")),
+                kind: serde_json::from_value(serde_json::Value::String(row.kind)).unwrap_or(AuditKind::Other),
+                summary: row.summary,
+                changes: row.changes.0,
             })
             .collect())
     }

@@ -115,6 +115,8 @@ impl Store {
             .await?;
         tx.commit().await?;
         self.published.send_replace(version);
+        // Wakes the live streams, the kiosks' among them.
+        self.changed();
         Ok(version)
     }
 
@@ -129,22 +131,22 @@ impl Store {
     }
 
     pub async fn version(&self, version: i64) -> AppResult<Option<json::Version>> {
-        let row: Option<(i64, String, Option<String>, String, Json<OfficeConfig>)> = sqlx::query_as(
-            "SELECT v.version, v.published_at, a.display_name, v.note, v.document
+        let row: Option<VersionRow> = sqlx::query_as(
+            "SELECT v.version, v.published_at, a.display_name AS published_by, v.note, v.document
              FROM config_versions v LEFT JOIN accounts a ON a.id = v.published_by WHERE v.version = ?",
         )
         .bind(version)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|(version, at, by, note, document)| json::Version {
-            info: version_info((version, at, by, note)),
-            document: document.0,
+        Ok(row.map(|row| json::Version {
+            info: version_info((row.version, row.published_at, row.published_by, row.note)),
+            document: row.document.0,
         }))
     }
 
-    /// A receiver that changes whenever a version is published (the kiosks' live stream).
-    pub fn published_versions(&self) -> tokio::sync::watch::Receiver<i64> {
-        self.published.subscribe()
+    /// The newest published version (for the kiosks' live stream).
+    pub fn published_version(&self) -> i64 {
+        *self.published.borrow()
     }
 
     /// Stores `office` as the first version, unless an office exists already.
@@ -190,23 +192,43 @@ async fn newest_published(conn: &mut SqliteConnection) -> AppResult<(i64, Office
     Ok((version, document.0))
 }
 
+#[derive(sqlx::FromRow)]
+struct VersionRow {
+    version: i64,
+    published_at: String,
+    published_by: Option<String>,
+    note: String,
+    document: Json<OfficeConfig>,
+}
+
+#[derive(sqlx::FromRow)]
+struct DraftRow {
+    revision: i64,
+    based_on: i64,
+    document: Json<OfficeConfig>,
+    basis: Json<TranslationBasis>,
+    saved_at: String,
+    saved_by: Option<String>,
+    unpublished: bool,
+}
+
 async fn read_draft(conn: &mut SqliteConnection) -> AppResult<DraftRecord> {
-    let (revision, based_on, document, basis, saved_at, saved_by, unpublished): (
-        i64,
-        i64,
-        Json<OfficeConfig>,
-        Json<TranslationBasis>,
-        String,
-        Option<String>,
-        bool,
-    ) = sqlx::query_as(
-        "SELECT d.revision, d.based_on, d.document, d.basis, d.saved_at, a.display_name,
-                d.document IS NOT (SELECT document FROM config_versions ORDER BY version DESC LIMIT 1)
+    let row: DraftRow = sqlx::query_as(
+        "SELECT d.revision, d.based_on, d.document, d.basis, d.saved_at, a.display_name AS saved_by,
+                d.document IS NOT (SELECT document FROM config_versions ORDER BY version DESC LIMIT 1) AS unpublished
          FROM config_draft d LEFT JOIN accounts a ON a.id = d.saved_by WHERE d.id = 1",
     )
     .fetch_one(conn)
     .await?;
-    Ok(DraftRecord { revision, based_on, document: document.0, basis: basis.0, saved_at, saved_by, unpublished })
+    Ok(DraftRecord {
+        revision: row.revision,
+        based_on: row.based_on,
+        document: row.document.0,
+        basis: row.basis.0,
+        saved_at: row.saved_at,
+        saved_by: row.saved_by,
+        unpublished: row.unpublished,
+    })
 }
 
 async fn write_draft(
@@ -260,7 +282,7 @@ async fn publish_version(
 
 /// The paths whose values differ between two documents, as in the file:
 /// `concerns[2].checklist[0].text.ar`. Concerns, items and counters are matched by position.
-pub fn changed_paths(before: &OfficeConfig, after: &OfficeConfig) -> Vec<String> {
+fn changed_paths(before: &OfficeConfig, after: &OfficeConfig) -> Vec<String> {
     let (before, after) = (serde_json::to_value(before), serde_json::to_value(after));
     let mut changes = Vec::new();
     if let (Ok(before), Ok(after)) = (before, after) {

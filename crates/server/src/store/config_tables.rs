@@ -154,6 +154,15 @@ struct ConcernRow {
     description: Json<LocalizedText>,
 }
 
+#[derive(sqlx::FromRow)]
+struct ItemRow {
+    concern_id: String,
+    id: String,
+    required: bool,
+    text: Json<LocalizedText>,
+    hint: Json<LocalizedText>,
+}
+
 /// The configuration the tables hold (for a database from before versions existed).
 pub async fn read_config(conn: &mut SqliteConnection) -> AppResult<OfficeConfig> {
     let office: OfficeRow = sqlx::query_as(
@@ -168,14 +177,19 @@ pub async fn read_config(conn: &mut SqliteConnection) -> AppResult<OfficeConfig>
     )
     .fetch_all(&mut *conn)
     .await?;
-    let items: Vec<(String, String, bool, Json<LocalizedText>, Json<LocalizedText>)> = sqlx::query_as(
+    let items: Vec<ItemRow> = sqlx::query_as(
         "SELECT concern_id, id, required, text, hint FROM checklist_items ORDER BY concern_id, position",
     )
     .fetch_all(&mut *conn)
     .await?;
     let mut checklists: BTreeMap<String, Vec<json::ChecklistItem>> = BTreeMap::new();
-    for (concern, id, required, text, hint) in items {
-        checklists.entry(concern).or_default().push(json::ChecklistItem { id, text: text.0, hint: hint.0, required });
+    for item in items {
+        checklists.entry(item.concern_id).or_default().push(json::ChecklistItem {
+            id: item.id,
+            text: item.text.0,
+            hint: item.hint.0,
+            required: item.required,
+        });
     }
     let counters = super::staff::counters(conn).await?;
     Ok(OfficeConfig {

@@ -10,8 +10,8 @@ mod events;
 mod retention;
 mod staff;
 
-pub use audit::{AUDIT_PAGE, AuditFilter};
-pub use config::{DraftRecord, changed_paths, config_problems};
+pub use audit::AuditFilter;
+pub use config::{DraftRecord, config_problems};
 pub use events::DISPLAY_PAGE;
 pub use retention::RetentionReport;
 pub use staff::{RequiredItems, StaffAction};
@@ -587,7 +587,7 @@ pub fn kiosk_view(
             .collect(),
         issuing,
         information_concern: office.information_concern.clone(),
-        inactivity: office.inactivity.clone(),
+        inactivity: office.inactivity,
     }
 }
 
