@@ -1,6 +1,8 @@
 //! Calls to the queue API. Every failure becomes an [`ApiFailure`] the screens can explain
 //! in the visitor's language.
 
+pub mod admin;
+
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 use willkommen_api::{self as json, API_PREFIX};
@@ -37,6 +39,11 @@ impl ApiFailure {
 pub async fn fetch_kiosk() -> Result<json::Kiosk, ApiFailure> {
     let response = Request::get(&format!("{API_PREFIX}/kiosk")).send().await;
     read(response).await
+}
+
+/// The kiosk's data as the admin's draft would make it (the preview; needs an admin session).
+pub async fn fetch_preview_kiosk() -> Result<json::Kiosk, ApiFailure> {
+    read(Request::get(&format!("{API_PREFIX}/admin/preview/kiosk")).send().await).await
 }
 
 /// Asks for a ticket. Retrying with the same `idempotency_key` is safe: the server answers a

@@ -25,6 +25,23 @@ pub fn printer_mode() -> PrinterMode {
     }
 }
 
+/// The admin console's preview (`/?preview=<concern>&language=<tag>`): the kiosk shows the
+/// draft's data, opens at that concern's checklist in that language, and issues no tickets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Preview {
+    pub concern: Option<String>,
+    pub language: Option<String>,
+}
+
+pub fn preview() -> Option<Preview> {
+    let search = window().location().search().unwrap_or_default();
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.has("preview").then(|| Preview {
+        concern: params.get("preview").filter(|concern| !concern.is_empty()),
+        language: params.get("language").filter(|language| !language.is_empty()),
+    })
+}
+
 /// No context menu, no dragging images or links away, no ctrl+wheel or ctrl+plus zoom. Text
 /// selection, pinch zoom and overscroll navigation are switched off in the style sheet and by the
 /// Chromium kiosk flags (docs/kiosk-device.md).

@@ -13,6 +13,7 @@ pub mod idempotency;
 pub mod pages;
 pub mod routes;
 pub mod speech;
+pub mod storage;
 pub mod timing;
 
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::i18n::I18n;
-use crate::pages::{KioskPage, NotFoundPage, PlannedPage, StaffPage, TicketStatusPage};
+use crate::pages::{AdminPage, KioskPage, NotFoundPage, PlannedPage, StaffPage, TicketStatusPage};
 use crate::routes::Screen;
 
 /// The whole app: language context and routes.
@@ -33,7 +34,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=KioskPage/>
                 <Route path=path!("/t/:id") view=TicketStatusPage/>
                 <Route path=path!("/staff") view=StaffPage/>
-                <Route path=path!("/admin") view=|| view! { <PlannedPage screen=Screen::Admin/> }/>
+                <Route path=path!("/admin") view=AdminPage/>
                 <Route path=path!("/display") view=|| view! { <PlannedPage screen=Screen::Display/> }/>
             </Routes>
         </Router>

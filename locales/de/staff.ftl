@@ -1,4 +1,4 @@
-# Texte der Sachbearbeitung (/staff), nur Deutsch und Englisch.
+# Texte der Sachbearbeitung (/staff) und der Verwaltung (/admin), nur Deutsch und Englisch.
 # locales/en/staff.ftl hat genau diese Ids (von den Tests geprüft).
 
 staff-sign-in-heading = Anmelden
@@ -95,3 +95,204 @@ staff-offline = Keine Verbindung zum Server. Die Seite versucht es weiter.
 staff-camera-scan = Mit Kamera scannen
 staff-camera-hint = Halten Sie den QR-Code der Wartenummer vor die Kamera.
 staff-camera-unavailable = Keine Kamera gefunden, oder der Zugriff auf die Kamera ist nicht erlaubt.
+
+## Die Verwaltung (/admin)
+
+admin-not-an-admin = Die Verwaltung ist für Admin-Konten. Bitte melden Sie sich mit einem an.
+admin-sections = Bereiche
+admin-section-concerns = Anliegen
+admin-section-translations = Übersetzungen
+admin-section-settings = Einstellungen
+admin-section-counters = Schalter
+admin-section-accounts = Konten
+admin-section-versions = Versionen und Dateien
+admin-section-audit = Protokoll
+
+admin-state-unsaved = Änderungen noch nicht gespeichert
+admin-state-unpublished = Entwurf gespeichert, noch nicht veröffentlicht
+admin-state-published = Alles ist veröffentlicht
+admin-save = Entwurf speichern
+admin-saved = Entwurf gespeichert.
+admin-publish-note = Was sich ändert (für die Versionsliste)
+admin-publish = Veröffentlichen
+admin-published = Version { $version } ist veröffentlicht. Die Automaten zeigen sie in wenigen Sekunden.
+admin-discard = Entwurf verwerfen
+admin-discarded = Der Entwurf ist verworfen; er ist wieder die veröffentlichte Version.
+admin-problems = { $count ->
+    [one] 1 Problem verhindert das Veröffentlichen:
+   *[other] { $count } Probleme verhindern das Veröffentlichen:
+}
+admin-problem-missing = fehlt ({ $detail })
+admin-problem-too-long = zu lang ({ $detail })
+admin-problem-too-many = zu viele ({ $detail })
+admin-problem-out-of-range = nicht möglich ({ $detail })
+admin-problem-invalid-format = falsche Form ({ $detail })
+admin-problem-duplicate = doppelt vergeben ({ $detail })
+admin-problem-unknown-reference = gibt es nicht ({ $detail })
+admin-problem-unknown-field = unbekannte Einstellung ({ $detail })
+admin-problem-unreadable = nicht lesbar ({ $detail })
+admin-error-conflict = Jemand anderes hat den Entwurf inzwischen gespeichert. Verwerfen oder kopieren Sie Ihre Änderungen und laden Sie den Entwurf neu.
+admin-error-invalid = { $count ->
+    [one] Die Konfiguration hat 1 Problem; nichts wurde geändert.
+   *[other] Die Konfiguration hat { $count } Probleme; nichts wurde geändert.
+}
+admin-error-last-admin = Das ist das letzte aktive Admin-Konto; machen Sie zuerst ein anderes Konto zum Admin.
+admin-error-username-taken = Es gibt schon ein Konto mit diesem Benutzernamen.
+
+admin-concerns-hint = In der Reihenfolge, in der der Automat sie zeigt. Änderungen sind Entwürfe, bis Sie sie veröffentlichen.
+admin-concern-facts = Kürzel { $prefix } · { $count ->
+    [one] 1 Unterlage
+   *[other] { $count } Unterlagen
+} · Tageslimit { $quota }
+admin-concern-active = Am Automaten angeboten
+admin-concern-add = Anliegen hinzufügen
+admin-edit = Bearbeiten
+admin-move-up = Nach oben: { $name }
+admin-move-down = Nach unten: { $name }
+admin-move-up-short = Nach oben:
+admin-move-down-short = Nach unten:
+admin-remove = Entfernen
+admin-remove-named = Entfernen: { $name }
+admin-add = Hinzufügen
+
+admin-back-to-concerns = Zurück zu allen Anliegen
+admin-concern-heading = Anliegen: { $name }
+admin-translate-into = Übersetzen in
+admin-concern-settings = Nummer und Piktogramm
+admin-concern-prefix = Kürzel der Nummer (1 bis 3 Großbuchstaben)
+admin-concern-quota = Nummern pro Tag (leer: kein Limit)
+admin-concern-icon = Piktogramm
+admin-concern-texts = Name und Beschreibung
+admin-concern-name = Name
+admin-concern-description = Beschreibung
+admin-checklist = Mitzubringende Unterlagen
+admin-item-add = Unterlage hinzufügen
+admin-item-required = Nötig
+admin-item-text = Unterlage
+admin-item-hint = Hinweis
+admin-status-current = aktuell
+admin-status-missing = fehlt
+admin-status-outdated = veraltet: der deutsche Text wurde seitdem geändert
+admin-status-empty = nicht benutzt
+admin-still-fits = Passt noch
+admin-icon-residence-permit = Aufenthaltstitel
+admin-icon-blue-card = Blaue Karte
+admin-icon-work = Arbeit
+admin-icon-family = Familie
+admin-icon-settlement = Niederlassung
+admin-icon-study = Studium
+admin-icon-certificate = Bescheinigung
+admin-icon-home = Adresse
+admin-icon-lost-card = Verlorene Karte
+admin-icon-pickup = Abholen
+admin-icon-info = Information
+admin-icon-document = Dokument
+
+admin-preview = Vorschau am Automaten
+admin-preview-hint = Zeigt den gespeicherten Entwurf so, wie der Automat ihn zeigt, in der Sprache, in die übersetzt wird. Hier werden keine Nummern gezogen.
+admin-preview-refresh = Speichern und in der Vorschau zeigen
+admin-preview-updated = Die Vorschau zeigt den gespeicherten Entwurf.
+
+admin-translations-caption = Übersetzungen im Vergleich zu den deutschen Ausgangstexten
+admin-text = Text
+admin-open = Offen
+admin-open-count = { $count ->
+    [0] alles erledigt
+    [one] 1 offen
+   *[other] { $count } offen
+}
+admin-fallback-heading = Was der Automat zeigt, wenn eine Übersetzung fehlt
+admin-fallback-rules = Zuerst die gewählte Sprache, dann Englisch, dann Deutsch. Besucherinnen und Besucher sehen immer einen Text, aber vielleicht nicht in ihrer Sprache.
+admin-fallback-outdated = „Veraltet“ heißt: Der deutsche Text wurde geändert, nachdem die Übersetzung entstand. „Passt noch“ markiert sie als aktuell.
+
+admin-office-name = Name der Behörde
+admin-kiosk-languages = Sprachen am Automaten (angehakt: angeboten, in dieser Reihenfolge)
+admin-opening = Öffnungszeiten
+admin-time-zone = Zeitzone
+admin-monday = Montag
+admin-tuesday = Dienstag
+admin-wednesday = Mittwoch
+admin-thursday = Donnerstag
+admin-friday = Freitag
+admin-saturday = Samstag
+admin-sunday = Sonntag
+admin-closed = geschlossen
+admin-from = von
+admin-to = bis
+admin-add-hours = Öffnungszeit hinzufügen
+admin-closed-days = Schließtage
+admin-closed-day-add = Schließtag hinzufügen
+admin-cutoff = Keine neuen Nummern so viele Minuten vor Schluss
+admin-kiosk-behaviour = Automat
+admin-idle-seconds = Neu beginnen nach so vielen Sekunden ohne Berührung
+admin-warning-seconds = Sekunden Vorwarnung vor dem Neubeginn (mindestens 20)
+admin-information-concern = „Ich bin unsicher“ führt zu
+admin-none = keinem Anliegen
+admin-queue-rules = Warteschlange und Daten
+admin-no-show-after = Als nicht erschienen gilt, wer so oft aufgerufen wurde
+admin-retention-days = Antworten der Besuchenden löschen nach so vielen Tagen
+admin-public-url = Adresse in den QR-Codes der Nummern
+admin-public-url-help = Leer: die Adresse, mit der der Server gestartet wurde.
+
+admin-counters-hint = Die Anliegen, die ein Schalter bearbeitet, wenn die Sachbearbeitung dort nichts anderes wählt.
+admin-counter-add = Schalter hinzufügen
+admin-counter-name = Name auf der Aufrufanzeige
+admin-counter-serves = Bearbeitet
+
+admin-accounts-caption = Konten (Änderungen gelten sofort)
+admin-display-name = Name
+admin-role = Rolle
+admin-role-staff = Sachbearbeitung
+admin-role-admin = Admin
+admin-account-state = Zustand
+admin-active = aktiv
+admin-inactive = deaktiviert
+admin-activate = Aktivieren
+admin-deactivate = Deaktivieren
+admin-new-password = Neues Passwort
+admin-set-password = Passwort setzen
+admin-password-set = Das neue Passwort ist gesetzt; die Sitzungen des Kontos sind beendet.
+admin-account-saved = Das Konto ist geändert.
+admin-account-new = Neues Konto
+admin-username-help = 3 bis 40 Kleinbuchstaben, Ziffern, Punkte, Binde- oder Unterstriche.
+admin-account-create = Konto anlegen
+admin-account-created = Das Konto ist angelegt.
+
+admin-versions-caption = Veröffentlichte Versionen, neueste zuerst
+admin-version = Version
+admin-published-at = Veröffentlicht
+admin-published-by = Von
+admin-note = Notiz
+admin-actions = Aktionen
+admin-view = Ansehen
+admin-restore = Wiederherstellen
+admin-restored = Version { $version } ist jetzt der Entwurf. Prüfen Sie ihn und veröffentlichen Sie ihn dann.
+admin-version-summary = Version { $version }: { $concerns } Anliegen, { $counters } Schalter, Sprachen { $languages }
+admin-file = Konfigurationsdatei
+admin-file-hint = Anliegen, Checklisten, Texte und Einstellungen als eine JSON-Datei; niemals Nummern oder Passwörter. Ein Import wird zum Entwurf; eine Datei mit Problemen ändert nichts.
+admin-export = Veröffentlichte Konfiguration herunterladen
+admin-import-file = Zu importierende Konfigurationsdatei
+admin-import = Als Entwurf importieren
+admin-imported = Die Datei ist jetzt der Entwurf. Prüfen Sie ihn und veröffentlichen Sie ihn dann.
+admin-import-problems = Probleme in der Datei
+
+admin-audit-actor = Wer (Benutzername)
+admin-audit-kind = Was
+admin-audit-all = alles
+admin-audit-since = Ab
+admin-audit-until = Bis (ausschließlich)
+admin-audit-filter = Filtern
+admin-audit-caption = Wer hat was geändert, neueste zuerst
+admin-audit-when = Wann
+admin-audit-what = Änderung
+admin-audit-empty = Keine Einträge.
+admin-audit-older = Ältere Einträge
+admin-kind-draft-saved = Entwurf gespeichert
+admin-kind-draft-discarded = Entwurf verworfen
+admin-kind-published = veröffentlicht
+admin-kind-restored = Version wiederhergestellt
+admin-kind-imported = Datei importiert
+admin-kind-account-created = Konto angelegt
+admin-kind-account-changed = Konto geändert
+admin-kind-password-reset = Passwort gesetzt
+admin-kind-other = anderes

@@ -1,4 +1,4 @@
-# Texts of the staff desk (/staff), in German and English only.
+# Texts of the staff desk (/staff) and the admin console (/admin), in German and English only.
 # locales/de/staff.ftl has exactly these ids (checked by the tests).
 
 staff-sign-in-heading = Sign in
@@ -95,3 +95,204 @@ staff-offline = No connection to the server. The page keeps trying.
 staff-camera-scan = Scan with camera
 staff-camera-hint = Hold the ticket's QR code in front of the camera.
 staff-camera-unavailable = No camera found, or access to the camera is not allowed.
+
+## The admin console (/admin)
+
+admin-not-an-admin = This console is for admin accounts. Please sign in with one.
+admin-sections = Sections
+admin-section-concerns = Concerns
+admin-section-translations = Translations
+admin-section-settings = Settings
+admin-section-counters = Counters
+admin-section-accounts = Accounts
+admin-section-versions = Versions and files
+admin-section-audit = Audit trail
+
+admin-state-unsaved = Changes not saved yet
+admin-state-unpublished = Saved draft, not published yet
+admin-state-published = Everything is published
+admin-save = Save draft
+admin-saved = Draft saved.
+admin-publish-note = What changed (for the version list)
+admin-publish = Publish
+admin-published = Version { $version } is published. The kiosks show it within seconds.
+admin-discard = Discard draft
+admin-discarded = The draft was discarded; it is the published version again.
+admin-problems = { $count ->
+    [one] 1 problem stands in the way of publishing:
+   *[other] { $count } problems stand in the way of publishing:
+}
+admin-problem-missing = missing ({ $detail })
+admin-problem-too-long = too long ({ $detail })
+admin-problem-too-many = too many ({ $detail })
+admin-problem-out-of-range = not possible ({ $detail })
+admin-problem-invalid-format = wrong form ({ $detail })
+admin-problem-duplicate = used twice ({ $detail })
+admin-problem-unknown-reference = does not exist ({ $detail })
+admin-problem-unknown-field = unknown setting ({ $detail })
+admin-problem-unreadable = cannot be read ({ $detail })
+admin-error-conflict = Someone else saved the draft meanwhile. Discard your changes or copy them, then reload the draft.
+admin-error-invalid = { $count ->
+    [one] The configuration has 1 problem; nothing was changed.
+   *[other] The configuration has { $count } problems; nothing was changed.
+}
+admin-error-last-admin = This is the last active admin account; make another account admin first.
+admin-error-username-taken = There is an account with this user name already.
+
+admin-concerns-hint = In the order the kiosk shows them. Changes are drafts until you publish them.
+admin-concern-facts = Prefix { $prefix } · { $count ->
+    [one] 1 document
+   *[other] { $count } documents
+} · daily limit { $quota }
+admin-concern-active = Offered at the kiosk
+admin-concern-add = Add a concern
+admin-edit = Edit
+admin-move-up = Move up: { $name }
+admin-move-down = Move down: { $name }
+admin-move-up-short = Move up:
+admin-move-down-short = Move down:
+admin-remove = Remove
+admin-remove-named = Remove: { $name }
+admin-add = Add
+
+admin-back-to-concerns = Back to all concerns
+admin-concern-heading = Concern: { $name }
+admin-translate-into = Translate into
+admin-concern-settings = Ticket and pictogram
+admin-concern-prefix = Ticket prefix (1 to 3 capital letters)
+admin-concern-quota = Tickets per day (empty: no limit)
+admin-concern-icon = Pictogram
+admin-concern-texts = Name and description
+admin-concern-name = Name
+admin-concern-description = Description
+admin-checklist = Documents to bring
+admin-item-add = Add a document
+admin-item-required = Required
+admin-item-text = Document
+admin-item-hint = Hint
+admin-status-current = up to date
+admin-status-missing = missing
+admin-status-outdated = out of date: the German text has changed since
+admin-status-empty = not used
+admin-still-fits = Still fits
+admin-icon-residence-permit = Residence permit
+admin-icon-blue-card = Blue Card
+admin-icon-work = Work
+admin-icon-family = Family
+admin-icon-settlement = Settlement
+admin-icon-study = Study
+admin-icon-certificate = Certificate
+admin-icon-home = Address
+admin-icon-lost-card = Lost card
+admin-icon-pickup = Collect
+admin-icon-info = Information
+admin-icon-document = Document
+
+admin-preview = Preview at the kiosk
+admin-preview-hint = Shows the saved draft as the kiosk shows it, in the language being translated. No tickets are issued here.
+admin-preview-refresh = Save and show in the preview
+admin-preview-updated = The preview shows the saved draft.
+
+admin-translations-caption = Translations against the German source texts
+admin-text = Text
+admin-open = Open
+admin-open-count = { $count ->
+    [0] all done
+    [one] 1 open
+   *[other] { $count } open
+}
+admin-fallback-heading = What the kiosk shows when a translation is missing
+admin-fallback-rules = The chosen language first, then English, then German. A visitor always sees a text, but perhaps not in their language.
+admin-fallback-outdated = "Out of date" means the German text was changed after the translation was made. "Still fits" marks it as up to date.
+
+admin-office-name = Office name
+admin-kiosk-languages = Kiosk languages (ticked: offered, in this order)
+admin-opening = Opening hours
+admin-time-zone = Time zone
+admin-monday = Monday
+admin-tuesday = Tuesday
+admin-wednesday = Wednesday
+admin-thursday = Thursday
+admin-friday = Friday
+admin-saturday = Saturday
+admin-sunday = Sunday
+admin-closed = closed
+admin-from = from
+admin-to = to
+admin-add-hours = Add opening hours
+admin-closed-days = Closed days
+admin-closed-day-add = Add a closed day
+admin-cutoff = No new tickets this many minutes before closing
+admin-kiosk-behaviour = Kiosk
+admin-idle-seconds = Start over after this many seconds without a touch
+admin-warning-seconds = Seconds of warning before starting over (at least 20)
+admin-information-concern = "I am not sure" leads to
+admin-none = none
+admin-queue-rules = Queue and data
+admin-no-show-after = A visitor counts as not come after this many calls
+admin-retention-days = Delete the visitors' answers after this many days
+admin-public-url = Address in the ticket QR codes
+admin-public-url-help = Empty: the address the server was started with.
+
+admin-counters-hint = The concerns a counter serves unless the clerk there chooses otherwise.
+admin-counter-add = Add a counter
+admin-counter-name = Name on the call display
+admin-counter-serves = Serves
+
+admin-accounts-caption = Accounts (changes take effect at once)
+admin-display-name = Name
+admin-role = Role
+admin-role-staff = Staff
+admin-role-admin = Admin
+admin-account-state = State
+admin-active = active
+admin-inactive = deactivated
+admin-activate = Activate
+admin-deactivate = Deactivate
+admin-new-password = New password
+admin-set-password = Set password
+admin-password-set = The new password is set; the account's sessions have ended.
+admin-account-saved = The account is changed.
+admin-account-new = New account
+admin-username-help = 3 to 40 lower-case letters, digits, dots, dashes or underscores.
+admin-account-create = Create account
+admin-account-created = The account is created.
+
+admin-versions-caption = Published versions, newest first
+admin-version = Version
+admin-published-at = Published
+admin-published-by = By
+admin-note = Note
+admin-actions = Actions
+admin-view = View
+admin-restore = Restore
+admin-restored = Version { $version } is now the draft. Check it, then publish it.
+admin-version-summary = Version { $version }: { $concerns } concerns, { $counters } counters, languages { $languages }
+admin-file = Configuration file
+admin-file-hint = Concerns, checklists, texts and settings as one JSON file; never tickets or passwords. An import becomes the draft; a file with problems changes nothing.
+admin-export = Download the published configuration
+admin-import-file = Configuration file to import
+admin-import = Import as draft
+admin-imported = The file is now the draft. Check it, then publish it.
+admin-import-problems = Problems in the file
+
+admin-audit-actor = Who (user name)
+admin-audit-kind = What
+admin-audit-all = everything
+admin-audit-since = From
+admin-audit-until = Until (exclusive)
+admin-audit-filter = Filter
+admin-audit-caption = Who changed what, newest first
+admin-audit-when = When
+admin-audit-what = Change
+admin-audit-empty = No entries.
+admin-audit-older = Older entries
+admin-kind-draft-saved = draft saved
+admin-kind-draft-discarded = draft discarded
+admin-kind-published = published
+admin-kind-restored = version restored
+admin-kind-imported = file imported
+admin-kind-account-created = account created
+admin-kind-account-changed = account changed
+admin-kind-password-reset = password set
+admin-kind-other = other

@@ -1,11 +1,13 @@
 //! The app's routed screens.
 
+mod admin;
 mod kiosk;
 mod not_found;
 mod planned;
 mod staff;
 mod ticket_status;
 
+pub use admin::AdminPage;
 pub use kiosk::KioskPage;
 pub use not_found::NotFoundPage;
 pub use planned::PlannedPage;

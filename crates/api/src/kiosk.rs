@@ -74,7 +74,7 @@ pub struct Concern {
 
 /// One document of a concern's checklist.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ChecklistItem {
     /// Stable within its concern, so answers stay attached when the text is edited.
     pub id: String,

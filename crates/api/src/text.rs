@@ -10,7 +10,7 @@ pub const SOURCE_LANGUAGE: &str = "de";
 ///
 /// On the wire it is a plain object: `{"de": "Reisepass", "en": "Passport"}`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct LocalizedText(pub BTreeMap<String, String>);
 

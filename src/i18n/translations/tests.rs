@@ -140,7 +140,8 @@ fn the_code_and_the_german_file_use_the_same_messages() {
 /// Arguments as the app passes them, with `n` for every number.
 fn realistic_args(n: u32) -> FluentArgs<'static> {
     let mut args = FluentArgs::new();
-    for numeric in ["count", "seconds", "answered", "total", "min", "max", "minutes"] {
+    for numeric in ["count", "seconds", "answered", "total", "min", "max", "minutes", "version", "concerns", "counters"]
+    {
         args.set(numeric, n);
     }
     args.set("number", "A 017");
@@ -148,6 +149,10 @@ fn realistic_args(n: u32) -> FluentArgs<'static> {
     args.set("language", "العربية");
     args.set("name", "Anna Schmidt");
     args.set("counter", "Schalter 1");
+    args.set("prefix", "A");
+    args.set("quota", "40");
+    args.set("detail", "the German text is missing");
+    args.set("languages", "de, en, ar");
     args.set("key", "F2");
     args.set("reason", "counter_busy");
     args

@@ -34,7 +34,8 @@ pub fn ChecklistScreen() -> impl IntoView {
             <h1 id="checklist-heading" tabindex="-1" node_ref=heading data-speak>{move || i18n.t("checklist-heading")}</h1>
             <p class="lead" data-speak>{move || i18n.t("checklist-hint")}</p>
             <ol class="checklist-items">
-                <For each=items key=|item| item.id.clone() let:item>
+                // Keyed by the whole item: a text published while the visitor reads is shown at once.
+                <For each=items key=|item| item.clone() let:item>
                     <ChecklistEntry item/>
                 </For>
             </ol>

@@ -16,7 +16,9 @@ const LONGEST_RETRY_MS: i32 = 15_000;
 /// Requests the ticket for the visitor's concern and answers. Does nothing while a request is
 /// under way, which makes a second tap harmless even before the button is disabled.
 pub fn take_ticket(visit: Visit, i18n: I18n) {
-    if matches!(visit.issuing.get_untracked(), Issuing::Pending | Issuing::Retrying | Issuing::Issued(_)) {
+    if visit.preview
+        || matches!(visit.issuing.get_untracked(), Issuing::Pending | Issuing::Retrying | Issuing::Issued(_))
+    {
         return;
     }
     let Some(concern) = visit.concern.get_untracked() else { return };

@@ -36,7 +36,8 @@ use crate::speech::{self, Speech};
 #[component]
 pub fn KioskPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let visit = Visit::new();
+    let preview = device::preview();
+    let visit = Visit::new(preview.is_some());
     let speech = Speech::new();
     provide_context(visit);
     provide_context(speech);
@@ -54,8 +55,15 @@ pub fn KioskPage() -> impl IntoView {
             i18n.set_language(&first);
         }
     });
-    // When the office's data arrives (or changes), the language must be one it offers.
+    if let Some(preview) = preview {
+        open_preview(visit, i18n, preview);
+    }
+    // When the office's data arrives (or changes), the language must be one it offers (a
+    // preview may show a language before the kiosk offers it).
     Effect::new(move || {
+        if visit.preview {
+            return;
+        }
         let offered = visit.office.with(|office| office.as_ref().map(|office| office.languages.clone()));
         let current = i18n.language_untracked();
         if let Some(first) = offered.filter(|offered| !offered.contains(&current)).and_then(|o| o.first().cloned()) {
@@ -77,9 +85,35 @@ pub fn KioskPage() -> impl IntoView {
             <SettingsBar/>
             <Navigation/>
             <main class="kiosk-screen" id="kiosk-screen">{screen}</main>
-            <IdleWarning/>
+            {(!visit.preview).then(|| view! { <IdleWarning/> })}
         </div>
     }
+}
+
+/// The preview opens at the concern's checklist, in the language asked for, once the draft's
+/// data is there.
+fn open_preview(visit: Visit, i18n: I18n, preview: device::Preview) {
+    let opened = StoredValue::new(false);
+    Effect::new(move || {
+        let Some(concern) = visit.office.with(|office| {
+            let office = office.as_ref()?;
+            let wanted = preview.concern.as_deref();
+            office.concerns.iter().find(|concern| Some(concern.id.as_str()) == wanted).cloned()
+        }) else {
+            return;
+        };
+        if opened.get_value() {
+            return;
+        }
+        opened.set_value(true);
+        let language = preview.language.clone();
+        leptos::task::spawn_local(async move {
+            if let Some(language) = language {
+                i18n.switch_to(&language).await;
+            }
+            visit.choose_concern(concern);
+        });
+    });
 }
 
 fn first_language(office: Option<&willkommen_api::Kiosk>) -> Option<String> {

@@ -1,11 +1,15 @@
 //! Keeps the office's data (concerns, languages, whether tickets are issued) fresh: loaded at
-//! start, refreshed every half minute, and retried with growing pauses while the server cannot
-//! be reached, so a kiosk recovers by itself after an outage, without a reload.
+//! start, reloaded at once when administrators publish a new version (a live stream), checked
+//! every half minute anyway, and retried with growing pauses while the server cannot be
+//! reached, so a kiosk recovers by itself after an outage, without a reload.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use willkommen_api::Kiosk;
 
 use super::visit::Visit;
-use crate::api_client::fetch_kiosk;
+use crate::api_client::{ApiFailure, fetch_kiosk, fetch_preview_kiosk};
 use crate::timing::{Backoff, sleep};
 
 const REFRESH_MS: i32 = 30_000;
@@ -15,25 +19,72 @@ const LONGEST_RETRY_MS: i32 = 15_000;
 pub fn keep_office_fresh(visit: Visit) {
     let running = StoredValue::new(true);
     on_cleanup(move || running.set_value(false));
+    if !visit.preview {
+        reload_when_published(visit);
+    }
     leptos::task::spawn_local(async move {
         let mut backoff = Backoff::new(LONGEST_RETRY_MS);
         while running.try_get_value().unwrap_or(false) {
-            let delay = match fetch_kiosk().await {
-                Ok(office) => {
+            let delay = match load(visit).await {
+                Ok(()) => {
                     backoff = Backoff::new(LONGEST_RETRY_MS);
-                    // Only a real change re-renders the screens (and so never moves the focus).
-                    if visit.office.with_untracked(|current| current.as_ref() != Some(&office)) {
-                        visit.office.set(Some(office));
-                    }
-                    visit.office_failure.set(None);
                     REFRESH_MS
                 }
-                Err(failure) => {
-                    visit.office_failure.set(Some(failure));
-                    backoff.next_delay()
-                }
+                Err(()) => backoff.next_delay(),
             };
             sleep(delay).await;
         }
     });
+}
+
+async fn load(visit: Visit) -> Result<(), ()> {
+    let answer = if visit.preview { fetch_preview_kiosk().await } else { fetch_kiosk().await };
+    match answer {
+        Ok(office) => {
+            adopt(visit, office);
+            visit.office_failure.set(None);
+            Ok(())
+        }
+        Err(failure @ (ApiFailure::Unreachable | ApiFailure::Refused(_) | ApiFailure::BadResponse(_))) => {
+            visit.office_failure.set(Some(failure));
+            Err(())
+        }
+    }
+}
+
+/// Takes a new version of the office's data. Only a real change re-renders the screens (and
+/// so never moves the focus). The visitor's concern follows the new version, and answers about
+/// documents it no longer lists are dropped, so the ticket request matches what is published.
+fn adopt(visit: Visit, office: Kiosk) {
+    if visit.office.with_untracked(|current| current.as_ref() == Some(&office)) {
+        return;
+    }
+    if let Some(chosen) = visit.concern.get_untracked()
+        && let Some(updated) = office.concerns.iter().find(|concern| concern.id == chosen.id)
+    {
+        if *updated != chosen {
+            visit.concern.set(Some(updated.clone()));
+        }
+        let listed = |id: &String| updated.checklist.iter().any(|item| &item.id == id);
+        if visit.answers.with_untracked(|answers| answers.keys().any(|id| !listed(id))) {
+            visit.answers.update(|answers| answers.retain(|id, _| listed(id)));
+        }
+    }
+    visit.office.set(Some(office));
+}
+
+/// Listens for `published` on the kiosks' live stream and reloads at once. The browser
+/// reconnects by itself; the half-minute check covers the time it is away.
+fn reload_when_published(visit: Visit) {
+    let Ok(source) = web_sys::EventSource::new(&format!("{}/kiosk/events", willkommen_api::API_PREFIX)) else {
+        return;
+    };
+    let on_published = Closure::<dyn Fn()>::new(move || {
+        leptos::task::spawn_local(async move {
+            let _ = load(visit).await;
+        })
+    });
+    let _ = source.add_event_listener_with_callback("published", on_published.as_ref().unchecked_ref());
+    let kept = StoredValue::new_local((source, on_published));
+    on_cleanup(move || kept.with_value(|(source, _)| source.close()));
 }

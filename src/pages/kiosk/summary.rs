@@ -60,8 +60,10 @@ pub fn SummaryScreen() -> impl IntoView {
             None
         }
     };
+    // The admin console's preview shows the button as visitors see it, but it issues nothing.
     let can_issue = move || {
-        issuing().is_some_and(|(issuing, _)| issuing.state == json::IssuingState::Open)
+        !visit.preview
+            && issuing().is_some_and(|(issuing, _)| issuing.state == json::IssuingState::Open)
             && visit.concern.with(|concern| concern.as_ref().is_some_and(|concern| !concern.quota_reached))
     };
     let busy = move || matches!(visit.issuing.get(), Issuing::Pending | Issuing::Retrying);

@@ -53,11 +53,14 @@ pub struct Visit {
     pub office: RwSignal<Option<Kiosk>>,
     /// Why the office's data could not be loaded (the last attempt), while it could not.
     pub office_failure: RwSignal<Option<ApiFailure>>,
+    /// The admin console's preview of a draft: no tickets, no inactivity reset.
+    pub preview: bool,
 }
 
 impl Visit {
-    pub fn new() -> Self {
+    pub fn new(preview: bool) -> Self {
         Self {
+            preview,
             step: RwSignal::new(Step::Welcome),
             return_to: RwSignal::new(None),
             concern: RwSignal::new(None),
@@ -142,6 +145,6 @@ impl Visit {
 
 impl Default for Visit {
     fn default() -> Self {
-        Self::new()
+        Self::new(false)
     }
 }

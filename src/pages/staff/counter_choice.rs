@@ -6,8 +6,9 @@ use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
 use willkommen_api as json;
 
-use super::{StaffDesk, storage};
+use super::StaffDesk;
 use crate::i18n::I18n;
+use crate::storage;
 
 #[component]
 pub fn CounterChoice() -> impl IntoView {

@@ -7,13 +7,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use willkommen_api as json;
 
+use super::StaffDesk;
 use super::camera::CameraScan;
 use super::queue_overview::QueueOverview;
 use super::scanner::ScanBuffer;
 use super::ticket_card::{Action, TicketCard, perform};
-use super::{StaffDesk, storage};
 use crate::api_client::{self, ApiFailure};
 use crate::i18n::{I18n, STAFF_LANGUAGES, language_info};
+use crate::storage;
 
 /// The live stream brings every change at once; this slower refresh keeps the minutes waited
 /// current and covers a stream that could not reconnect.

@@ -6,8 +6,6 @@ mod counter_choice;
 mod desk;
 mod queue_overview;
 mod scanner;
-mod sign_in;
-mod storage;
 mod ticket_card;
 
 use leptos::prelude::*;
@@ -15,9 +13,10 @@ use willkommen_api::{self as json, ErrorCode};
 
 use self::counter_choice::CounterChoice;
 use self::desk::Desk;
-use self::sign_in::SignIn;
 use crate::api_client::{self, ApiFailure};
+use crate::components::SignIn;
 use crate::i18n::I18n;
+use crate::storage;
 
 /// The desk's state, shared by its parts. A lapsed session signs the clerk out but keeps the
 /// counter and the ticket in hand, so they carry on after signing in again.
@@ -201,7 +200,10 @@ pub fn StaffPage() -> impl IntoView {
             .into_any();
         }
         match (desk.me.get(), desk.counter.get()) {
-            (None, _) => view! { <SignIn/> }.into_any(),
+            (None, _) => view! {
+                <SignIn expired=desk.expired on_signed_in=Callback::new(move |me| desk.signed_in(me, i18n))/>
+            }
+            .into_any(),
             (Some(_), None) => view! { <CounterChoice/> }.into_any(),
             (Some(_), Some(_)) => view! { <Desk/> }.into_any(),
         }

@@ -1,16 +1,15 @@
-//! Signing in at the desk.
+//! Signing in with a staff or admin account (the staff desk and the admin console).
 
 use leptos::prelude::*;
 use willkommen_api::{self as json, ErrorCode};
 
-use super::StaffDesk;
 use crate::api_client::{self, ApiFailure};
 use crate::i18n::I18n;
 
+/// The sign-in form; `expired` says why it shows again, `on_signed_in` gets the account.
 #[component]
-pub fn SignIn() -> impl IntoView {
+pub fn SignIn(#[prop(into)] expired: Signal<bool>, on_signed_in: Callback<json::Me>) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let desk = expect_context::<StaffDesk>();
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -26,7 +25,8 @@ pub fn SignIn() -> impl IntoView {
             match api_client::sign_in(&login).await {
                 Ok(me) => {
                     password.set(String::new());
-                    desk.signed_in(me, i18n);
+                    error.set(None);
+                    on_signed_in.run(me);
                 }
                 Err(ApiFailure::Refused(refusal)) if refusal.code == ErrorCode::InvalidCredentials => {
                     error.set(Some(i18n.t("staff-invalid-credentials")));
@@ -42,7 +42,7 @@ pub fn SignIn() -> impl IntoView {
     view! {
         <section class="staff-sign-in" aria-labelledby="sign-in-heading">
             <h1 id="sign-in-heading">{move || i18n.t("staff-sign-in-heading")}</h1>
-            {move || desk.expired.get().then(|| view! { <p class="notice" role="status">{move || i18n.t("staff-session-expired")}</p> })}
+            {move || expired.get().then(|| view! { <p class="notice" role="status">{move || i18n.t("staff-session-expired")}</p> })}
             <form on:submit=submit>
                 <label for="username">{move || i18n.t("staff-username")}</label>
                 <input id="username" name="username" autocomplete="username" required bind:value=username/>

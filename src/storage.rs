@@ -1,4 +1,4 @@
-//! What a desk PC remembers between sessions: the counter it stands at, the concerns served
+//! What a staff PC remembers between sessions: the counter it stands at, the concerns served
 //! there, and each clerk's interface language. Nothing about visitors is stored in the browser.
 
 fn storage() -> Option<web_sys::Storage> {

@@ -1,0 +1,258 @@
+//! The console's state, shared by its sections: who is signed in, the draft as saved on the
+//! server, the working copy being edited, and what the last action did.
+
+use fluent_bundle::FluentArgs;
+use leptos::prelude::*;
+use willkommen_api::{self as json, ErrorCode, OfficeConfig, SOURCE_LANGUAGE, TranslationBasis};
+
+use crate::api_client::{ApiFailure, admin};
+use crate::i18n::I18n;
+use crate::storage;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Concerns,
+    Translations,
+    Settings,
+    Counters,
+    Accounts,
+    Versions,
+    Audit,
+}
+
+impl Section {
+    pub const ALL: [Self; 7] = [
+        Self::Concerns,
+        Self::Translations,
+        Self::Settings,
+        Self::Counters,
+        Self::Accounts,
+        Self::Versions,
+        Self::Audit,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Concerns => "admin-section-concerns",
+            Self::Translations => "admin-section-translations",
+            Self::Settings => "admin-section-settings",
+            Self::Counters => "admin-section-counters",
+            Self::Accounts => "admin-section-accounts",
+            Self::Versions => "admin-section-versions",
+            Self::Audit => "admin-section-audit",
+        }
+    }
+}
+
+/// A message after an action: done, or why not.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Done(String),
+    Failed(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct Console {
+    pub me: RwSignal<Option<json::Me>>,
+    pub checking: RwSignal<bool>,
+    pub expired: RwSignal<bool>,
+    pub section: RwSignal<Section>,
+    /// The concern open in the editor.
+    pub editing: RwSignal<Option<json::ConcernId>>,
+    /// The language being translated into, next to German.
+    pub language: RwSignal<String>,
+    /// The draft as the server last stored it.
+    pub saved: RwSignal<Option<json::Draft>>,
+    /// The working copy; differs from `saved` until saved.
+    pub document: RwSignal<Option<OfficeConfig>>,
+    pub basis: RwSignal<TranslationBasis>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub busy: RwSignal<bool>,
+}
+
+impl Console {
+    pub fn new() -> Self {
+        Self {
+            me: RwSignal::new(None),
+            checking: RwSignal::new(true),
+            expired: RwSignal::new(false),
+            section: RwSignal::new(Section::Concerns),
+            editing: RwSignal::new(None),
+            language: RwSignal::new("en".into()),
+            saved: RwSignal::new(None),
+            document: RwSignal::new(None),
+            basis: RwSignal::new(TranslationBasis::new()),
+            notice: RwSignal::new(None),
+            busy: RwSignal::new(false),
+        }
+    }
+
+    /// After signing in: the admin's language, then the draft.
+    pub fn signed_in(&self, me: json::Me, i18n: I18n) {
+        let language = storage::get(&storage::language_key(&me.username)).unwrap_or_else(|| "de".into());
+        self.expired.set(false);
+        let admin = me.role == json::Role::Admin;
+        self.me.set(Some(me));
+        let console = *self;
+        leptos::task::spawn_local(async move {
+            i18n.switch_staff_language(&language).await;
+            if admin {
+                console.reload(i18n).await;
+            }
+        });
+    }
+
+    pub fn show(&self, section: Section) {
+        self.editing.set(None);
+        self.notice.set(None);
+        self.section.set(section);
+    }
+
+    /// Loads the draft from the server; edits not saved are dropped.
+    pub async fn reload(&self, i18n: I18n) {
+        match admin::fetch_draft().await {
+            Ok(draft) => self.take(draft),
+            Err(failure) => self.report(failure, i18n),
+        }
+    }
+
+    /// The server's draft becomes the working copy.
+    pub fn take(&self, draft: json::Draft) {
+        self.document.set(Some(draft.document.clone()));
+        self.basis.set(draft.basis.clone());
+        self.saved.set(Some(draft));
+    }
+
+    /// Whether the working copy has edits the server does not have yet.
+    pub fn dirty(&self) -> bool {
+        let saved = self.saved.with(|saved| saved.as_ref().map(|draft| (draft.document.clone(), draft.basis.clone())));
+        match (saved, self.document.get()) {
+            (Some((document, basis)), Some(current)) => document != current || self.basis.with(|b| *b != basis),
+            _ => false,
+        }
+    }
+
+    /// Changes the working copy.
+    pub fn edit(&self, change: impl FnOnce(&mut OfficeConfig)) {
+        self.document.update(|document| {
+            if let Some(document) = document {
+                change(document);
+            }
+        });
+    }
+
+    /// Sets one text; a translation records the German text it was made from.
+    pub fn set_text(
+        &self,
+        path: &str,
+        language: &str,
+        value: String,
+        text: impl Fn(&mut OfficeConfig) -> Option<&mut json::LocalizedText>,
+    ) {
+        let mut german = None;
+        self.edit(|document| {
+            if let Some(text) = text(document) {
+                if value.is_empty() {
+                    text.0.remove(language);
+                } else {
+                    text.0.insert(language.to_owned(), value);
+                }
+                german = text.get(SOURCE_LANGUAGE).map(str::to_owned);
+            }
+        });
+        if language != SOURCE_LANGUAGE {
+            self.mark_current(path, language, german.unwrap_or_default());
+        }
+    }
+
+    /// Records that the translation at `path` fits the German text `german`.
+    pub fn mark_current(&self, path: &str, language: &str, german: String) {
+        self.basis.update(|basis| {
+            basis.entry(path.to_owned()).or_default().insert(language.to_owned(), german);
+        });
+    }
+
+    /// Stores the working copy as the draft. Returns whether it worked.
+    pub async fn save(&self, i18n: I18n) -> bool {
+        let (Some(saved), Some(document)) = (self.saved.get_untracked(), self.document.get_untracked()) else {
+            return false;
+        };
+        let save = json::SaveDraft { revision: saved.revision, document, basis: self.basis.get_untracked() };
+        match admin::save_draft(&save).await {
+            Ok(draft) => {
+                // Edits made while saving stay in the working copy.
+                self.saved.set(Some(draft));
+                true
+            }
+            Err(failure) => {
+                self.report(failure, i18n);
+                false
+            }
+        }
+    }
+
+    /// Saves if needed, then publishes the draft.
+    pub async fn publish(&self, note: String, i18n: I18n) {
+        if self.dirty() && !self.save(i18n).await {
+            return;
+        }
+        let Some(revision) = self.saved.with_untracked(|saved| saved.as_ref().map(|draft| draft.revision)) else {
+            return;
+        };
+        match admin::publish(&json::Publish { revision, note }).await {
+            Ok(version) => {
+                let mut args = FluentArgs::new();
+                args.set("version", version.version);
+                self.notice.set(Some(Notice::Done(i18n.t_args("admin-published", &args))));
+                self.reload(i18n).await;
+            }
+            Err(failure) => self.report(failure, i18n),
+        }
+    }
+
+    /// Runs `action` with the busy flag set (buttons disabled meanwhile).
+    pub fn run(&self, action: impl Future<Output = ()> + 'static) {
+        if self.busy.get_untracked() {
+            return;
+        }
+        self.busy.set(true);
+        let console = *self;
+        leptos::task::spawn_local(async move {
+            action.await;
+            console.busy.set(false);
+        });
+    }
+
+    /// Turns a failed call into words; a lapsed session asks to sign in again (the working
+    /// copy stays, so nothing typed is lost).
+    pub fn report(&self, failure: ApiFailure, i18n: I18n) {
+        let text = match &failure {
+            ApiFailure::Refused(error) if error.code == ErrorCode::NotSignedIn => {
+                self.expired.set(true);
+                self.me.set(None);
+                return;
+            }
+            ApiFailure::Refused(error) => match error.code {
+                ErrorCode::DraftConflict => i18n.t("admin-error-conflict"),
+                ErrorCode::InvalidConfig => {
+                    let mut args = FluentArgs::new();
+                    args.set("count", error.problems.len());
+                    i18n.t_args("admin-error-invalid", &args)
+                }
+                ErrorCode::LastAdmin => i18n.t("admin-error-last-admin"),
+                ErrorCode::UsernameTaken => i18n.t("admin-error-username-taken"),
+                ErrorCode::Forbidden => i18n.t("admin-not-an-admin"),
+                _ => reason(i18n, &error.message),
+            },
+            ApiFailure::Unreachable => i18n.t("staff-offline"),
+            ApiFailure::BadResponse(message) => reason(i18n, message),
+        };
+        self.notice.set(Some(Notice::Failed(text)));
+    }
+}
+
+fn reason(i18n: I18n, message: &str) -> String {
+    let mut args = FluentArgs::new();
+    args.set("reason", message.to_owned());
+    i18n.t_args("staff-error-other", &args)
+}

@@ -1,0 +1,179 @@
+// End to end: the admin console (/admin) against the real server in headless Chromium. An
+// Arabic checklist edit goes from the editor through the preview and publishing to a kiosk
+// that is already open; a file with three errors is refused whole; markup stays text; every
+// screen passes axe-core and works by keyboard.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, afterEach, before, test } from 'node:test';
+
+import { axeViolations, keepScreenshot, launchBrowser, startServer, stopAllServers, tempDir, textOf } from './harness.mjs';
+import { answerChecklist, chooseConcern, chooseLanguage, continueToSummary, openKiosk, start, takeTicket } from './kiosk-steps.mjs';
+
+const demo = JSON.parse(readFileSync(new URL('../../crates/server/seed/demo_office.json', import.meta.url), 'utf8'));
+const addressChange = demo.concerns.find((concern) => concern.id === 'address-change');
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+afterEach(stopAllServers);
+after(async () => { await browser?.close(); });
+
+/** The admin console, signed in as the demo admin, on the concern list. */
+async function adminConsole(server, { viewport = { width: 1920, height: 1080 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => { throw error; });
+  await page.goto(`${server.url}/admin`);
+  await page.getByLabel('Benutzername').fill('admin');
+  await page.getByLabel('Passwort').fill('willkommen-admin');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.locator('.admin-concern').first().waitFor();
+  return page;
+}
+
+async function openSection(page, name) {
+  await page.locator('.admin-nav').getByRole('button', { name, exact: true }).click();
+  await page.locator('.admin-nav [aria-current=page]', { hasText: name }).waitFor();
+}
+
+test('an Arabic checklist edit is previewed, published, and shown by a running kiosk without reload, markup as text', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const kiosk = await openKiosk(browser, server);
+  let alerted = false;
+  kiosk.on('dialog', async (dialog) => { alerted = true; await dialog.dismiss(); });
+  await start(kiosk);
+  await chooseLanguage(kiosk, 'ar');
+  await chooseConcern(kiosk, addressChange.name.ar);
+  const firstItem = kiosk.locator('.checklist-item .document-name').first();
+  assert.equal(await firstItem.innerText(), addressChange.checklist[0].text.ar);
+
+  const page = await adminConsole(server);
+  await page.locator('.admin-concern', { hasText: addressChange.name.de }).getByRole('button', { name: /Bearbeiten/ }).click();
+  await page.getByLabel('Übersetzen in').selectOption('ar');
+  const edited = 'بطاقة الإقامة الجديدة <script>alert(1)</script>';
+  const arabic = page.getByLabel('Unterlage (Arabisch)').first();
+  assert.equal(await arabic.getAttribute('dir'), 'rtl', 'Arabic is typed right to left');
+  await arabic.fill(edited);
+  await textOf(page, '.admin-draft-state').then((state) => assert.equal(state, 'Änderungen noch nicht gespeichert'));
+
+  // The preview is the kiosk itself, showing the saved draft.
+  await page.getByRole('button', { name: 'Speichern und in der Vorschau zeigen' }).click();
+  const preview = page.frameLocator('.admin-preview iframe');
+  await preview.locator('.checklist-item .document-name', { hasText: '<script>' }).waitFor();
+  assert.equal(await preview.locator('html').getAttribute('dir'), 'rtl');
+  assert.equal(await preview.locator('.checklist-item .document-name').first().innerText(), edited);
+  assert.equal(await firstItem.innerText(), addressChange.checklist[0].text.ar, 'the running kiosk still shows the published text');
+  assert.deepEqual(await axeViolations(page), [], 'concern editor with preview');
+  await keepScreenshot(page, 'admin-editor-ar');
+
+  await page.getByLabel('Was sich ändert (für die Versionsliste)').fill('Arabischer Text der Aufenthaltskarte');
+  await page.getByRole('button', { name: 'Veröffentlichen' }).click();
+  await page.locator('.admin-done', { hasText: /Version .?2.? ist veröffentlicht/ }).waitFor();
+
+  // The kiosk shows it within seconds, without a reload, exactly as typed.
+  await kiosk.locator('.checklist-item .document-name', { hasText: '<script>' }).waitFor({ timeout: 10_000 });
+  assert.equal(await firstItem.innerText(), edited);
+  await answerChecklist(kiosk, (index) => index !== 0);
+  await continueToSummary(kiosk);
+  await takeTicket(kiosk);
+  const printed = await kiosk.locator('.printout').evaluate((printout) => printout.textContent);
+  assert.ok(printed.includes(edited), `the printed ticket lists the missing document as typed: ${printed}`);
+  assert.equal(alerted, false, 'no script ran');
+  assert.equal(await kiosk.locator('script:not([src])').count(), 0);
+});
+
+test('a file with three errors reports all three with where they are, and changes nothing', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await adminConsole(server);
+  await openSection(page, 'Versionen und Dateien');
+  const broken = structuredClone(demo);
+  delete broken.concerns[0].name.de;
+  broken.concerns[1].prefix = broken.concerns[2].prefix;
+  broken.counters[0].concerns.push('astrologie');
+
+  await page.getByLabel('Zu importierende Konfigurationsdatei').setInputFiles({
+    name: 'kaputt.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)),
+  });
+  await page.getByRole('button', { name: 'Als Entwurf importieren' }).click();
+
+  await page.locator('.admin-import-problems li').nth(2).waitFor();
+  const problems = await page.locator('.admin-import-problems li').allInnerTexts();
+  assert.equal(problems.length, 3);
+  assert.match(problems[0], /^concerns\[0\]\.name\.de: fehlt/);
+  assert.match(problems[1], /^concerns\[2\]\.prefix: doppelt vergeben/);
+  assert.match(problems[2], /^counters\[0\]\.concerns\[11\]: gibt es nicht/);
+  assert.equal(await textOf(page, '.admin-draft .failure'), 'Die Konfiguration hat 3 Probleme; nichts wurde geändert.');
+  assert.equal(await textOf(page, '.admin-draft-state'), 'Alles ist veröffentlicht');
+  assert.deepEqual(await axeViolations(page), [], 'versions and files with import problems');
+
+  // The same file, fixed, becomes the draft.
+  await page.getByLabel('Zu importierende Konfigurationsdatei').setInputFiles({
+    name: 'gut.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...demo, cutoff_minutes: 20 })),
+  });
+  await page.getByRole('button', { name: 'Als Entwurf importieren' }).click();
+  await page.locator('.admin-done', { hasText: 'Die Datei ist jetzt der Entwurf' }).waitFor();
+  assert.equal(await textOf(page, '.admin-draft-state'), 'Entwurf gespeichert, noch nicht veröffentlicht');
+});
+
+test('every admin screen passes axe-core in German and English, and works by keyboard', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await adminConsole(server);
+  assert.deepEqual(await axeViolations(page), [], 'concerns');
+  for (const section of ['Übersetzungen', 'Einstellungen', 'Schalter', 'Konten', 'Versionen und Dateien', 'Protokoll']) {
+    await openSection(page, section);
+    await page.locator('.admin-section h1').waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(await axeViolations(page), [], section);
+  }
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.locator('.admin-nav button', { hasText: 'Audit trail' }).waitFor();
+  for (const section of ['Concerns', 'Translations', 'Settings']) {
+    await openSection(page, section);
+    assert.deepEqual(await axeViolations(page), [], `${section} in English`);
+  }
+
+  // By keyboard alone: to the settings, change a number, save with Ctrl+S.
+  await page.locator('.admin-nav button', { hasText: 'Settings' }).focus();
+  await page.keyboard.press('Enter');
+  const cutoff = page.getByLabel('No new tickets this many minutes before closing');
+  await cutoff.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('25');
+  await page.keyboard.press('Tab');
+  assert.equal(await textOf(page, '.admin-draft-state'), 'Changes not saved yet');
+  await page.keyboard.press('Control+S');
+  await page.locator('.admin-done', { hasText: 'Draft saved.' }).waitFor();
+  assert.equal(await textOf(page, '.admin-draft-state'), 'Saved draft, not published yet');
+});
+
+test('an account made in the console can sign in at the desk, and the audit trail says who made it', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await adminConsole(server);
+  await openSection(page, 'Konten');
+  await page.getByLabel('Benutzername', { exact: true }).fill('a.nowak');
+  await page.getByLabel('Name', { exact: true }).last().fill('Anna Nowak');
+  await page.getByLabel('Passwort', { exact: true }).fill('sicheres-passwort-1');
+  await page.getByRole('button', { name: 'Konto anlegen' }).click();
+  await page.locator('.admin-table th', { hasText: 'a.nowak' }).waitFor();
+
+  // The last admin cannot lose the role.
+  await page.locator('tr', { has: page.locator('th', { hasText: /^admin$/ }) }).getByLabel('Rolle').selectOption('staff');
+  assert.equal(await textOf(page, '.admin-draft .failure'), 'Das ist das letzte aktive Admin-Konto; machen Sie zuerst ein anderes Konto zum Admin.');
+
+  await openSection(page, 'Protokoll');
+  await page.locator('.admin-audit tbody tr').first().waitFor();
+  const entry = await page.locator('.admin-audit tbody tr').first().innerText();
+  assert.match(entry, /Demo Admin \(admin\)/);
+  assert.match(entry, /Konto angelegt/);
+  assert.match(entry, /a\.nowak/);
+
+  const desk = await browser.newPage();
+  await desk.goto(`${server.url}/staff`);
+  await desk.getByLabel('Benutzername').fill('a.nowak');
+  await desk.getByLabel('Passwort').fill('sicheres-passwort-1');
+  await desk.getByRole('button', { name: 'Anmelden' }).click();
+  await desk.getByRole('heading', { name: 'An welchem Schalter sitzen Sie?' }).waitFor();
+
+  // A staff account is shown the door at /admin.
+  await desk.goto(`${server.url}/admin`);
+  assert.equal(await textOf(desk, '[role=alert]'), 'Die Verwaltung ist für Admin-Konten. Bitte melden Sie sich mit einem an.');
+});
