@@ -1,7 +1,11 @@
 //! `willkommen`: the web app of the Willkommen welcome-office queue, a client-side Leptos app
-//! compiled to WebAssembly. One app serves every screen: the visitor kiosk (`/`), the staff
-//! desk (`/staff`), the admin console (`/admin`), the lobby call display (`/display`) and the
-//! visitor's ticket page on their phone (`/t/<ticket>`).
+//! compiled to WebAssembly, as two downloads from one library:
+//!
+//! - [`App`] (`src/main.rs`, `index.html`): what visitors see: the kiosk (`/`), the lobby call
+//!   display (`/display`) and the ticket page on their phone (`/t/<ticket>`). Every kiosk
+//!   downloads it at start-up, so it carries nothing else.
+//! - [`OfficeApp`] (`src/bin/office.rs`, `office.html`, served under `/office/`): the staff desk
+//!   (`/staff`) and the admin console (`/admin`), for the office's own PCs.
 //!
 //! Build and run it with `cargo xtask run`; develop with `cargo xtask dev`.
 
@@ -24,7 +28,7 @@ use crate::i18n::I18n;
 use crate::pages::{AdminPage, KioskPage, NotFoundPage, PlannedPage, StaffPage, TicketStatusPage};
 use crate::routes::Screen;
 
-/// The whole app: language context and routes.
+/// The visitors' app: language context and routes.
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(I18n::new());
@@ -33,9 +37,21 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/") view=KioskPage/>
                 <Route path=path!("/t/:id") view=TicketStatusPage/>
+                <Route path=path!("/display") view=|| view! { <PlannedPage screen=Screen::Display/> }/>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The office's app: the staff desk and the admin console.
+#[component]
+pub fn OfficeApp() -> impl IntoView {
+    provide_context(I18n::new());
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/staff") view=StaffPage/>
                 <Route path=path!("/admin") view=AdminPage/>
-                <Route path=path!("/display") view=|| view! { <PlannedPage screen=Screen::Display/> }/>
             </Routes>
         </Router>
     }

@@ -98,8 +98,17 @@ fn dev() -> anyhow::Result<()> {
         .args(["--port", "8080", "--stop-on-stdin-eof"])
         .stdin_piped()
         .spawn()?;
-    println!("xtask: API on http://127.0.0.1:8080, web app with live reload on http://127.0.0.1:8081");
+    // The office's app (staff desk, admin console) is a second Trunk build with its own port.
+    let office_dist = target_dir().join("trunk-office");
+    let mut office = tools
+        .trunk()
+        .args(["serve", "office.html", "--port", "8082", "--public-url", "/", "--dist"])
+        .args([&office_dist])
+        .spawn()?;
+    println!("xtask: API on http://127.0.0.1:8080, kiosk with live reload on http://127.0.0.1:8081,");
+    println!("xtask: staff desk and admin console on http://127.0.0.1:8082/staff and /admin");
     let trunk = tools.trunk().args(["serve"]).run();
+    let _ = office.kill();
     let _ = server.kill();
     trunk
 }

@@ -21,6 +21,8 @@ pub fn write_release(dist: &Path) -> anyhow::Result<()> {
     let files: Vec<String> = files_under(dist)?
         .into_iter()
         .filter(|file| file != "sw.js" && !file.ends_with(".br") && !file.ends_with(".gz"))
+        // The office's app is not a kiosk's business.
+        .filter(|file| !file.starts_with(&format!("{}/", crate::web::OFFICE_DIR)))
         .collect();
     let mut hasher = DefaultHasher::new();
     for file in &files {
@@ -34,4 +36,27 @@ pub fn write_release(dist: &Path) -> anyhow::Result<()> {
         .replace(FILES_LINE, &format!("const FILES = [{}];", urls.join(", ")));
     std::fs::write(&worker, filled)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_kiosk_keeps_its_own_files_for_offline_starts_and_not_the_office_app() {
+        let dist = std::env::temp_dir().join(format!("willkommen-sw-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        std::fs::create_dir_all(dist.join("office")).unwrap();
+        std::fs::write(dist.join("sw.js"), format!("{VERSION_LINE}\n{FILES_LINE}\n")).unwrap();
+        std::fs::write(dist.join("index.html"), "kiosk").unwrap();
+        std::fs::write(dist.join("index.html.br"), "compressed").unwrap();
+        std::fs::write(dist.join("office/index.html"), "office").unwrap();
+
+        write_release(&dist).unwrap();
+        let worker = std::fs::read_to_string(dist.join("sw.js")).unwrap();
+        std::fs::remove_dir_all(&dist).unwrap();
+
+        assert!(worker.contains("const FILES = [\"/index.html\"];"), "{worker}");
+        assert!(!worker.contains("development"));
+    }
 }

@@ -1,5 +1,6 @@
 //! The size of what a kiosk downloads before its first screen is usable: `index.html` and
-//! everything it references (wasm, JS glue, CSS, icon), brotli-compressed as served.
+//! everything it references (wasm, JS glue, CSS, icon), brotli-compressed as served; and the
+//! same for the office's app (staff desk and admin console, `office/index.html`).
 
 use std::path::Path;
 
@@ -14,10 +15,16 @@ pub struct Asset {
     pub brotli: usize,
 }
 
-/// Prints the table and returns the total brotli size.
+/// Prints a table for each app.
 pub fn report(dist: &Path) -> anyhow::Result<()> {
-    let assets = startup_assets(dist)?;
-    println!("\nKiosk start-up download (brotli quality 11, as served):");
+    report_page(dist, "index.html", "Kiosk start-up download (brotli quality 11, as served):")?;
+    let office = format!("{}/index.html", crate::web::OFFICE_DIR);
+    report_page(dist, &office, "Staff desk and admin console (office PCs only):")
+}
+
+fn report_page(dist: &Path, page: &str, title: &str) -> anyhow::Result<()> {
+    let assets = startup_assets(dist, page)?;
+    println!("\n{title}");
     println!("  {:<44} {:>10} {:>10}", "file", "raw", "brotli");
     for asset in &assets {
         println!("  {:<44} {:>10} {:>10}", asset.name, kb(asset.raw), kb(asset.brotli));
@@ -28,11 +35,10 @@ pub fn report(dist: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `index.html` plus each local file it links to.
-pub fn startup_assets(dist: &Path) -> anyhow::Result<Vec<Asset>> {
-    let index = std::fs::read_to_string(dist.join("index.html"))
-        .with_context(|| format!("no built web app in {}", dist.display()))?;
-    let mut names = vec!["index.html".to_owned()];
+/// `page` (a path inside `dist`) plus each local file it links to.
+pub fn startup_assets(dist: &Path, page: &str) -> anyhow::Result<Vec<Asset>> {
+    let index = std::fs::read_to_string(dist.join(page)).with_context(|| format!("no {page} in {}", dist.display()))?;
+    let mut names = vec![page.to_owned()];
     for name in referenced_files(&index) {
         if !names.contains(&name) {
             names.push(name);
@@ -41,8 +47,7 @@ pub fn startup_assets(dist: &Path) -> anyhow::Result<Vec<Asset>> {
     names
         .into_iter()
         .map(|name| {
-            let bytes =
-                std::fs::read(dist.join(&name)).with_context(|| format!("index.html links to missing {name}"))?;
+            let bytes = std::fs::read(dist.join(&name)).with_context(|| format!("{page} links to missing {name}"))?;
             Ok(Asset { raw: bytes.len(), brotli: brotli_bytes(&bytes)?.len(), name })
         })
         .collect()

@@ -17,9 +17,16 @@ const COMPRESSIBLE: &[&str] = &["wasm", "js", "css", "html", "svg", "json", "ftl
 pub fn build_release(tools: &Tools) -> anyhow::Result<()> {
     // Trunk runs cargo with --offline (Trunk.toml), so the registry is read here, once.
     cargo(&["fetch"]).run()?;
+    // The visitors' app into dist/ (Trunk empties it first), then the office's into
+    // dist/office/, served under /office/ for /staff and /admin.
     tools.trunk().args(["build", "--release"]).run()?;
+    tools
+        .trunk()
+        .args(["build", "office.html", "--release", "true", "--dist", "dist/office", "--public-url", "/office/"])
+        .run()?;
     let dist = root().join("dist");
-    move_loader_out_of_html(&dist)?;
+    move_loader_out_of_html(&dist, "/")?;
+    move_loader_out_of_html(&dist.join(OFFICE_DIR), "/office/")?;
     service_worker::write_release(&dist)?;
     precompress(&dist)
 }
@@ -27,7 +34,7 @@ pub fn build_release(tools: &Tools) -> anyhow::Result<()> {
 /// Trunk starts the app with an inline `<script type=module>`. The server's
 /// Content-Security-Policy allows scripts from the app's own files only, so the loader moves
 /// into a file of its own, named after its content like Trunk's other files.
-fn move_loader_out_of_html(dist: &Path) -> anyhow::Result<()> {
+fn move_loader_out_of_html(dist: &Path, public_url: &str) -> anyhow::Result<()> {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).with_context(|| format!("cannot read {}", index.display()))?;
     let opening = "<script type=module>";
@@ -43,8 +50,11 @@ fn move_loader_out_of_html(dist: &Path) -> anyhow::Result<()> {
         .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3));
     let name = format!("start-{hash:016x}.js");
     std::fs::write(dist.join(&name), loader)?;
-    let html =
-        format!("{}<script type=module src=/{name}></script>{}", &html[..start], &html[end + "</script>".len()..]);
+    let html = format!(
+        "{}<script type=module src={public_url}{name}></script>{}",
+        &html[..start],
+        &html[end + "</script>".len()..]
+    );
     anyhow::ensure!(
         !html.contains("<script>") && !html.contains("<script type=module>"),
         "index.html has another inline script"
@@ -52,6 +62,9 @@ fn move_loader_out_of_html(dist: &Path) -> anyhow::Result<()> {
     std::fs::write(&index, html)?;
     Ok(())
 }
+
+/// Where the office's app (staff desk, admin console) is built, inside `dist`.
+pub const OFFICE_DIR: &str = "office";
 
 /// Every file under `dist`, as paths relative to it with `/` separators, sorted.
 pub fn files_under(dist: &Path) -> anyhow::Result<Vec<String>> {

@@ -1,5 +1,6 @@
-//! Serves the built web app from the dist folder. Client-side routes (`/staff`, `/t/<id>`)
-//! get `index.html`, so a deep link or a reload works; a missing file gets a plain 404.
+//! Serves the built web app from the dist folder. Client-side routes get their app's shell,
+//! so a deep link or a reload works: `/staff` and `/admin` the office's (`office/index.html`),
+//! everything else the visitors' (`index.html`). A missing file gets a plain 404.
 
 use std::path::{Path, PathBuf};
 
@@ -16,8 +17,11 @@ use crate::error::AppError;
 
 /// The web app as a fallback router: everything the API does not answer.
 pub fn router(dist_dir: &Path) -> Router {
-    let index = dist_dir.join("index.html");
-    let app_shell = move |request: Request| spa_fallback(index.clone(), request);
+    let dist = dist_dir.to_path_buf();
+    let app_shell = move |request: Request| {
+        let index = shell_for(&dist, request.uri().path());
+        spa_fallback(index, request)
+    };
     let files = ServeDir::new(dist_dir)
         // `cargo xtask` writes .br and .gz next to each file at build time, so the server
         // never spends CPU on compressing the same wasm again.
@@ -28,6 +32,15 @@ pub fn router(dist_dir: &Path) -> Router {
             async move { Ok::<_, std::convert::Infallible>(app_shell(request).await) }
         }));
     Router::new().fallback_service(files).layer(middleware::from_fn(cache_control))
+}
+
+/// The office's pages: the staff desk and the admin console.
+const OFFICE_PAGES: [&str; 2] = ["/staff", "/admin"];
+
+/// The app shell for a client-side route.
+fn shell_for(dist: &Path, path: &str) -> PathBuf {
+    let office = OFFICE_PAGES.iter().any(|page| path == *page || path.starts_with(&format!("{page}/")));
+    if office { dist.join("office").join("index.html") } else { dist.join("index.html") }
 }
 
 async fn spa_fallback(index: PathBuf, request: Request) -> Response {

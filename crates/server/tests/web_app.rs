@@ -11,13 +11,17 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 const INDEX_HTML: &str = "<!doctype html><title>app</title>";
+const OFFICE_HTML: &str = "<!doctype html><title>office</title>";
 const ASSET: &str = "/app-0123456789abcdef.js";
 const ASSET_BODY: &str = "console.log('willkommen');";
 
-/// A dist folder as `trunk build` leaves it: the app shell and one fingerprinted asset.
+/// A dist folder as `cargo xtask` leaves it: the visitors' and the office's app shells and one
+/// fingerprinted asset.
 fn built_web_app() -> TempDir {
     let dist = tempfile::tempdir().unwrap();
     std::fs::write(dist.path().join("index.html"), INDEX_HTML).unwrap();
+    std::fs::create_dir(dist.path().join("office")).unwrap();
+    std::fs::write(dist.path().join("office/index.html"), OFFICE_HTML).unwrap();
     std::fs::write(dist.path().join(&ASSET[1..]), ASSET_BODY).unwrap();
     dist
 }
@@ -44,14 +48,18 @@ async fn every_client_side_route_gets_the_app_shell_revalidated_on_each_load() {
     let dist = built_web_app();
     let (server, _data) = serve(&dist);
 
-    for path in ["/", "/staff", "/admin", "/display", "/t/somerandomid", "/t/q0fO8b6u3J3p1yQ2xW9aZg"] {
+    let visitors = ["/", "/display", "/t/somerandomid", "/t/q0fO8b6u3J3p1yQ2xW9aZg", "/staffroom"];
+    let office = ["/staff", "/admin", "/admin/"];
+    for (path, shell) in
+        visitors.map(|path| (path, INDEX_HTML)).into_iter().chain(office.map(|path| (path, OFFICE_HTML)))
+    {
         let response = get(&server, path).await;
 
         assert_eq!(response.status(), StatusCode::OK, "{path}");
         assert_eq!(cache_control(&response), "no-cache", "{path}");
         let content_type = response.headers()[CONTENT_TYPE].to_str().unwrap().to_owned();
         assert!(content_type.starts_with("text/html"), "{path}: {content_type}");
-        assert_eq!(response.text().await.unwrap(), INDEX_HTML, "{path}");
+        assert_eq!(response.text().await.unwrap(), shell, "{path}");
     }
 }
 
