@@ -45,6 +45,14 @@ pub struct AppState {
     pub login_throttle: Arc<auth::LoginThrottle>,
 }
 
+impl AppState {
+    /// Where visitors' phones reach the server, for ticket QR codes: the address the
+    /// administrators published, else the server's `--public-url`.
+    pub async fn ticket_url_base(&self) -> error::AppResult<String> {
+        Ok(self.store.public_base_url().await?.unwrap_or_else(|| self.public_url.to_string()))
+    }
+}
+
 /// The whole HTTP application: the API under `/api`, the web app everywhere else.
 pub fn app(state: AppState, dist_dir: &std::path::Path) -> Router {
     Router::new()

@@ -504,3 +504,29 @@ async fn a_database_from_before_versions_gets_its_tables_as_version_one() {
     assert!(!draft.unpublished);
     assert_eq!(admin.get(&format!("{API}/admin/versions")).await.as_array().unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn ticket_qr_codes_use_the_address_the_administrators_published() {
+    let server = TestServer::fresh();
+    let admin = Browser::admin(&server).await;
+    let take = || async {
+        let ticket: Value = Client::new()
+            .post(server.at(&format!("{API}/tickets")))
+            .header("Idempotency-Key", new_key())
+            .json(&json!({"concern": "address-change", "language": "de", "checklist": {}}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        ticket["status_url"].as_str().unwrap().to_owned()
+    };
+    let before = take().await;
+
+    admin.edit_and_publish(|office| office.public_base_url = Some("https://termine.example.de".into())).await;
+    let after = take().await;
+
+    assert!(before.starts_with(server.url()), "{before}");
+    assert!(after.starts_with("https://termine.example.de/t/"), "{after}");
+}

@@ -68,7 +68,7 @@ pub async fn ticket_events(
     }
     let start = resume_point(&state.store, &headers).await?;
     let last_sent = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
-    let public_url = state.public_url.clone();
+    let public_url: std::sync::Arc<str> = state.ticket_url_base().await?.into();
     // `start - 1` makes the first poll send the current state even when nothing happened.
     Ok(live(state.store.clone(), start - 1, move |store, after| {
         let (id, last_sent, public_url) = (id.clone(), last_sent.clone(), public_url.clone());

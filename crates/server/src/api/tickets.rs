@@ -23,9 +23,10 @@ pub async fn tickets_create(
 ) -> AppResult<Response> {
     let key = idempotency_key(&headers)?;
     let now = Timestamp::now();
+    let url_base = state.ticket_url_base().await?;
     let issued = state
         .store
-        .issue_ticket(key, &request, now, &state.public_url, |context| check_request(&request, now, context))
+        .issue_ticket(key, &request, now, &url_base, |context| check_request(&request, now, context))
         .await?;
     let status = StatusCode::from_u16(issued.status).unwrap_or(StatusCode::CREATED);
     let id = serde_json::from_str::<json::Ticket>(&issued.body).map(|ticket| ticket.id.0).unwrap_or_default();
@@ -57,7 +58,7 @@ fn idempotency_key(headers: &HeaderMap) -> AppResult<&str> {
     responses((status = 200, body = json::Ticket), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn tickets_show(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<json::Ticket>> {
     let view = state.store.ticket(checked_id(&id)?).await?.ok_or_else(no_such_ticket)?;
-    Ok(Json(view.record.into_json(&state.public_url, view.people_ahead, view.estimated_wait)?))
+    Ok(Json(view.record.into_json(&state.ticket_url_base().await?, view.people_ahead, view.estimated_wait)?))
 }
 
 /// `POST /api/v1/tickets/{id}/cancel`: the visitor gives up their place.
@@ -65,7 +66,7 @@ pub async fn tickets_show(State(state): State<AppState>, Path(id): Path<String>)
     responses((status = 200, body = json::Ticket), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn tickets_cancel(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<json::Ticket>> {
     let view = state.store.cancel_ticket(checked_id(&id)?, Timestamp::now()).await?.ok_or_else(no_such_ticket)?;
-    Ok(Json(view.record.into_json(&state.public_url, view.people_ahead, view.estimated_wait)?))
+    Ok(Json(view.record.into_json(&state.ticket_url_base().await?, view.people_ahead, view.estimated_wait)?))
 }
 
 /// The same answer for a malformed and an unknown id: nothing to learn by probing.

@@ -144,6 +144,14 @@ impl Store {
         }))
     }
 
+    /// The address for ticket QR codes the administrators set, if any.
+    pub async fn public_base_url(&self) -> AppResult<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT public_base_url FROM office WHERE id = 1")
+            .fetch_optional(&self.pool)
+            .await?
+            .flatten())
+    }
+
     /// The newest published version (for the kiosks' live stream).
     pub fn published_version(&self) -> i64 {
         *self.published.borrow()
