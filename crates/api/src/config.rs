@@ -169,7 +169,7 @@ impl OfficeConfig {
         if let Some(url) = &self.public_base_url {
             let well_formed = (url.starts_with("https://") || url.starts_with("http://"))
                 && url.len() <= limits::URL
-                && !url.contains(char::is_whitespace)
+                && !url.contains(|c: char| c.is_whitespace() || "<>\"'`".contains(c))
                 && url.split("://").nth(1).is_some_and(|rest| !rest.is_empty());
             if !well_formed {
                 found.add(

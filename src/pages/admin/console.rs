@@ -68,20 +68,34 @@ pub struct Console {
     pub basis: RwSignal<TranslationBasis>,
     pub notice: RwSignal<Option<Notice>>,
     pub busy: RwSignal<bool>,
+    /// Whether the working copy differs from the saved draft; compared once per change.
+    unsaved: Memo<bool>,
 }
 
 impl Console {
     pub fn new() -> Self {
+        let saved = RwSignal::new(None::<json::Draft>);
+        let document = RwSignal::new(None::<OfficeConfig>);
+        let basis = RwSignal::new(TranslationBasis::new());
+        let unsaved = Memo::new(move |_| {
+            saved.with(|saved| {
+                document.with(|current| match (saved, current) {
+                    (Some(draft), Some(current)) => draft.document != *current || basis.with(|b| *b != draft.basis),
+                    _ => false,
+                })
+            })
+        });
         Self {
+            unsaved,
             me: RwSignal::new(None),
             checking: RwSignal::new(true),
             expired: RwSignal::new(false),
             section: RwSignal::new(Section::Concerns),
             editing: RwSignal::new(None),
             language: RwSignal::new("en".into()),
-            saved: RwSignal::new(None),
-            document: RwSignal::new(None),
-            basis: RwSignal::new(TranslationBasis::new()),
+            saved,
+            document,
+            basis,
             notice: RwSignal::new(None),
             busy: RwSignal::new(false),
         }
@@ -125,11 +139,7 @@ impl Console {
 
     /// Whether the working copy has edits the server does not have yet.
     pub fn dirty(&self) -> bool {
-        let saved = self.saved.with(|saved| saved.as_ref().map(|draft| (draft.document.clone(), draft.basis.clone())));
-        match (saved, self.document.get()) {
-            (Some((document, basis)), Some(current)) => document != current || self.basis.with(|b| *b != basis),
-            _ => false,
-        }
+        self.unsaved.get()
     }
 
     /// Changes the working copy.

@@ -64,7 +64,17 @@ pub fn DraftBar() -> impl IntoView {
             });
         }
     });
-    on_cleanup(move || keys.remove());
+    // Leaving the page (or reloading it) with unsaved edits asks first.
+    let leaving = window_event_listener(leptos::ev::beforeunload, move |event| {
+        if console.dirty() {
+            event.prevent_default();
+            event.set_return_value("unsaved");
+        }
+    });
+    on_cleanup(move || {
+        keys.remove();
+        leaving.remove();
+    });
     let can_publish = move || problems.with(Vec::is_empty) && !console.busy.get();
     let problem_list = move || {
         let found = problems.get();
