@@ -177,3 +177,25 @@ test('an account made in the console can sign in at the desk, and the audit trai
   await desk.goto(`${server.url}/admin`);
   assert.equal(await textOf(desk, '[role=alert]'), 'Die Verwaltung ist für Admin-Konten. Bitte melden Sie sich mit einem an.');
 });
+
+test('edits survive a lapsed session: sign in again and save them', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await adminConsole(server);
+  await openSection(page, 'Einstellungen');
+  const cutoff = page.getByLabel('Keine neuen Nummern so viele Minuten vor Schluss');
+  await cutoff.fill('35');
+  await cutoff.press('Tab');
+
+  await page.context().clearCookies();
+  await page.getByRole('button', { name: /Entwurf speichern/ }).click();
+  assert.equal(await textOf(page, '.staff-sign-in [role=status]'), 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich wieder an.');
+  await page.getByLabel('Benutzername').fill('admin');
+  await page.getByLabel('Passwort').fill('willkommen-admin');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+
+  assert.equal(await textOf(page, '.admin-draft-state'), 'Änderungen noch nicht gespeichert');
+  await page.getByRole('button', { name: /Entwurf speichern/ }).click();
+  await page.locator('.admin-done', { hasText: 'Entwurf gespeichert.' }).waitFor();
+  const draft = await page.evaluate(async () => (await fetch('/api/v1/admin/draft')).json());
+  assert.equal(draft.document.cutoff_minutes, 35, 'the edit made before the session lapsed was saved');
+});

@@ -110,7 +110,16 @@ impl Console {
         let console = *self;
         leptos::task::spawn_local(async move {
             i18n.switch_staff_language(&language).await;
-            if admin {
+            if !admin {
+                return;
+            }
+            // After a lapsed session the edits made so far stay; only the saved state is new.
+            if console.document.with_untracked(Option::is_some) {
+                match admin::fetch_draft().await {
+                    Ok(draft) => console.saved.set(Some(draft)),
+                    Err(failure) => console.report(failure, i18n),
+                }
+            } else {
                 console.reload(i18n).await;
             }
         });
