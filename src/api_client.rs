@@ -64,6 +64,17 @@ pub async fn fetch_ticket(id: &str) -> Result<json::Ticket, ApiFailure> {
     read(response).await
 }
 
+/// The lobby display's figures and latest calls.
+pub async fn fetch_display() -> Result<json::DisplayBoard, ApiFailure> {
+    read(Request::get(&format!("{API_PREFIX}/display")).send().await).await
+}
+
+/// Gives a ticket back ("I am leaving").
+pub async fn cancel_ticket(id: &str) -> Result<json::Ticket, ApiFailure> {
+    let id = web_sys::js_sys::encode_uri_component(id);
+    read(Request::post(&format!("{API_PREFIX}/tickets/{id}/cancel")).send().await).await
+}
+
 async fn read<T: DeserializeOwned>(response: Result<Response, gloo_net::Error>) -> Result<T, ApiFailure> {
     let response = response.map_err(|_| ApiFailure::Unreachable)?;
     if response.ok() {

@@ -25,8 +25,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::i18n::I18n;
-use crate::pages::{AdminPage, KioskPage, NotFoundPage, PlannedPage, StaffPage, TicketStatusPage};
-use crate::routes::Screen;
+use crate::pages::{AdminPage, DisplayPage, KioskPage, NotFoundPage, StaffPage, TicketStatusPage};
 
 /// The visitors' app: language context and routes.
 #[component]
@@ -37,7 +36,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/") view=KioskPage/>
                 <Route path=path!("/t/:id") view=TicketStatusPage/>
-                <Route path=path!("/display") view=|| view! { <PlannedPage screen=Screen::Display/> }/>
+                <Route path=path!("/display") view=DisplayPage/>
             </Routes>
         </Router>
     }

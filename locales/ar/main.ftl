@@ -151,6 +151,14 @@ status-no-show = نودي على رقمك، لكنك لم تكن هنا. يُر�
 status-cancelled = تم إلغاء رقم الانتظار هذا.
 status-not-found-heading = لم يتم العثور على رقم الانتظار
 status-not-found = لا نعرف رقم الانتظار هذا، أو انتهت صلاحيته. يُرجى السؤال في مكتب الاستعلامات.
+status-your-turn = حان دورك: { $counter }
+status-title-called = { $number } → { $counter }
+status-leave = سأغادر
+status-leave-question = هل تريد إلغاء رقم انتظارك؟ ستفقد بذلك مكانك في قائمة الانتظار.
+status-leave-confirm = نعم، أريد إلغاء رقم الانتظار
+status-leave-keep = لا، أريد الاحتفاظ بمكاني
+status-offline = لا يوجد اتصال حاليًا. ستُحدَّث هذه الصفحة تلقائيًا.
+status-language = لغة هذه الصفحة
 
 ## Problems
 
@@ -167,6 +175,34 @@ error-quota-reached = نفدت أرقام الانتظار لهذه الخدمة
 action-retry = حاول مرة أخرى
 action-start-over = البدء من جديد
 
-planned-body = هذا القسم قيد الإنشاء وسيكون متاحًا قريبًا.
 not-found-heading = الصفحة غير موجودة
 not-found-link = إلى جهاز أرقام الانتظار
+
+## The lobby call display (/display): headers in German and English, one line rotating through the other languages
+
+display-heading = يُنادى الآن
+display-number = الرقم
+display-counter = الشباك
+display-again = نداء مجدد
+display-waiting-heading = في الانتظار
+display-waiting = { $count ->
+    [0] لا أحد ينتظر
+    [zero] لا أحد ينتظر
+    [one] شخص واحد ينتظر
+    [two] شخصان ينتظران
+    [few] { $count } أشخاص ينتظرون
+    [many] { $count } شخصًا ينتظرون
+   *[other] { $count } شخص ينتظرون
+}
+display-wait = { $minutes ->
+    [zero] حوالي { $minutes } دقيقة
+    [one] حوالي { $minutes } دقيقة
+    [two] حوالي { $minutes } دقيقة
+    [few] حوالي { $minutes } دقائق
+    [many] حوالي { $minutes } دقيقة
+   *[other] حوالي { $minutes } دقيقة
+}
+display-offline = لا يوجد اتصال
+display-announce = الرقم { $number }، يُرجى التوجه إلى { $counter }.
+display-announce-again = الرقم { $number } مرة أخرى، يُرجى التوجه إلى { $counter }.
+display-welcome = أهلًا وسهلًا! يُرجى أخذ رقم انتظار من الجهاز.

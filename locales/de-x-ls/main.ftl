@@ -121,6 +121,14 @@ status-no-show = Wir haben Ihre Nummer aufgerufen. Aber Sie waren nicht am Schal
 status-cancelled = Diese Warte-Nummer gilt nicht mehr.
 status-not-found-heading = Wir finden die Warte-Nummer nicht
 status-not-found = Wir kennen diese Warte-Nummer nicht. Oder die Warte-Nummer ist zu alt. Bitte fragen Sie am Info-Schalter.
+status-your-turn = Sie sind dran: { $counter }
+status-title-called = { $number } → { $counter }
+status-leave = Ich gehe jetzt
+status-leave-question = Wollen Sie Ihre Warte-Nummer zurückgeben? Dann verlieren Sie Ihren Platz auf der Warte-Liste.
+status-leave-confirm = Ja, Warte-Nummer zurückgeben
+status-leave-keep = Nein, ich warte weiter
+status-offline = Gerade gibt es keine Verbindung. Sie müssen nichts machen. Die Seite lädt bald von allein neu.
+status-language = Sprache auf dieser Seite
 
 ## Probleme
 
@@ -137,6 +145,23 @@ error-quota-reached = Für dieses Thema sind heute alle Warte-Nummern schon vert
 action-retry = Noch einmal versuchen
 action-start-over = Neu anfangen
 
-planned-body = An diesem Teil arbeiten wir noch. Er ist bald fertig.
 not-found-heading = Wir finden die Seite nicht
 not-found-link = Zum Automaten für Warte-Nummern
+
+## Die Aufruf-Anzeige (/display): Überschriften auf Deutsch und Englisch, eine Zeile wechselt durch die anderen Sprachen
+
+display-heading = Jetzt dran
+display-number = Nummer
+display-counter = Schalter
+display-again = noch einmal aufgerufen
+display-waiting-heading = Es warten
+display-waiting = { $count ->
+    [0] niemand wartet
+    [one] 1 Person wartet
+   *[other] { $count } Personen warten
+}
+display-wait = ungefähr { $minutes } Minuten
+display-offline = keine Verbindung
+display-announce = Nummer { $number }. Bitte gehen Sie zu { $counter }.
+display-announce-again = Noch einmal: Nummer { $number }. Bitte gehen Sie zu { $counter }.
+display-welcome = Herzlich willkommen! Bitte nehmen Sie am Automaten eine Warte-Nummer.

@@ -123,6 +123,14 @@ status-no-show = Sie wurden aufgerufen, waren aber nicht da. Bitte fragen Sie am
 status-cancelled = Diese Wartenummer wurde zurückgegeben.
 status-not-found-heading = Wartenummer nicht gefunden
 status-not-found = Diese Wartenummer kennen wir nicht, oder sie ist abgelaufen. Bitte fragen Sie am Infoschalter.
+status-your-turn = Sie sind dran: { $counter }
+status-title-called = { $number } → { $counter }
+status-leave = Ich gehe
+status-leave-question = Möchten Sie Ihre Nummer zurückgeben? Ihr Platz in der Warteschlange ist dann weg.
+status-leave-confirm = Ja, Nummer zurückgeben
+status-leave-keep = Nein, Platz behalten
+status-offline = Gerade keine Verbindung. Diese Seite aktualisiert sich von selbst wieder.
+status-language = Sprache dieser Seite
 
 ## Probleme
 
@@ -139,6 +147,23 @@ error-quota-reached = Für dieses Anliegen sind heute alle Wartenummern vergeben
 action-retry = Noch einmal versuchen
 action-start-over = Von vorn beginnen
 
-planned-body = Dieser Bereich wird gerade gebaut und ist bald da.
 not-found-heading = Seite nicht gefunden
 not-found-link = Zum Wartenummer-Automaten
+
+## Die Aufrufanzeige (/display): Überschriften auf Deutsch und Englisch, eine Zeile wechselt durch die anderen Sprachen
+
+display-heading = Aufruf
+display-number = Nummer
+display-counter = Schalter
+display-again = erneuter Aufruf
+display-waiting-heading = Es warten
+display-waiting = { $count ->
+    [0] niemand wartet
+    [one] 1 Person wartet
+   *[other] { $count } Personen warten
+}
+display-wait = etwa { $minutes } Min.
+display-offline = keine Verbindung
+display-announce = Nummer { $number }, bitte zu { $counter }.
+display-announce-again = Nummer { $number } noch einmal, bitte zu { $counter }.
+display-welcome = Willkommen! Bitte ziehen Sie am Automaten eine Nummer.

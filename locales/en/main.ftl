@@ -122,6 +122,14 @@ status-no-show = You were called but were not there. Please ask at the informati
 status-cancelled = This ticket was given back.
 status-not-found-heading = Ticket not found
 status-not-found = We do not know this ticket, or it has expired. Please ask at the information desk.
+status-your-turn = It is your turn: { $counter }
+status-title-called = { $number } → { $counter }
+status-leave = I am leaving
+status-leave-question = Do you want to give back your ticket? Your place in the queue is then gone.
+status-leave-confirm = Yes, give back my ticket
+status-leave-keep = No, keep my place
+status-offline = No connection right now. This page updates again by itself.
+status-language = Language of this page
 
 ## Problems
 
@@ -138,6 +146,23 @@ error-quota-reached = All of today's tickets for this are taken. Please come bac
 action-retry = Try again
 action-start-over = Start over
 
-planned-body = This area is being built and will be here soon.
 not-found-heading = Page not found
 not-found-link = Go to the ticket kiosk
+
+## The lobby call display (/display): headers in German and English, one line rotating through the other languages
+
+display-heading = Now calling
+display-number = Number
+display-counter = Counter
+display-again = called again
+display-waiting-heading = Waiting
+display-waiting = { $count ->
+    [0] nobody waiting
+    [one] 1 waiting
+   *[other] { $count } waiting
+}
+display-wait = about { $minutes } min
+display-offline = offline
+display-announce = Number { $number }, please come to { $counter }.
+display-announce-again = Number { $number } again, please come to { $counter }.
+display-welcome = Welcome! Please take a ticket at the kiosk.

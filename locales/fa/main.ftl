@@ -121,6 +121,14 @@ status-no-show = شما را صدا زدیم، اما اینجا نبودید. �
 status-cancelled = این شماره نوبت لغو شده است.
 status-not-found-heading = شماره نوبت پیدا نشد
 status-not-found = این شماره نوبت را نمی‌شناسیم، یا اعتبار آن تمام شده است. لطفاً از میز راهنمایی بپرسید.
+status-your-turn = نوبت شماست: { $counter }
+status-title-called = { $number } → { $counter }
+status-leave = من می‌روم
+status-leave-question = می‌خواهید شماره نوبت خود را لغو کنید؟ در این صورت نوبت خود را از دست می‌دهید.
+status-leave-confirm = بله، شماره نوبتم را لغو می‌کنم
+status-leave-keep = نه، در نوبت می‌مانم
+status-offline = در حال حاضر اتصال برقرار نیست. این صفحه خودبه‌خود دوباره به‌روز می‌شود.
+status-language = زبان این صفحه
 
 ## Problems
 
@@ -137,6 +145,23 @@ error-quota-reached = همه شماره‌های نوبت امروز برای ا
 action-retry = دوباره تلاش کنید
 action-start-over = شروع از اول
 
-planned-body = این بخش در حال ساخت است و به‌زودی آماده می‌شود.
 not-found-heading = صفحه پیدا نشد
 not-found-link = رفتن به دستگاه نوبت‌دهی
+
+## The lobby call display (/display): headers in German and English, one line rotating through the other languages
+
+display-heading = اعلام نوبت
+display-number = شماره
+display-counter = میز
+display-again = اعلام دوباره
+display-waiting-heading = در انتظار
+display-waiting = { $count ->
+    [0] کسی منتظر نیست
+    [one] یک نفر منتظر است
+   *[other] { $count } نفر منتظر هستند
+}
+display-wait = حدود { $minutes } دقیقه
+display-offline = اتصال برقرار نیست
+display-announce = شماره { $number }، لطفاً به { $counter } بیایید.
+display-announce-again = یک بار دیگر: شماره { $number }، لطفاً به { $counter } بیایید.
+display-welcome = خوش آمدید! لطفاً از دستگاه نوبت‌دهی یک شماره نوبت بگیرید.

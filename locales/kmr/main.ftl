@@ -121,6 +121,14 @@ status-no-show = Hûn hatin gazîkirin, lê hûn ne li wir bûn. Ji kerema xwe l
 status-cancelled = Ev hejmara dorê hate betalkirin.
 status-not-found-heading = Hejmara dorê nehate dîtin
 status-not-found = Em vê hejmara dorê nas nakin, an jî dema wê derbas bûye. Ji kerema xwe li maseya agahdariyê bipirsin.
+status-your-turn = Dora we ye: { $counter }
+status-title-called = { $number } → { $counter }
+status-leave = Ez diçim
+status-leave-question = Hûn dixwazin hejmara xwe ya dorê betal bikin? Wê demê cihê we di rêzê de winda dibe.
+status-leave-confirm = Erê, ez hejmara xwe betal dikim
+status-leave-keep = Na, ez di rêzê de dimînim
+status-offline = Niha girêdan tune. Ev rûpel dê bixweber dîsa bê nûkirin.
+status-language = Zimanê vê rûpelê
 
 ## Problems
 
@@ -137,6 +145,23 @@ error-quota-reached = Ji bo vê mijarê hemû hejmarên dorê yên îro hatine d
 action-retry = Dîsa biceribînin
 action-start-over = Ji nû ve dest pê bikin
 
-planned-body = Ev beş niha tê çêkirin û di demeke nêzîk de dê amade be.
 not-found-heading = Rûpel nehate dîtin
 not-found-link = Herin makîneya hejmarên dorê
+
+## The lobby call display (/display): headers in German and English, one line rotating through the other languages
+
+display-heading = Gazîkirin
+display-number = Hejmar
+display-counter = Gîşe
+display-again = dîsa gazîkirin
+display-waiting-heading = Li bendê
+display-waiting = { $count ->
+    [0] kes li bendê nîne
+    [one] 1 kes li bendê ye
+   *[other] { $count } kes li bendê ne
+}
+display-wait = nêzîkî { $minutes } deqîqe
+display-offline = girêdan tune
+display-announce = Hejmara dorê { $number }, ji kerema xwe werin { $counter }.
+display-announce-again = Careke din: hejmara dorê { $number }, ji kerema xwe werin { $counter }.
+display-welcome = Bi xêr hatin! Ji kerema xwe ji makîneyê hejmareke dorê bistînin.

@@ -140,6 +140,14 @@ status-no-show = Numer został wywołany, ale nikt nie podszedł. Proszę zapyta
 status-cancelled = Ten numerek został anulowany.
 status-not-found-heading = Nie znaleziono numerka
 status-not-found = Ten numerek jest nieznany albo stracił ważność. Proszę zapytać w punkcie informacyjnym.
+status-your-turn = Teraz kolej na ten numer: { $counter }
+status-title-called = { $number } → { $counter }
+status-leave = Wychodzę
+status-leave-question = Anulować ten numerek? Miejsce w kolejce zostanie wtedy utracone.
+status-leave-confirm = Tak, anuluj numerek
+status-leave-keep = Nie, zostaję w kolejce
+status-offline = W tej chwili brak połączenia. Strona sama się odświeży.
+status-language = Język tej strony
 
 ## Problems
 
@@ -156,6 +164,25 @@ error-quota-reached = Na dziś wszystkie numerki do tej sprawy zostały już wyd
 action-retry = Spróbuj ponownie
 action-start-over = Zacznij od nowa
 
-planned-body = Ta część jest w przygotowaniu i wkrótce będzie dostępna.
 not-found-heading = Nie znaleziono strony
 not-found-link = Do automatu kolejkowego
+
+## The lobby call display (/display): headers in German and English, one line rotating through the other languages
+
+display-heading = Teraz wywołujemy
+display-number = Numer
+display-counter = Stanowisko
+display-again = ponowne wywołanie
+display-waiting-heading = Oczekujący
+display-waiting = { $count ->
+    [0] nikt nie czeka
+    [one] { $count } osoba czeka
+    [few] { $count } osoby czekają
+    [many] { $count } osób czeka
+   *[other] { $count } osoby czeka
+}
+display-wait = ok. { $minutes } min
+display-offline = brak połączenia
+display-announce = Numer { $number }, proszę podejść do { $counter }.
+display-announce-again = Ponownie numer { $number }, proszę podejść do { $counter }.
+display-welcome = Witamy! Proszę pobrać numerek z automatu.

@@ -134,6 +134,14 @@ status-no-show = V-am chemat, dar nu erați aici. Vă rugăm să întrebați la 
 status-cancelled = Acest bon de ordine a fost anulat.
 status-not-found-heading = Bonul nu a fost găsit
 status-not-found = Nu cunoaștem acest bon sau a expirat. Vă rugăm să întrebați la ghișeul de informații.
+status-your-turn = Este rândul dumneavoastră: { $counter }
+status-title-called = { $number } → { $counter }
+status-leave = Plec
+status-leave-question = Doriți să anulați bonul de ordine? Atunci vă pierdeți locul la rând.
+status-leave-confirm = Da, anulez bonul
+status-leave-keep = Nu, îmi păstrez locul
+status-offline = Momentan nu există conexiune. Pagina se va actualiza din nou automat.
+status-language = Limba acestei pagini
 
 ## Problems
 
@@ -150,6 +158,24 @@ error-quota-reached = Pentru acest serviciu, toate bonurile de astăzi au fost d
 action-retry = Încercați din nou
 action-start-over = De la început
 
-planned-body = Această secțiune este în lucru și va fi gata în curând.
 not-found-heading = Pagina nu a fost găsită
 not-found-link = Mergeți la automatul de bonuri
+
+## The lobby call display (/display): headers in German and English, one line rotating through the other languages
+
+display-heading = Apel
+display-number = Număr
+display-counter = Ghișeu
+display-again = apel repetat
+display-waiting-heading = În așteptare
+display-waiting = { $count ->
+    [0] nu așteaptă nimeni
+    [one] { $count } persoană așteaptă
+    [few] { $count } persoane așteaptă
+   *[other] { $count } de persoane așteaptă
+}
+display-wait = aprox. { $minutes } min
+display-offline = fără conexiune
+display-announce = Numărul { $number }, vă rugăm să veniți la { $counter }.
+display-announce-again = Repetăm: numărul { $number }, vă rugăm să veniți la { $counter }.
+display-welcome = Bine ați venit! Vă rugăm să luați un bon de ordine de la automat.

@@ -140,6 +140,14 @@ status-no-show = Вас вызывали, но вы не подошли. Пож�
 status-cancelled = Этот талон отменён.
 status-not-found-heading = Талон не найден
 status-not-found = Такой талон не найден, или срок его действия истёк. Пожалуйста, обратитесь в справочную.
+status-your-turn = Ваша очередь: { $counter }
+status-title-called = { $number } → { $counter }
+status-leave = Я ухожу
+status-leave-question = Вы хотите отменить свой талон? Тогда вы потеряете своё место в очереди.
+status-leave-confirm = Да, отменить талон
+status-leave-keep = Нет, остаться в очереди
+status-offline = Сейчас нет соединения. Эта страница обновится сама, как только соединение восстановится.
+status-language = Язык этой страницы
 
 ## Problems
 
@@ -156,6 +164,25 @@ error-quota-reached = На сегодня все талоны по этому в
 action-retry = Попробовать снова
 action-start-over = Начать сначала
 
-planned-body = Этот раздел ещё в разработке и скоро появится.
 not-found-heading = Страница не найдена
 not-found-link = К терминалу электронной очереди
+
+## The lobby call display (/display): headers in German and English, one line rotating through the other languages
+
+display-heading = Вызов
+display-number = Номер
+display-counter = Окно
+display-again = повторный вызов
+display-waiting-heading = Ожидают
+display-waiting = { $count ->
+    [0] никто не ждёт
+    [one] { $count } человек ждёт
+    [few] { $count } человека ждут
+    [many] { $count } человек ждут
+   *[other] { $count } человека ждут
+}
+display-wait = около { $minutes } мин
+display-offline = нет соединения
+display-announce = Номер { $number }, пожалуйста, подойдите к { $counter }.
+display-announce-again = Повторный вызов: номер { $number }, пожалуйста, подойдите к { $counter }.
+display-welcome = Добро пожаловать! Пожалуйста, возьмите талон в терминале.

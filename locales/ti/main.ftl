@@ -121,6 +121,14 @@ status-no-show = ተጸዊዕኩም ነይርኩም፣ ግን ኣብኡ ኣይ�
 status-cancelled = እዚ ቁጽሪ ተራ ተሰሪዙ እዩ።
 status-not-found-heading = ቁጽሪ ተራ ኣይተረኽበን
 status-not-found = ነዚ ቁጽሪ ተራ ኣይንፈልጦን፣ ወይ ድማ ግዜኡ ሓሊፉ እዩ። በጃኹም ኣብ መደበር ሓበሬታ ሕተቱ።
+status-your-turn = ተራኹም እዩ: { $counter }
+status-title-called = { $number } → { $counter }
+status-leave = ይኸይድ ኣለኹ
+status-leave-question = ቁጽሪ ተራኹም ክትሰርዝዎ ትደልዩ ዶ? ሽዑ ቦታኹም ኣብ መስርዕ ክጠፍእ እዩ።
+status-leave-confirm = እወ፣ ቁጽሪ ተራይ ክሰርዝ እደሊ
+status-leave-keep = ኣይፋል፣ ቦታይ ክዕቅብ እደሊ
+status-offline = ሕጂ ምትእስሳር የለን። እዚ ገጽ ባዕሉ እንደገና ክሕደስ እዩ።
+status-language = ቋንቋ ናይዚ ገጽ
 
 ## Problems
 
@@ -137,6 +145,23 @@ error-quota-reached = ናይዚ ጉዳይ ናይ ሎሚ ቁጽሪ ተራ ኩሉ 
 action-retry = ደጊምኩም ፈትኑ
 action-start-over = ካብ መጀመርታ ጀምሩ
 
-planned-body = እዚ ክፋል ሕጂ ይስራሕ ኣሎ፣ ቀልጢፉ ክቐርብ እዩ።
 not-found-heading = እዚ ገጽ ኣይተረኽበን
 not-found-link = ናብ ማሽን ቁጽሪ ተራ ኪዱ
+
+## The lobby call display (/display): headers in German and English, one line rotating through the other languages
+
+display-heading = ጻውዒት
+display-number = ቁጽሪ
+display-counter = መስኮት
+display-again = ዳግማይ ጻውዒት
+display-waiting-heading = ዝጽበዩ ዘለዉ
+display-waiting = { $count ->
+    [0] ዝጽበ ሰብ የለን
+    [one] { $count } ሰብ ይጽበ ኣሎ
+   *[other] { $count } ሰባት ይጽበዩ ኣለዉ
+}
+display-wait = ኣስታት { $minutes } ደቓይቕ
+display-offline = ምትእስሳር የለን
+display-announce = ቁጽሪ { $number }፣ በጃኹም ናብ { $counter } ንዑ።
+display-announce-again = ደጊምና ንጽውዕ: ቁጽሪ { $number }፣ በጃኹም ናብ { $counter } ንዑ።
+display-welcome = እንቋዕ ብደሓን መጻእኹም! በጃኹም ካብቲ ማሽን ቁጽሪ ተራ ውሰዱ።

@@ -121,6 +121,14 @@ status-no-show = Çağrıldınız ama orada değildiniz. Lütfen danışma masas
 status-cancelled = Bu sıra numarası iptal edildi.
 status-not-found-heading = Sıra numarası bulunamadı
 status-not-found = Bu sıra numarasını tanımıyoruz veya süresi dolmuş. Lütfen danışma masasına başvurun.
+status-your-turn = Sıra sizde: { $counter }
+status-title-called = { $number } → { $counter }
+status-leave = Gidiyorum
+status-leave-question = Sıra numaranızı iptal etmek istiyor musunuz? Bu durumda sıradaki yerinizi kaybedersiniz.
+status-leave-confirm = Evet, sıra numaramı iptal et
+status-leave-keep = Hayır, sıramı koru
+status-offline = Şu anda bağlantı yok. Bu sayfa kendiliğinden yeniden güncellenecek.
+status-language = Bu sayfanın dili
 
 ## Problems
 
@@ -137,6 +145,23 @@ error-quota-reached = Bu konu için bugünkü tüm sıra numaraları verildi. L�
 action-retry = Tekrar dene
 action-start-over = Baştan başla
 
-planned-body = Bu bölüm şu anda hazırlanıyor ve yakında kullanılabilecek.
 not-found-heading = Sayfa bulunamadı
 not-found-link = Sıra numarası makinesine git
+
+## The lobby call display (/display): headers in German and English, one line rotating through the other languages
+
+display-heading = Şimdi çağrılanlar
+display-number = Numara
+display-counter = Gişe
+display-again = tekrar çağrı
+display-waiting-heading = Bekleyenler
+display-waiting = { $count ->
+    [0] kimse beklemiyor
+    [one] 1 kişi bekliyor
+   *[other] { $count } kişi bekliyor
+}
+display-wait = yaklaşık { $minutes } dk.
+display-offline = bağlantı yok
+display-announce = Sıra numarası { $number }, lütfen { $counter } gişesine gelin.
+display-announce-again = Sıra numarası { $number } tekrar çağrılıyor, lütfen { $counter } gişesine gelin.
+display-welcome = Hoş geldiniz! Lütfen makineden bir sıra numarası alın.

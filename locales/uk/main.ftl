@@ -140,6 +140,14 @@ status-no-show = Вас викликали, але ви не підійшли. �
 status-cancelled = Цей талон скасовано.
 status-not-found-heading = Талон не знайдено
 status-not-found = Такого талона не знайдено, або термін його дії минув. Будь ласка, зверніться до інформаційної стійки.
+status-your-turn = Ваша черга: { $counter }
+status-title-called = { $number } → { $counter }
+status-leave = Я йду
+status-leave-question = Ви хочете скасувати свій талон? Тоді ви втратите своє місце в черзі.
+status-leave-confirm = Так, скасувати талон
+status-leave-keep = Ні, залишитися в черзі
+status-offline = Зараз немає з’єднання. Ця сторінка оновиться сама, щойно з’єднання відновиться.
+status-language = Мова цієї сторінки
 
 ## Problems
 
@@ -156,6 +164,25 @@ error-quota-reached = На сьогодні всі талони з цього п
 action-retry = Спробувати ще раз
 action-start-over = Почати спочатку
 
-planned-body = Цей розділ ще в розробці й незабаром з’явиться.
 not-found-heading = Сторінку не знайдено
 not-found-link = До термінала електронної черги
+
+## The lobby call display (/display): headers in German and English, one line rotating through the other languages
+
+display-heading = Виклик
+display-number = Номер
+display-counter = Вікно
+display-again = повторний виклик
+display-waiting-heading = Очікують
+display-waiting = { $count ->
+    [0] ніхто не чекає
+    [one] { $count } людина чекає
+    [few] { $count } людини чекають
+    [many] { $count } людей чекають
+   *[other] { $count } людини чекають
+}
+display-wait = близько { $minutes } хв
+display-offline = немає з’єднання
+display-announce = Номер { $number }, будь ласка, підійдіть до { $counter }.
+display-announce-again = Повторний виклик: номер { $number }, будь ласка, підійдіть до { $counter }.
+display-welcome = Ласкаво просимо! Будь ласка, візьміть талон у терміналі.

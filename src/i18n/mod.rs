@@ -122,6 +122,12 @@ impl I18n {
         TRANSLATIONS.with(|translations| translations.borrow().format_in(language, key, None))
     }
 
+    /// Like [`I18n::t_in`], with Fluent arguments.
+    pub fn t_in_args(&self, language: &str, key: &str, args: &FluentArgs) -> Option<String> {
+        self.loaded.track();
+        TRANSLATIONS.with(|translations| translations.borrow().format_in(language, key, Some(args)))
+    }
+
     /// `key` in German, for the part of a printout the clerk reads.
     pub fn t_in_german(&self, key: &str, args: Option<&FluentArgs>) -> String {
         TRANSLATIONS.with(|translations| translations.borrow().format(SOURCE_LANGUAGE, key, args))

@@ -235,7 +235,7 @@ test('when closed, the kiosk says so and from when, and the lists can still be r
 test('deep links load the app, and an unknown ticket gets a friendly page', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
   const page = await browser.newPage();
-  for (const [path, title] of [['/staff', 'Anmelden'], ['/admin', 'Verwaltung'], ['/display', 'Aufrufanzeige']]) {
+  for (const [path, title] of [['/staff', 'Anmelden'], ['/admin', 'Anmelden'], ['/display', 'Aufruf · Now calling']]) {
     const response = await page.goto(`${server.url}${path}`);
     assert.equal(response.status(), 200, path);
     await waitForText(page, 'h1', title);

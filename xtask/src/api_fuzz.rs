@@ -48,7 +48,10 @@ pub fn run(tools: &Tools, server_bin: &Path) -> anyhow::Result<()> {
         .spawn()
         .context("cannot start the server for schemathesis")?;
     let mut first_line = String::new();
-    BufReader::new(server.stdout.take().context("no stdout")?).read_line(&mut first_line)?;
+    let mut output = BufReader::new(server.stdout.take().context("no stdout")?);
+    output.read_line(&mut first_line)?;
+    // Keep reading what the server prints, so it never writes into a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut output, &mut std::io::sink()));
     let url = first_line.trim().rsplit(' ').next().unwrap_or_default().to_owned();
 
     let result = (|| {

@@ -34,6 +34,9 @@ pub struct OfficeConfig {
     /// What "I am not sure" at the kiosk leads to.
     #[serde(default)]
     pub information_concern: Option<ConcernId>,
+    /// A notice on the lobby display, in German and English (it shows those two).
+    #[serde(default)]
+    pub display_info: LocalizedText,
     /// In the order the kiosk shows them.
     pub concerns: Vec<ConcernConfig>,
     pub counters: Vec<CounterConfig>,
@@ -147,6 +150,7 @@ pub mod limits {
     pub const COUNTER_NAME: usize = 60;
     pub const ID: usize = 60;
     pub const URL: usize = 200;
+    pub const DISPLAY_INFO: usize = 200;
 }
 
 impl OfficeConfig {
@@ -156,6 +160,7 @@ impl OfficeConfig {
     pub fn problems(&self) -> Vec<Problem> {
         let mut found = Problems::default();
         found.text("office_name", &self.office_name, limits::OFFICE_NAME);
+        found.optional_text("display_info", &self.display_info, limits::DISPLAY_INFO);
         if self.time_zone.trim().is_empty() {
             found.add("time_zone", ProblemKind::Missing, "the time zone is missing".into());
         }

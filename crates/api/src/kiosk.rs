@@ -152,3 +152,34 @@ pub struct DisplayCall {
     /// When it was called (RFC 3339).
     pub at: String,
 }
+
+/// `GET /api/v1/display`: what the lobby display shows besides the calls as they come.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisplayBoard {
+    pub office_name: LocalizedText,
+    /// The kiosk's languages, in its order (the display rotates a line through them).
+    pub languages: Vec<String>,
+    pub time_zone: String,
+    /// The office's notice for the lobby, e.g. "Please have your passport ready".
+    pub info: LocalizedText,
+    /// Active concerns with how many wait and how long a new ticket would wait.
+    pub concerns: Vec<DisplayConcern>,
+    /// Today's latest calls, newest first (at most 10).
+    pub recent_calls: Vec<DisplayCall>,
+    /// The id of the newest ticket event these figures include: the live stream continues
+    /// after it, so no call is shown twice or missed.
+    pub last_event: i64,
+}
+
+/// A concern on the lobby display.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisplayConcern {
+    pub id: ConcernId,
+    pub prefix: String,
+    pub name: LocalizedText,
+    pub waiting: u32,
+    #[serde(default)]
+    pub estimated_wait: Option<crate::WaitEstimate>,
+}

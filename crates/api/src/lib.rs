@@ -22,7 +22,7 @@ pub use config::{
     CONCERN_ICONS, ConcernConfig, CounterConfig, KIOSK_LANGUAGES, OfficeConfig, Problem, ProblemKind, limits,
 };
 pub use error::{ApiError, ErrorCode};
-pub use kiosk::{ChecklistItem, Concern, ConcernId, DisplayCall, Inactivity, Kiosk};
+pub use kiosk::{ChecklistItem, Concern, ConcernId, DisplayBoard, DisplayCall, DisplayConcern, Inactivity, Kiosk};
 pub use office::{Issuing, IssuingState, OpeningHours, TimeRange, Weekday};
 pub use staff::{CallNext, CallTo, Counter, CounterId, Login, Me, QueueView, Role, StaffTicket, TransferTo};
 pub use text::{LocalizedText, SOURCE_LANGUAGE};

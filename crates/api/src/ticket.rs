@@ -158,6 +158,10 @@ pub struct Ticket {
     pub id: TicketId,
     pub number: TicketNumber,
     pub concern: ConcernId,
+    /// The concern's name in every language, for the visitor's phone page (which loads
+    /// nothing else).
+    #[serde(default)]
+    pub concern_name: crate::LocalizedText,
     pub language: String,
     pub status: TicketStatus,
     /// When the ticket was issued, RFC 3339 with offset (office time zone).
@@ -220,6 +224,7 @@ mod tests {
             id: TicketId("q0fO8b6u3J3p1yQ2xW9aZg".into()),
             number: TicketNumber { prefix: "A".into(), sequence: 1 },
             concern: ConcernId("extend-residence-permit".into()),
+            concern_name: crate::LocalizedText::from_pairs([("de", "Adresse ändern")]),
             language: "ar".into(),
             status: TicketStatus::Waiting,
             issued_at: "2026-11-24T09:15:00+01:00".into(),

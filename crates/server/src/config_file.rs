@@ -8,7 +8,7 @@ use willkommen_api::{ConcernConfig, CounterConfig, OfficeConfig, Problem, Proble
 use crate::store::config_problems;
 
 /// Fields every file must have, with whether they may be left out.
-const FIELDS: [(&str, bool); 13] = [
+const FIELDS: [(&str, bool); 14] = [
     ("office_name", false),
     ("time_zone", false),
     ("languages", false),
@@ -20,6 +20,7 @@ const FIELDS: [(&str, bool); 13] = [
     ("inactivity", true),
     ("public_base_url", true),
     ("information_concern", true),
+    ("display_info", true),
     ("concerns", false),
     ("counters", false),
 ];
@@ -64,7 +65,7 @@ fn every_reading_problem(value: &Value) -> Vec<Problem> {
         match name {
             "concerns" => read_each::<ConcernConfig>(name, field, &mut problems),
             "counters" => read_each::<CounterConfig>(name, field, &mut problems),
-            "office_name" => read::<willkommen_api::LocalizedText>(name, field, &mut problems),
+            "office_name" | "display_info" => read::<willkommen_api::LocalizedText>(name, field, &mut problems),
             "opening_hours" => read::<willkommen_api::OpeningHours>(name, field, &mut problems),
             "inactivity" => read::<willkommen_api::Inactivity>(name, field, &mut problems),
             "languages" | "closed_days" => read::<Vec<String>>(name, field, &mut problems),

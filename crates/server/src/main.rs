@@ -1,5 +1,6 @@
 //! `willkommen-server`: starts the queue API and web app. `--help` lists every option.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -55,17 +56,28 @@ async fn main() -> ExitCode {
 
 fn print_welcome(server: &Server, config: &Config) {
     let base = format!("http://{}", server.address);
-    println!("Willkommen is running on {base}");
-    println!("  Kiosk:   {base}/");
-    println!("  Staff:   {base}/staff");
-    println!("  Admin:   {base}/admin");
-    println!("  Display: {base}/display");
-    println!("  Tickets link to {}/t/<ticket>", server.public_url);
-    println!("  Data:    {}", config.data_dir.join(willkommen_server::DATABASE_FILE).display());
+    let mut lines = vec![
+        format!("Willkommen is running on {base}"),
+        format!("  Kiosk:   {base}/"),
+        format!("  Staff:   {base}/staff"),
+        format!("  Admin:   {base}/admin"),
+        format!("  Display: {base}/display"),
+        format!("  Tickets link to {}/t/<ticket>", server.public_url),
+        format!("  Data:    {}", config.data_dir.join(willkommen_server::DATABASE_FILE).display()),
+    ];
     for (username, password, role) in &server.demo_sign_ins {
-        println!("  Demo sign-in ({role}): {username} / {password}");
+        lines.push(format!("  Demo sign-in ({role}): {username} / {password}"));
     }
-    println!("Press Ctrl+C to stop.");
+    lines.push("Press Ctrl+C to stop.".into());
+    // Whoever started the server may have stopped reading its output (a closed pipe): that
+    // must never stop the queue, so write errors are ignored instead of panicking.
+    let mut out = std::io::stdout().lock();
+    for line in lines {
+        if writeln!(out, "{line}").is_err() {
+            break;
+        }
+    }
+    let _ = out.flush();
 }
 
 /// Minimum password length for accounts made on the command line.

@@ -156,3 +156,45 @@ async fn the_first_admin_is_made_on_the_command_line_with_the_password_from_stdi
     assert_eq!(error.lines().count(), 1, "{error}");
     assert!(error.contains("at least 10 characters"), "{error}");
 }
+
+#[test]
+fn the_server_keeps_serving_when_nobody_reads_what_it_prints() {
+    let data = tempfile::tempdir().unwrap();
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut server = std::process::Command::new(common::SERVER_BINARY)
+        .args(["--port", &port.to_string(), "--stop-on-stdin-eof", "--data-dir", path(data.path())])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Nobody will read the welcome: the pipe is closed before the server prints it.
+    drop(server.stdout.take());
+
+    let healthz = || -> Option<String> {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+        std::io::Write::write_all(&mut stream, b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .ok()?;
+        let mut answer = String::new();
+        std::io::Read::read_to_string(&mut stream, &mut answer).ok()?;
+        Some(answer)
+    };
+    let mut answer = None;
+    for _ in 0..100 {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        if server.try_wait().unwrap().is_some() {
+            break;
+        }
+        answer = healthz();
+        if answer.is_some() {
+            break;
+        }
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let still_running = server.try_wait().unwrap().is_none();
+    drop(server.stdin.take());
+    let _ = server.wait();
+
+    assert!(answer.is_some_and(|answer| answer.starts_with("HTTP/1.1 200")), "the server did not answer");
+    assert!(still_running, "the server stopped because its output had no reader");
+}

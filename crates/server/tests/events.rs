@@ -225,3 +225,32 @@ async fn a_display_that_missed_more_than_a_page_of_calls_gets_every_one() {
 
     assert_eq!(received, 250);
 }
+
+#[tokio::test]
+async fn the_display_board_shows_waiting_counts_and_recent_calls_and_the_stream_continues_after_it() {
+    let server = TestServer::fresh();
+    let clerk = signed_in(&server).await;
+    take_ticket(&server, "address-change").await;
+    take_ticket(&server, "address-change").await;
+    take_ticket(&server, "lost-or-stolen-card").await;
+    call_next(&clerk, &server, "counter-1").await;
+
+    let board: Value = Client::new().get(server.at("/api/v1/display")).send().await.unwrap().json().await.unwrap();
+    serde_json::from_value::<willkommen_api::DisplayBoard>(board.clone()).expect("the display cannot read the board");
+    let waiting =
+        |id: &str| board["concerns"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["waiting"].clone();
+    assert_eq!(waiting("address-change"), 1, "one called, one still waiting");
+    assert_eq!(waiting("lost-or-stolen-card"), 1);
+    assert_eq!(board["recent_calls"][0]["number"], "H 001");
+    assert_eq!(board["recent_calls"][0]["counter"], "Schalter 1");
+    assert_eq!(board["info"]["en"], "Please have your passport or ID card ready.");
+    assert!(board["recent_calls"][0].get("id").is_none(), "the public display must not learn ticket ids");
+
+    // The stream continues after the board: the call already shown does not come again.
+    let after = board["last_event"].as_i64().unwrap();
+    let mut display =
+        SseReader::open(&Client::new(), &server.at(&format!("/api/v1/display/events?after={after}")), None).await;
+    call_next(&clerk, &server, "counter-2").await;
+    let next: Value = serde_json::from_str(&display.next().await.expect("no call event").data).unwrap();
+    assert_eq!(next["number"], "H 002");
+}

@@ -15,7 +15,7 @@ use futures_util::stream;
 
 use crate::AppState;
 use crate::auth::SignedIn;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Query};
 use crate::store::{DISPLAY_PAGE, Store};
 use crate::ticket_id::looks_like_ticket_id;
 use willkommen_api as json;
@@ -28,11 +28,18 @@ type EventStream = Sse<KeepAliveStream<BoxedEvents>>;
 
 /// `GET /api/v1/display/events`: every call and recall, as "ticket number -> counter".
 #[utoipa::path(get, path = "/api/v1/display/events", tag = "live",
-    params(("Last-Event-ID" = Option<String>, Header)),
+    params(("Last-Event-ID" = Option<String>, Header),
+        ("after" = Option<i64>, Query, description = "Continue after this event (GET /display's last_event); Last-Event-ID wins")),
     responses((status = 200, content_type = "text/event-stream", body = String, description = "`event: call` with a DisplayCall"),
         (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
-pub async fn display_events(State(state): State<AppState>, headers: HeaderMap) -> AppResult<EventStream> {
-    let start = resume_point(&state.store, &headers).await?;
+pub async fn display_events(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(after): Query<After>,
+) -> AppResult<EventStream> {
+    let latest = state.store.latest_event_id().await?;
+    let resumed = last_event_id(&headers).or(after.after);
+    let start = resumed.filter(|id| (0..=latest).contains(id)).unwrap_or(latest);
     Ok(live(state.store.clone(), start, |store, after| async move {
         // The newest event first, then the calls up to it: a call committed between the two
         // reads is then read on the next wake-up instead of being skipped.
@@ -128,8 +135,17 @@ pub async fn kiosk_events(State(state): State<AppState>, headers: HeaderMap) -> 
 /// Where a stream starts: after the client's `Last-Event-ID`, or at the newest event.
 async fn resume_point(store: &Store, headers: &HeaderMap) -> AppResult<i64> {
     let latest = store.latest_event_id().await?;
-    let resumed = headers.get("last-event-id").and_then(|value| value.to_str().ok()?.trim().parse::<i64>().ok());
-    Ok(resumed.filter(|id| (0..=latest).contains(id)).unwrap_or(latest))
+    Ok(last_event_id(headers).filter(|id| (0..=latest).contains(id)).unwrap_or(latest))
+}
+
+fn last_event_id(headers: &HeaderMap) -> Option<i64> {
+    headers.get("last-event-id").and_then(|value| value.to_str().ok()?.trim().parse::<i64>().ok())
+}
+
+/// `?after=`: where a display continues after loading `GET /display`.
+#[derive(serde::Deserialize)]
+pub struct After {
+    after: Option<i64>,
 }
 
 /// A stream that asks `fetch` for events after the last one it sent, whenever the store

@@ -33,3 +33,11 @@ pub async fn kiosk_show(State(state): State<AppState>, request_headers: HeaderMa
     }
     Ok((headers, [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response())
 }
+
+/// `GET /api/v1/display`: the lobby display's figures; `last_event` is where its live stream
+/// (`/display/events?after=`) continues.
+#[utoipa::path(get, path = "/api/v1/display", tag = "visitors",
+    responses((status = 200, body = json::DisplayBoard), (status = 500, body = json::ApiError)))]
+pub async fn display_show(State(state): State<AppState>) -> AppResult<axum::Json<json::DisplayBoard>> {
+    Ok(axum::Json(state.store.display_board(jiff::Timestamp::now()).await?))
+}

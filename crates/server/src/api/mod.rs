@@ -50,6 +50,7 @@ pub fn router() -> Router<AppState> {
         .route("/tickets/{id}", get(tickets::tickets_show))
         .route("/tickets/{id}/cancel", post(tickets::tickets_cancel))
         .route("/tickets/{id}/events", get(events::ticket_events))
+        .route("/display", get(kiosk::display_show))
         .route("/display/events", get(events::display_events))
         .route("/queue/events", get(events::queue_events))
         .route("/tickets/{id}/call", post(staff::tickets_call))

@@ -12,6 +12,7 @@ use crate::auth::SESSION_COOKIE;
     info(title = "Willkommen queue API", description = "Tickets, staff calls and live events of the Willkommen welcome-office queue."),
     paths(
         super::kiosk::kiosk_show,
+        super::kiosk::display_show,
         super::tickets::tickets_create,
         super::tickets::tickets_show,
         super::tickets::tickets_cancel,
@@ -82,12 +83,12 @@ mod tests {
 
         assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
         let paths = doc["paths"].as_object().unwrap();
-        assert_eq!(paths.len(), 28, "{:?}", paths.keys().collect::<Vec<_>>());
+        assert_eq!(paths.len(), 29, "{:?}", paths.keys().collect::<Vec<_>>());
         for (path, operations) in paths {
             for (method, operation) in operations.as_object().unwrap() {
                 let responses = operation["responses"].as_object().unwrap();
                 // Only the kiosk's GET takes no input it could refuse.
-                let takes_input = path != "/api/v1/kiosk";
+                let takes_input = path != "/api/v1/kiosk" && path != "/api/v1/display";
                 assert!(!takes_input || responses.contains_key("4XX"), "{method} {path}");
                 assert!(responses.contains_key("500"), "{method} {path}");
             }

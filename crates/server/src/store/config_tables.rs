@@ -15,15 +15,16 @@ pub async fn write_config(conn: &mut SqliteConnection, office: &OfficeConfig) ->
     sqlx::query(
         "INSERT INTO office (id, name, time_zone, languages, opening_hours, closed_days, cutoff_minutes,
                              no_show_after_calls, retention_days, kiosk_idle_seconds, kiosk_warning_seconds,
-                             information_concern, public_base_url)
-         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
+                             information_concern, public_base_url, display_info)
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
              languages = excluded.languages, opening_hours = excluded.opening_hours,
              closed_days = excluded.closed_days, cutoff_minutes = excluded.cutoff_minutes,
              no_show_after_calls = excluded.no_show_after_calls, retention_days = excluded.retention_days,
              kiosk_idle_seconds = excluded.kiosk_idle_seconds,
              kiosk_warning_seconds = excluded.kiosk_warning_seconds,
-             information_concern = NULL, public_base_url = excluded.public_base_url",
+             information_concern = NULL, public_base_url = excluded.public_base_url,
+             display_info = excluded.display_info",
     )
     .bind(Json(&office.office_name))
     .bind(&office.time_zone)
@@ -36,6 +37,7 @@ pub async fn write_config(conn: &mut SqliteConnection, office: &OfficeConfig) ->
     .bind(office.inactivity.idle_seconds)
     .bind(office.inactivity.warning_seconds)
     .bind(office.public_base_url.as_deref())
+    .bind(Json(&office.display_info))
     .execute(&mut *conn)
     .await?;
     write_concerns(conn, &office.concerns).await?;
@@ -141,6 +143,7 @@ struct OfficeRow {
     kiosk_warning_seconds: u32,
     information_concern: Option<String>,
     public_base_url: Option<String>,
+    display_info: Json<LocalizedText>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -167,7 +170,8 @@ struct ItemRow {
 pub async fn read_config(conn: &mut SqliteConnection) -> AppResult<OfficeConfig> {
     let office: OfficeRow = sqlx::query_as(
         "SELECT name, time_zone, languages, opening_hours, closed_days, cutoff_minutes, no_show_after_calls,
-                retention_days, kiosk_idle_seconds, kiosk_warning_seconds, information_concern, public_base_url
+                retention_days, kiosk_idle_seconds, kiosk_warning_seconds, information_concern, public_base_url,
+                display_info
          FROM office WHERE id = 1",
     )
     .fetch_one(&mut *conn)
@@ -207,6 +211,7 @@ pub async fn read_config(conn: &mut SqliteConnection) -> AppResult<OfficeConfig>
         },
         public_base_url: office.public_base_url,
         information_concern: office.information_concern.map(json::ConcernId),
+        display_info: office.display_info.0,
         concerns: concerns
             .into_iter()
             .map(|row| ConcernConfig {

@@ -52,8 +52,8 @@ impl Store {
     /// Calls and recalls after event `after` up to and including event `until`, for the lobby
     /// display, oldest first.
     pub async fn display_calls_between(&self, after: i64, until: i64) -> AppResult<Vec<(i64, json::DisplayCall)>> {
-        let rows: Vec<(i64, String, i64, Option<String>, String, String)> = sqlx::query_as(
-            "SELECT e.id, t.prefix, t.sequence, c.name, e.kind, e.at
+        let rows: Vec<CallRow> = sqlx::query_as(
+            "SELECT e.id, t.prefix, t.sequence, c.name AS counter, e.kind, e.at
              FROM ticket_events e
              JOIN tickets t ON t.id = e.ticket_id
              LEFT JOIN counters c ON c.id = json_extract(e.detail, '$.counter')
@@ -65,17 +65,29 @@ impl Store {
         .bind(DISPLAY_PAGE as i64)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, prefix, sequence, counter, kind, at)| {
-                let call = json::DisplayCall {
-                    number: json::TicketNumber { prefix, sequence: u32::try_from(sequence).unwrap_or(0) },
-                    counter: counter.unwrap_or_default(),
-                    recall: kind == "recalled",
-                    at: at.parse::<Timestamp>().map_or(at, |at| at.to_string()),
-                };
-                (id, call)
-            })
-            .collect())
+        Ok(rows.into_iter().map(CallRow::into_call).collect())
+    }
+}
+
+/// A call or recall event as read for the display.
+#[derive(sqlx::FromRow)]
+pub(super) struct CallRow {
+    id: i64,
+    prefix: String,
+    sequence: i64,
+    counter: Option<String>,
+    kind: String,
+    at: String,
+}
+
+impl CallRow {
+    pub(super) fn into_call(self) -> (i64, json::DisplayCall) {
+        let call = json::DisplayCall {
+            number: json::TicketNumber { prefix: self.prefix, sequence: u32::try_from(self.sequence).unwrap_or(0) },
+            counter: self.counter.unwrap_or_default(),
+            recall: self.kind == "recalled",
+            at: self.at.parse::<Timestamp>().map_or(self.at, |at| at.to_string()),
+        };
+        (self.id, call)
     }
 }

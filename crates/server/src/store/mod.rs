@@ -6,6 +6,7 @@ mod admin_accounts;
 mod audit;
 mod config;
 mod config_tables;
+mod display;
 mod events;
 mod retention;
 mod staff;
@@ -27,6 +28,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::types::Json;
 use sqlx::{FromRow, SqliteConnection, SqlitePool};
 use willkommen_api as json;
+use willkommen_api::LocalizedText;
 
 use crate::error::{AppError, AppResult};
 use crate::schedule::{Schedule, rfc3339, service_day};
@@ -140,6 +142,7 @@ pub struct TicketRecord {
     pub counter_name: Option<String>,
     pub call_count: i64,
     pub served_by_name: Option<String>,
+    pub concern_name: Option<Json<LocalizedText>>,
 }
 
 /// A ticket with where it stands in the queue.
@@ -153,8 +156,9 @@ pub struct TicketView {
 /// A ticket row with its counter's name: `SELECT {TICKET_SELECT} WHERE ...`.
 const TICKET_SELECT: &str = "t.id, t.concern_id, t.prefix, t.sequence, t.service_day, t.language, t.checklist,
      t.status, t.issued_at, t.queued_at, t.priority, t.counter_id, c.name AS counter_name, t.call_count,
-     a.display_name AS served_by_name
-     FROM tickets t LEFT JOIN counters c ON c.id = t.counter_id LEFT JOIN accounts a ON a.id = t.served_by";
+     a.display_name AS served_by_name, k.name AS concern_name
+     FROM tickets t LEFT JOIN counters c ON c.id = t.counter_id LEFT JOIN accounts a ON a.id = t.served_by
+     LEFT JOIN concerns k ON k.id = t.concern_id";
 
 impl Store {
     /// Opens (creating if needed) the database in `data_dir` and brings its schema up to date.
@@ -436,6 +440,7 @@ impl TicketRecord {
             id,
             number,
             concern: json::ConcernId(self.concern_id),
+            concern_name: self.concern_name.map(|name| name.0).unwrap_or_default(),
             language: self.language,
             status,
             issued_at: self.issued_at,

@@ -1,0 +1,167 @@
+// End to end: the lobby call display (/display) and the visitor's phone page (/t/<id>)
+// against the real server in headless Chromium: a call reaches both live, the display
+// survives a server restart without showing a call twice and keeps a fixed number of calls,
+// "I am leaving" gives the ticket back and the staff queue follows, axe-core on both pages.
+import assert from 'node:assert/strict';
+import { after, afterEach, before, test } from 'node:test';
+
+import { axeViolations, keepScreenshot, launchBrowser, startServer, stopAllServers, tempDir, textOf } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+afterEach(stopAllServers);
+after(async () => { await browser?.close(); });
+
+async function issue(server, { concern = 'address-change', language = 'de' } = {}) {
+  const response = await fetch(`${server.url}/api/v1/tickets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': `display-e2e-${Math.random()}` },
+    body: JSON.stringify({ concern, language, checklist: {} }),
+  });
+  assert.equal(response.status, 201);
+  return response.json();
+}
+
+/** A clerk's session cookie, for calling through the API as the desk does. */
+async function clerk(server) {
+  const response = await fetch(`${server.url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'schalter1', password: 'willkommen-1' }),
+  });
+  assert.equal(response.status, 200);
+  const cookie = response.headers.get('set-cookie').split(';')[0];
+  return {
+    callNext: async (counter = 'counter-1') => {
+      const called = await fetch(`${server.url}/api/v1/counters/${counter}/call-next`, { method: 'POST', headers: { cookie } });
+      assert.equal(called.status, 200);
+      return called.json();
+    },
+    act: async (id, action) => {
+      const done = await fetch(`${server.url}/api/v1/tickets/${id}/${action}`, { method: 'POST', headers: { cookie } });
+      assert.equal(done.status, 200);
+    },
+  };
+}
+
+async function openDisplay(server) {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  page.on('pageerror', (error) => { throw error; });
+  await page.goto(`${server.url}/display`);
+  await page.locator('.display-waiting h2').waitFor();
+  await page.waitForTimeout(300); // the live stream connects
+  return page;
+}
+
+async function openPhone(server, ticket) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => { throw error; });
+  await page.goto(`${server.url}/t/${ticket.id}`);
+  await page.locator('.ticket-status .ticket-number').waitFor();
+  await page.waitForTimeout(300);
+  return page;
+}
+
+test('a call appears on the lobby display and on the visitor\'s phone at once, in Arabic right to left', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const ticket = await issue(server, { language: 'ar' });
+  const display = await openDisplay(server);
+  const phone = await openPhone(server, ticket);
+  assert.equal(await phone.evaluate(() => document.documentElement.dir), 'rtl', 'the ticket\'s language, right to left');
+  assert.equal(await textOf(phone, '.ticket-status .ticket-number'), 'H 001');
+  assert.deepEqual(await axeViolations(phone), [], 'phone page in Arabic, waiting');
+  assert.deepEqual(await axeViolations(display), [], 'display, nobody called yet');
+
+  const started = Date.now();
+  await (await clerk(server)).callNext();
+  await display.locator('.display-call.newest', { hasText: 'H 001' }).waitFor({ timeout: 5_000 });
+  const onDisplay = Date.now() - started;
+  await phone.locator('.status-your-turn').waitFor({ timeout: 5_000 });
+  const onPhone = Date.now() - started;
+  console.log(`# call shown on the display after ${onDisplay} ms, on the phone after ${onPhone} ms`);
+
+  assert.match(await textOf(display, '.display-call.newest'), /H 001\s*→\s*Schalter 1/);
+  assert.match(await textOf(phone, '.status-your-turn'), /Schalter 1/);
+  assert.equal(await phone.title(), 'H 001 → Schalter 1', 'the tab says it too');
+  assert.deepEqual(await axeViolations(phone), [], 'phone page in Arabic, called');
+  assert.deepEqual(await axeViolations(display), [], 'display with a call');
+  await keepScreenshot(display, 'display');
+  await keepScreenshot(phone, 'phone-ar-called');
+
+  // German on request, and a recall shows as such on the display.
+  await phone.getByLabel('لغة هذه الصفحة').selectOption('de');
+  await phone.waitForFunction(() => document.documentElement.lang === 'de');
+  assert.match(await textOf(phone, '.status-your-turn'), /Sie sind dran: Schalter 1/);
+  assert.deepEqual(await axeViolations(phone), [], 'phone page in German, called');
+  await (await clerk(server)).act(ticket.id, 'recall');
+  await display.locator('.display-call.newest .display-again').waitFor({ timeout: 5_000 });
+});
+
+test('the display recovers after a server restart without showing a call twice, and keeps seven calls', async () => {
+  const dataDir = tempDir('data');
+  let server = await startServer({ dataDir });
+  for (let n = 0; n < 12; n += 1) await issue(server);
+  const display = await openDisplay(server);
+  await (await clerk(server)).callNext();
+  await display.locator('.display-call.newest', { hasText: 'H 001' }).waitFor({ timeout: 5_000 });
+
+  await server.stop();
+  await display.locator('.display-offline').waitFor({ timeout: 10_000 });
+  server = await startServer({ dataDir, port: server.port });
+  await display.locator('.display-offline').waitFor({ state: 'detached', timeout: 20_000 });
+  const desk = await clerk(server);
+  await desk.callNext('counter-2');
+  await display.locator('.display-call.newest', { hasText: 'H 002' }).waitFor({ timeout: 5_000 });
+  assert.equal(await display.locator('.display-call', { hasText: 'H 001' }).count(), 1, 'H 001 once, not again as new');
+
+  for (let n = 3; n <= 12; n += 1) {
+    const counter = n % 2 ? 'counter-1' : 'counter-2';
+    await finishAt(server, counter);
+    await desk.callNext(counter);
+    await display.locator('.display-call.newest', { hasText: `H ${String(n).padStart(3, '0')}` }).waitFor({ timeout: 5_000 });
+  }
+  assert.equal(await display.locator('.display-call').count(), 7, 'a fixed number of calls: the page does not grow');
+});
+
+test('"I am leaving" gives the ticket back after asking, and the staff queue follows', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  await issue(server);
+  const ticket = await issue(server);
+  const phone = await openPhone(server, ticket);
+  const staff = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await staff.goto(`${server.url}/staff`);
+  await staff.getByLabel('Benutzername').fill('schalter1');
+  await staff.getByLabel('Passwort').fill('willkommen-1');
+  await staff.getByRole('button', { name: 'Anmelden' }).click();
+  await staff.getByRole('button', { name: /Schalter 1/ }).click();
+  await staff.getByRole('button', { name: 'Arbeit beginnen' }).click();
+  await staff.locator('.queue-numbers', { hasText: 'H 002' }).waitFor();
+
+  await phone.getByRole('button', { name: 'Ich gehe' }).click();
+  assert.equal(await textOf(phone, '#leave-question'), 'Möchten Sie Ihre Nummer zurückgeben? Ihr Platz in der Warteschlange ist dann weg.');
+  assert.equal(await phone.evaluate(() => document.activeElement.textContent.trim()), 'Nein, Platz behalten', 'the safe choice has the focus');
+  assert.deepEqual(await axeViolations(phone), [], 'phone page asking');
+  await phone.getByRole('button', { name: 'Ja, Nummer zurückgeben' }).click();
+
+  await phone.locator('.ticket-state[data-status=cancelled]').waitFor();
+  assert.equal(await phone.getByRole('button', { name: 'Ich gehe' }).count(), 0);
+  await staff.locator('.queue-numbers', { hasText: 'H 002' }).waitFor({ state: 'detached', timeout: 5_000 });
+  assert.match(await textOf(staff, '.queue-numbers'), /H 001/);
+});
+
+/** Finishes the ticket at `counter`, if it has one, so it can call the next. */
+async function finishAt(server, counter) {
+  const response = await fetch(`${server.url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'schalter2', password: 'willkommen-2' }),
+  });
+  const cookie = response.headers.get('set-cookie').split(';')[0];
+  const queue = await (await fetch(`${server.url}/api/v1/queue`, { headers: { cookie } })).json();
+  const here = queue.active.find((ticket) => ticket.counter === counter);
+  if (!here) return;
+  for (const action of here.status === 'called' ? ['start', 'finish'] : ['finish']) {
+    await fetch(`${server.url}/api/v1/tickets/${here.id}/${action}`, { method: 'POST', headers: { cookie } });
+  }
+}
