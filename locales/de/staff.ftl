@@ -206,6 +206,7 @@ admin-fallback-rules = Zuerst die gewählte Sprache, dann Englisch, dann Deutsch
 admin-fallback-outdated = „Veraltet“ heißt: Der deutsche Text wurde geändert, nachdem die Übersetzung entstand. „Passt noch“ markiert sie als aktuell.
 
 admin-office-name = Name der Behörde
+admin-display-info = Hinweis auf der Aufrufanzeige
 admin-kiosk-languages = Sprachen am Automaten (angehakt: angeboten, in dieser Reihenfolge)
 admin-opening = Öffnungszeiten
 admin-time-zone = Zeitzone

@@ -206,6 +206,7 @@ admin-fallback-rules = The chosen language first, then English, then German. A v
 admin-fallback-outdated = "Out of date" means the German text was changed after the translation was made. "Still fits" marks it as up to date.
 
 admin-office-name = Office name
+admin-display-info = Notice on the call display
 admin-kiosk-languages = Kiosk languages (ticked: offered, in this order)
 admin-opening = Opening hours
 admin-time-zone = Time zone

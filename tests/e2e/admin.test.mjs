@@ -199,3 +199,21 @@ test('edits survive a lapsed session: sign in again and save them', async () => 
   const draft = await page.evaluate(async () => (await fetch('/api/v1/admin/draft')).json());
   assert.equal(draft.document.cutoff_minutes, 35, 'the edit made before the session lapsed was saved');
 });
+
+test('the notice for the call display is set in the console and shown on the display once published', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await display.goto(`${server.url}/display`);
+  await display.locator('.display-info', { hasText: 'Bitte halten Sie Ihren Pass' }).waitFor();
+
+  const page = await adminConsole(server);
+  await openSection(page, 'Einstellungen');
+  await page.getByLabel('Hinweis auf der Aufrufanzeige (Deutsch)').fill('Heute schließt die Behörde um 12 Uhr.');
+  await page.getByLabel('Hinweis auf der Aufrufanzeige (Englisch)').fill('Today the office closes at noon.');
+  await page.getByRole('button', { name: 'Veröffentlichen' }).click();
+  await page.locator('.admin-done', { hasText: /ist veröffentlicht/ }).waitFor();
+
+  // Published means shown: the display hears of it on the same live stream as the kiosks.
+  await display.locator('.display-info', { hasText: 'Heute schließt die Behörde um 12 Uhr. · Today the office closes at noon.' })
+    .waitFor({ timeout: 5_000 });
+});

@@ -11,6 +11,8 @@ use crate::i18n::language_info;
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum TextRef {
     OfficeName,
+    /// The notice on the lobby display (shown in German and English only).
+    DisplayInfo,
     ConcernName(ConcernId),
     ConcernDescription(ConcernId),
     ItemText(ConcernId, String),
@@ -22,6 +24,7 @@ impl TextRef {
     pub fn path(&self) -> String {
         match self {
             Self::OfficeName => "office_name".into(),
+            Self::DisplayInfo => "display_info".into(),
             Self::ConcernName(concern) => format!("concerns.{}.name", concern.0),
             Self::ConcernDescription(concern) => format!("concerns.{}.description", concern.0),
             Self::ItemText(concern, item) => format!("concerns.{}.checklist.{item}.text", concern.0),
@@ -33,6 +36,7 @@ impl TextRef {
         let concern = |id: &ConcernId| document.concerns.iter().find(|concern| &concern.id == id);
         match self {
             Self::OfficeName => Some(&document.office_name),
+            Self::DisplayInfo => Some(&document.display_info),
             Self::ConcernName(id) => concern(id).map(|c| &c.name),
             Self::ConcernDescription(id) => concern(id).map(|c| &c.description),
             Self::ItemText(id, item) => concern(id)?.checklist.iter().find(|i| &i.id == item).map(|i| &i.text),
@@ -49,6 +53,7 @@ impl TextRef {
         }
         match self {
             Self::OfficeName => Some(&mut document.office_name),
+            Self::DisplayInfo => Some(&mut document.display_info),
             Self::ConcernName(id) => concern(document, id).map(|c| &mut c.name),
             Self::ConcernDescription(id) => concern(document, id).map(|c| &mut c.description),
             Self::ItemText(id, item) => {
@@ -64,6 +69,7 @@ impl TextRef {
     pub fn limit(&self) -> usize {
         match self {
             Self::OfficeName => limits::OFFICE_NAME,
+            Self::DisplayInfo => limits::DISPLAY_INFO,
             Self::ConcernName(_) => limits::CONCERN_NAME,
             Self::ConcernDescription(_) => limits::CONCERN_DESCRIPTION,
             Self::ItemText(..) => limits::ITEM_TEXT,
@@ -71,7 +77,8 @@ impl TextRef {
         }
     }
 
-    /// Every translatable text of `document`, in the order the kiosk shows them.
+    /// Every text translated for the kiosk, in the order it shows them (the display's notice
+    /// is German and English only, so it is not counted as missing elsewhere).
     pub fn all(document: &OfficeConfig) -> Vec<Self> {
         let mut texts = vec![Self::OfficeName];
         for concern in &document.concerns {

@@ -8,7 +8,7 @@ use willkommen_api::{ConcernId, KIOSK_LANGUAGES, OfficeConfig, TimeRange, Weekda
 use super::concern_editor::{LanguageChoice, TranslationPair};
 use super::concerns::display_name;
 use super::console::Console;
-use super::fields::TextRef;
+use super::fields::{TextInput, TextRef};
 use crate::i18n::{I18n, language_info};
 
 #[component]
@@ -52,6 +52,13 @@ pub fn Settings() -> impl IntoView {
                 <legend>{move || i18n.t("admin-office-name")}</legend>
                 <LanguageChoice/>
                 <TranslationPair text=TextRef::OfficeName label="admin-office-name"/>
+            </fieldset>
+            <fieldset class="admin-group">
+                <legend>{move || i18n.t("admin-display-info")}</legend>
+                <div class="admin-pair">
+                    <TextInput text=TextRef::DisplayInfo language="de".to_owned() label=Signal::derive(move || format!("{} ({})", i18n.t("admin-display-info"), german_name("de")))/>
+                    <TextInput text=TextRef::DisplayInfo language="en".to_owned() label=Signal::derive(move || format!("{} ({})", i18n.t("admin-display-info"), german_name("en")))/>
+                </div>
             </fieldset>
             <KioskLanguages/>
             <fieldset class="admin-group">
@@ -287,6 +294,11 @@ fn ClosedDays() -> impl IntoView {
             </form>
         </div>
     }
+}
+
+/// A language's name as the console labels its fields ("Deutsch", "Englisch").
+fn german_name(tag: &str) -> &'static str {
+    language_info(tag).map_or("", |info| info.german_name)
 }
 
 fn weekday_key(day: Weekday) -> &'static str {

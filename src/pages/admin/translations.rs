@@ -123,6 +123,7 @@ fn describe(document: &willkommen_api::OfficeConfig, text: &TextRef, i18n: I18n)
     };
     match text {
         TextRef::OfficeName => i18n.t("admin-office-name"),
+        TextRef::DisplayInfo => i18n.t("admin-display-info"),
         TextRef::ConcernName(id) => format!("{} › {}", concern(id), i18n.t("admin-concern-name")),
         TextRef::ConcernDescription(id) => format!("{} › {}", concern(id), i18n.t("admin-concern-description")),
         TextRef::ItemText(id, i) => format!("{} › {}", concern(id), item(id, i)),
@@ -135,7 +136,7 @@ fn open_text(console: Console, text: TextRef, language: String) -> impl Fn() + C
     move || {
         console.language.set(language.clone());
         match &text {
-            TextRef::OfficeName => console.show(Section::Settings),
+            TextRef::OfficeName | TextRef::DisplayInfo => console.show(Section::Settings),
             TextRef::ConcernName(id)
             | TextRef::ConcernDescription(id)
             | TextRef::ItemText(id, _)

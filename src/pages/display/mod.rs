@@ -53,6 +53,7 @@ pub fn DisplayPage() -> impl IntoView {
                 let languages = board.languages.clone();
                 state.board.set(Some(board));
                 follow_calls(state, after, speech, i18n);
+                reload_when_published(state);
                 // The rotating line's languages, fetched while the screen already shows.
                 for language in languages {
                     i18n.load(&language).await;
@@ -120,6 +121,20 @@ fn follow_calls(state: Board, after: i64, speech: bool, i18n: I18n) {
     source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     // The stream lives as long as the page (a display is never navigated away from).
     std::mem::forget((source, on_call, on_open, on_error));
+}
+
+/// A newly published configuration (the notice, concern names) shows at once.
+fn reload_when_published(state: Board) {
+    let Ok(source) = web_sys::EventSource::new(&format!("{}/kiosk/events", json::API_PREFIX)) else { return };
+    let on_published = Closure::<dyn Fn()>::new(move || {
+        leptos::task::spawn_local(async move {
+            if let Ok(board) = fetch_display().await {
+                state.board.set(Some(board));
+            }
+        })
+    });
+    let _ = source.add_event_listener_with_callback("published", on_published.as_ref().unchecked_ref());
+    std::mem::forget((source, on_published));
 }
 
 /// A text in German and English: "Aufruf · Now calling".
