@@ -24,9 +24,8 @@ use willkommen_api::Role;
 pub use self::console::{Console, Section};
 use self::draft_bar::DraftBar;
 use crate::api_client;
-use crate::components::SignIn;
-use crate::i18n::{I18n, STAFF_LANGUAGES, language_info};
-use crate::storage;
+use crate::components::{InterfaceLanguage, SignIn, SignedInAs};
+use crate::i18n::I18n;
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
@@ -117,36 +116,11 @@ fn Workspace() -> impl IntoView {
 fn Header() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let console = expect_context::<Console>();
-    let signed_in_as = move || {
-        let me = console.me.get()?;
-        let mut args = fluent_bundle::FluentArgs::new();
-        args.set("name", me.display_name);
-        Some(i18n.t_args("staff-signed-in-as", &args))
-    };
-    let choose_language = move |tag: &'static str| {
-        move |_| {
-            if let Some(me) = console.me.get_untracked() {
-                storage::set(&storage::language_key(&me.username), tag);
-            }
-            leptos::task::spawn_local(async move { i18n.switch_staff_language(tag).await });
-        }
-    };
     view! {
         <header class="staff-header">
             <p class="staff-counter-name">{move || i18n.t("screen-admin")}</p>
-            <p>{signed_in_as}</p>
-            <div class="staff-languages" role="group" aria-label=move || i18n.t("staff-interface-language")>
-                {STAFF_LANGUAGES.iter().map(|&tag| view! {
-                    <button
-                        type="button"
-                        lang=tag
-                        aria-pressed=move || (i18n.language() == tag).to_string()
-                        on:click=choose_language(tag)
-                    >
-                        {language_info(tag).map(|info| info.endonym)}
-                    </button>
-                }).collect_view()}
-            </div>
+            <SignedInAs me=console.me/>
+            <InterfaceLanguage me=console.me/>
             <SignOut/>
         </header>
     }

@@ -13,8 +13,8 @@ use super::queue_overview::QueueOverview;
 use super::scanner::ScanBuffer;
 use super::ticket_card::{Action, TicketCard, perform};
 use crate::api_client::{self, ApiFailure};
-use crate::i18n::{I18n, STAFF_LANGUAGES, language_info};
-use crate::storage;
+use crate::components::{InterfaceLanguage, SignedInAs};
+use crate::i18n::I18n;
 
 /// The live stream brings every change at once; this slower refresh keeps the minutes waited
 /// current and covers a stream that could not reconnect.
@@ -116,20 +116,6 @@ fn DeskHeader() -> impl IntoView {
         args.set("count", desk.served_concerns().len());
         i18n.t_args("staff-counter-serves", &args)
     };
-    let signed_in_as = move || {
-        let me = desk.me.get()?;
-        let mut args = fluent_bundle::FluentArgs::new();
-        args.set("name", me.display_name);
-        Some(i18n.t_args("staff-signed-in-as", &args))
-    };
-    let choose_language = move |tag: &'static str| {
-        move |_| {
-            if let Some(me) = desk.me.get_untracked() {
-                storage::set(&storage::language_key(&me.username), tag);
-            }
-            leptos::task::spawn_local(async move { i18n.switch_staff_language(tag).await });
-        }
-    };
     let sign_out = move |_| {
         leptos::task::spawn_local(async move {
             let _ = api_client::sign_out().await;
@@ -139,19 +125,8 @@ fn DeskHeader() -> impl IntoView {
     view! {
         <header class="staff-header">
             <p class="staff-counter-name">{counter_name}" · "<span class="staff-serving">{serving}</span></p>
-            <p>{signed_in_as}</p>
-            <div class="staff-languages" role="group" aria-label=move || i18n.t("staff-interface-language")>
-                {STAFF_LANGUAGES.iter().map(|&tag| view! {
-                    <button
-                        type="button"
-                        lang=tag
-                        aria-pressed=move || (i18n.language() == tag).to_string()
-                        on:click=choose_language(tag)
-                    >
-                        {language_info(tag).map(|info| info.endonym)}
-                    </button>
-                }).collect_view()}
-            </div>
+            <SignedInAs me=desk.me/>
+            <InterfaceLanguage me=desk.me/>
             <button type="button" on:click=move |_| desk.counter.set(None)>{move || i18n.t("staff-change-counter")}</button>
             <button type="button" on:click=sign_out>{move || i18n.t("staff-sign-out")}</button>
         </header>

@@ -3,13 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::Context;
 use jiff::Timestamp;
 use willkommen_api as json;
 
-use super::{Store, config_tables, wait_basis};
+use super::{Store, office_today, wait_basis};
 use crate::error::AppResult;
-use crate::schedule::{Schedule, service_day};
 
 /// Calls the display lists.
 const RECENT_CALLS: i64 = 10;
@@ -18,11 +16,7 @@ impl Store {
     pub async fn display_board(&self, now: Timestamp) -> AppResult<json::DisplayBoard> {
         // One read transaction: the figures and `last_event` belong together.
         let mut tx = self.pool.begin().await?;
-        let office = config_tables::read_config(&mut tx).await?;
-        let schedule =
-            Schedule::new(&office.time_zone, &office.opening_hours, &office.closed_days, office.cutoff_minutes)
-                .context("the office's opening hours in the database are invalid")?;
-        let today = service_day(now, schedule.time_zone());
+        let (office, _, today) = office_today(&mut tx, now).await?;
         let last_event: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM ticket_events").fetch_one(&mut *tx).await?;
         let waiting: Vec<(String, i64)> = sqlx::query_as(

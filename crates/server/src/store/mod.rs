@@ -223,11 +223,7 @@ impl Store {
     pub async fn kiosk(&self, now: Timestamp) -> AppResult<json::Kiosk> {
         // One read transaction: a configuration published meanwhile is seen whole or not at all.
         let mut tx = self.pool.begin().await?;
-        let office = config_tables::read_config(&mut tx).await?;
-        let schedule =
-            Schedule::new(&office.time_zone, &office.opening_hours, &office.closed_days, office.cutoff_minutes)
-                .context("the office's opening hours in the database are invalid")?;
-        let today = service_day(now, schedule.time_zone());
+        let (office, schedule, today) = office_today(&mut tx, now).await?;
         let issued: Vec<(String, i64)> =
             sqlx::query_as("SELECT concern_id, last_sequence FROM ticket_counters WHERE service_day = ?")
                 .bind(&today)
@@ -564,6 +560,18 @@ fn prepare_data_dir(data_dir: &Path) -> anyhow::Result<PathBuf> {
     std::fs::write(&probe, b"ok").map_err(unusable)?;
     std::fs::remove_file(&probe).map_err(unusable)?;
     Ok(data_dir.join(DATABASE_FILE))
+}
+
+/// The office as the tables hold it, its opening hours, and the service day `now` falls on.
+async fn office_today(
+    conn: &mut SqliteConnection,
+    now: Timestamp,
+) -> AppResult<(json::OfficeConfig, Schedule, String)> {
+    let office = config_tables::read_config(conn).await?;
+    let schedule = Schedule::new(&office.time_zone, &office.opening_hours, &office.closed_days, office.cutoff_minutes)
+        .context("the office's opening hours in the database are invalid")?;
+    let today = service_day(now, schedule.time_zone());
+    Ok((office, schedule, today))
 }
 
 /// The kiosk's view of a configuration: its active concerns, in order, with their checklists.
