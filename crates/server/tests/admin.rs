@@ -86,6 +86,17 @@ fn assert_refused(answer: &(StatusCode, Value), status: StatusCode, code: &str) 
     serde_json::from_value::<wire::ApiError>(answer.1.clone()).expect("the web app cannot read the refusal");
 }
 
+/// A kiosk's ticket request for `concern` (in German, no answers), as sent.
+async fn issue(server: &TestServer, concern: &str) -> reqwest::Response {
+    Client::new()
+        .post(server.at(&format!("{API}/tickets")))
+        .header("Idempotency-Key", new_key())
+        .json(&json!({"concern": concern, "language": "de", "checklist": {}}))
+        .send()
+        .await
+        .unwrap()
+}
+
 async fn kiosk(server: &TestServer) -> wire::Kiosk {
     Client::new().get(server.at(&format!("{API}/kiosk"))).send().await.unwrap().json().await.unwrap()
 }
@@ -193,30 +204,15 @@ async fn publishing_changes_what_the_queue_does_at_once() {
     let counters: Vec<wire::Counter> = serde_json::from_value(admin.get(&format!("{API}/counters")).await).unwrap();
     let names: Vec<_> = counters.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["Schalter 1", "Schalter 2", "Infotheke", "Schalter 4"]);
-    let issue = Client::new()
-        .post(server.at(&format!("{API}/tickets")))
-        .header("Idempotency-Key", new_key())
-        .json(&json!({"concern": "lost-or-stolen-card", "language": "de", "checklist": {}}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(issue.status(), StatusCode::UNPROCESSABLE_ENTITY, "an inactive concern issues no tickets");
+    let refused = issue(&server, "lost-or-stolen-card").await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "an inactive concern issues no tickets");
 }
 
 #[tokio::test]
 async fn a_concern_with_tickets_can_be_removed_and_its_tickets_keep_their_history() {
     let server = TestServer::fresh();
     let admin = Browser::admin(&server).await;
-    let ticket: Value = Client::new()
-        .post(server.at(&format!("{API}/tickets")))
-        .header("Idempotency-Key", new_key())
-        .json(&json!({"concern": "eu-blue-card", "language": "de", "checklist": {}}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let ticket: Value = issue(&server, "eu-blue-card").await.json().await.unwrap();
 
     // Removed, and its prefix given to another concern in the same step.
     admin
@@ -510,16 +506,7 @@ async fn ticket_qr_codes_use_the_address_the_administrators_published() {
     let server = TestServer::fresh();
     let admin = Browser::admin(&server).await;
     let take = || async {
-        let ticket: Value = Client::new()
-            .post(server.at(&format!("{API}/tickets")))
-            .header("Idempotency-Key", new_key())
-            .json(&json!({"concern": "address-change", "language": "de", "checklist": {}}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let ticket: Value = issue(&server, "address-change").await.json().await.unwrap();
         ticket["status_url"].as_str().unwrap().to_owned()
     };
     let before = take().await;
