@@ -9,5 +9,5 @@ mod staff_header;
 pub use icon::Icon;
 pub use qr_code::{QrCode, qr_svg};
 pub use queue_position::QueuePosition;
-pub use sign_in::SignIn;
+pub use sign_in::{SignIn, session_lapsed};
 pub use staff_header::{InterfaceLanguage, SignedInAs};

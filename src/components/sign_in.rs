@@ -54,3 +54,22 @@ pub fn SignIn(#[prop(into)] expired: Signal<bool>, on_signed_in: Callback<json::
         </section>
     }
 }
+
+/// Signs the screen out after a request was refused for want of a session, once the server
+/// confirms the session is gone. The refusal may answer a request sent before the person
+/// signed in again; without the check it would sign them straight out of their new session.
+pub fn session_lapsed(me: RwSignal<Option<json::Me>>, expired: RwSignal<bool>) {
+    if me.with_untracked(Option::is_none) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let gone = matches!(
+            api_client::fetch_me().await,
+            Err(ApiFailure::Refused(refusal)) if refusal.code == ErrorCode::NotSignedIn
+        );
+        if gone && me.with_untracked(Option::is_some) {
+            expired.set(true);
+            me.set(None);
+        }
+    });
+}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use willkommen_api::{self as json, ErrorCode, OfficeConfig, SOURCE_LANGUAGE, TranslationBasis};
 
 use crate::api_client::{ApiFailure, admin};
+use crate::components::session_lapsed;
 use crate::i18n::I18n;
 use crate::storage;
 
@@ -247,8 +248,7 @@ impl Console {
     pub fn report(&self, failure: ApiFailure, i18n: I18n) {
         let text = match &failure {
             ApiFailure::Refused(error) if error.code == ErrorCode::NotSignedIn => {
-                self.expired.set(true);
-                self.me.set(None);
+                session_lapsed(self.me, self.expired);
                 return;
             }
             ApiFailure::Refused(error) => match error.code {

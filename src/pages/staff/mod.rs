@@ -14,7 +14,7 @@ use willkommen_api::{self as json, ErrorCode};
 use self::counter_choice::CounterChoice;
 use self::desk::Desk;
 use crate::api_client::{self, ApiFailure};
-use crate::components::SignIn;
+use crate::components::{SignIn, session_lapsed};
 use crate::i18n::I18n;
 use crate::storage;
 
@@ -68,8 +68,7 @@ impl StaffDesk {
     pub fn report(&self, failure: ApiFailure, i18n: I18n) {
         match failure {
             ApiFailure::Refused(error) if error.code == ErrorCode::NotSignedIn => {
-                self.expired.set(true);
-                self.me.set(None);
+                session_lapsed(self.me, self.expired);
             }
             ApiFailure::Unreachable => self.offline.set(true),
             ApiFailure::Refused(error) => {
