@@ -29,17 +29,16 @@ self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
 });
 
-const OFFICE_PATHS = ["/staff", "/admin", "/office"];
-
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   const ours = url.origin === self.location.origin;
   if (request.method !== "GET" || !ours || url.pathname.startsWith("/api/") || FILES.length === 0) return;
-  // The staff desk and the admin console are the office's own app, always from the network.
-  if (OFFICE_PATHS.some((prefix) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))) return;
   if (request.mode === "navigate") {
-    // Every page of the app is the same shell: this release's, so it matches the cached files.
+    // The kiosk's page is this release's shell, so it matches the cached files. Every other
+    // page (the phone ticket page, the call display, the office's) is another app's, from
+    // the network.
+    if (url.pathname !== "/") return;
     event.respondWith(
       caches.match("/index.html", { cacheName: CACHE }).then((shell) => shell || fetch(request)),
     );

@@ -53,7 +53,7 @@ pub async fn create_ticket(request: &json::NewTicket, idempotency_key: &str) -> 
         .header(json::IDEMPOTENCY_KEY_HEADER, idempotency_key)
         .header("Content-Type", "application/json")
         .body(to_json(request)?)
-        .map_err(|error| ApiFailure::BadResponse(error.to_string()))?
+        .map_err(unsendable)?
         .send()
         .await;
     read(response).await
@@ -90,8 +90,15 @@ async fn read<T: DeserializeOwned>(response: Result<Response, gloo_net::Error>) 
 
 /// The response body, parsed by the browser's `JSON.parse` and mapped onto `T`.
 async fn from_json<T: DeserializeOwned>(response: &Response) -> Result<T, ApiFailure> {
-    let text = response.text().await.map_err(|error| ApiFailure::BadResponse(error.to_string()))?;
+    // gloo's error is not put into words: its `Display` would bring serde_json's and std's
+    // error texts into every kiosk's download, for a message nobody reads.
+    let text = response.text().await.map_err(|_| ApiFailure::BadResponse("unreadable response body".into()))?;
     decode(&text)
+}
+
+/// A request the browser would not build (see [`from_json`] on why without gloo's words).
+pub(crate) fn unsendable(_: gloo_net::Error) -> ApiFailure {
+    ApiFailure::BadResponse("the browser refused to build the request".into())
 }
 
 /// JSON text as `T`: the browser's `JSON.parse` does the parsing, which keeps serde_json
@@ -170,9 +177,6 @@ async fn send_json<T: DeserializeOwned>(
     request: gloo_net::http::RequestBuilder,
     body: &impl serde::Serialize,
 ) -> Result<T, ApiFailure> {
-    let request = request
-        .header("Content-Type", "application/json")
-        .body(to_json(body)?)
-        .map_err(|error| ApiFailure::BadResponse(error.to_string()))?;
+    let request = request.header("Content-Type", "application/json").body(to_json(body)?).map_err(unsendable)?;
     read(request.send().await).await
 }

@@ -1,11 +1,18 @@
 //! `willkommen`: the web app of the Willkommen welcome-office queue, a client-side Leptos app
-//! compiled to WebAssembly, as two downloads from one library:
+//! compiled to WebAssembly, as four downloads from one library, so that each device loads
+//! only its own screens (see docs/size.md):
 //!
-//! - [`App`] (`src/main.rs`, `index.html`): what visitors see: the kiosk (`/`), the lobby call
-//!   display (`/display`) and the ticket page on their phone (`/t/<ticket>`). Every kiosk
-//!   downloads it at start-up, so it carries nothing else.
-//! - [`OfficeApp`] (`src/bin/office.rs`, `office.html`, served under `/office/`): the staff desk
+//! - [`KioskApp`] (`src/main.rs`, `index.html`): the kiosk (`/`). Every kiosk downloads it at
+//!   start-up, so it carries nothing else.
+//! - [`PhoneApp`] (`src/bin/phone.rs`, `phone.html`, served from `/phone/`): the ticket page
+//!   on the visitor's phone (`/t/<ticket>`), over mobile data.
+//! - [`DisplayApp`] (`src/bin/display.rs`, `display.html`, from `/display/`): the lobby call
+//!   display (`/display`).
+//! - [`OfficeApp`] (`src/bin/office.rs`, `office.html`, from `/office/`): the staff desk
 //!   (`/staff`) and the admin console (`/admin`), for the office's own PCs.
+//!
+//! Each download is one screen (or two), so none needs a client-side router: the server
+//! answers each path with its app's page, and the app picks the screen from the address.
 //!
 //! Build and run it with `cargo xtask run`; develop with `cargo xtask dev`.
 
@@ -21,37 +28,43 @@ pub mod storage;
 pub mod timing;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::i18n::I18n;
 use crate::pages::{AdminPage, DisplayPage, KioskPage, NotFoundPage, StaffPage, TicketStatusPage};
+use crate::routes::{Screen, current_path};
 
-/// The visitors' app: language context and routes.
+/// The kiosk (`/`), with nothing else: every kiosk downloads it at start-up.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn KioskApp() -> impl IntoView {
     provide_context(I18n::new());
-    view! {
-        <Router>
-            <Routes fallback=|| view! { <NotFoundPage/> }>
-                <Route path=path!("/") view=KioskPage/>
-                <Route path=path!("/t/:id") view=TicketStatusPage/>
-                <Route path=path!("/display") view=DisplayPage/>
-            </Routes>
-        </Router>
+    view! { <KioskPage/> }
+}
+
+/// The visitor's ticket page on their phone (`/t/<ticket>`); every other unknown path gets
+/// the friendly not-found page from this small download too.
+#[component]
+pub fn PhoneApp() -> impl IntoView {
+    provide_context(I18n::new());
+    match routes::ticket_id(&current_path()) {
+        Some(id) => view! { <TicketStatusPage id/> }.into_any(),
+        None => view! { <NotFoundPage/> }.into_any(),
     }
+}
+
+/// The lobby call display (`/display`).
+#[component]
+pub fn DisplayApp() -> impl IntoView {
+    provide_context(I18n::new());
+    view! { <DisplayPage/> }
 }
 
 /// The office's app: the staff desk and the admin console.
 #[component]
 pub fn OfficeApp() -> impl IntoView {
-    provide_context(I18n::new());
-    view! {
-        <Router>
-            <Routes fallback=|| view! { <NotFoundPage/> }>
-                <Route path=path!("/staff") view=StaffPage/>
-                <Route path=path!("/admin") view=AdminPage/>
-            </Routes>
-        </Router>
+    provide_context(I18n::for_office());
+    match Screen::at(&current_path()) {
+        Some(Screen::Staff) => view! { <StaffPage/> }.into_any(),
+        Some(Screen::Admin) => view! { <AdminPage/> }.into_any(),
+        _ => view! { <NotFoundPage/> }.into_any(),
     }
 }

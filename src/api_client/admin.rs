@@ -42,7 +42,7 @@ pub async fn import_file(contents: String) -> Result<json::Draft, ApiFailure> {
     let request = Request::post(&admin("/import"))
         .header("Content-Type", "application/json")
         .body(contents)
-        .map_err(|error| ApiFailure::BadResponse(error.to_string()))?;
+        .map_err(super::unsendable)?;
     read(request.send().await).await
 }
 
@@ -68,7 +68,7 @@ pub async fn reset_password(id: i64, password: &str) -> Result<(), ApiFailure> {
     let request = Request::post(&admin(&format!("/accounts/{id}/password")))
         .header("Content-Type", "application/json")
         .body(super::to_json(&body)?)
-        .map_err(|error| ApiFailure::BadResponse(error.to_string()))?;
+        .map_err(super::unsendable)?;
     let response = request.send().await.map_err(|_| ApiFailure::Unreachable)?;
     if response.ok() {
         return Ok(());

@@ -14,7 +14,7 @@ use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
 use willkommen_api::SOURCE_LANGUAGE;
 
-/// The language the app speaks now. Provided once by [`crate::App`]; read with
+/// The language the app speaks now. Provided once by each app ([`crate::KioskApp`], ...); read with
 /// `expect_context::<I18n>()`.
 #[derive(Clone, Copy)]
 pub struct I18n {
@@ -35,6 +35,12 @@ impl I18n {
         let language = RwSignal::new(SOURCE_LANGUAGE.to_owned());
         Effect::new(move || apply_to_document(&language.get()));
         Self { language, loaded: RwSignal::new(0) }
+    }
+
+    /// Like [`I18n::new`], with the staff screens' German texts: the office's app.
+    pub fn for_office() -> Self {
+        TRANSLATIONS.with(|translations| translations.borrow_mut().add_staff_source());
+        Self::new()
     }
 
     /// The current language's BCP 47 tag (reactive).

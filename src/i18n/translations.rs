@@ -7,7 +7,8 @@ use unic_langid::LanguageIdentifier;
 
 use super::language_info;
 
-/// The German texts, always present: the visitors' (`main.ftl`) and the staff's (`staff.ftl`).
+/// The German texts, built in: the visitors' (`main.ftl`) and, in the office's app only, the
+/// staff's (`staff.ftl`).
 pub const SOURCE_FTL: &str = include_str!("../../locales/de/main.ftl");
 pub const STAFF_SOURCE_FTL: &str = include_str!("../../locales/de/staff.ftl");
 
@@ -26,12 +27,17 @@ pub struct Translations {
 }
 
 impl Translations {
-    /// German only; other languages come with [`Translations::add`].
+    /// The visitors' German texts only; other languages come with [`Translations::add`].
     pub fn with_source() -> Self {
         let mut translations = Self { bundles: Vec::new() };
         translations.add(willkommen_api::SOURCE_LANGUAGE, SOURCE_FTL.to_owned());
-        translations.add(willkommen_api::SOURCE_LANGUAGE, STAFF_SOURCE_FTL.to_owned());
         translations
+    }
+
+    /// Adds the staff screens' German texts. Only the office's app calls this, so the kiosk's
+    /// download does not carry them.
+    pub fn add_staff_source(&mut self) {
+        self.add(willkommen_api::SOURCE_LANGUAGE, STAFF_SOURCE_FTL.to_owned());
     }
 
     /// Adds a file of `tag`'s texts to those loaded. A file with syntax errors still

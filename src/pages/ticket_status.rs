@@ -4,7 +4,6 @@
 //! ticket's language, switchable.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use willkommen_api::{self as json, ErrorCode, TicketStatus};
@@ -14,11 +13,10 @@ use crate::components::QueuePosition;
 use crate::i18n::{I18n, LANGUAGES};
 use crate::pages::kiosk::FailurePanel;
 
+/// The page for the ticket `id`, taken from the page's address.
 #[component]
-pub fn TicketStatusPage() -> impl IntoView {
+pub fn TicketStatusPage(id: String) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let params = use_params_map();
-    let id = params.read_untracked().get("id").unwrap_or_default();
     let ticket = RwSignal::new(None::<Result<json::Ticket, ApiFailure>>);
     let offline = RwSignal::new(false);
     // The page opens in the language the visitor chose at the kiosk; later, theirs to change.

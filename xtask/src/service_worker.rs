@@ -7,7 +7,7 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 
-use crate::web::files_under;
+use crate::web::{APPS, files_under};
 
 const VERSION_LINE: &str = "const VERSION = \"development\";";
 const FILES_LINE: &str = "const FILES = [];";
@@ -21,8 +21,8 @@ pub fn write_release(dist: &Path) -> anyhow::Result<()> {
     let files: Vec<String> = files_under(dist)?
         .into_iter()
         .filter(|file| file != "sw.js" && !file.ends_with(".br") && !file.ends_with(".gz"))
-        // The office's app is not a kiosk's business.
-        .filter(|file| !file.starts_with(&format!("{}/", crate::web::OFFICE_DIR)))
+        // The other apps (phone page, call display, office) are not a kiosk's business.
+        .filter(|file| !APPS.iter().any(|app| !app.dir.is_empty() && file.starts_with(&format!("{}/", app.dir))))
         .collect();
     let mut hasher = DefaultHasher::new();
     for file in &files {
@@ -43,7 +43,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_kiosk_keeps_its_own_files_for_offline_starts_and_not_the_office_app() {
+    fn the_kiosk_keeps_its_own_files_for_offline_starts_and_not_the_other_apps() {
         let dist = std::env::temp_dir().join(format!("willkommen-sw-test-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dist);
         std::fs::create_dir_all(dist.join("office")).unwrap();
@@ -51,6 +51,8 @@ mod tests {
         std::fs::write(dist.join("index.html"), "kiosk").unwrap();
         std::fs::write(dist.join("index.html.br"), "compressed").unwrap();
         std::fs::write(dist.join("office/index.html"), "office").unwrap();
+        std::fs::create_dir_all(dist.join("phone")).unwrap();
+        std::fs::write(dist.join("phone/index.html"), "phone").unwrap();
 
         write_release(&dist).unwrap();
         let worker = std::fs::read_to_string(dist.join("sw.js")).unwrap();

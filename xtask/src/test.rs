@@ -43,6 +43,7 @@ pub fn run_all() -> anyhow::Result<()> {
     // real server binary, driven by headless Chromium.
     web::build_release(&tools)?;
     size::report(&root().join("dist"))?;
+    size::check_budget(&root().join("dist"))?;
     cargo(&["build", "--package", "willkommen-server"]).run()?;
     let server = target_dir().join("debug/willkommen-server");
     api_fuzz::run(&tools, &server)?;

@@ -13,20 +13,54 @@ use crate::tools::Tools;
 /// File types the server sends precompressed (`.br`, `.gz` next to the file).
 const COMPRESSIBLE: &[&str] = &["wasm", "js", "css", "html", "svg", "json", "ftl"];
 
-/// `trunk build --release` into `dist/`, then brotli and gzip copies of each text asset.
+/// One of the web app's downloads: the page Trunk builds it from, and the folder inside
+/// `dist` (and so the URL prefix) it is served from. Each device loads only its own.
+pub struct WebApp {
+    /// The name `cargo xtask dev` and the size report use.
+    pub name: &'static str,
+    pub html: &'static str,
+    /// Inside `dist`; empty for the kiosk's, which lives at the root.
+    pub dir: &'static str,
+    pub title: &'static str,
+}
+
+impl WebApp {
+    /// The URL prefix its files are served under.
+    pub fn public_url(&self) -> String {
+        if self.dir.is_empty() { "/".to_owned() } else { format!("/{}/", self.dir) }
+    }
+
+    /// Its page, as a path inside `dist`.
+    pub fn page(&self) -> String {
+        format!("{}index.html", self.public_url().trim_start_matches('/'))
+    }
+}
+
+/// The kiosk first: its build empties `dist` and copies the interface texts and the service
+/// worker, which the others share.
+pub const APPS: [WebApp; 4] = [
+    WebApp { name: "kiosk", html: "index.html", dir: "", title: "Kiosk start-up download (`/`)" },
+    WebApp { name: "phone", html: "phone.html", dir: "phone", title: "Phone ticket page (`/t/<ticket>`)" },
+    WebApp { name: "display", html: "display.html", dir: "display", title: "Lobby call display (`/display`)" },
+    WebApp { name: "office", html: "office.html", dir: "office", title: "Staff desk and admin console (office PCs)" },
+];
+
+/// `trunk build --release` of each app into `dist/`, then brotli and gzip copies of each
+/// text asset.
 pub fn build_release(tools: &Tools) -> anyhow::Result<()> {
     // Trunk runs cargo with --offline (Trunk.toml), so the registry is read here, once.
     cargo(&["fetch"]).run()?;
-    // The visitors' app into dist/ (Trunk empties it first), then the office's into
-    // dist/office/, served under /office/ for /staff and /admin.
-    tools.trunk().args(["build", "--release"]).run()?;
-    tools
-        .trunk()
-        .args(["build", "office.html", "--release", "true", "--dist", "dist/office", "--public-url", "/office/"])
-        .run()?;
     let dist = root().join("dist");
-    move_loader_out_of_html(&dist, "/")?;
-    move_loader_out_of_html(&dist.join(OFFICE_DIR), "/office/")?;
+    for app in &APPS {
+        let out = dist.join(app.dir);
+        tools
+            .trunk()
+            .args(["build", app.html, "--release", "true", "--public-url", &app.public_url(), "--dist"])
+            .args([&out])
+            .run()?;
+        move_loader_out_of_html(&out, &app.public_url())?;
+        minify_glue(tools, &out)?;
+    }
     service_worker::write_release(&dist)?;
     precompress(&dist)
 }
@@ -63,8 +97,34 @@ fn move_loader_out_of_html(dist: &Path, public_url: &str) -> anyhow::Result<()> 
     Ok(())
 }
 
-/// Where the office's app (staff desk, admin console) is built, inside `dist`.
-pub const OFFICE_DIR: &str = "office";
+/// Trunk's own minifier gives up on wasm-bindgen's JS glue (its `export default`) and would
+/// ship it as written; terser (npm, pinned in package.json) minifies it, about 2 KB less per
+/// start. The glue's integrity hash in `index.html` follows its new content.
+fn minify_glue(tools: &Tools, dir: &Path) -> anyhow::Result<()> {
+    let index = dir.join("index.html");
+    let mut html = std::fs::read_to_string(&index)?;
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let is_glue = name.ends_with(".js") && !name.starts_with("start-") && name != "sw.js";
+        if !is_glue {
+            continue;
+        }
+        let old = integrity(&std::fs::read(&path)?);
+        anyhow::ensure!(html.contains(&old), "{}: no integrity hash for {name}", index.display());
+        tools.command("terser").args(["--module", "--compress", "--mangle", "--output"]).args([&path, &path]).run()?;
+        html = html.replace(&old, &integrity(&std::fs::read(&path)?));
+    }
+    std::fs::write(&index, html)?;
+    Ok(())
+}
+
+/// A subresource-integrity value, as Trunk writes them.
+fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes)))
+}
 
 /// Every file under `dist`, as paths relative to it with `/` separators, sorted.
 pub fn files_under(dist: &Path) -> anyhow::Result<Vec<String>> {

@@ -1,6 +1,8 @@
-//! Serves the built web app from the dist folder. Client-side routes get their app's shell,
-//! so a deep link or a reload works: `/staff` and `/admin` the office's (`office/index.html`),
-//! everything else the visitors' (`index.html`). A missing file gets a plain 404.
+//! Serves the built web app from the dist folder. Each page gets the shell of the app it
+//! belongs to, so a deep link or a reload works: `/` the kiosk's (`index.html`), `/display`
+//! the call display's (`display/index.html`), `/staff` and `/admin` the office's
+//! (`office/index.html`), and everything else, above all `/t/<ticket>`, the phone page's
+//! (`phone/index.html`), which also says "not found" kindly. A missing file gets a plain 404.
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +29,9 @@ pub fn router(dist_dir: &Path) -> Router {
         // never spends CPU on compressing the same wasm again.
         .precompressed_br()
         .precompressed_gzip()
+        // `/display` is a page, not the folder of the display's files: no redirect to
+        // `/display/`, no folder index; the app shells come from `shell_for`.
+        .append_index_html_on_directories(false)
         .fallback(tower::service_fn(move |request| {
             let app_shell = app_shell.clone();
             async move { Ok::<_, std::convert::Infallible>(app_shell(request).await) }
@@ -37,10 +42,16 @@ pub fn router(dist_dir: &Path) -> Router {
 /// The office's pages: the staff desk and the admin console.
 const OFFICE_PAGES: [&str; 2] = ["/staff", "/admin"];
 
-/// The app shell for a client-side route.
+/// The app shell for a page.
 fn shell_for(dist: &Path, path: &str) -> PathBuf {
-    let office = OFFICE_PAGES.iter().any(|page| path == *page || path.starts_with(&format!("{page}/")));
-    if office { dist.join("office").join("index.html") } else { dist.join("index.html") }
+    let is = |page: &str| path == page || path.starts_with(&format!("{page}/"));
+    let app = match path {
+        "/" => "",
+        _ if OFFICE_PAGES.iter().any(|page| is(page)) => "office",
+        _ if is("/display") => "display",
+        _ => "phone",
+    };
+    dist.join(app).join("index.html")
 }
 
 async fn spa_fallback(index: PathBuf, request: Request) -> Response {

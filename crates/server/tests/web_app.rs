@@ -1,5 +1,5 @@
-//! The built web app as the real `willkommen-server` binary serves it: the app shell for
-//! every client-side route, long caching only for fingerprinted assets, and a clear answer
+//! The built web app as the real `willkommen-server` binary serves it: each page its app's
+//! shell, long caching only for fingerprinted assets, and a clear answer
 //! when the app has not been built.
 
 mod common;
@@ -10,18 +10,21 @@ use reqwest::{Response, StatusCode};
 use serde_json::Value;
 use tempfile::TempDir;
 
-const INDEX_HTML: &str = "<!doctype html><title>app</title>";
+const INDEX_HTML: &str = "<!doctype html><title>kiosk</title>";
+const PHONE_HTML: &str = "<!doctype html><title>phone</title>";
+const DISPLAY_HTML: &str = "<!doctype html><title>display</title>";
 const OFFICE_HTML: &str = "<!doctype html><title>office</title>";
 const ASSET: &str = "/app-0123456789abcdef.js";
 const ASSET_BODY: &str = "console.log('willkommen');";
 
-/// A dist folder as `cargo xtask` leaves it: the visitors' and the office's app shells and one
-/// fingerprinted asset.
+/// A dist folder as `cargo xtask` leaves it: the four apps' shells and one fingerprinted asset.
 fn built_web_app() -> TempDir {
     let dist = tempfile::tempdir().unwrap();
     std::fs::write(dist.path().join("index.html"), INDEX_HTML).unwrap();
-    std::fs::create_dir(dist.path().join("office")).unwrap();
-    std::fs::write(dist.path().join("office/index.html"), OFFICE_HTML).unwrap();
+    for (dir, html) in [("phone", PHONE_HTML), ("display", DISPLAY_HTML), ("office", OFFICE_HTML)] {
+        std::fs::create_dir(dist.path().join(dir)).unwrap();
+        std::fs::write(dist.path().join(dir).join("index.html"), html).unwrap();
+    }
     std::fs::write(dist.path().join(&ASSET[1..]), ASSET_BODY).unwrap();
     dist
 }
@@ -48,11 +51,19 @@ async fn every_client_side_route_gets_the_app_shell_revalidated_on_each_load() {
     let dist = built_web_app();
     let (server, _data) = serve(&dist);
 
-    let visitors = ["/", "/display", "/t/somerandomid", "/t/q0fO8b6u3J3p1yQ2xW9aZg", "/staffroom"];
-    let office = ["/staff", "/admin", "/admin/"];
-    for (path, shell) in
-        visitors.map(|path| (path, INDEX_HTML)).into_iter().chain(office.map(|path| (path, OFFICE_HTML)))
-    {
+    let pages = [
+        ("/", INDEX_HTML),
+        ("/display", DISPLAY_HTML),
+        ("/display/", DISPLAY_HTML),
+        ("/t/somerandomid", PHONE_HTML),
+        ("/t/q0fO8b6u3J3p1yQ2xW9aZg", PHONE_HTML),
+        ("/staffroom", PHONE_HTML),
+        ("/phone/", PHONE_HTML),
+        ("/staff", OFFICE_HTML),
+        ("/admin", OFFICE_HTML),
+        ("/admin/", OFFICE_HTML),
+    ];
+    for (path, shell) in pages {
         let response = get(&server, path).await;
 
         assert_eq!(response.status(), StatusCode::OK, "{path}");
@@ -141,6 +152,6 @@ async fn a_ticket_page_whose_id_looks_like_a_hash_is_not_cached_forever() {
 
         assert_eq!(response.status(), StatusCode::OK, "{path}");
         assert_eq!(cache_control(&response), "no-cache", "{path}");
-        assert_eq!(response.text().await.unwrap(), INDEX_HTML, "{path}");
+        assert_eq!(response.text().await.unwrap(), PHONE_HTML, "{path}");
     }
 }

@@ -56,6 +56,7 @@ fn part_ids(tag: &str, part: &str) -> Vec<String> {
 
 fn all_translations() -> Translations {
     let mut translations = Translations::with_source();
+    translations.add_staff_source();
     for (tag, part) in shipped_files() {
         if tag != "de" {
             translations.add(tag, ftl_part(tag, part));
