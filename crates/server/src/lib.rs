@@ -109,8 +109,6 @@ pub struct Server {
     store: Store,
     pub address: SocketAddr,
     pub public_url: Arc<str>,
-    /// Demo accounts that still have their published demo password: (username, password, role).
-    pub demo_sign_ins: Vec<(String, String, &'static str)>,
 }
 
 impl Server {
@@ -128,12 +126,6 @@ impl Server {
         store.ensure_published_version().await?;
         // Before serving, so nothing past its retention period is ever shown again.
         store.apply_retention(jiff::Timestamp::now()).await?;
-        let mut demo_sign_ins = Vec::new();
-        for account in &demo.demo_accounts {
-            if store.has_password(&account.username, &account.password).await? {
-                demo_sign_ins.push((account.username.clone(), account.password.clone(), account.role.as_str()));
-            }
-        }
         let public_url: Arc<str> = match &config.public_url {
             Some(url) => url.as_str().into(),
             None => format!("http://{address}").into(),
@@ -147,7 +139,24 @@ impl Server {
             login_throttle: Arc::new(auth::LoginThrottle::default()),
         };
         let router = app(state, &config.dist_dir);
-        Ok(Self { listener, router, store, address, public_url, demo_sign_ins })
+        Ok(Self { listener, router, store, address, public_url })
+    }
+
+    /// The demo accounts that still have their published demo password: (username,
+    /// password, role), to print at start. Each check is one deliberately slow password hash,
+    /// so this runs while the server already serves: after a crash, the lobby must not wait
+    /// for a greeting (it made every restart about 300 ms longer).
+    pub fn demo_sign_ins(&self) -> impl Future<Output = Vec<(String, String, &'static str)>> + Send + 'static {
+        let store = self.store.clone();
+        async move {
+            let mut found = Vec::new();
+            for account in seed::Seed::builtin().demo_accounts {
+                if store.has_password(&account.username, &account.password).await.unwrap_or(false) {
+                    found.push((account.username, account.password, account.role.as_str()));
+                }
+            }
+            found
+        }
     }
 
     /// Serves until `shutdown` completes, then finishes open requests and closes the database.

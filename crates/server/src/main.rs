@@ -44,8 +44,10 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    print_welcome(&server, &config);
-    match server.serve(shutdown_signal(config.stop_on_stdin_eof)).await {
+    let (address, public_url, demo_sign_ins) = (server.address, server.public_url.clone(), server.demo_sign_ins());
+    let serving = tokio::spawn(server.serve(shutdown_signal(config.stop_on_stdin_eof)));
+    print_welcome(address, &public_url, &demo_sign_ins.await, &config);
+    match serving.await.unwrap_or_else(|panicked| Err(anyhow::anyhow!("the server stopped: {panicked}"))) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error:#}");
@@ -54,18 +56,23 @@ async fn main() -> ExitCode {
     }
 }
 
-fn print_welcome(server: &Server, config: &Config) {
-    let base = format!("http://{}", server.address);
+fn print_welcome(
+    address: std::net::SocketAddr,
+    public_url: &str,
+    demo_sign_ins: &[(String, String, &'static str)],
+    config: &Config,
+) {
+    let base = format!("http://{address}");
     let mut lines = vec![
         format!("Willkommen is running on {base}"),
         format!("  Kiosk:   {base}/"),
         format!("  Staff:   {base}/staff"),
         format!("  Admin:   {base}/admin"),
         format!("  Display: {base}/display"),
-        format!("  Tickets link to {}/t/<ticket>", server.public_url),
+        format!("  Tickets link to {public_url}/t/<ticket>"),
         format!("  Data:    {}", config.data_dir.join(willkommen_server::DATABASE_FILE).display()),
     ];
-    for (username, password, role) in &server.demo_sign_ins {
+    for (username, password, role) in demo_sign_ins {
         lines.push(format!("  Demo sign-in ({role}): {username} / {password}"));
     }
     lines.push("Press Ctrl+C to stop.".into());

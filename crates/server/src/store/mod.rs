@@ -41,7 +41,11 @@ pub const DATABASE_FILE: &str = "willkommen.db";
 /// A handle to the database; cheap to clone, shared by all requests.
 #[derive(Clone)]
 pub struct Store {
+    /// For reading (and for the few writes outside [`Store::write_transaction`]).
     pool: SqlitePool,
+    /// The writers' own connection: a ticket never waits for a connection behind hundreds of
+    /// live streams re-reading the queue after each change.
+    write_pool: SqlitePool,
     /// Bumped after every commit that recorded ticket events; see `events.rs`.
     changes: std::sync::Arc<tokio::sync::watch::Sender<Option<u64>>>,
     /// One writer at a time, first come first served; see [`Store::write_transaction`].
@@ -175,9 +179,10 @@ impl Store {
             .foreign_keys(true);
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
-            .connect_with(options)
+            .connect_with(options.clone())
             .await
             .with_context(|| format!("cannot open the database {}", path.display()))?;
+        let write_pool = SqlitePoolOptions::new().max_connections(1).connect_with(options).await?;
         sqlx::migrate!("./migrations")
             .run(&pool)
             .await
@@ -188,6 +193,7 @@ impl Store {
         let (published, _) = tokio::sync::watch::channel(newest);
         Ok(Self {
             pool,
+            write_pool,
             changes: std::sync::Arc::new(changes),
             writer: std::sync::Arc::new(tokio::sync::Mutex::new(())),
             published: std::sync::Arc::new(published),
@@ -395,7 +401,7 @@ impl Store {
     /// for other processes (a backup, say).
     async fn write_transaction(&self) -> AppResult<WriteTransaction> {
         let turn = self.writer.clone().lock_owned().await;
-        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let tx = self.write_pool.begin_with("BEGIN IMMEDIATE").await?;
         Ok(WriteTransaction { tx, _turn: turn })
     }
 
@@ -408,6 +414,7 @@ impl Store {
     /// Waits for pending writes and closes the database cleanly.
     pub async fn close(&self) {
         self.pool.close().await;
+        self.write_pool.close().await;
     }
 }
 
