@@ -3,13 +3,16 @@
 //!
 //! - `cargo xtask run [-- SERVER FLAGS]`: build everything (release) and start Willkommen.
 //! - `cargo xtask test`: every check and test (format, lints, native, wasm, end-to-end).
-//! - `cargo xtask dev`: API server plus `trunk serve` with live reload.
-//! - `cargo xtask size`: the brotli size of what the kiosk downloads at start.
+//! - `cargo xtask dev [kiosk|phone|display|office]`: API server plus `trunk serve` of one app
+//!   with live reload.
+//! - `cargo xtask size`: the brotli size of what each app downloads at start.
+//! - `cargo xtask bench [size|browser|api] [--quick]`: the benchmarks (docs/benchmarks.md).
 //!
 //! Missing tools (Trunk, wasm-bindgen-cli, wasm-opt, Chromium) are installed, pinned, on first
 //! use; see `tools.rs`.
 
 mod api_fuzz;
+mod bench;
 mod cmd;
 mod service_worker;
 mod size;
@@ -42,13 +45,22 @@ enum Command {
     /// Run every check and test: fmt, clippy, native tests, wasm tests in headless Chromium,
     /// the size report, and end-to-end tests against the real server.
     Test,
-    /// Develop with live reload: the API server on :8080 and `trunk serve` on :8081.
-    Dev,
+    /// Develop with live reload: the API server on :8080 and `trunk serve` of one app
+    /// (kiosk, phone, display or office) on :8081.
+    Dev {
+        #[arg(default_value = "kiosk")]
+        app: String,
+    },
     /// Build the web app (release) and print the brotli size of what the kiosk loads at start.
     Size,
-    /// Load benchmark of the queue API on loopback (release build): prints throughput and
-    /// latency percentiles of issuing tickets and calling them.
-    BenchApi,
+    /// Every benchmark (download size, start-up, responsiveness, memory, API load, live
+    /// streams, faults), or one part. The whole run writes docs/benchmarks.md and .json.
+    Bench {
+        part: Option<bench::Part>,
+        /// Small counts, for a smoke run (written to target/bench/).
+        #[arg(long)]
+        quick: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -56,9 +68,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Run { server_args } => run(&server_args),
         Command::Test => test::run_all(),
-        Command::Dev => dev(),
+        Command::Dev { app } => dev(&app),
         Command::Size => size(),
-        Command::BenchApi => bench_api(),
+        Command::Bench { part, quick } => bench::run(part, quick),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -90,7 +102,11 @@ fn run(server_args: &[String]) -> anyhow::Result<()> {
     cmd::Cmd::new(server).args(&args).exec()
 }
 
-fn dev() -> anyhow::Result<()> {
+fn dev(name: &str) -> anyhow::Result<()> {
+    let Some(app) = web::APPS.iter().find(|app| app.name == name) else {
+        let names: Vec<_> = web::APPS.iter().map(|app| app.name).collect();
+        anyhow::bail!("no app called {name}; the apps are {}", names.join(", "));
+    };
     let tools = tools::ensure_build_tools()?;
     cargo(&["fetch"]).run()?;
     cargo(&["build", "--package", "willkommen-server"]).run()?;
@@ -98,26 +114,11 @@ fn dev() -> anyhow::Result<()> {
         .args(["--port", "8080", "--stop-on-stdin-eof"])
         .stdin_piped()
         .spawn()?;
-    // The office's app (staff desk, admin console) is a second Trunk build with its own port.
-    let office_dist = target_dir().join("trunk-office");
-    let mut office = tools
-        .trunk()
-        .args(["serve", "office.html", "--port", "8082", "--public-url", "/", "--dist"])
-        .args([&office_dist])
-        .spawn()?;
-    println!("xtask: API on http://127.0.0.1:8080, kiosk with live reload on http://127.0.0.1:8081,");
-    println!("xtask: staff desk and admin console on http://127.0.0.1:8082/staff and /admin");
-    let trunk = tools.trunk().args(["serve"]).run();
-    let _ = office.kill();
+    println!("xtask: API on http://127.0.0.1:8080; the {name} app with live reload on http://127.0.0.1:8081");
+    let dist = target_dir().join(format!("trunk-{name}"));
+    let trunk = tools.trunk().args(["serve", app.html, "--public-url", "/", "--dist"]).args([&dist]).run();
     let _ = server.kill();
     trunk
-}
-
-fn bench_api() -> anyhow::Result<()> {
-    cargo(&["build", "--release", "--package", "willkommen-server", "--bin", "willkommen-server", "--example", "load"])
-        .run()?;
-    let server = target_dir().join("release/willkommen-server");
-    cmd::Cmd::new(target_dir().join("release/examples/load")).args([server]).run()
 }
 
 fn size() -> anyhow::Result<()> {

@@ -9,6 +9,7 @@
 //! | wasm-opt | binaryen 132 | npm (`package.json`) |
 //! | chromium, chromium-driver, Noto fonts, poppler-utils | Debian's | `apt-get` (tests only) |
 //! | schemathesis | 4.32.5 | `pip` into its own virtual environment (tests only) |
+//! | twiggy | 0.8.0 | `cargo install --locked` (benchmarks only) |
 //!
 //! A tool already on PATH in the right version is used as it is. Otherwise the cargo-installed
 //! ones go to `$CARGO_HOME/willkommen-tools/<tool>-<version>/bin` (outside the repository, so
@@ -23,6 +24,7 @@ use crate::cmd::{Cmd, cargo};
 use crate::root;
 
 pub const TRUNK_VERSION: &str = "0.21.14";
+pub const TWIGGY_VERSION: &str = "0.8.0";
 pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -80,6 +82,12 @@ pub fn ensure_build_tools() -> anyhow::Result<Tools> {
         dirs.into_iter().chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
     )?;
     Ok(Tools { path, wasm_bindgen_version })
+}
+
+/// twiggy, which tells what the kiosk's wasm is made of (`cargo xtask bench size`).
+pub fn ensure_twiggy() -> anyhow::Result<PathBuf> {
+    let dir = ensure_cargo_tool("twiggy", "twiggy", TWIGGY_VERSION, true)?;
+    Ok(dir.map_or_else(|| PathBuf::from("twiggy"), |dir| dir.join("twiggy")))
 }
 
 fn ensure_wasm_target() -> anyhow::Result<()> {

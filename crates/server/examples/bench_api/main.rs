@@ -1,0 +1,133 @@
+//! Benchmarks of the queue API (issue 8, "Benchmarks and budgets"), against the real server
+//! binary on loopback:
+//!
+//! 1. taking tickets and calling visitors at fixed rates (open loop) and at full speed,
+//! 2. live streams: the delay from a call to its arrival at hundreds of phones and displays,
+//! 3. faults: SIGKILL while kiosks issue, and retries with one key over a slow network.
+//!
+//! Run it with `cargo xtask bench api`, or:
+//! `cargo run --release -p willkommen-server --example bench_api -- --server target/release/willkommen-server --out <dir> [--quick]`.
+//! It writes `<dir>/api.json` and `<dir>/api.md` and prints progress to stderr.
+//!
+//! It measures and never fails on timing. Exit status 1: a figure that must be 0 (lost or
+//! duplicate tickets) is not, which is a bug in the server. Exit status 2: the benchmark could
+//! not run (the server did not start, an answer made no sense, ...).
+
+/// When the benchmark started, for the progress lines.
+static STARTED: LazyLock<Instant> = LazyLock::new(Instant::now);
+
+/// A progress line on stderr, with the seconds since the start.
+macro_rules! progress {
+    ($($arg:tt)*) => {
+        eprintln!("bench_api [{:5.1} s] {}", $crate::STARTED.elapsed().as_secs_f64(), format_args!($($arg)*))
+    };
+}
+
+mod api;
+mod database;
+mod driver;
+mod environment;
+mod exactly_once;
+mod fanout;
+mod idempotency;
+mod office;
+mod open_files;
+mod plan;
+mod proxy;
+mod random;
+mod rates;
+mod report;
+mod server;
+mod sigkill;
+mod sse;
+mod stats;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::LazyLock;
+use std::time::Instant;
+
+use anyhow::ensure;
+use clap::Parser;
+
+use crate::environment::Environment;
+use crate::office::Site;
+use crate::plan::Plan;
+use crate::report::{Faults, Report};
+use crate::server::ServerBinary;
+
+/// Benchmarks of Willkommen's queue API against the real server binary.
+#[derive(Parser)]
+struct Args {
+    /// The server binary to benchmark (a release build).
+    #[arg(long, default_value = "target/release/willkommen-server")]
+    server: PathBuf,
+    /// Folder for api.json and api.md.
+    #[arg(long)]
+    out: PathBuf,
+    /// A short run (about 30 s) with noisier figures.
+    #[arg(long)]
+    quick: bool,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    LazyLock::force(&STARTED);
+    let args = Args::parse();
+    let report = match run(&args).await {
+        Ok(report) => report,
+        Err(error) => {
+            progress!("error: {error:#}");
+            return ExitCode::from(2);
+        }
+    };
+    println!("{}", report.markdown());
+    progress!("wrote {} and {}", args.out.join("api.json").display(), args.out.join("api.md").display());
+    let violations = report.violations();
+    if violations.is_empty() {
+        progress!("no lost or duplicate tickets");
+        return ExitCode::SUCCESS;
+    }
+    for violation in &violations {
+        progress!("BUG: {violation} (must be 0)");
+    }
+    ExitCode::from(1)
+}
+
+async fn run(args: &Args) -> anyhow::Result<Report> {
+    let plan = Plan::new(args.quick);
+    ensure!(
+        args.server.is_file(),
+        "no server binary at {} (build it with cargo build --release)",
+        args.server.display()
+    );
+    // Absolute: the servers run in the temporary folder, where a relative path means nothing.
+    let binary = ServerBinary(args.server.canonicalize()?);
+    // Each stream holds a socket here and one in the server, which inherits the limit.
+    let open_files = open_files::ensure(plan.stream_clients() as u64 + 512)?;
+    let mut environment = Environment::survey(&args.server, open_files, args.quick);
+
+    progress!("section 1/4: fixed rates");
+    let rates = rates::run(&binary, &plan).await?;
+
+    progress!("section 2/4: live streams");
+    let site = Site::open(&binary, 1).await?;
+    let fanout = fanout::run(&site, &plan).await?;
+    site.shut_down().await?;
+
+    progress!("section 3/4: SIGKILL while issuing");
+    let site = Site::open(&binary, 0).await?;
+    let (sigkill, journal_mode) = sigkill::run(site, &binary, &plan).await?;
+    environment.sqlite_journal_mode = journal_mode;
+
+    progress!("section 4/4: retries with one key over a slow network");
+    let site = Site::open(&binary, 0).await?;
+    let idempotency_under_delay = idempotency::run(site, &plan).await?;
+
+    environment.runtime_s = stats::round2(STARTED.elapsed().as_secs_f64());
+    environment.load_average_at_end = environment::load_average();
+    let faults = Faults { sigkill, idempotency_under_delay };
+    let report = Report::new(environment, plan, rates, fanout, faults);
+    report.write(&args.out)?;
+    Ok(report)
+}

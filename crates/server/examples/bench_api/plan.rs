@@ -1,0 +1,63 @@
+//! How big each part of the benchmark is: the full run (about four minutes on two cores) or
+//! `--quick` (about half a minute, for trying changes; its figures are noisier).
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Plan {
+    pub quick: bool,
+    /// Length of each fixed-rate or maximum-throughput round.
+    #[serde(rename = "round_s")]
+    #[serde(serialize_with = "seconds")]
+    pub round: Duration,
+    /// Open-loop rates for taking tickets, requests per second.
+    pub issuing_rates: Vec<f64>,
+    /// Closed-loop rounds: how many kiosks issue back to back. The last is repeated while
+    /// the live streams are open.
+    pub issuing_kiosks: Vec<usize>,
+    /// Open-loop rates for calling visitors, calls per second.
+    pub calling_rates: Vec<f64>,
+    /// Counters (each with its clerk) calling in the calling rounds.
+    pub counters: usize,
+    /// Live-stream clients: phones following their ticket, lobby displays following calls.
+    pub phones: usize,
+    pub displays: usize,
+    /// Calls whose arrival at every client is timed.
+    pub fanout_calls: usize,
+    /// SIGKILLs of the server while kiosks issue tickets.
+    pub kills: usize,
+    pub crash_kiosks: usize,
+    /// Kiosks retrying through the delaying proxy, and the visitors each serves in turn.
+    pub delay_kiosks: usize,
+    pub visitors_per_delay_kiosk: usize,
+}
+
+impl Plan {
+    pub fn new(quick: bool) -> Self {
+        Self {
+            quick,
+            round: Duration::from_secs(if quick { 1 } else { 10 }),
+            issuing_rates: vec![10.0, 50.0, 100.0, 200.0, 400.0],
+            issuing_kiosks: vec![1, 16],
+            calling_rates: vec![5.0, 20.0, 50.0],
+            counters: 8,
+            phones: 450,
+            displays: 50,
+            fanout_calls: if quick { 5 } else { 20 },
+            kills: if quick { 3 } else { 8 },
+            crash_kiosks: 4,
+            delay_kiosks: if quick { 10 } else { 40 },
+            visitors_per_delay_kiosk: if quick { 1 } else { 5 },
+        }
+    }
+
+    pub fn stream_clients(&self) -> usize {
+        self.phones + self.displays
+    }
+}
+
+fn seconds<S: serde::Serializer>(duration: &Duration, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64(duration.as_secs_f64())
+}

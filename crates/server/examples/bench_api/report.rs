@@ -1,0 +1,350 @@
+//! The results: `api.json` for machines, `api.md` (a fragment of `##` sections with tables,
+//! ready for docs/benchmarks.md) for people. Every section names the command that reproduces it.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::Context;
+use serde::Serialize;
+
+use crate::driver::Round;
+use crate::environment::Environment;
+use crate::fanout::Fanout;
+use crate::idempotency::IdempotencyUnderDelay;
+use crate::plan::Plan;
+use crate::rates::Rates;
+use crate::sigkill::Sigkill;
+use crate::stats::{Latency, describe};
+
+const COMMAND: &str = "Command: `cargo xtask bench api` (`--quick` for a short, noisier run).";
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub environment: Environment,
+    pub plan: Plan,
+    pub issuing: Vec<Round>,
+    pub call_next: Vec<Round>,
+    pub sse_fanout: Fanout,
+    pub faults: Faults,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Faults {
+    pub sigkill: Sigkill,
+    pub idempotency_under_delay: IdempotencyUnderDelay,
+}
+
+impl Report {
+    pub fn new(environment: Environment, plan: Plan, rates: Rates, sse_fanout: Fanout, faults: Faults) -> Self {
+        Self { environment, plan, issuing: rates.issuing, call_next: rates.call_next, sse_fanout, faults }
+    }
+
+    /// The figures that must be 0 and are not: each is a bug in the server.
+    pub fn violations(&self) -> Vec<String> {
+        let sigkill = self.faults.sigkill.check.violations().into_iter().map(|v| format!("SIGKILL run: {v}"));
+        let delay = &self.faults.idempotency_under_delay;
+        let mut delayed: Vec<String> =
+            delay.check.violations().into_iter().map(|v| format!("delay run: {v}")).collect();
+        if delay.visitors_shown_two_tickets > 0 {
+            delayed
+                .push(format!("delay run: {} visitors shown two different tickets", delay.visitors_shown_two_tickets));
+        }
+        sigkill.chain(delayed).collect()
+    }
+
+    pub fn write(&self, dir: &Path) -> anyhow::Result<()> {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        std::fs::write(dir.join("api.json"), serde_json::to_string_pretty(self)? + "\n")?;
+        std::fs::write(dir.join("api.md"), self.markdown())?;
+        Ok(())
+    }
+
+    pub fn markdown(&self) -> String {
+        let mut md = String::new();
+        self.environment_section(&mut md);
+        self.issuing_section(&mut md);
+        self.calling_section(&mut md);
+        self.fanout_section(&mut md);
+        self.sigkill_section(&mut md);
+        self.idempotency_section(&mut md);
+        md
+    }
+
+    fn environment_section(&self, md: &mut String) {
+        let env = &self.environment;
+        let _ = writeln!(md, "## Queue API benchmarks: machine and set-up\n\n{COMMAND}\n");
+        let _ = writeln!(md, "| | |\n|---|---|");
+        let _ = writeln!(md, "| date | {} |", env.date_utc);
+        let _ = writeln!(
+            md,
+            "| machine | {} cores ({}), {} GiB, Linux {} |",
+            env.cpus, env.cpu_model, env.memory_gib, env.kernel
+        );
+        let _ = writeln!(
+            md,
+            "| server | `{}`, commit {} |",
+            env.server_binary,
+            env.git_commit.as_deref().unwrap_or("unknown")
+        );
+        let _ = writeln!(
+            md,
+            "| SQLite | journal_mode={}, synchronous={} (one fsync per commit), data on {} |",
+            env.sqlite_journal_mode, env.sqlite_synchronous, env.data_filesystem
+        );
+        let _ = writeln!(
+            md,
+            "| disk | 4 KiB write + fdatasync: p50 {} ms, p99 {} ms, max {} ms |",
+            ms(env.fsync.p50_ms),
+            ms(env.fsync.p99_ms),
+            ms(env.fsync.max_ms)
+        );
+        let files = &env.open_files;
+        let _ = writeln!(
+            md,
+            "| open files | soft limit {} (was {}, hard {}) |",
+            files.soft, files.soft_at_start, files.hard
+        );
+        let _ = writeln!(
+            md,
+            "| load average (1, 5, 15 min) | {} at start, {} at end |",
+            env.load_average_at_start, env.load_average_at_end
+        );
+        let _ = writeln!(md, "| run | {}, {:.0} s |\n", if env.quick { "quick" } else { "full" }, env.runtime_s);
+        let _ = writeln!(
+            md,
+            "The benchmark starts the real server binary on 127.0.0.1 and shares the machine's cores with it. \
+             Each section gets a server of its own on a fresh database with the demo office, which an admin \
+             publishes (through the admin API) open every day from 00:00 to 24:00, without daily quotas and with \
+             {} more counters, so the run works at any hour.\n",
+            self.plan.counters
+        );
+    }
+
+    fn issuing_section(&self, md: &mut String) {
+        let _ = writeln!(md, "## Taking tickets at fixed rates\n\n{COMMAND}\n");
+        let _ = writeln!(
+            md,
+            "`POST /api/v1/tickets`, each with a new `Idempotency-Key`, concerns and languages in turn, the \
+             checklist answered. **Open loop**: requests leave at fixed intervals whatever the answers, and each \
+             latency runs from the moment its request was due, so a stall shows in the latencies instead of \
+             lowering the rate. **Closed loop**: kiosks send back to back (the maximum throughput). Rounds of {} s, \
+             each on a fresh database (the queue grows during a round: nobody is called).\n",
+            self.plan.round.as_secs_f64()
+        );
+        rounds_table(md, &self.issuing, "tickets/s", "kiosk(s) back to back");
+        lateness_note(md, &self.issuing);
+    }
+
+    fn calling_section(&self, md: &mut String) {
+        let _ = writeln!(md, "## Calling the next visitor at fixed rates\n\n{COMMAND}\n");
+        let _ = writeln!(
+            md,
+            "{} clerks, each signed in at a counter serving every concern: `POST /api/v1/counters/{{c}}/call-next`, \
+             then start and finish (`POST /tickets/{{id}}/start`, `/finish`), which frees the counter. Latency is \
+             the call's: from the moment it was due (open loop; a call that finds every counter busy waits for \
+             one) or sent (closed loop) to the called ticket. The rounds run one after the other on one \
+             database; before each, the queue is filled (untimed) with enough tickets for the round.\n",
+            self.plan.counters
+        );
+        rounds_table(md, &self.call_next, "calls/s", "counters back to back");
+        lateness_note(md, &self.call_next);
+    }
+
+    fn fanout_section(&self, md: &mut String) {
+        let f = &self.sse_fanout;
+        let _ = writeln!(md, "## Live streams: {} clients\n\n{COMMAND}\n", f.phones + f.displays);
+        let _ = writeln!(
+            md,
+            "{} phones follow their own ticket (`GET /api/v1/tickets/{{id}}/events`, all of one concern, behind \
+             the tickets being called) and {} lobby displays follow the calls (`GET /api/v1/display/events`). \
+             A clerk calls {} visitors of that concern, one every ~0.5 s plus delivery, serving each; every call \
+             moves every phone one place forward and appears on every display. Delay: from sending the call to \
+             the event's arrival at the client.\n",
+            f.phones, f.displays, f.calls
+        );
+        let _ =
+            writeln!(md, "| stream | deliveries | p50 ms | p90 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|");
+        latency_row(md, "phone: `/tickets/{id}/events`", &f.phone_delay);
+        latency_row(md, "display: `/display/events`", &f.display_delay);
+        latency_row(md, "the last of all clients, per call", &f.last_client_delay);
+        let _ = writeln!(
+            md,
+            "\nStreams open: {} of {} ({} refused or broken; the server sets no connection cap), all open after \
+             {:.2} s. Clients that received every call: {} of {}; deliveries missing after 10 s: {}; displays \
+             showing a wrong number: {}.\n",
+            f.streams_open,
+            f.phones + f.displays,
+            f.streams_failed,
+            f.connect_all_s,
+            f.clients_with_every_event,
+            f.phones + f.displays,
+            f.missed_deliveries,
+            f.display_wrong_number
+        );
+        if let Some(issuing) = &f.issuing_with_streams_open {
+            let _ = writeln!(
+                md,
+                "Every commit wakes every stream, which reads the database to learn whether its client must hear \
+                 of it. Taking tickets with the {} streams open (new tickets queue behind the phones, so no client \
+                 is sent anything):\n",
+                f.streams_open
+            );
+            rounds_table(md, std::slice::from_ref(issuing), "tickets/s", "kiosks back to back");
+        }
+    }
+
+    fn sigkill_section(&self, md: &mut String) {
+        let s = &self.faults.sigkill;
+        let _ = writeln!(md, "## Faults: SIGKILL while kiosks issue tickets\n\n{COMMAND}\n");
+        let _ = writeln!(
+            md,
+            "{} kiosks take tickets without pause; each visitor's attempt is retried with its key (every 20 ms \
+             while the server is unreachable) until answered. Meanwhile the server is killed with SIGKILL {} times, \
+             0.3–1.2 s apart, and started again at once on the same port and database. Afterwards the database is \
+             read directly.\n",
+            s.kiosks, s.kills
+        );
+        let _ = writeln!(md, "| figure | value |\n|---|---:|");
+        let _ = writeln!(md, "| requests sent (retries included) | {} |", s.attempts);
+        let _ = writeln!(md, "| tickets acknowledged to kiosks | {} |", s.check.acknowledged);
+        let _ = writeln!(md, "| tickets in the database | {} |", s.check.tickets_stored);
+        let _ = writeln!(md, "| **lost acknowledged tickets** (must be 0) | **{}** |", s.check.lost_acknowledged);
+        let _ = writeln!(md, "| **duplicate tickets** (must be 0) | **{}** |", s.check.duplicate_tickets);
+        let _ = writeln!(md, "| tickets sharing a number (must be 0) | {} |", s.check.shared_numbers);
+        let _ = writeln!(md, "| answers disagreeing with the database (must be 0) | {} |", s.check.answers_disagreeing);
+        let _ = writeln!(
+            md,
+            "| retries answered from the stored answer (ticket committed, answer lost) | {} |",
+            s.replayed_answers
+        );
+        let _ = writeln!(md, "| other answers | {} |", describe(&s.other_answers));
+        let _ = writeln!(
+            md,
+            "| restart (spawn → listening), p50 / max ms | {} / {} |",
+            ms(s.restart.p50_ms),
+            ms(s.restart.max_ms)
+        );
+        let _ = writeln!(
+            md,
+            "| outage (kill → next ticket issued), p50 / max ms | {} / {} |\n",
+            ms(s.outage.p50_ms),
+            ms(s.outage.max_ms)
+        );
+    }
+
+    fn idempotency_section(&self, md: &mut String) {
+        let d = &self.faults.idempotency_under_delay;
+        let _ = writeln!(md, "## Faults: retries with one Idempotency-Key over a slow network\n\n{COMMAND}\n");
+        let _ = writeln!(
+            md,
+            "{} kiosks serve {} visitors through a proxy that holds every request and every answer for a random \
+             {}–{} ms each way. A kiosk gives up on a try after {} ms and sends it again with the same key at once, \
+             while the earlier tries are still on their way (the proxy delivers them anyway); one visitor in {} \
+             double-taps (two requests at once). Then {} times {} identical requests with one new key go straight \
+             to the server at the same instant. Afterwards the database is read directly.\n",
+            d.kiosks,
+            d.visitors,
+            d.delay_each_way_ms[0],
+            d.delay_each_way_ms[1],
+            d.client_timeout_ms,
+            d.double_tap_every,
+            d.burst.keys,
+            d.burst.requests_per_key
+        );
+        let _ = writeln!(md, "| figure | value |\n|---|---:|");
+        let _ = writeln!(
+            md,
+            "| requests sent / retries / double taps | {} / {} / {} |",
+            d.attempts, d.retries, d.double_taps
+        );
+        let _ = writeln!(md, "| answers through the proxy | {} |", describe(&d.answers));
+        let _ = writeln!(md, "| answers to the simultaneous bursts | {} |", describe(&d.burst.answers));
+        let _ = writeln!(
+            md,
+            "| burst answer time, p50 / max ms | {} / {} |",
+            ms(d.burst.latency.p50_ms),
+            ms(d.burst.latency.max_ms)
+        );
+        let _ = writeln!(
+            md,
+            "| visitor's first try → ticket, p50 / p99 / max ms | {} / {} / {} |",
+            ms(d.time_to_ticket.p50_ms),
+            ms(d.time_to_ticket.p99_ms),
+            ms(d.time_to_ticket.max_ms)
+        );
+        let _ = writeln!(md, "| visitors without a ticket after the most tries | {} |", d.visitors_unanswered);
+        let _ = writeln!(
+            md,
+            "| keys (visitors and bursts) / tickets in the database | {} / {} |",
+            d.check.acknowledged, d.check.tickets_stored
+        );
+        let _ = writeln!(md, "| **duplicate tickets** (must be 0) | **{}** |", d.check.duplicate_tickets);
+        let _ = writeln!(
+            md,
+            "| **visitors shown two different tickets** (must be 0) | **{}** |",
+            d.visitors_shown_two_tickets
+        );
+        let _ = writeln!(md, "| lost acknowledged tickets (must be 0) | {} |", d.check.lost_acknowledged);
+        let _ =
+            writeln!(md, "| answers disagreeing with the database (must be 0) | {} |\n", d.check.answers_disagreeing);
+    }
+}
+
+fn rounds_table(md: &mut String, rounds: &[Round], unit: &str, clients: &str) {
+    let _ = writeln!(md, "| load | requests | achieved {unit} | p50 ms | p90 ms | p99 ms | max ms | errors |");
+    let _ = writeln!(md, "|---|---:|---:|---:|---:|---:|---:|---|");
+    for round in rounds {
+        let load = match (round.target_rps, round.clients) {
+            (Some(rate), _) => format!("{rate} {unit}"),
+            (None, Some(n)) => format!("{n} {clients}"),
+            (None, None) => "?".into(),
+        };
+        let l = &round.latency;
+        let _ = writeln!(
+            md,
+            "| {load} | {} | {:.1} | {} | {} | {} | {} | {} |",
+            round.requests,
+            round.achieved_rps,
+            ms(l.p50_ms),
+            ms(l.p90_ms),
+            ms(l.p99_ms),
+            ms(l.max_ms),
+            describe(&round.error_kinds)
+        );
+    }
+    md.push('\n');
+}
+
+/// How late the benchmark itself sent the open-loop requests, at worst (included above).
+fn lateness_note(md: &mut String, rounds: &[Round]) {
+    let late = rounds.iter().filter_map(|round| round.send_lateness.as_ref());
+    let (p99, max) = late.fold((0.0f64, 0.0f64), |(p99, max), l| (p99.max(l.p99_ms), max.max(l.max_ms)));
+    let _ = writeln!(
+        md,
+        "The benchmark itself started open-loop requests up to {} ms after they were due (p99 {} ms, \
+         worst round); that is part of the latencies above.\n",
+        ms(max),
+        ms(p99)
+    );
+}
+
+fn latency_row(md: &mut String, what: &str, latency: &Latency) {
+    let _ = writeln!(
+        md,
+        "| {what} | {} | {} | {} | {} | {} |",
+        latency.samples,
+        ms(latency.p50_ms),
+        ms(latency.p90_ms),
+        ms(latency.p99_ms),
+        ms(latency.max_ms)
+    );
+}
+
+/// Milliseconds with the digits that matter: 1.23, 12.3, 123.
+fn ms(value: f64) -> String {
+    match value {
+        v if v < 10.0 => format!("{v:.2}"),
+        v if v < 100.0 => format!("{v:.1}"),
+        v => format!("{v:.0}"),
+    }
+}
