@@ -117,6 +117,22 @@ test('a kiosk restarting while the server is down shows its own message, and rec
   assert.equal(await page.evaluate(() => window.sameDocument), true, 'recovered without reloading');
 });
 
+test('an idle kiosk says within seconds that no tickets can be had while the server is down, and invites visitors again once it is back', async () => {
+  const dataDir = tempDir('data');
+  let server = await startServer({ dataDir });
+  const page = await openKiosk(browser, server);
+  await page.waitForTimeout(500); // let the live stream connect
+  await server.stop();
+
+  // Far sooner than the half-minute check: the broken live stream makes the kiosk look at once.
+  await page.locator('.welcome .notice-title').waitFor({ timeout: 5_000 });
+  assert.equal(await textOf(page, '.welcome .notice-title'), message('de', 'welcome-unavailable'));
+  assert.equal(await page.locator('.start-button').isDisabled(), true, 'nobody is invited in for a ticket that cannot come');
+  server = await startServer({ dataDir, port: server.port });
+  await page.locator('.start-button:not([disabled])').waitFor({ timeout: 10_000 });
+  assert.equal(await textOf(page, '.welcome-status'), 'Wartenummern gibt es jetzt.');
+});
+
 test('a new release is taken between two visitors, whole: new texts from a new worker, old cache gone', async () => {
   const dist = tempDir('dist');
   cpSync(path.join(root, 'dist'), dist, { recursive: true });

@@ -10,6 +10,7 @@ mod issuing_notice;
 mod language;
 mod office;
 mod printout;
+mod renew;
 mod settings_bar;
 mod summary;
 mod ticket;
@@ -44,6 +45,7 @@ pub fn KioskPage() -> impl IntoView {
     device::harden_kiosk();
     device::keep_app_current(move || visit.step.get_untracked() == Step::Welcome);
     office::keep_office_fresh(visit);
+    renew::renew_when_grown(visit);
     apply_display_modes(visit);
     read_screens_aloud(visit, speech, i18n);
 

@@ -73,18 +73,23 @@ fn adopt(visit: Visit, office: Kiosk) {
     visit.office.set(Some(office));
 }
 
-/// Listens for `published` on the kiosks' live stream and reloads at once. The browser
-/// reconnects by itself; the half-minute check covers the time it is away.
+/// Listens to the kiosks' live stream: `published` reloads the office's data at once. The
+/// stream breaking (the server stopped) or coming back checks at once too, so an idle welcome
+/// screen says within a second or two that no tickets can be had, and invites visitors again
+/// as soon as the server is back, instead of at the next half-minute check. The browser
+/// reconnects by itself, every two seconds (the server's `retry`).
 fn reload_when_published(visit: Visit) {
     let Ok(source) = web_sys::EventSource::new(&format!("{}/kiosk/events", willkommen_api::API_PREFIX)) else {
         return;
     };
-    let on_published = Closure::<dyn Fn()>::new(move || {
+    let check = Closure::<dyn Fn()>::new(move || {
         leptos::task::spawn_local(async move {
             let _ = load(visit).await;
         })
     });
-    let _ = source.add_event_listener_with_callback("published", on_published.as_ref().unchecked_ref());
-    let kept = StoredValue::new_local((source, on_published));
+    let _ = source.add_event_listener_with_callback("published", check.as_ref().unchecked_ref());
+    source.set_onerror(Some(check.as_ref().unchecked_ref()));
+    source.set_onopen(Some(check.as_ref().unchecked_ref()));
+    let kept = StoredValue::new_local((source, check));
     on_cleanup(move || kept.with_value(|(source, _)| source.close()));
 }

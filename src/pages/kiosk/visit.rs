@@ -121,6 +121,11 @@ impl Visit {
         self.go(next);
     }
 
+    /// Whether the last look at the office's data found the server out of reach (reactive).
+    pub fn server_unreachable(&self) -> bool {
+        self.office_failure.with(|failure| matches!(failure, Some(ApiFailure::Unreachable)))
+    }
+
     /// Forgets everything about the visitor: the next person starts from a clean kiosk.
     pub fn forget(&self) {
         self.generation.update(|generation| *generation += 1);

@@ -18,7 +18,9 @@ pub fn WelcomeScreen() -> impl IntoView {
     let visit = expect_context::<Visit>();
     let start_button = NodeRef::<leptos::html::Button>::new();
     let start = move |_| visit.go(if visit.offers_language_choice() { Step::Language } else { Step::Concern });
-    let available = move || visit.office.with(Option::is_some);
+    // With the server out of reach a visitor could not get a ticket: the screen says so
+    // instead of inviting them in (the office's data may still be here from before).
+    let available = move || visit.office.with(Option::is_some) && !visit.server_unreachable();
     // Enter on a keyboard or keypad starts at once (once the button can be used).
     Effect::new(move || {
         if let (Some(button), true) = (start_button.get(), available()) {
@@ -94,6 +96,13 @@ fn WelcomeStatus() -> impl IntoView {
     move || {
         let office = visit.office.get();
         match office {
+            Some(_) if visit.server_unreachable() => view! {
+                <div class="notice" role="alert">
+                    <p class="notice-title" data-speak>{move || i18n.t("welcome-unavailable")}</p>
+                    <p data-speak>{move || i18n.t("error-retrying")}</p>
+                </div>
+            }
+            .into_any(),
             Some(office) if office.issuing.state == willkommen_api::IssuingState::Open => {
                 view! { <p class="welcome-status" data-speak>{move || i18n.t("welcome-open")}</p> }.into_any()
             }
