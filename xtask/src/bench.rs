@@ -109,6 +109,7 @@ fn render(command: &str, date: &str, machine: &Value, seconds: u64, sections: &[
         text.push_str(section.markdown.trim_end());
         text.push_str("\n\n");
     }
+    text.push_str("What these figures led to in the product: [performance.md](performance.md).\n");
     text
 }
 

@@ -1,0 +1,134 @@
+// Start-up: from navigation to a welcome screen that accepts a tap (the start button shown and
+// enabled, which it is once the app runs and has the office's data), with the CPU slowed 4x.
+// Cold loads are first visits: a fresh browser context each, the HTTP cache off and the
+// service worker blocked. The floor is a static page with a heading and a button from the same
+// server; warm loads are a kiosk restarting with its service worker and caches in place.
+import { COMMAND, devtools, percentile, say, summarizeMs } from './common.mjs';
+
+export const CPU_THROTTLE = 4;
+const VIEWPORT = { width: 1080, height: 1920 };
+/** The welcome screen's start button; the floor page's button has the same class. */
+const START_BUTTON = '.start-button';
+
+/**
+ * Runs in the page before any of its scripts. Marks (ms since navigation start) when the wasm
+ * app has started and the first frame in which `selector` is there and enabled: a mutation
+ * observer notices the button (no polling), the next animation frame is the one that shows it.
+ */
+function markReady(selector) {
+  const marks = {};
+  window.benchStartup = marks;
+  addEventListener('TrunkApplicationStarted', () => { marks.wasm_started_ms = performance.now(); });
+  const ready = () => {
+    const button = document.querySelector(selector);
+    return button !== null && !button.disabled;
+  };
+  const observer = new MutationObserver(() => {
+    if (!ready()) return;
+    observer.disconnect();
+    marks.enabled_ms = performance.now();
+    requestAnimationFrame(() => { marks.ready_frame_ms = performance.now(); });
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
+}
+
+/** Counts requests and the bytes that came over the wire (headers and compressed bodies). */
+function countTransfer(session) {
+  const transfer = { requests: 0, encoded_bytes: 0 };
+  session.on('Network.loadingFinished', (event) => {
+    transfer.requests += 1;
+    transfer.encoded_bytes += event.encodedDataLength;
+  });
+  return transfer;
+}
+
+/** One measured navigation of `page` to `url`; `cold` turns the HTTP cache off first. */
+async function measureLoad(page, url, { cold }) {
+  const session = await devtools(page, { cpuThrottle: CPU_THROTTLE });
+  await session.send('Network.enable');
+  if (cold) await session.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const transfer = countTransfer(session);
+  await page.goto(url);
+  await page.waitForFunction(() => window.benchStartup?.ready_frame_ms !== undefined, null, { timeout: 60_000 });
+  const marks = await page.evaluate(() => {
+    const [navigation] = performance.getEntriesByType('navigation');
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    return {
+      ...window.benchStartup,
+      response_end_ms: navigation.responseEnd,
+      dom_content_loaded_ms: navigation.domContentLoadedEventEnd,
+      first_contentful_paint_ms: paint?.startTime ?? null,
+    };
+  });
+  await session.detach();
+  return { ...marks, ...transfer };
+}
+
+/**
+ * `count` first visits of `path`, each in a fresh context, after one that is not counted: the
+ * browser's first navigation to a server also starts its network service and a renderer.
+ */
+async function coldLoads(browser, server, { path, count, label }) {
+  const loads = [];
+  for (let run = -1; run < count; run += 1) {
+    const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+    await context.addInitScript(markReady, START_BUTTON);
+    const page = await context.newPage();
+    const load = await measureLoad(page, `${server.url}${path}`, { cold: true });
+    await context.close();
+    if (run < 0) continue;
+    loads.push(load);
+    say(`start-up ${label} ${run + 1}/${count}: ${load.ready_frame_ms.toFixed(0)} ms`);
+  }
+  return loads;
+}
+
+/**
+ * A kiosk loading the app again (as after the kiosk's nightly restart or a power cut): the
+ * service worker installed by a first, unmeasured visit serves the app.
+ */
+async function warmLoads(browser, server, { count }) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(markReady, START_BUTTON);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  const loads = [];
+  for (let run = 0; run < count; run += 1) {
+    loads.push(await measureLoad(page, server.url, { cold: false }));
+    say(`start-up kiosk warm ${run + 1}/${count}: ${loads.at(-1).ready_frame_ms.toFixed(0)} ms`);
+  }
+  await context.close();
+  return loads;
+}
+
+const pick = (loads, key) => loads.map((load) => load[key]).filter((value) => value !== null && value !== undefined);
+
+function summarize(loads) {
+  return {
+    ready: summarizeMs(pick(loads, 'ready_frame_ms')),
+    wasm_started: summarizeMs(pick(loads, 'wasm_started_ms')),
+    dom_content_loaded: summarizeMs(pick(loads, 'dom_content_loaded_ms')),
+    first_contentful_paint: summarizeMs(pick(loads, 'first_contentful_paint_ms')),
+    requests_median: percentile(pick(loads, 'requests'), 50),
+    encoded_bytes_median: percentile(pick(loads, 'encoded_bytes'), 50),
+    loads,
+  };
+}
+
+export async function measureStartup(browser, server, { loads }) {
+  const floor = summarize(await coldLoads(browser, server, { path: '/floor.html', count: loads, label: 'floor' }));
+  const kiosk = summarize(await coldLoads(browser, server, { path: '/', count: loads, label: 'kiosk cold' }));
+  const warm = summarize(await warmLoads(browser, server, { count: loads }));
+  const ratio = (a, b) => Math.round((a / b) * 10) / 10;
+  return {
+    command: COMMAND,
+    cpu_throttle: CPU_THROTTLE,
+    viewport: VIEWPORT,
+    kiosk_cold: kiosk,
+    kiosk_warm: warm,
+    floor_cold: floor,
+    ratio_kiosk_to_floor_median: ratio(kiosk.ready.median_ms, floor.ready.median_ms),
+    ratio_kiosk_to_floor_p95: ratio(kiosk.ready.p95_ms, floor.ready.p95_ms),
+  };
+}
