@@ -16,7 +16,7 @@ use anyhow::Context;
 use serde_json::{Value, json};
 
 use crate::cmd::{Cmd, cargo};
-use crate::size::{self, KIOSK_BUDGET_BYTES};
+use crate::size::{self, KIOSK_BUDGET_BYTES, kb};
 use crate::tools::{self, CHROMIUM};
 use crate::web::{self, APPS};
 use crate::{root, target_dir};
@@ -292,10 +292,6 @@ fn read_section(key: &'static str, out: &Path) -> anyhow::Result<Section> {
     let text = std::fs::read_to_string(&json_file).with_context(|| format!("no {}", json_file.display()))?;
     let markdown = std::fs::read_to_string(out.join(format!("{key}.md")))?;
     Ok(Section { key, json: serde_json::from_str(&text)?, markdown })
-}
-
-fn kb(bytes: usize) -> String {
-    format!("{:.1} KB", bytes as f64 / 1000.0)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use crate::web::{APPS, brotli_bytes};
+use crate::web::APPS;
 
 /// The most the kiosk may download (brotli) before its welcome screen is usable: kiosks are
 /// weak machines, and every byte is downloaded and compiled at every start.
@@ -70,8 +70,13 @@ pub fn startup_assets(dist: &Path, page: &str) -> anyhow::Result<Vec<Asset>> {
     names
         .into_iter()
         .map(|name| {
-            let bytes = std::fs::read(dist.join(&name)).with_context(|| format!("{page} links to missing {name}"))?;
-            Ok(Asset { raw: bytes.len(), brotli: brotli_bytes(&bytes)?.len(), name })
+            let size = |path: &Path| std::fs::metadata(path).map(|meta| meta.len() as usize);
+            let raw = size(&dist.join(&name)).with_context(|| format!("{page} links to missing {name}"))?;
+            // The copy the release build compressed once for the server to send: what travels.
+            let compressed = dist.join(format!("{name}.br"));
+            let brotli = size(&compressed)
+                .with_context(|| format!("no {} (the release build writes it)", compressed.display()))?;
+            Ok(Asset { raw, brotli, name })
         })
         .collect()
 }
@@ -85,7 +90,8 @@ fn referenced_files(html: &str) -> Vec<String> {
         .collect()
 }
 
-fn kb(bytes: usize) -> String {
+/// `bytes` as kilobytes (1,000 bytes), as the size figures are given.
+pub fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1000.0)
 }
 

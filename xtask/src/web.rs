@@ -163,7 +163,7 @@ fn precompress(dist: &Path) -> anyhow::Result<()> {
 }
 
 /// Brotli at the highest quality, as served.
-pub fn brotli_bytes(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+fn brotli_bytes(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
