@@ -39,11 +39,6 @@ impl Screen {
     }
 }
 
-/// The path of a visitor's ticket page; see [`willkommen_api::ticket_status_path`].
-pub fn ticket_path(id: &willkommen_api::TicketId) -> String {
-    willkommen_api::ticket_status_path(id)
-}
-
 /// The ticket id in a ticket page's path (`/t/<id>`); `None` for any other path.
 pub fn ticket_id(path: &str) -> Option<String> {
     let id = path.strip_prefix("/t/")?.trim_end_matches('/');
