@@ -45,6 +45,14 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
 }
 
+/// [`verify_password`] on a blocking thread: each check takes about 100 ms of CPU by design,
+/// which must not stall the requests sharing the async runtime.
+pub async fn verify_password_off_thread(password: String, hash: String) -> crate::error::AppResult<bool> {
+    tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+        .await
+        .map_err(|error| AppError::from(anyhow::anyhow!("password check failed: {error}")))
+}
+
 /// A new session token (for the cookie) and its hash (for the database).
 pub fn new_session_token() -> anyhow::Result<(String, String)> {
     let mut bytes = [0u8; 32];

@@ -37,9 +37,7 @@ pub async fn display_events(
     headers: HeaderMap,
     Query(after): Query<After>,
 ) -> AppResult<EventStream> {
-    let latest = state.store.latest_event_id().await?;
-    let resumed = last_event_id(&headers).or(after.after);
-    let start = resumed.filter(|id| (0..=latest).contains(id)).unwrap_or(latest);
+    let start = resume_point(&state.store, &headers, after.after).await?;
     Ok(live(state.store.clone(), start, |store, after| async move {
         // The newest event first, then the calls up to it: a call committed between the two
         // reads is then read on the next wake-up instead of being skipped.
@@ -73,7 +71,7 @@ pub async fn ticket_events(
     if !looks_like_ticket_id(&id) || state.store.ticket(&id).await?.is_none() {
         return Err(AppError::NotFound("no such ticket".into()));
     }
-    let start = resume_point(&state.store, &headers).await?;
+    let start = resume_point(&state.store, &headers, None).await?;
     let last_sent = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
     let public_url: std::sync::Arc<str> = state.ticket_url_base().await?.into();
     // `start - 1` makes the first poll send the current state even when nothing happened.
@@ -101,7 +99,7 @@ pub async fn ticket_events(
     responses((status = 200, content_type = "text/event-stream", body = String, description = "`event: changed`"),
         (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn queue_events(_: SignedIn, State(state): State<AppState>, headers: HeaderMap) -> AppResult<EventStream> {
-    let start = resume_point(&state.store, &headers).await?;
+    let start = resume_point(&state.store, &headers, None).await?;
     Ok(live(state.store.clone(), start, |store, after| async move {
         let newest = store.newest_event_after(after).await?;
         Ok(match newest {
@@ -132,10 +130,11 @@ pub async fn kiosk_events(State(state): State<AppState>, headers: HeaderMap) -> 
     }))
 }
 
-/// Where a stream starts: after the client's `Last-Event-ID`, or at the newest event.
-async fn resume_point(store: &Store, headers: &HeaderMap) -> AppResult<i64> {
+/// Where a stream starts: after the client's `Last-Event-ID`, else after `after` (a page's
+/// own starting point), else at the newest event; an id the log does not have counts as none.
+async fn resume_point(store: &Store, headers: &HeaderMap, after: Option<i64>) -> AppResult<i64> {
     let latest = store.latest_event_id().await?;
-    Ok(last_event_id(headers).filter(|id| (0..=latest).contains(id)).unwrap_or(latest))
+    Ok(last_event_id(headers).or(after).filter(|id| (0..=latest).contains(id)).unwrap_or(latest))
 }
 
 fn last_event_id(headers: &HeaderMap) -> Option<i64> {

@@ -25,10 +25,7 @@ pub async fn session_create(State(state): State<AppState>, Json(login): Json<jso
     let account = state.store.login_account(&login.username).await?;
     // Verify against some hash even for unknown users, so timing does not reveal who exists.
     let hash = account.as_ref().map_or_else(|| DUMMY_HASH.clone(), |account| account.password_hash.clone());
-    let password = login.password.clone();
-    let matches = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
-        .await
-        .map_err(|error| anyhow::anyhow!("password check failed: {error}"))?;
+    let matches = auth::verify_password_off_thread(login.password.clone(), hash).await?;
     let Some(account) = account.filter(|account| matches && account.active) else {
         state.login_throttle.record_failure(&login.username, now);
         return Err(AppError::InvalidCredentials("wrong username or password".into()));

@@ -26,12 +26,13 @@ impl Store {
         Ok(row.map(|(id, password_hash, active)| LoginAccount { id, password_hash, active }))
     }
 
-    /// Whether `username` is an active account whose password is `password`.
+    /// Whether `username` is an active account whose password is `password` (checked off the
+    /// async runtime, as at sign-in: the server may already be serving).
     pub async fn has_password(&self, username: &str, password: &str) -> AppResult<bool> {
-        Ok(self
-            .login_account(username)
-            .await?
-            .is_some_and(|account| account.active && crate::auth::verify_password(password, &account.password_hash)))
+        let Some(account) = self.login_account(username).await?.filter(|account| account.active) else {
+            return Ok(false);
+        };
+        crate::auth::verify_password_off_thread(password.to_owned(), account.password_hash).await
     }
 
     /// Stores a new session for `account_id`; expired sessions are cleared on the way.
