@@ -23,6 +23,16 @@ pub struct Config {
     #[arg(long, env = "WILLKOMMEN_DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
 
+    /// A PostgreSQL database to use instead of the SQLite file in the data folder
+    /// (postgres://user:password@host/database). Several instances may share it.
+    #[arg(long, env = "WILLKOMMEN_DATABASE_URL")]
+    pub database_url: Option<String>,
+
+    /// The PostgreSQL schema that holds this office's tables; several offices share one
+    /// database, each in its own schema.
+    #[arg(long, env = "WILLKOMMEN_DATABASE_SCHEMA", default_value = "public")]
+    pub database_schema: String,
+
     /// Folder with the built web app (`trunk build --release` writes it).
     #[arg(long, env = "WILLKOMMEN_DIST_DIR", default_value = "dist")]
     pub dist_dir: PathBuf,
@@ -103,5 +113,15 @@ mod tests {
 
         assert_eq!(config.port, 8080);
         assert_eq!(config.bind.to_string(), "127.0.0.1");
+    }
+}
+
+impl Config {
+    /// Where the data lives: the PostgreSQL database when one is given, else the SQLite file.
+    pub fn database(&self) -> crate::store::Location {
+        match &self.database_url {
+            Some(url) => crate::store::Location::Postgres { url: url.clone(), schema: self.database_schema.clone() },
+            None => crate::store::Location::Sqlite(self.data_dir.clone()),
+        }
     }
 }

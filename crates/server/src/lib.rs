@@ -32,7 +32,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 pub use config::Config;
-pub use store::{DATABASE_FILE, Store};
+pub use store::{DATABASE_FILE, Location, Store};
 
 use error::AppError;
 
@@ -118,7 +118,7 @@ impl Server {
         let requested = SocketAddr::new(config.bind, config.port);
         let listener = TcpListener::bind(requested).await.with_context(|| format!("cannot listen on {requested}"))?;
         let address = listener.local_addr()?;
-        let store = Store::open(&config.data_dir).await?;
+        let store = Store::open(&config.database()).await?;
         let demo = seed::Seed::builtin();
         if store.seed_if_empty(&demo).await? {
             tracing::info!("new database: seeded the demo office");

@@ -70,7 +70,7 @@ fn print_welcome(
         format!("  Admin:   {base}/admin"),
         format!("  Display: {base}/display"),
         format!("  Tickets link to {public_url}/t/<ticket>"),
-        format!("  Data:    {}", config.data_dir.join(willkommen_server::DATABASE_FILE).display()),
+        format!("  Data:    {}", config.database().describe()),
     ];
     for (username, password, role) in demo_sign_ins {
         lines.push(format!("  Demo sign-in ({role}): {username} / {password}"));
@@ -111,7 +111,7 @@ async fn save_account(
     if username.trim().is_empty() || username.chars().any(char::is_whitespace) {
         anyhow::bail!("the username must not be empty or contain spaces");
     }
-    let store = Store::open(&config.data_dir).await?;
+    let store = Store::open(&config.database()).await?;
     let hash = willkommen_server::auth::hash_password(&password)?;
     store.upsert_account(username, display_name.unwrap_or(username), role, &hash).await?;
     store.close().await;

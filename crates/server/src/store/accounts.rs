@@ -1,10 +1,11 @@
 //! Accounts and sessions.
 
 use jiff::Timestamp;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 use willkommen_api::Role;
 
 use super::Store;
+use super::types::Flag;
 use crate::auth::{SESSION_LIFETIME, SignedIn};
 use crate::error::AppResult;
 
@@ -18,12 +19,12 @@ pub struct LoginAccount {
 
 impl Store {
     pub async fn login_account(&self, username: &str) -> AppResult<Option<LoginAccount>> {
-        let row: Option<(i64, String, bool)> =
-            sqlx::query_as("SELECT id, password_hash, active FROM accounts WHERE username = ? COLLATE NOCASE")
+        let row: Option<(i64, String, Flag)> =
+            sqlx::query_as("SELECT id, password_hash, active FROM accounts WHERE LOWER(username) = LOWER($1)")
                 .bind(username)
                 .fetch_optional(&self.pool)
                 .await?;
-        Ok(row.map(|(id, password_hash, active)| LoginAccount { id, password_hash, active }))
+        Ok(row.map(|(id, password_hash, active)| LoginAccount { id, password_hash, active: active.into() }))
     }
 
     /// Whether `username` is an active account whose password is `password` (checked off the
@@ -39,8 +40,8 @@ impl Store {
     pub async fn create_session(&self, account_id: i64, token_hash: &str, now: Timestamp) -> AppResult<()> {
         let expires_at = now.as_millisecond() + SESSION_LIFETIME.as_millis() as i64;
         let mut tx = self.pool.begin().await?;
-        sqlx::query("DELETE FROM sessions WHERE expires_at <= ?").bind(now.as_millisecond()).execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO sessions (token_hash, account_id, expires_at) VALUES (?, ?, ?)")
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now.as_millisecond()).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO sessions (token_hash, account_id, expires_at) VALUES ($1, $2, $3)")
             .bind(token_hash)
             .bind(account_id)
             .bind(expires_at)
@@ -51,7 +52,7 @@ impl Store {
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> AppResult<()> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(&self.pool).await?;
         Ok(())
     }
 
@@ -60,7 +61,7 @@ impl Store {
         let row: Option<(i64, String, String, String)> = sqlx::query_as(
             "SELECT a.id, a.username, a.display_name, a.role
              FROM sessions s JOIN accounts a ON a.id = s.account_id
-             WHERE s.token_hash = ? AND s.expires_at > ? AND a.active = 1",
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.active = 1",
         )
         .bind(token_hash)
         .bind(now.as_millisecond())
@@ -88,14 +89,14 @@ impl Store {
 }
 
 pub(super) async fn insert_account(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     username: &str,
     display_name: &str,
     role: Role,
     password_hash: &str,
 ) -> AppResult<()> {
     sqlx::query(
-        "INSERT INTO accounts (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)
+        "INSERT INTO accounts (username, display_name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
                                                password_hash = excluded.password_hash, active = 1",
     )

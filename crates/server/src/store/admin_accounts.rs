@@ -2,9 +2,10 @@
 //! active admin can be neither deactivated nor demoted, so the office never locks itself out.
 
 use jiff::Timestamp;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 use willkommen_api::{self as json, AuditKind, Role};
 
+use super::types::Flag;
 use super::{Store, accounts::insert_account, audit::record_audit};
 use crate::error::{AppError, AppResult};
 
@@ -14,7 +15,7 @@ struct AccountRow {
     username: String,
     display_name: String,
     role: String,
-    active: bool,
+    active: Flag,
     created_at: String,
 }
 
@@ -25,7 +26,7 @@ impl From<AccountRow> for json::Account {
             username: row.username,
             display_name: row.display_name,
             role: if row.role == Role::Admin.as_str() { Role::Admin } else { Role::Staff },
-            active: row.active,
+            active: row.active.into(),
             created_at: row.created_at,
         }
     }
@@ -49,7 +50,7 @@ impl Store {
         now: Timestamp,
     ) -> AppResult<json::Account> {
         let mut tx = self.write_transaction().await?;
-        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM accounts WHERE username = ? COLLATE NOCASE")
+        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM accounts WHERE LOWER(username) = LOWER($1)")
             .bind(&new.username)
             .fetch_optional(&mut *tx)
             .await?;
@@ -79,7 +80,7 @@ impl Store {
             && (change.role == Some(Role::Staff) || change.active == Some(false));
         if loses_admin {
             let admins: i64 =
-                sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE role = 'admin' AND active = 1 AND id != ?")
+                sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE role = 'admin' AND active = 1 AND id != $1")
                     .bind(id)
                     .fetch_one(&mut *tx)
                     .await?;
@@ -91,17 +92,17 @@ impl Store {
             }
         }
         sqlx::query(
-            "UPDATE accounts SET display_name = COALESCE(?, display_name), role = COALESCE(?, role),
-                                 active = COALESCE(?, active) WHERE id = ?",
+            "UPDATE accounts SET display_name = COALESCE($1, display_name), role = COALESCE($2, role),
+                                 active = COALESCE($3, active) WHERE id = $4",
         )
         .bind(change.display_name.as_deref())
         .bind(change.role.map(Role::as_str))
-        .bind(change.active)
+        .bind(change.active.map(Flag))
         .bind(id)
         .execute(&mut *tx)
         .await?;
         if change.active == Some(false) {
-            sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM sessions WHERE account_id = $1").bind(id).execute(&mut *tx).await?;
         }
         let after = account_by_id(&mut tx, id).await?;
         let mut changes = Vec::new();
@@ -124,12 +125,12 @@ impl Store {
     pub async fn reset_password(&self, id: i64, password_hash: &str, by: i64, now: Timestamp) -> AppResult<()> {
         let mut tx = self.write_transaction().await?;
         let account = account_by_id(&mut tx, id).await?;
-        sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?")
+        sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
             .bind(password_hash)
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1").bind(id).execute(&mut *tx).await?;
         let summary = format!("set a new password for {}", account.username);
         record_audit(&mut tx, now, Some(by), AuditKind::PasswordReset, &summary, &[]).await?;
         tx.commit().await?;
@@ -137,14 +138,14 @@ impl Store {
     }
 }
 
-async fn account_by_id(conn: &mut SqliteConnection, id: i64) -> AppResult<json::Account> {
+async fn account_by_id(conn: &mut AnyConnection, id: i64) -> AppResult<json::Account> {
     let row: Option<AccountRow> =
-        sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE id = ?")).bind(id).fetch_optional(conn).await?;
+        sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE id = $1")).bind(id).fetch_optional(conn).await?;
     row.map(Into::into).ok_or_else(|| AppError::NotFound("no such account".into()))
 }
 
-async fn account_by_name(conn: &mut SqliteConnection, username: &str) -> AppResult<json::Account> {
+async fn account_by_name(conn: &mut AnyConnection, username: &str) -> AppResult<json::Account> {
     let row: AccountRow =
-        sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE username = ?")).bind(username).fetch_one(conn).await?;
+        sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE username = $1")).bind(username).fetch_one(conn).await?;
     Ok(row.into())
 }

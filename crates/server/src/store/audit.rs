@@ -1,10 +1,10 @@
 //! The audit trail: who changed the configuration or an account, and when.
 
 use jiff::Timestamp;
-use sqlx::SqliteConnection;
-use sqlx::types::Json;
+use sqlx::AnyConnection;
 use willkommen_api::{self as json, AuditKind};
 
+use super::types::Json;
 use super::{Store, utc};
 use crate::error::AppResult;
 
@@ -37,14 +37,14 @@ struct AuditRow {
 const AUDIT_PAGE: i64 = 100;
 
 pub async fn record_audit(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     now: Timestamp,
     actor: Option<i64>,
     kind: AuditKind,
     summary: &str,
     changes: &[String],
 ) -> AppResult<()> {
-    sqlx::query("INSERT INTO audit_log (at, actor, kind, summary, changes) VALUES (?, ?, ?, ?, ?)")
+    sqlx::query("INSERT INTO audit_log (at, actor, kind, summary, changes) VALUES ($1, $2, $3, $4, $5)")
         .bind(utc(now))
         .bind(actor)
         .bind(kind.as_str())
@@ -61,12 +61,12 @@ impl Store {
         let rows: Vec<AuditRow> = sqlx::query_as(
             "SELECT l.id, l.at, a.display_name AS name, a.username, l.kind, l.summary, l.changes
                  FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor
-                 WHERE (?1 IS NULL OR a.username = ?1 COLLATE NOCASE)
-                   AND (?2 IS NULL OR l.kind = ?2)
-                   AND (?3 IS NULL OR l.at >= ?3)
-                   AND (?4 IS NULL OR l.at < ?4)
-                   AND (?5 IS NULL OR l.id < ?5)
-                 ORDER BY l.id DESC LIMIT ?6",
+                 WHERE ($1 IS NULL OR LOWER(a.username) = LOWER($1))
+                   AND ($2 IS NULL OR l.kind = $2)
+                   AND ($3 IS NULL OR l.at >= $3)
+                   AND ($4 IS NULL OR l.at < $4)
+                   AND ($5 IS NULL OR l.id < $5)
+                 ORDER BY l.id DESC LIMIT $6",
         )
         .bind(filter.actor.as_deref())
         .bind(filter.kind.map(AuditKind::as_str))

@@ -3,10 +3,11 @@
 //! kiosk sees the old configuration or the new one, never a mix.
 
 use jiff::Timestamp;
-use sqlx::SqliteConnection;
-use sqlx::types::Json;
+use sqlx::AnyConnection;
 use willkommen_api::{self as json, AuditKind, OfficeConfig, TranslationBasis};
 
+use super::backend::Announcement;
+use super::types::{Flag, Json};
 use super::{Store, audit::record_audit, utc};
 use crate::error::{AppError, AppResult};
 use crate::schedule::Schedule;
@@ -110,13 +111,13 @@ impl Store {
         let (_, published) = newest_published(&mut tx).await?;
         let changes = changed_paths(&published, &draft.document);
         let version = publish_version(&mut tx, &draft.document, note, Some(by), now).await?;
-        sqlx::query("UPDATE config_draft SET based_on = ? WHERE id = 1").bind(version).execute(&mut *tx).await?;
+        sqlx::query("UPDATE config_draft SET based_on = $1 WHERE id = 1").bind(version).execute(&mut *tx).await?;
         record_audit(&mut tx, now, Some(by), AuditKind::Published, &format!("published version {version}"), &changes)
             .await?;
-        tx.commit().await?;
+        self.backend.announce(&mut tx, Announcement::Published).await?;
+        self.commit_events(tx).await?;
+        // The kiosks' live stream reloads the office.
         self.published.send_replace(version);
-        // Wakes the live streams, the kiosks' among them.
-        self.changed();
         Ok(version)
     }
 
@@ -133,7 +134,7 @@ impl Store {
     pub async fn version(&self, version: i64) -> AppResult<Option<json::Version>> {
         let row: Option<VersionRow> = sqlx::query_as(
             "SELECT v.version, v.published_at, a.display_name AS published_by, v.note, v.document
-             FROM config_versions v LEFT JOIN accounts a ON a.id = v.published_by WHERE v.version = ?",
+             FROM config_versions v LEFT JOIN accounts a ON a.id = v.published_by WHERE v.version = $1",
         )
         .bind(version)
         .fetch_optional(&self.pool)
@@ -158,7 +159,7 @@ impl Store {
     }
 
     /// Stores `office` as the first version, unless an office exists already.
-    pub(super) async fn seed_config(&self, tx: &mut SqliteConnection, office: &OfficeConfig) -> AppResult<()> {
+    pub(super) async fn seed_config(&self, tx: &mut AnyConnection, office: &OfficeConfig) -> AppResult<()> {
         let now = Timestamp::now();
         let version = publish_version(tx, office, "demo office", None, now).await?;
         write_draft(tx, 1, version, office, &TranslationBasis::new(), None, now).await
@@ -191,7 +192,7 @@ fn conflict(expected: i64, actual: i64) -> AppError {
     ))
 }
 
-async fn newest_published(conn: &mut SqliteConnection) -> AppResult<(i64, OfficeConfig)> {
+async fn newest_published(conn: &mut AnyConnection) -> AppResult<(i64, OfficeConfig)> {
     let row: Option<(i64, Json<OfficeConfig>)> =
         sqlx::query_as("SELECT version, document FROM config_versions ORDER BY version DESC LIMIT 1")
             .fetch_optional(conn)
@@ -217,13 +218,13 @@ struct DraftRow {
     basis: Json<TranslationBasis>,
     saved_at: String,
     saved_by: Option<String>,
-    unpublished: bool,
+    unpublished: Flag,
 }
 
-async fn read_draft(conn: &mut SqliteConnection) -> AppResult<DraftRecord> {
+async fn read_draft(conn: &mut AnyConnection) -> AppResult<DraftRecord> {
     let row: DraftRow = sqlx::query_as(
         "SELECT d.revision, d.based_on, d.document, d.basis, d.saved_at, a.display_name AS saved_by,
-                d.document IS NOT (SELECT document FROM config_versions ORDER BY version DESC LIMIT 1) AS unpublished
+                d.document IS DISTINCT FROM (SELECT document FROM config_versions ORDER BY version DESC LIMIT 1) AS unpublished
          FROM config_draft d LEFT JOIN accounts a ON a.id = d.saved_by WHERE d.id = 1",
     )
     .fetch_one(conn)
@@ -235,12 +236,12 @@ async fn read_draft(conn: &mut SqliteConnection) -> AppResult<DraftRecord> {
         basis: row.basis.0,
         saved_at: row.saved_at,
         saved_by: row.saved_by,
-        unpublished: row.unpublished,
+        unpublished: row.unpublished.into(),
     })
 }
 
 async fn write_draft(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     revision: i64,
     based_on: i64,
     document: &OfficeConfig,
@@ -250,7 +251,7 @@ async fn write_draft(
 ) -> AppResult<()> {
     sqlx::query(
         "INSERT INTO config_draft (id, revision, based_on, document, basis, saved_at, saved_by)
-         VALUES (1, ?, ?, ?, ?, ?, ?)
+         VALUES (1, $1, $2, $3, $4, $5, $6)
          ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, based_on = excluded.based_on,
              document = excluded.document, basis = excluded.basis, saved_at = excluded.saved_at,
              saved_by = excluded.saved_by",
@@ -268,7 +269,7 @@ async fn write_draft(
 
 /// Writes `office` into the queue's tables and as a new version; returns its number.
 async fn publish_version(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     office: &OfficeConfig,
     note: &str,
     by: Option<i64>,
@@ -277,7 +278,7 @@ async fn publish_version(
     super::config_tables::write_config(conn, office).await?;
     let version: i64 = sqlx::query_scalar(
         "INSERT INTO config_versions (version, published_at, published_by, note, document)
-         VALUES ((SELECT COALESCE(MAX(version), 0) + 1 FROM config_versions), ?, ?, ?, ?) RETURNING version",
+         VALUES ((SELECT COALESCE(MAX(version), 0) + 1 FROM config_versions), $1, $2, $3, $4) RETURNING version",
     )
     .bind(utc(now))
     .bind(by)

@@ -3,20 +3,20 @@
 
 use std::collections::BTreeMap;
 
-use sqlx::SqliteConnection;
-use sqlx::types::Json;
+use sqlx::AnyConnection;
 use willkommen_api::{self as json, ConcernConfig, CounterConfig, LocalizedText, OfficeConfig};
 
+use super::types::{Flag, Json};
 use crate::error::AppResult;
 
 /// Makes the tables say what `office` says. Concerns and counters no longer in it are deleted,
 /// or, while tickets still refer to them, kept as removed (not offered, not listed).
-pub async fn write_config(conn: &mut SqliteConnection, office: &OfficeConfig) -> AppResult<()> {
+pub async fn write_config(conn: &mut AnyConnection, office: &OfficeConfig) -> AppResult<()> {
     sqlx::query(
         "INSERT INTO office (id, name, time_zone, languages, opening_hours, closed_days, cutoff_minutes,
                              no_show_after_calls, retention_days, kiosk_idle_seconds, kiosk_warning_seconds,
                              information_concern, public_base_url, display_info)
-         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+         VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $11, $12)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
              languages = excluded.languages, opening_hours = excluded.opening_hours,
              closed_days = excluded.closed_days, cutoff_minutes = excluded.cutoff_minutes,
@@ -31,25 +31,25 @@ pub async fn write_config(conn: &mut SqliteConnection, office: &OfficeConfig) ->
     .bind(Json(&office.languages))
     .bind(Json(&office.opening_hours))
     .bind(Json(&office.closed_days))
-    .bind(office.cutoff_minutes)
-    .bind(office.no_show_after_calls)
-    .bind(office.retention_days)
-    .bind(office.inactivity.idle_seconds)
-    .bind(office.inactivity.warning_seconds)
+    .bind(i64::from(office.cutoff_minutes))
+    .bind(i64::from(office.no_show_after_calls))
+    .bind(i64::from(office.retention_days))
+    .bind(i64::from(office.inactivity.idle_seconds))
+    .bind(i64::from(office.inactivity.warning_seconds))
     .bind(office.public_base_url.as_deref())
     .bind(Json(&office.display_info))
     .execute(&mut *conn)
     .await?;
     write_concerns(conn, &office.concerns).await?;
     write_counters(conn, &office.counters).await?;
-    sqlx::query("UPDATE office SET information_concern = ? WHERE id = 1")
+    sqlx::query("UPDATE office SET information_concern = $1 WHERE id = 1")
         .bind(office.information_concern.as_ref().map(json::ConcernId::as_str))
         .execute(&mut *conn)
         .await?;
     Ok(())
 }
 
-async fn write_concerns(conn: &mut SqliteConnection, concerns: &[ConcernConfig]) -> AppResult<()> {
+async fn write_concerns(conn: &mut AnyConnection, concerns: &[ConcernConfig]) -> AppResult<()> {
     // Prefixes are unique: park every old one first, so two concerns can swap theirs.
     sqlx::query("UPDATE concerns SET removed = 1, active = 0, prefix = '~' || id, position = 100000 + position")
         .execute(&mut *conn)
@@ -58,7 +58,7 @@ async fn write_concerns(conn: &mut SqliteConnection, concerns: &[ConcernConfig])
     for (position, concern) in concerns.iter().enumerate() {
         sqlx::query(
             "INSERT INTO concerns (id, position, prefix, icon, active, daily_quota, name, description, removed)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0)
              ON CONFLICT (id) DO UPDATE SET position = excluded.position, prefix = excluded.prefix,
                  icon = excluded.icon, active = excluded.active, daily_quota = excluded.daily_quota,
                  name = excluded.name, description = excluded.description, removed = 0",
@@ -67,20 +67,20 @@ async fn write_concerns(conn: &mut SqliteConnection, concerns: &[ConcernConfig])
         .bind(position as i64)
         .bind(&concern.prefix)
         .bind(&concern.icon)
-        .bind(concern.active)
-        .bind(concern.daily_quota)
+        .bind(Flag(concern.active))
+        .bind(concern.daily_quota.map(i64::from))
         .bind(Json(&concern.name))
         .bind(Json(&concern.description))
         .execute(&mut *conn)
         .await?;
         for (position, item) in concern.checklist.iter().enumerate() {
             sqlx::query(
-                "INSERT INTO checklist_items (concern_id, id, position, required, text, hint) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO checklist_items (concern_id, id, position, required, text, hint) VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(concern.id.as_str())
             .bind(&item.id)
             .bind(position as i64)
-            .bind(item.required)
+            .bind(Flag(item.required))
             .bind(Json(&item.text))
             .bind(Json(&item.hint))
             .execute(&mut *conn)
@@ -100,12 +100,12 @@ async fn write_concerns(conn: &mut SqliteConnection, concerns: &[ConcernConfig])
     Ok(())
 }
 
-async fn write_counters(conn: &mut SqliteConnection, counters: &[CounterConfig]) -> AppResult<()> {
+async fn write_counters(conn: &mut AnyConnection, counters: &[CounterConfig]) -> AppResult<()> {
     sqlx::query("UPDATE counters SET removed = 1, position = 100000 + position").execute(&mut *conn).await?;
     sqlx::query("DELETE FROM counter_concerns").execute(&mut *conn).await?;
     for (position, counter) in counters.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO counters (id, name, position, removed) VALUES (?, ?, ?, 0)
+            "INSERT INTO counters (id, name, position, removed) VALUES ($1, $2, $3, 0)
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position, removed = 0",
         )
         .bind(counter.id.as_str())
@@ -114,7 +114,7 @@ async fn write_counters(conn: &mut SqliteConnection, counters: &[CounterConfig])
         .execute(&mut *conn)
         .await?;
         for concern in &counter.concerns {
-            sqlx::query("INSERT INTO counter_concerns (counter_id, concern_id) VALUES (?, ?)")
+            sqlx::query("INSERT INTO counter_concerns (counter_id, concern_id) VALUES ($1, $2)")
                 .bind(counter.id.as_str())
                 .bind(concern.as_str())
                 .execute(&mut *conn)
@@ -136,10 +136,15 @@ struct OfficeRow {
     languages: Json<Vec<String>>,
     opening_hours: Json<json::OpeningHours>,
     closed_days: Json<Vec<String>>,
+    #[sqlx(try_from = "i64")]
     cutoff_minutes: u32,
+    #[sqlx(try_from = "i64")]
     no_show_after_calls: u32,
+    #[sqlx(try_from = "i64")]
     retention_days: u32,
+    #[sqlx(try_from = "i64")]
     kiosk_idle_seconds: u32,
+    #[sqlx(try_from = "i64")]
     kiosk_warning_seconds: u32,
     information_concern: Option<String>,
     public_base_url: Option<String>,
@@ -151,8 +156,8 @@ struct ConcernRow {
     id: String,
     prefix: String,
     icon: String,
-    active: bool,
-    daily_quota: Option<u32>,
+    active: Flag,
+    daily_quota: Option<i64>,
     name: Json<LocalizedText>,
     description: Json<LocalizedText>,
 }
@@ -161,13 +166,13 @@ struct ConcernRow {
 struct ItemRow {
     concern_id: String,
     id: String,
-    required: bool,
+    required: Flag,
     text: Json<LocalizedText>,
     hint: Json<LocalizedText>,
 }
 
 /// The configuration the tables hold (for a database from before versions existed).
-pub async fn read_config(conn: &mut SqliteConnection) -> AppResult<OfficeConfig> {
+pub async fn read_config(conn: &mut AnyConnection) -> AppResult<OfficeConfig> {
     let office: OfficeRow = sqlx::query_as(
         "SELECT name, time_zone, languages, opening_hours, closed_days, cutoff_minutes, no_show_after_calls,
                 retention_days, kiosk_idle_seconds, kiosk_warning_seconds, information_concern, public_base_url,
@@ -192,7 +197,7 @@ pub async fn read_config(conn: &mut SqliteConnection) -> AppResult<OfficeConfig>
             id: item.id,
             text: item.text.0,
             hint: item.hint.0,
-            required: item.required,
+            required: item.required.into(),
         });
     }
     let counters = super::staff::counters(conn).await?;
@@ -219,8 +224,8 @@ pub async fn read_config(conn: &mut SqliteConnection) -> AppResult<OfficeConfig>
                 id: json::ConcernId(row.id),
                 prefix: row.prefix,
                 icon: row.icon,
-                active: row.active,
-                daily_quota: row.daily_quota,
+                active: row.active.into(),
+                daily_quota: row.daily_quota.and_then(|quota| u32::try_from(quota).ok()),
                 name: row.name.0,
                 description: row.description.0,
             })

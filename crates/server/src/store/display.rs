@@ -20,7 +20,7 @@ impl Store {
         let last_event: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM ticket_events").fetch_one(&mut *tx).await?;
         let waiting: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT concern_id, COUNT(*) FROM tickets WHERE service_day = ? AND status = 'waiting' GROUP BY concern_id",
+            "SELECT concern_id, COUNT(*) FROM tickets WHERE service_day = $1 AND status = 'waiting' GROUP BY concern_id",
         )
         .bind(&today)
         .fetch_all(&mut *tx)
@@ -43,8 +43,8 @@ impl Store {
              FROM ticket_events e
              JOIN tickets t ON t.id = e.ticket_id
              LEFT JOIN counters c ON c.id = json_extract(e.detail, '$.counter')
-             WHERE e.id <= ? AND e.kind IN ('called', 'recalled') AND t.service_day = ?
-             ORDER BY e.id DESC LIMIT ?",
+             WHERE e.id <= $1 AND e.kind IN ('called', 'recalled') AND t.service_day = $2
+             ORDER BY e.id DESC LIMIT $3",
         )
         .bind(last_event)
         .bind(&today)

@@ -43,7 +43,7 @@ impl Store {
 
     /// The id of the newest event after `after`, if any happened since.
     pub async fn newest_event_after(&self, after: i64) -> AppResult<Option<i64>> {
-        Ok(sqlx::query_scalar("SELECT MAX(id) FROM ticket_events WHERE id > ?")
+        Ok(sqlx::query_scalar("SELECT MAX(id) FROM ticket_events WHERE id > $1")
             .bind(after)
             .fetch_one(&self.pool)
             .await?)
@@ -57,8 +57,8 @@ impl Store {
              FROM ticket_events e
              JOIN tickets t ON t.id = e.ticket_id
              LEFT JOIN counters c ON c.id = json_extract(e.detail, '$.counter')
-             WHERE e.id > ? AND e.id <= ? AND e.kind IN ('called', 'recalled')
-             ORDER BY e.id LIMIT ?",
+             WHERE e.id > $1 AND e.id <= $2 AND e.kind IN ('called', 'recalled')
+             ORDER BY e.id LIMIT $3",
         )
         .bind(after)
         .bind(until)

@@ -1,32 +1,34 @@
-//! Everything Willkommen keeps, in one SQLite file: the office, its concerns and checklists,
-//! counters, accounts and the tickets. All SQL lives in this module.
+//! Everything Willkommen keeps: the office, its concerns and checklists, counters, accounts
+//! and the tickets, in an SQLite file or a PostgreSQL schema (see `backend.rs`). All SQL
+//! lives in this module, written once for both databases.
 
 mod accounts;
 mod admin_accounts;
 mod audit;
+mod backend;
 mod config;
 mod config_tables;
 mod display;
 mod events;
+mod listener;
 mod retention;
 mod staff;
+mod types;
 
 pub use audit::AuditFilter;
+pub use backend::Location;
 pub use config::{DraftRecord, config_problems};
 pub use events::DISPLAY_PAGE;
 pub use retention::RetentionReport;
 pub use staff::{RequiredItems, StaffAction};
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::time::Duration;
+use std::sync::Arc;
 
 use anyhow::Context;
 use jiff::Timestamp;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::types::Json;
-use sqlx::{FromRow, SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool, FromRow};
 use willkommen_api as json;
 use willkommen_api::LocalizedText;
 
@@ -34,6 +36,8 @@ use crate::error::{AppError, AppResult};
 use crate::schedule::{Schedule, rfc3339, service_day};
 use crate::seed::Seed;
 use crate::ticket_id::random_ticket_id;
+use backend::{Announcement, Backend};
+use types::{Flag, Json};
 
 /// The database file inside the data folder.
 pub const DATABASE_FILE: &str = "willkommen.db";
@@ -42,21 +46,26 @@ pub const DATABASE_FILE: &str = "willkommen.db";
 #[derive(Clone)]
 pub struct Store {
     /// For reading (and for the few writes outside [`Store::write_transaction`]).
-    pool: SqlitePool,
+    pool: AnyPool,
     /// The writers' own connection: a ticket never waits for a connection behind hundreds of
     /// live streams re-reading the queue after each change.
-    write_pool: SqlitePool,
-    /// Bumped after every commit that recorded ticket events; see `events.rs`.
-    changes: std::sync::Arc<tokio::sync::watch::Sender<Option<u64>>>,
-    /// One writer at a time, first come first served; see [`Store::write_transaction`].
-    writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+    write_pool: AnyPool,
+    backend: Arc<Backend>,
+    /// Bumped after every commit that recorded ticket events (here or, on PostgreSQL, by
+    /// another instance); see `events.rs`.
+    changes: Arc<tokio::sync::watch::Sender<Option<u64>>>,
+    /// One writer of this process at a time, first come first served; see
+    /// [`Store::write_transaction`].
+    writer: Arc<tokio::sync::Mutex<()>>,
     /// The newest published configuration version, for the kiosks' live stream.
-    published: std::sync::Arc<tokio::sync::watch::Sender<i64>>,
+    published: Arc<tokio::sync::watch::Sender<i64>>,
+    /// Hears other instances' commits (PostgreSQL only); stopped by [`Store::close`].
+    listener: Arc<std::sync::Mutex<Option<tokio::task::AbortHandle>>>,
 }
 
 /// A write transaction together with this process's writer turn.
 pub(crate) struct WriteTransaction {
-    tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+    tx: sqlx::Transaction<'static, sqlx::Any>,
     _turn: tokio::sync::OwnedMutexGuard<()>,
 }
 
@@ -67,15 +76,15 @@ impl WriteTransaction {
 }
 
 impl std::ops::Deref for WriteTransaction {
-    type Target = SqliteConnection;
+    type Target = AnyConnection;
 
-    fn deref(&self) -> &SqliteConnection {
+    fn deref(&self) -> &AnyConnection {
         &self.tx
     }
 }
 
 impl std::ops::DerefMut for WriteTransaction {
-    fn deref_mut(&mut self) -> &mut SqliteConnection {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
         &mut self.tx
     }
 }
@@ -165,39 +174,24 @@ const TICKET_SELECT: &str = "t.id, t.concern_id, t.prefix, t.sequence, t.service
      LEFT JOIN concerns k ON k.id = t.concern_id";
 
 impl Store {
-    /// Opens (creating if needed) the database in `data_dir` and brings its schema up to date.
-    pub async fn open(data_dir: &Path) -> anyhow::Result<Self> {
-        let path = prepare_data_dir(data_dir)?;
-        let options = SqliteConnectOptions::new()
-            .filename(&path)
-            .create_if_missing(true)
-            // WAL lets kiosks read while a ticket is written; FULL makes every acknowledged
-            // ticket survive a crash or power cut, at the cost of one fsync per ticket.
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .busy_timeout(Duration::from_secs(10))
-            .foreign_keys(true);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(options.clone())
-            .await
-            .with_context(|| format!("cannot open the database {}", path.display()))?;
-        let write_pool = SqlitePoolOptions::new().max_connections(1).connect_with(options).await?;
-        sqlx::migrate!("./migrations")
-            .run(&pool)
-            .await
-            .with_context(|| format!("cannot update the database schema in {}", path.display()))?;
+    /// Opens (creating if needed) the database and brings its schema up to date.
+    pub async fn open(location: &Location) -> anyhow::Result<Self> {
+        let backend::Pools { read: pool, write: write_pool, backend } = backend::open(location).await?;
         let (changes, _) = tokio::sync::watch::channel(Some(0));
         let newest: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) FROM config_versions").fetch_one(&pool).await?;
         let (published, _) = tokio::sync::watch::channel(newest);
-        Ok(Self {
+        let store = Self {
             pool,
             write_pool,
-            changes: std::sync::Arc::new(changes),
-            writer: std::sync::Arc::new(tokio::sync::Mutex::new(())),
-            published: std::sync::Arc::new(published),
-        })
+            backend: Arc::new(backend),
+            changes: Arc::new(changes),
+            writer: Arc::new(tokio::sync::Mutex::new(())),
+            published: Arc::new(published),
+            listener: Arc::default(),
+        };
+        store.listen_to_other_instances().await?;
+        Ok(store)
     }
 
     /// Stores the demo office (as configuration version 1) and the demo accounts unless an
@@ -231,7 +225,7 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let (office, schedule, today) = office_today(&mut tx, now).await?;
         let issued: Vec<(String, i64)> =
-            sqlx::query_as("SELECT concern_id, last_sequence FROM ticket_counters WHERE service_day = ?")
+            sqlx::query_as("SELECT concern_id, last_sequence FROM ticket_counters WHERE service_day = $1")
                 .bind(&today)
                 .fetch_all(&mut *tx)
                 .await?;
@@ -262,7 +256,7 @@ impl Store {
         let mut tx = self.write_transaction().await?;
         let claimed = sqlx::query(
             "INSERT INTO idempotency_keys (key, fingerprint, response_status, response_body, created_at)
-             VALUES (?, ?, 0, '', ?) ON CONFLICT (key) DO NOTHING",
+             VALUES ($1, $2, 0, '', $3) ON CONFLICT (key) DO NOTHING",
         )
         .bind(key)
         .bind(&fingerprint)
@@ -273,7 +267,7 @@ impl Store {
             == 1;
         if !claimed {
             let (first_fingerprint, status, body): (String, i64, String) = sqlx::query_as(
-                "SELECT fingerprint, response_status, response_body FROM idempotency_keys WHERE key = ?",
+                "SELECT fingerprint, response_status, response_body FROM idempotency_keys WHERE key = $1",
             )
             .bind(key)
             .fetch_one(&mut *tx)
@@ -292,7 +286,7 @@ impl Store {
         let today = service_day(now, schedule.time_zone());
         let concern = concern_for_issuing(&mut tx, &request.concern).await?;
         let issued_today: i64 =
-            sqlx::query_scalar("SELECT last_sequence FROM ticket_counters WHERE concern_id = ? AND service_day = ?")
+            sqlx::query_scalar("SELECT last_sequence FROM ticket_counters WHERE concern_id = $1 AND service_day = $2")
                 .bind(request.concern.as_str())
                 .bind(&today)
                 .fetch_optional(&mut *tx)
@@ -307,8 +301,8 @@ impl Store {
         let concern = concern.ok_or_else(|| AppError::UnknownConcern("no such concern".into()))?;
 
         let sequence: i64 = sqlx::query_scalar(
-            "INSERT INTO ticket_counters (concern_id, service_day, last_sequence) VALUES (?, ?, 1)
-             ON CONFLICT (concern_id, service_day) DO UPDATE SET last_sequence = last_sequence + 1
+            "INSERT INTO ticket_counters (concern_id, service_day, last_sequence) VALUES ($1, $2, 1)
+             ON CONFLICT (concern_id, service_day) DO UPDATE SET last_sequence = ticket_counters.last_sequence + 1
              RETURNING last_sequence",
         )
         .bind(request.concern.as_str())
@@ -320,7 +314,7 @@ impl Store {
         sqlx::query(
             "INSERT INTO tickets (id, concern_id, prefix, sequence, service_day, language, checklist, status,
                                   issued_at, queued_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'waiting', $8, $9)",
         )
         .bind(id.as_str())
         .bind(request.concern.as_str())
@@ -341,13 +335,12 @@ impl Store {
         let estimated_wait = people_ahead.and_then(|ahead| crate::wait::estimate(ahead, average, counters));
         let ticket = record.into_json(public_url, people_ahead, estimated_wait)?;
         let body = serde_json::to_string(&ticket).context("cannot serialise the ticket")?;
-        sqlx::query("UPDATE idempotency_keys SET response_status = 201, response_body = ? WHERE key = ?")
+        sqlx::query("UPDATE idempotency_keys SET response_status = 201, response_body = $1 WHERE key = $2")
             .bind(&body)
             .bind(key)
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
-        self.changed();
+        self.commit_events(tx).await?;
         Ok(IssuedTicket { status: 201, body, replayed: false })
     }
 
@@ -371,7 +364,7 @@ impl Store {
     pub async fn cancel_ticket(&self, id: &str, now: Timestamp) -> AppResult<Option<TicketView>> {
         let mut tx = self.write_transaction().await?;
         let cancelled = sqlx::query(
-            "UPDATE tickets SET status = 'cancelled' WHERE id = ? AND status IN ('waiting', 'called', 'parked')",
+            "UPDATE tickets SET status = 'cancelled' WHERE id = $1 AND status IN ('waiting', 'called', 'parked')",
         )
         .bind(id)
         .execute(&mut *tx)
@@ -387,13 +380,13 @@ impl Store {
                 record.status
             )));
         }
-        tx.commit().await?;
-        self.changed();
+        self.commit_events(tx).await?;
         Ok(Some(TicketView { record, people_ahead: None, estimated_wait: None }))
     }
 
-    /// A transaction that holds SQLite's write lock from its first statement (`BEGIN
-    /// IMMEDIATE`), so every rule checked inside sees the final state.
+    /// A transaction that holds the office's write lock from its start (SQLite's, or on
+    /// PostgreSQL the office's advisory lock, see `backend.rs`), so every rule checked inside
+    /// sees the final state.
     ///
     /// Writers of this process first wait their turn on a fair (FIFO) async mutex. SQLite
     /// alone would make them retry with growing sleeps, which under load left some kiosks
@@ -401,8 +394,18 @@ impl Store {
     /// for other processes (a backup, say).
     async fn write_transaction(&self) -> AppResult<WriteTransaction> {
         let turn = self.writer.clone().lock_owned().await;
-        let tx = self.write_pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.write_pool.begin_with(self.backend.begin_statement()).await?;
+        self.backend.take_write_turn(&mut tx).await?;
         Ok(WriteTransaction { tx, _turn: turn })
+    }
+
+    /// Commits a write that recorded ticket events and wakes the live streams, on every
+    /// instance.
+    async fn commit_events(&self, mut tx: WriteTransaction) -> AppResult<()> {
+        self.backend.announce(&mut tx, Announcement::Events).await?;
+        tx.commit().await?;
+        self.changed();
+        Ok(())
     }
 
     /// Whether the database answers.
@@ -413,6 +416,9 @@ impl Store {
 
     /// Waits for pending writes and closes the database cleanly.
     pub async fn close(&self) {
+        if let Some(listener) = self.listener.lock().map(|mut listener| listener.take()).ok().flatten() {
+            listener.abort();
+        }
         self.pool.close().await;
         self.write_pool.close().await;
     }
@@ -457,7 +463,7 @@ impl TicketRecord {
     }
 }
 
-async fn office_settings(conn: &mut SqliteConnection) -> AppResult<OfficeSettings> {
+async fn office_settings(conn: &mut AnyConnection) -> AppResult<OfficeSettings> {
     Ok(sqlx::query_as(
         "SELECT time_zone, languages, opening_hours, closed_days, cutoff_minutes, no_show_after_calls,
                 retention_days
@@ -468,18 +474,18 @@ async fn office_settings(conn: &mut SqliteConnection) -> AppResult<OfficeSetting
 }
 
 async fn concern_for_issuing(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: &json::ConcernId,
 ) -> AppResult<Option<ConcernForIssuing>> {
-    let Some((prefix, active, daily_quota)): Option<(String, bool, Option<i64>)> =
-        sqlx::query_as("SELECT prefix, active, daily_quota FROM concerns WHERE id = ?")
+    let Some((prefix, Flag(active), daily_quota)): Option<(String, Flag, Option<i64>)> =
+        sqlx::query_as("SELECT prefix, active, daily_quota FROM concerns WHERE id = $1")
             .bind(id.as_str())
             .fetch_optional(&mut *conn)
             .await?
     else {
         return Ok(None);
     };
-    let checklist_ids = sqlx::query_scalar("SELECT id FROM checklist_items WHERE concern_id = ?")
+    let checklist_ids = sqlx::query_scalar("SELECT id FROM checklist_items WHERE concern_id = $1")
         .bind(id.as_str())
         .fetch_all(conn)
         .await?;
@@ -487,19 +493,19 @@ async fn concern_for_issuing(
     Ok(Some(ConcernForIssuing { prefix, active, daily_quota, checklist_ids }))
 }
 
-async fn find_ticket(conn: &mut SqliteConnection, id: &str) -> AppResult<Option<TicketRecord>> {
-    Ok(sqlx::query_as(&format!("SELECT {TICKET_SELECT} WHERE t.id = ?")).bind(id).fetch_optional(conn).await?)
+async fn find_ticket(conn: &mut AnyConnection, id: &str) -> AppResult<Option<TicketRecord>> {
+    Ok(sqlx::query_as(&format!("SELECT {TICKET_SELECT} WHERE t.id = $1")).bind(id).fetch_optional(conn).await?)
 }
 
 /// The basis of a wait estimate for `concern`: the average minutes of its last 20 services
 /// (start to finish) and the number of counters serving it that called someone in the last
 /// half hour.
-async fn wait_basis(conn: &mut SqliteConnection, concern: &str) -> AppResult<(Option<f64>, u32)> {
+async fn wait_basis(conn: &mut AnyConnection, concern: &str) -> AppResult<(Option<f64>, u32)> {
     let durations: Vec<Option<f64>> = sqlx::query_scalar(
         "SELECT (julianday(f.at) - julianday((SELECT MAX(s.at) FROM ticket_events s
                                               WHERE s.ticket_id = f.ticket_id AND s.kind = 'started'))) * 1440.0
          FROM ticket_events f JOIN tickets t ON t.id = f.ticket_id
-         WHERE f.kind = 'finished' AND t.concern_id = ?
+         WHERE f.kind = 'finished' AND t.concern_id = $1
          ORDER BY f.id DESC LIMIT 20",
     )
     .bind(concern)
@@ -510,8 +516,8 @@ async fn wait_basis(conn: &mut SqliteConnection, concern: &str) -> AppResult<(Op
     let half_an_hour_ago = (Timestamp::now() - jiff::SignedDuration::from_mins(30)).to_string();
     let counters: i64 = sqlx::query_scalar(
         "SELECT COUNT(DISTINCT cc.counter_id) FROM ticket_events e
-         JOIN counter_concerns cc ON cc.counter_id = json_extract(e.detail, '$.counter') AND cc.concern_id = ?
-         WHERE e.kind = 'called' AND e.at > ?",
+         JOIN counter_concerns cc ON cc.counter_id = json_extract(e.detail, '$.counter') AND cc.concern_id = $1
+         WHERE e.kind = 'called' AND e.at > $2",
     )
     .bind(concern)
     .bind(half_an_hour_ago)
@@ -521,14 +527,14 @@ async fn wait_basis(conn: &mut SqliteConnection, concern: &str) -> AppResult<(Op
 }
 
 /// Waiting tickets of the same concern and day that will be called before this one.
-async fn people_ahead(conn: &mut SqliteConnection, ticket: &TicketRecord) -> AppResult<Option<u32>> {
+async fn people_ahead(conn: &mut AnyConnection, ticket: &TicketRecord) -> AppResult<Option<u32>> {
     if ticket.status != json::TicketStatus::Waiting.as_str() {
         return Ok(None);
     }
     let ahead: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM tickets
-         WHERE concern_id = ? AND service_day = ? AND status = 'waiting'
-           AND (priority > ? OR (priority = ? AND queued_at < ?))",
+         WHERE concern_id = $1 AND service_day = $2 AND status = 'waiting'
+           AND (priority > $3 OR (priority = $4 AND queued_at < $5))",
     )
     .bind(&ticket.concern_id)
     .bind(&ticket.service_day)
@@ -541,13 +547,13 @@ async fn people_ahead(conn: &mut SqliteConnection, ticket: &TicketRecord) -> App
 }
 
 async fn record_event(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     ticket_id: &str,
     at: Timestamp,
     kind: &str,
     detail: serde_json::Value,
 ) -> AppResult<()> {
-    sqlx::query("INSERT INTO ticket_events (ticket_id, at, kind, detail) VALUES (?, ?, ?, ?)")
+    sqlx::query("INSERT INTO ticket_events (ticket_id, at, kind, detail) VALUES ($1, $2, $3, $4)")
         .bind(ticket_id)
         .bind(at.to_string())
         .bind(kind)
@@ -557,21 +563,9 @@ async fn record_event(
     Ok(())
 }
 
-/// Creates the data folder and proves it is writable, so a bad folder is reported in plain
-/// words at start instead of as an SQLite error later.
-fn prepare_data_dir(data_dir: &Path) -> anyhow::Result<PathBuf> {
-    let unusable =
-        |reason: std::io::Error| anyhow::anyhow!("data folder {} is not usable: {reason}", data_dir.display());
-    std::fs::create_dir_all(data_dir).map_err(unusable)?;
-    let probe = data_dir.join(".willkommen-write-test");
-    std::fs::write(&probe, b"ok").map_err(unusable)?;
-    std::fs::remove_file(&probe).map_err(unusable)?;
-    Ok(data_dir.join(DATABASE_FILE))
-}
-
 /// The office as the tables hold it, its opening hours, and the service day `now` falls on.
 async fn office_today(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     now: Timestamp,
 ) -> AppResult<(json::OfficeConfig, Schedule, String)> {
     let office = config_tables::read_config(conn).await?;

@@ -32,7 +32,7 @@ impl Store {
         let delete_before = day_before(office.retention_days * 2)?;
 
         let anonymised = sqlx::query(
-            "UPDATE tickets SET checklist = '{}', language = '' WHERE service_day < ? AND (checklist != '{}' OR language != '')",
+            "UPDATE tickets SET checklist = '{}', language = '' WHERE service_day < $1 AND (checklist != '{}' OR language != '')",
         )
         .bind(&anonymise_before)
         .execute(&mut *tx)
@@ -41,37 +41,40 @@ impl Store {
         sqlx::query(
             "INSERT INTO daily_statistics (service_day, concern_id, issued, finished, no_show, cancelled,
                                            wait_minutes, service_minutes)
-             SELECT t.service_day, t.concern_id, COUNT(*), SUM(t.status = 'finished'), SUM(t.status = 'no_show'),
-                    SUM(t.status = 'cancelled'),
+             SELECT t.service_day, t.concern_id, COUNT(*), SUM(CASE WHEN t.status = 'finished' THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN t.status = 'no_show' THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN t.status = 'cancelled' THEN 1 ELSE 0 END),
                     COALESCE(SUM((SELECT (julianday(MIN(e.at)) - julianday(t.queued_at / 1000.0, 'unixepoch')) * 1440
                                   FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'called')), 0),
                     COALESCE(SUM((SELECT (julianday(MAX(f.at)) - julianday(MAX(s.at))) * 1440
                                   FROM ticket_events f JOIN ticket_events s ON s.ticket_id = f.ticket_id
                                   WHERE f.ticket_id = t.id AND f.kind = 'finished' AND s.kind = 'started')), 0)
-             FROM tickets t WHERE t.service_day < ? GROUP BY t.service_day, t.concern_id
+             FROM tickets t WHERE t.service_day < $1 GROUP BY t.service_day, t.concern_id
              ON CONFLICT (service_day, concern_id) DO UPDATE SET
-                 issued = issued + excluded.issued, finished = finished + excluded.finished,
-                 no_show = no_show + excluded.no_show, cancelled = cancelled + excluded.cancelled,
-                 wait_minutes = wait_minutes + excluded.wait_minutes,
-                 service_minutes = service_minutes + excluded.service_minutes",
+                 issued = daily_statistics.issued + excluded.issued,
+                 finished = daily_statistics.finished + excluded.finished,
+                 no_show = daily_statistics.no_show + excluded.no_show,
+                 cancelled = daily_statistics.cancelled + excluded.cancelled,
+                 wait_minutes = daily_statistics.wait_minutes + excluded.wait_minutes,
+                 service_minutes = daily_statistics.service_minutes + excluded.service_minutes",
         )
         .bind(&delete_before)
         .execute(&mut *tx)
         .await?;
-        let deleted = sqlx::query("DELETE FROM tickets WHERE service_day < ?")
+        let deleted = sqlx::query("DELETE FROM tickets WHERE service_day < $1")
             .bind(&delete_before)
             .execute(&mut *tx)
             .await?
             .rows_affected();
-        sqlx::query("DELETE FROM ticket_counters WHERE service_day < ?").bind(&delete_before).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM ticket_counters WHERE service_day < $1").bind(&delete_before).execute(&mut *tx).await?;
         let keys_before =
             now.checked_sub(SignedDuration::from_hours(24 * IDEMPOTENCY_KEY_DAYS)).map_err(anyhow::Error::from)?;
-        let idempotency_keys_deleted = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < ?")
+        let idempotency_keys_deleted = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
             .bind(keys_before.to_string())
             .execute(&mut *tx)
             .await?
             .rows_affected();
-        sqlx::query("DELETE FROM sessions WHERE expires_at <= ?").bind(now.as_millisecond()).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now.as_millisecond()).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(RetentionReport { anonymised, deleted, idempotency_keys_deleted })
     }

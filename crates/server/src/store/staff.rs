@@ -7,9 +7,10 @@
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 use willkommen_api as json;
 
+use super::types::Flag;
 use super::{Store, TICKET_SELECT, TicketRecord, find_ticket, office_settings, record_event};
 use crate::error::{AppError, AppResult};
 use crate::schedule::service_day;
@@ -85,8 +86,8 @@ impl Store {
         let today = today(&mut tx, now).await?;
         let next: Option<String> = sqlx::query_scalar(
             "SELECT t.id FROM tickets t
-             WHERE t.status = 'waiting' AND t.service_day = ?
-               AND t.concern_id IN (SELECT value FROM json_each(?))
+             WHERE t.status = 'waiting' AND t.service_day = $1
+               AND t.concern_id IN (SELECT value FROM json_each($2))
              ORDER BY t.priority DESC, t.queued_at ASC LIMIT 1",
         )
         .bind(&today)
@@ -95,8 +96,7 @@ impl Store {
         .await?;
         let id = next.ok_or_else(|| AppError::QueueEmpty("nobody is waiting for these concerns".into()))?;
         let record = call(&mut tx, &id, counter, by, now).await?;
-        tx.commit().await?;
-        self.changed();
+        self.commit_events(tx).await?;
         Ok(record)
     }
 
@@ -115,8 +115,7 @@ impl Store {
         }
         ensure_counter_free(&mut tx, counter).await?;
         let record = call(&mut tx, id, counter, by, now).await?;
-        tx.commit().await?;
-        self.changed();
+        self.commit_events(tx).await?;
         Ok(record)
     }
 
@@ -137,11 +136,11 @@ impl Store {
         }
         let leaves_counter = matches!(to, "parked" | "waiting");
         sqlx::query(
-            "UPDATE tickets SET status = ?,
-                call_count = call_count + ?,
-                counter_id = CASE WHEN ? THEN NULL ELSE counter_id END,
-                priority = CASE WHEN ? THEN 1 ELSE priority END
-             WHERE id = ?",
+            "UPDATE tickets SET status = $1,
+                call_count = call_count + $2,
+                counter_id = CASE WHEN $3 THEN NULL ELSE counter_id END,
+                priority = CASE WHEN $4 THEN 1 ELSE priority END
+             WHERE id = $5",
         )
         .bind(to)
         .bind(i64::from(event == "recalled"))
@@ -152,8 +151,7 @@ impl Store {
         .await?;
         record_event(&mut tx, id, now, event, serde_json::json!({"by": by, "counter": ticket.counter_id})).await?;
         let record = existing_ticket(&mut tx, id).await?;
-        tx.commit().await?;
-        self.changed();
+        self.commit_events(tx).await?;
         Ok(record)
     }
 
@@ -171,16 +169,16 @@ impl Store {
         if !["called", "serving"].contains(&ticket.status.as_str()) {
             return Err(invalid_transition("transferred", &ticket.status));
         }
-        let active: Option<bool> = sqlx::query_scalar("SELECT active FROM concerns WHERE id = ?")
+        let active: Option<Flag> = sqlx::query_scalar("SELECT active FROM concerns WHERE id = $1")
             .bind(concern.as_str())
             .fetch_optional(&mut *tx)
             .await?;
-        if active != Some(true) {
+        if active != Some(Flag(true)) {
             return Err(AppError::UnknownConcern(format!("there is no concern {:?}", concern.as_str())));
         }
         sqlx::query(
-            "UPDATE tickets SET status = 'waiting', concern_id = ?, counter_id = NULL, priority = 1, call_count = 0
-             WHERE id = ?",
+            "UPDATE tickets SET status = 'waiting', concern_id = $1, counter_id = NULL, priority = 1, call_count = 0
+             WHERE id = $2",
         )
         .bind(concern.as_str())
         .bind(id)
@@ -189,8 +187,7 @@ impl Store {
         let detail = serde_json::json!({"by": by, "from": ticket.concern_id, "to": concern.as_str()});
         record_event(&mut tx, id, now, "transferred", detail).await?;
         let record = existing_ticket(&mut tx, id).await?;
-        tx.commit().await?;
-        self.changed();
+        self.commit_events(tx).await?;
         Ok(record)
     }
 
@@ -199,7 +196,7 @@ impl Store {
         let mut conn = self.pool.acquire().await?;
         let today = today(&mut conn, now).await?;
         let waiting = sqlx::query_as(&format!(
-            "SELECT {TICKET_SELECT} WHERE t.service_day = ? AND t.status IN ('waiting', 'parked')
+            "SELECT {TICKET_SELECT} WHERE t.service_day = $1 AND t.status IN ('waiting', 'parked')
              ORDER BY t.status = 'parked', t.priority DESC, t.queued_at ASC"
         ))
         .bind(&today)
@@ -234,7 +231,7 @@ impl Store {
     }
 }
 
-pub(super) async fn counters(conn: &mut SqliteConnection) -> AppResult<Vec<json::Counter>> {
+pub(super) async fn counters(conn: &mut AnyConnection) -> AppResult<Vec<json::Counter>> {
     let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
         "SELECT c.id, c.name, cc.concern_id FROM counters c
          LEFT JOIN counter_concerns cc ON cc.counter_id = c.id
@@ -256,44 +253,46 @@ pub(super) async fn counters(conn: &mut SqliteConnection) -> AppResult<Vec<json:
     Ok(counters)
 }
 
-async fn today(conn: &mut SqliteConnection, now: Timestamp) -> AppResult<String> {
+async fn today(conn: &mut AnyConnection, now: Timestamp) -> AppResult<String> {
     let office = office_settings(conn).await?;
     Ok(service_day(now, office.schedule()?.time_zone()))
 }
 
-async fn existing_ticket(conn: &mut SqliteConnection, id: &str) -> AppResult<TicketRecord> {
+async fn existing_ticket(conn: &mut AnyConnection, id: &str) -> AppResult<TicketRecord> {
     find_ticket(conn, id).await?.ok_or_else(|| AppError::NotFound("no such ticket".into()))
 }
 
-async fn ensure_counter_free(conn: &mut SqliteConnection, counter: &json::CounterId) -> AppResult<()> {
-    let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM counters WHERE id = ? AND removed = 0")
+async fn ensure_counter_free(conn: &mut AnyConnection, counter: &json::CounterId) -> AppResult<()> {
+    let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM counters WHERE id = $1 AND removed = 0")
         .bind(counter.as_str())
         .fetch_optional(&mut *conn)
         .await?;
     if exists.is_none() {
         return Err(AppError::UnknownCounter(format!("there is no counter {:?}", counter.as_str())));
     }
-    let busy: Option<String> = sqlx::query_scalar(
-        "SELECT prefix || ' ' || printf('%03d', sequence) FROM tickets
-         WHERE counter_id = ? AND status IN ('called', 'serving')",
+    let busy: Option<(String, i64)> = sqlx::query_as(
+        "SELECT prefix, sequence FROM tickets
+         WHERE counter_id = $1 AND status IN ('called', 'serving')",
     )
     .bind(counter.as_str())
     .fetch_optional(conn)
     .await?;
     match busy {
-        Some(number) => Err(AppError::CounterBusy(format!("this counter still has ticket {number}; finish it first"))),
+        Some((prefix, sequence)) => {
+            Err(AppError::CounterBusy(format!("this counter still has ticket {prefix} {sequence:03}; finish it first")))
+        }
         None => Ok(()),
     }
 }
 
 async fn call(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: &str,
     counter: &json::CounterId,
     by: i64,
     now: Timestamp,
 ) -> AppResult<TicketRecord> {
-    sqlx::query("UPDATE tickets SET status = 'called', counter_id = ?, call_count = 1, served_by = ? WHERE id = ?")
+    sqlx::query("UPDATE tickets SET status = 'called', counter_id = $1, call_count = 1, served_by = $2 WHERE id = $3")
         .bind(counter.as_str())
         .bind(by)
         .bind(id)
@@ -304,15 +303,15 @@ async fn call(
 }
 
 /// The concerns a counter is set up for.
-async fn counter_concerns(conn: &mut SqliteConnection, counter: &json::CounterId) -> AppResult<Vec<String>> {
-    Ok(sqlx::query_scalar("SELECT concern_id FROM counter_concerns WHERE counter_id = ?")
+async fn counter_concerns(conn: &mut AnyConnection, counter: &json::CounterId) -> AppResult<Vec<String>> {
+    Ok(sqlx::query_scalar("SELECT concern_id FROM counter_concerns WHERE counter_id = $1")
         .bind(counter.as_str())
         .fetch_all(conn)
         .await?)
 }
 
 /// The clerk's choice of concerns, refused unless every one is a concern of this office.
-async fn known_concerns(conn: &mut SqliteConnection, chosen: &[json::ConcernId]) -> AppResult<Vec<String>> {
+async fn known_concerns(conn: &mut AnyConnection, chosen: &[json::ConcernId]) -> AppResult<Vec<String>> {
     if chosen.is_empty() {
         return Err(AppError::InvalidField("concerns: choose at least one concern".into()));
     }

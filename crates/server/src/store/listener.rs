@@ -1,0 +1,60 @@
+//! On PostgreSQL, other server instances write too: this instance hears their commits through
+//! `LISTEN` and wakes its own live streams, so a phone connected here learns of a call made
+//! through another instance. Without it each instance would only see its own writes.
+
+use sqlx::postgres::PgListener;
+
+use super::Store;
+use super::backend::{Announcement, Backend, CHANNEL};
+
+impl Store {
+    /// Starts listening (PostgreSQL only). Returns once `LISTEN` is in place, so nothing
+    /// committed after the server starts serving is missed.
+    pub(super) async fn listen_to_other_instances(&self) -> anyhow::Result<()> {
+        let Backend::Postgres { url, schema, instance, .. } = &*self.backend else { return Ok(()) };
+        let mut listener = PgListener::connect(url).await?;
+        listener.listen(CHANNEL).await?;
+        let (schema, instance, store) = (schema.clone(), instance.clone(), self.clone());
+        let task = tokio::spawn(async move {
+            loop {
+                match listener.try_recv().await {
+                    Ok(Some(notification)) => {
+                        match Announcement::parse(notification.payload(), &schema, &instance) {
+                            Some(Announcement::Events) => store.changed(),
+                            Some(Announcement::Published) => store.reload_published().await,
+                            None => {}
+                        }
+                    }
+                    // The connection broke and is being re-established: whatever was
+                    // announced meanwhile is lost, so every stream looks again.
+                    Ok(None) => {
+                        tracing::warn!("lost the database notification connection; reconnecting");
+                        store.changed();
+                        store.reload_published().await;
+                    }
+                    Err(error) => {
+                        tracing::error!(%error, "cannot hear other instances; retrying in a second");
+                        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                    }
+                }
+            }
+        });
+        if let Ok(mut slot) = self.listener.lock() {
+            *slot = Some(task.abort_handle());
+        }
+        Ok(())
+    }
+
+    /// Another instance published a configuration: the kiosks' live stream learns its number.
+    async fn reload_published(&self) {
+        match sqlx::query_scalar::<_, i64>("SELECT COALESCE(MAX(version), 0) FROM config_versions")
+            .fetch_one(&self.pool)
+            .await
+        {
+            Ok(newest) => {
+                self.published.send_if_modified(|version| std::mem::replace(version, newest) != newest);
+            }
+            Err(error) => tracing::error!(%error, "cannot read the newest configuration version"),
+        }
+    }
+}
