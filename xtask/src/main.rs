@@ -7,6 +7,8 @@
 //!   with live reload.
 //! - `cargo xtask size`: the brotli size of what each app downloads at start.
 //! - `cargo xtask bench [size|browser|api] [--quick]`: the benchmarks (docs/benchmarks.md).
+//! - `cargo xtask postgres`: a throwaway PostgreSQL server until Enter, for trying the server
+//!   or running its tests against PostgreSQL by hand.
 //!
 //! Missing tools (Trunk, wasm-bindgen-cli, wasm-opt, Chromium) are installed, pinned, on first
 //! use; see `tools.rs`.
@@ -14,6 +16,7 @@
 mod api_fuzz;
 mod bench;
 mod cmd;
+mod postgres;
 mod service_worker;
 mod size;
 mod test;
@@ -61,6 +64,9 @@ enum Command {
         #[arg(long)]
         quick: bool,
     },
+    /// Start a throwaway PostgreSQL server (Debian's, installed when missing) on 127.0.0.1,
+    /// print its URL, and stop it when Enter is pressed or standard input closes.
+    Postgres,
 }
 
 fn main() -> ExitCode {
@@ -71,6 +77,7 @@ fn main() -> ExitCode {
         Command::Dev { app } => dev(&app),
         Command::Size => size(),
         Command::Bench { part, quick } => bench::run(part, quick),
+        Command::Postgres => throwaway_postgres(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -100,6 +107,15 @@ fn run(server_args: &[String]) -> anyhow::Result<()> {
     let mut args = vec!["--dist-dir".to_owned(), "dist".to_owned()];
     args.extend(server_args.iter().cloned());
     cmd::Cmd::new(server).args(&args).exec()
+}
+
+fn throwaway_postgres() -> anyhow::Result<()> {
+    let postgres = postgres::TestPostgres::start()?;
+    println!("WILLKOMMEN_TEST_DATABASE_URL={}", postgres.url);
+    println!("xtask: press Enter to stop it");
+    let _ = std::io::stdin().read_line(&mut String::new());
+    drop(postgres);
+    Ok(())
 }
 
 fn dev(name: &str) -> anyhow::Result<()> {

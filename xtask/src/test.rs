@@ -3,6 +3,7 @@
 use std::time::Instant;
 
 use crate::cmd::{Cmd, cargo};
+use crate::postgres::TestPostgres;
 use crate::tools::{self, CHROMEDRIVER, CHROMIUM};
 use crate::{api_fuzz, root, size, target_dir, web};
 
@@ -30,6 +31,11 @@ pub fn run_all() -> anyhow::Result<()> {
     // Native: wire types, server (unit and integration tests against the real binary), the
     // web app's plain logic, and these tools.
     cargo(&["test", "--workspace"]).run()?;
+    // The server's tests once more, against PostgreSQL: the same suite, each test server in a
+    // schema of its own, plus the tests only PostgreSQL can run (several instances).
+    let postgres = TestPostgres::start()?;
+    cargo(&["test", "--package", "willkommen-server"]).env("WILLKOMMEN_TEST_DATABASE_URL", &postgres.url).run()?;
+    drop(postgres);
 
     // The web app's components in headless Chromium (wasm-bindgen-test; the runner comes
     // with the pinned wasm-bindgen-cli, browser flags in webdriver.json).

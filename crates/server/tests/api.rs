@@ -204,8 +204,7 @@ async fn the_kiosk_data_is_revalidated_by_etag_and_sent_compressed() {
 async fn the_database_refuses_a_warning_shorter_than_twenty_seconds() {
     let data = tempfile::tempdir().unwrap();
     TestServer::start(data.path()).stop();
-    let url = format!("sqlite://{}", data.path().join("willkommen.db").display());
-    let mut db = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url).await.unwrap();
+    let mut db = common::connect_database(data.path()).await;
 
     let refused = sqlx::query("UPDATE office SET kiosk_warning_seconds = 19").execute(&mut db).await;
 

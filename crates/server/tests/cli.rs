@@ -119,8 +119,7 @@ async fn public_url_is_the_base_of_the_status_links_of_new_tickets() {
 fn account_command(data_dir: &std::path::Path, args: &[&str], password: &str) -> Output {
     use std::io::Write;
     let mut child = std::process::Command::new(common::SERVER_BINARY)
-        .arg("--data-dir")
-        .arg(data_dir)
+        .args(common::database_args(data_dir))
         .arg("account")
         .args(args)
         .env_remove("WILLKOMMEN_PASSWORD")

@@ -57,8 +57,7 @@ async fn kiosk(url: Arc<RwLock<String>>, running: Arc<std::sync::atomic::AtomicB
 async fn every_acknowledged_ticket_survives_repeated_kills_exactly_once() {
     let data = tempfile::tempdir().unwrap();
     TestServer::start(data.path()).stop();
-    let database = format!("sqlite://{}", data.path().join("willkommen.db").display());
-    let mut db = sqlx::SqliteConnection::connect(&database).await.unwrap();
+    let mut db = common::connect_database(data.path()).await;
     // Hundreds of tickets a second: lift the demo office's daily quotas.
     sqlx::query("UPDATE concerns SET daily_quota = NULL").execute(&mut db).await.unwrap();
     db.close().await.unwrap();
@@ -83,7 +82,7 @@ async fn every_acknowledged_ticket_survives_repeated_kills_exactly_once() {
 
     eprintln!("{} tickets acknowledged while the server was killed {KILLS} times", acknowledged.len());
     assert!(acknowledged.len() > 20, "too few tickets to prove anything: {}", acknowledged.len());
-    let mut db = sqlx::SqliteConnection::connect(&database).await.unwrap();
+    let mut db = common::connect_database(data.path()).await;
     let stored: Vec<(String, String, i64)> =
         sqlx::query_as("SELECT id, prefix, sequence FROM tickets").fetch_all(&mut db).await.unwrap();
     let stored_ids: HashSet<&str> = stored.iter().map(|(id, _, _)| id.as_str()).collect();

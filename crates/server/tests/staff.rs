@@ -1083,11 +1083,11 @@ async fn the_wait_estimate_comes_from_real_service_times_once_a_counter_works() 
     clerk.done(id(&first), "finish").await;
     server.stop();
     // That service took 10 minutes.
+    let ten_minutes_ago = (jiff::Timestamp::now() - jiff::SignedDuration::from_mins(10)).strftime("%Y-%m-%dT%H:%M:%SZ");
     edit_database(
         data.path(),
         &[&format!(
-            "UPDATE ticket_events SET at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-10 minutes')
-             WHERE ticket_id = '{}' AND kind = 'started'",
+            "UPDATE ticket_events SET at = '{ten_minutes_ago}' WHERE ticket_id = '{}' AND kind = 'started'",
             id(&first)
         )],
     )

@@ -8,7 +8,6 @@ use std::collections::HashSet;
 use common::{TestServer, edit_database, new_key};
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{Value, json};
-use sqlx::Connection;
 use tokio::task::JoinSet;
 
 const TICKETS: &str = "/api/v1/tickets";
@@ -245,6 +244,8 @@ async fn old_tickets_lose_their_answers_and_later_disappear_leaving_only_counts(
         let then = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24 * days);
         then.in_tz("Europe/Berlin").unwrap().date().to_string()
     };
+    let queued = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24 * 70);
+    let after = |minutes: i64| (queued + jiff::SignedDuration::from_mins(minutes)).strftime("%Y-%m-%dT%H:%M:%SZ");
     edit_database(
         data.path(),
         &[
@@ -254,18 +255,19 @@ async fn old_tickets_lose_their_answers_and_later_disappear_leaving_only_counts(
                 old["id"].as_str().unwrap()
             ),
             &format!(
-                "UPDATE tickets SET service_day = '{}', status = 'finished' WHERE id = '{}'",
+                "UPDATE tickets SET service_day = '{}', status = 'finished', queued_at = {} WHERE id = '{}'",
                 days_ago(70),
+                queued.as_millisecond(),
                 ancient["id"].as_str().unwrap()
             ),
             // Its visitor waited 12 minutes for the call and was served for 10.
             &format!(
                 "INSERT INTO ticket_events (ticket_id, at, kind)
-                 SELECT id, strftime('%Y-%m-%dT%H:%M:%SZ', queued_at / 1000 + offset, 'unixepoch'), kind
-                 FROM tickets, (SELECT 720 AS offset, 'called' AS kind UNION ALL SELECT 780, 'started'
-                                UNION ALL SELECT 1380, 'finished')
-                 WHERE id = '{}'",
-                ancient["id"].as_str().unwrap()
+                 VALUES ('{id}', '{}', 'called'), ('{id}', '{}', 'started'), ('{id}', '{}', 'finished')",
+                after(12),
+                after(13),
+                after(23),
+                id = ancient["id"].as_str().unwrap()
             ),
         ],
     )
@@ -281,10 +283,9 @@ async fn old_tickets_lose_their_answers_and_later_disappear_leaving_only_counts(
     assert_eq!(recent_now["checklist"], json!({"passport": true}), "recent tickets keep their answers");
     assert_eq!(old_now["checklist"], json!({}), "after 30 days the answers are gone");
     assert_eq!(ancient_status, StatusCode::NOT_FOUND, "after 60 days the ticket is gone");
-    let url = format!("sqlite://{}", data.path().join("willkommen.db").display());
-    let mut connection = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    let mut connection = common::connect_database(data.path()).await;
     let (issued, finished, wait, service): (i64, i64, f64, f64) = sqlx::query_as(
-        "SELECT issued, finished, wait_minutes, service_minutes FROM daily_statistics WHERE service_day = ?",
+        "SELECT issued, finished, wait_minutes, service_minutes FROM daily_statistics WHERE service_day = $1",
     )
     .bind(days_ago(70))
     .fetch_one(&mut connection)

@@ -18,13 +18,11 @@ impl Store {
         let task = tokio::spawn(async move {
             loop {
                 match listener.try_recv().await {
-                    Ok(Some(notification)) => {
-                        match Announcement::parse(notification.payload(), &schema, &instance) {
-                            Some(Announcement::Events) => store.changed(),
-                            Some(Announcement::Published) => store.reload_published().await,
-                            None => {}
-                        }
-                    }
+                    Ok(Some(notification)) => match Announcement::parse(notification.payload(), &schema, &instance) {
+                        Some(Announcement::Events) => store.changed(),
+                        Some(Announcement::Published) => store.reload_published().await,
+                        None => {}
+                    },
                     // The connection broke and is being re-established: whatever was
                     // announced meanwhile is lost, so every stream looks again.
                     Ok(None) => {

@@ -473,10 +473,7 @@ async fn office_settings(conn: &mut AnyConnection) -> AppResult<OfficeSettings> 
     .await?)
 }
 
-async fn concern_for_issuing(
-    conn: &mut AnyConnection,
-    id: &json::ConcernId,
-) -> AppResult<Option<ConcernForIssuing>> {
+async fn concern_for_issuing(conn: &mut AnyConnection, id: &json::ConcernId) -> AppResult<Option<ConcernForIssuing>> {
     let Some((prefix, Flag(active), daily_quota)): Option<(String, Flag, Option<i64>)> =
         sqlx::query_as("SELECT prefix, active, daily_quota FROM concerns WHERE id = $1")
             .bind(id.as_str())
@@ -564,10 +561,7 @@ async fn record_event(
 }
 
 /// The office as the tables hold it, its opening hours, and the service day `now` falls on.
-async fn office_today(
-    conn: &mut AnyConnection,
-    now: Timestamp,
-) -> AppResult<(json::OfficeConfig, Schedule, String)> {
+async fn office_today(conn: &mut AnyConnection, now: Timestamp) -> AppResult<(json::OfficeConfig, Schedule, String)> {
     let office = config_tables::read_config(conn).await?;
     let schedule = Schedule::new(&office.time_zone, &office.opening_hours, &office.closed_days, office.cutoff_minutes)
         .context("the office's opening hours in the database are invalid")?;

@@ -66,7 +66,10 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected();
-        sqlx::query("DELETE FROM ticket_counters WHERE service_day < $1").bind(&delete_before).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM ticket_counters WHERE service_day < $1")
+            .bind(&delete_before)
+            .execute(&mut *tx)
+            .await?;
         let keys_before =
             now.checked_sub(SignedDuration::from_hours(24 * IDEMPOTENCY_KEY_DAYS)).map_err(anyhow::Error::from)?;
         let idempotency_keys_deleted = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")

@@ -3,6 +3,10 @@
 //! Every server gets `--port 0` (a free port), its own data folder and
 //! `--stop-on-stdin-eof`: the test holds the server's standard input, so a test that panics or
 //! is killed cannot leave a server running. [`TestServer`] also kills its process when dropped.
+//!
+//! The same tests run against both databases: with `WILLKOMMEN_TEST_DATABASE_URL` set (`cargo
+//! xtask test` starts a PostgreSQL server for a second pass), each data folder stands for a
+//! PostgreSQL schema of its own instead of an SQLite file, so tests stay apart.
 
 #![allow(dead_code)] // Each test file uses a different part of this module.
 
@@ -25,11 +29,51 @@ pub const SERVER_BINARY: &str = env!("CARGO_BIN_EXE_willkommen-server");
 /// The line the server prints first once it is listening.
 const RUNNING_ON: &str = "Willkommen is running on ";
 
+/// The PostgreSQL database the tests run against, when they do (see the module comment).
+pub fn postgres_url() -> Option<String> {
+    std::env::var("WILLKOMMEN_TEST_DATABASE_URL").ok().filter(|url| !url.is_empty())
+}
+
+/// The PostgreSQL schema that stands for `data_dir`.
+pub fn schema_for(data_dir: &Path) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    data_dir.hash(&mut hasher);
+    format!("test_{:016x}", hasher.finish())
+}
+
+/// The server options that put its data in `data_dir`, or in the schema standing for it.
+pub fn database_args(data_dir: &Path) -> Vec<OsString> {
+    let mut args: Vec<OsString> = vec!["--data-dir".into(), data_dir.into()];
+    if let Some(url) = postgres_url() {
+        args.extend(["--database-url".into(), url.into(), "--database-schema".into(), schema_for(data_dir).into()]);
+    }
+    args
+}
+
+/// A connection to the database of `data_dir` (after a server has created it), to look at
+/// or change what is stored behind the server's back.
+pub async fn connect_database(data_dir: &Path) -> sqlx::AnyConnection {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    match postgres_url() {
+        Some(url) => {
+            let mut connection = sqlx::AnyConnection::connect(&url).await.unwrap();
+            let search_path = format!("SET search_path TO {}", schema_for(data_dir));
+            sqlx::query(&search_path).execute(&mut connection).await.unwrap();
+            connection
+        }
+        None => {
+            let url = format!("sqlite://{}", data_dir.join("willkommen.db").display());
+            sqlx::AnyConnection::connect(&url).await.unwrap()
+        }
+    }
+}
+
 /// Changes the stored data while no server runs, as an administrator's edit would.
 pub async fn edit_database(data_dir: &Path, statements: &[&str]) {
     use sqlx::Connection;
-    let url = format!("sqlite://{}", data_dir.join("willkommen.db").display());
-    let mut connection = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    let mut connection = connect_database(data_dir).await;
     for statement in statements {
         sqlx::query(statement).execute(&mut connection).await.unwrap();
     }
@@ -85,8 +129,7 @@ impl ServerOptions {
         command
             .arg("--port")
             .arg("0")
-            .arg("--data-dir")
-            .arg(&self.data_dir)
+            .args(database_args(&self.data_dir))
             .arg("--dist-dir")
             .arg(&dist_dir)
             .arg("--stop-on-stdin-eof")
