@@ -96,6 +96,16 @@ fn parse_public_url(text: &str) -> Result<String, String> {
     Ok(url.to_owned())
 }
 
+impl Config {
+    /// Where the data lives: the PostgreSQL database when one is given, else the SQLite file.
+    pub fn database(&self) -> crate::store::Location {
+        match &self.database_url {
+            Some(url) => crate::store::Location::Postgres { url: url.clone(), schema: self.database_schema.clone() },
+            None => crate::store::Location::Sqlite(self.data_dir.clone()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,15 +123,5 @@ mod tests {
 
         assert_eq!(config.port, 8080);
         assert_eq!(config.bind.to_string(), "127.0.0.1");
-    }
-}
-
-impl Config {
-    /// Where the data lives: the PostgreSQL database when one is given, else the SQLite file.
-    pub fn database(&self) -> crate::store::Location {
-        match &self.database_url {
-            Some(url) => crate::store::Location::Postgres { url: url.clone(), schema: self.database_schema.clone() },
-            None => crate::store::Location::Sqlite(self.data_dir.clone()),
-        }
     }
 }
