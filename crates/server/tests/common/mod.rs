@@ -10,6 +10,8 @@
 
 #![allow(dead_code)] // Each test file uses a different part of this module.
 
+pub mod sse;
+
 use std::ffi::{OsStr, OsString};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
