@@ -6,6 +6,7 @@ mod accounts;
 mod admin_accounts;
 mod audit;
 mod backend;
+mod backup;
 mod config;
 mod config_tables;
 mod display;
@@ -17,6 +18,7 @@ mod types;
 
 pub use audit::AuditFilter;
 pub use backend::Location;
+pub use backup::{BackupReport, backup_sqlite};
 pub use config::{DraftRecord, config_problems};
 pub use events::DISPLAY_PAGE;
 pub use retention::RetentionReport;
