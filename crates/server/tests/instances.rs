@@ -303,3 +303,26 @@ async fn offices_in_one_database_keep_their_own_queue_and_staff() {
     assert_eq!(sign_in(at_mitte.url().to_owned()).await, StatusCode::OK);
     assert_eq!(sign_in(at_nord.url().to_owned()).await, StatusCode::UNAUTHORIZED, "staff belong to their office");
 }
+
+#[tokio::test]
+async fn kiosks_at_one_instance_hear_of_a_configuration_published_at_the_other() {
+    if !postgres_available() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let (a, b) = two_instances(&data);
+    let mut kiosk = SseReader::open(&Client::new(), &b.at("/api/v1/kiosk/events"), None).await;
+    let admin = signed_in(a.url(), "admin", "willkommen-admin").await;
+    let draft: Value = admin.get(a.at("/api/v1/admin/draft")).send().await.unwrap().json().await.unwrap();
+
+    let published = admin
+        .post(a.at("/api/v1/admin/publish"))
+        .json(&json!({"revision": draft["revision"], "note": "published at instance a"}))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(published.status(), StatusCode::OK, "{}", published.text().await.unwrap());
+    let heard = kiosk.next().await.expect("the kiosk at the other instance did not hear of it");
+    assert_eq!((heard.event.as_str(), heard.data.as_str()), ("published", "2"));
+}
