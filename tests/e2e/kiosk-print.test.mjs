@@ -30,6 +30,18 @@ async function printToPdf(page) {
   return file;
 }
 
+/**
+ * Counts the page's calls of `window.print()` instead of printing: a machine with a printer
+ * (CUPS) would otherwise print on paper, and a print in progress blocks `page.pdf`. The app
+ * has sized the paper before it calls print, so `printToPdf` afterwards shows what it prints.
+ */
+async function recordPrints(page) {
+  await page.evaluate(() => {
+    window.printed = 0;
+    window.print = () => { window.printed += 1; };
+  });
+}
+
 /** [width, height] in mm of each page of `pdf`. */
 function pageSizes(pdf) {
   const text = readFileSync(pdf, 'latin1');
@@ -65,8 +77,10 @@ test('the ticket prints on one 80 mm page in Arabic and German, with a readable 
   await continueToSummary(page);
   assert.equal(await takeTicket(page), 'A 001');
 
+  await recordPrints(page);
   await page.getByRole('button', { name: message('ar', 'ticket-print') }).click();
   assert.equal(await textOf(page, '.ticket [role=status]'), message('ar', 'ticket-printing'));
+  await page.waitForFunction(() => window.printed === 1);
   const pdf = await printToPdf(page);
 
   const sizes = pageSizes(pdf);
@@ -93,7 +107,9 @@ test('the document list prints in the visitor\'s language to take home, without 
   await answerChecklist(page, (index) => index < 3);
   await continueToSummary(page);
 
+  await recordPrints(page);
   await page.getByRole('button', { name: message('tr', 'summary-print-checklist') }).click();
+  await page.waitForFunction(() => window.printed === 1);
   const pdf = await printToPdf(page);
 
   const [[width]] = pageSizes(pdf);
@@ -112,10 +128,7 @@ test('the document list prints in the visitor\'s language to take home, without 
 test('a kiosk started with ?printer=auto prints every ticket at once; ?printer=none shows no print buttons', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
   const auto = await openKiosk(browser, server, { query: '?printer=auto' });
-  await auto.evaluate(() => {
-    window.printed = 0;
-    window.print = () => { window.printed += 1; };
-  });
+  await recordPrints(auto);
   await start(auto);
   await chooseLanguage(auto, 'en');
   await chooseConcern(auto, 'Address change');
