@@ -1,54 +1,47 @@
-//! Command-line flags and environment variables of `willkommen-server`.
+//! The server's settings, from (strongest first) command-line flags, `WILLKOMMEN_*`
+//! environment variables, the `--config` TOML file and built-in defaults.
 
+mod flags;
+mod settings_file;
+mod values;
+
+use std::ffi::OsString;
 use std::net::IpAddr;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::parser::ValueSource;
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Subcommand, ValueEnum};
 
-/// Willkommen's queue server: the API for kiosks, staff desks and call displays, and the
-/// web app they load.
-#[derive(Clone, Debug, Parser)]
-#[command(name = "willkommen-server", version, about)]
+use flags::Flags;
+use settings_file::SettingsFile;
+
+/// What the server runs with, whichever layer each setting came from.
+#[derive(Clone, Debug)]
 pub struct Config {
-    /// Address to listen on. Use 0.0.0.0 to accept connections from other machines.
-    #[arg(long, env = "WILLKOMMEN_BIND", default_value = "127.0.0.1")]
     pub bind: IpAddr,
-
-    /// TCP port to listen on (0 picks a free one and prints it).
-    #[arg(long, env = "WILLKOMMEN_PORT", default_value_t = 8080)]
     pub port: u16,
-
-    /// Folder for the SQLite database; created if missing, seeded with the demo office on
-    /// first start.
-    #[arg(long, env = "WILLKOMMEN_DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
-
-    /// A PostgreSQL database to use instead of the SQLite file in the data folder
-    /// (postgres://user:password@host/database). Several instances may share it.
-    #[arg(long, env = "WILLKOMMEN_DATABASE_URL")]
-    pub database_url: Option<String>,
-
-    /// The PostgreSQL schema that holds this office's tables; several offices share one
-    /// database, each in its own schema.
-    #[arg(long, env = "WILLKOMMEN_DATABASE_SCHEMA", default_value = "public")]
-    pub database_schema: String,
-
-    /// Folder with the built web app (`trunk build --release` writes it).
-    #[arg(long, env = "WILLKOMMEN_DIST_DIR", default_value = "dist")]
     pub dist_dir: PathBuf,
-
-    /// The address visitors' phones use to reach this server, put into ticket QR codes
-    /// (e.g. https://willkommen.example.de). Defaults to http://<bind>:<port>.
-    #[arg(long, env = "WILLKOMMEN_PUBLIC_URL", value_parser = parse_public_url)]
+    /// Where visitors' phones reach the server, without a trailing slash.
     pub public_url: Option<String>,
-
-    /// Shut down when standard input is closed, so a supervising process (a test) that dies
-    /// cannot leave the server running.
-    #[arg(long, env = "WILLKOMMEN_STOP_ON_STDIN_EOF")]
     pub stop_on_stdin_eof: bool,
-
-    #[command(subcommand)]
     pub command: Option<Command>,
+    /// A `postgres://` URL; `None` means the embedded SQLite database in `data_dir`.
+    pub database_url: Option<String>,
+    /// The PostgreSQL schema of this office's tables (`public` unless set).
+    pub database_schema: String,
+    pub log_format: LogFormat,
+    /// A `tracing` filter directive; `RUST_LOG` overrides it.
+    pub log_level: String,
+    /// Whether a new database gets the demo sign-ins with their published passwords.
+    pub demo_accounts: bool,
+}
+
+/// How log lines are written to stderr.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 /// Tasks other than serving.
@@ -67,6 +60,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RoleArg::Staff)]
         role: RoleArg,
     },
+    /// Copy the SQLite database to FILE while the server keeps serving: one consistent
+    /// snapshot, checked after writing. To restore, stop the server and put the copy in place
+    /// of data_dir/willkommen.db (see docs/deployment.md). With PostgreSQL, use pg_dump.
+    Backup {
+        /// The file to write; it must not exist yet.
+        #[arg(long)]
+        to: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -84,16 +85,126 @@ impl From<RoleArg> for willkommen_api::Role {
     }
 }
 
-fn parse_public_url(text: &str) -> Result<String, String> {
-    let url = text.trim_end_matches('/');
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or("must start with http:// or https://")?;
-    if rest.is_empty() || rest.contains(char::is_whitespace) {
-        return Err("must name a host, like https://willkommen.example.de".into());
+/// Why the server cannot start with the configuration it was given.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// Flags clap refused, or `--help` / `--version` (which clap prints itself, see
+    /// [`clap::Error::exit`]).
+    #[error("{}", first_line_of(.0))]
+    CommandLine(#[from] clap::Error),
+    /// A bad value or file, described in one line naming the setting and where it came from.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// clap's first line names the problem; the usage block after it would bury it.
+fn first_line_of(error: &clap::Error) -> String {
+    let rendered = error.render().to_string();
+    let line = rendered.lines().next().unwrap_or("invalid arguments");
+    line.strip_prefix("error: ").unwrap_or(line).to_owned()
+}
+
+impl Config {
+    /// The configuration of this process: its arguments, environment and config file.
+    pub fn load() -> Result<Self, ConfigError> {
+        Self::load_from(std::env::args_os())
     }
-    Ok(url.to_owned())
+
+    /// Like [`Config::load`], with these arguments (the first is the program's name).
+    pub fn load_from<I, T>(args: I) -> Result<Self, ConfigError>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        let matches = Flags::command().try_get_matches_from(args)?;
+        let flags = Flags::from_arg_matches(&matches)?;
+        let file = match &flags.config {
+            Some(path) => SettingsFile::read(path).map_err(ConfigError::Invalid)?,
+            None => SettingsFile::default(),
+        };
+        let layers = Layers { matches: &matches, file: &file };
+        let database_url = layers.resolve("database_url", flags.database_url.as_deref(), values::database_url)?;
+        let database_schema = layers.resolve("database_schema", Some(&flags.database_schema), values::schema)?;
+        if let (None, Some(schema)) = (&database_url, &database_schema)
+            && let Some(origin) = &schema.set_by
+        {
+            return Err(ConfigError::Invalid(format!(
+                "database_schema is set ({origin}) but database_url is not: a schema only applies to PostgreSQL"
+            )));
+        }
+        Ok(Self {
+            bind: layers.required("bind", &flags.bind, values::bind)?,
+            port: layers.required("port", &flags.port, values::port)?,
+            data_dir: layers.required("data_dir", &flags.data_dir, values::folder)?,
+            dist_dir: layers.required("dist_dir", &flags.dist_dir, values::folder)?,
+            public_url: layers.resolve("public_url", flags.public_url.as_deref(), values::public_url)?.map(|r| r.value),
+            stop_on_stdin_eof: flags.stop_on_stdin_eof,
+            command: flags.command,
+            database_url: database_url.map(|resolved| resolved.value),
+            database_schema: database_schema.map_or_else(|| "public".to_owned(), |resolved| resolved.value),
+            log_format: layers.required("log_format", &flags.log_format, values::log_format)?,
+            log_level: layers.required("log_level", &flags.log_level, values::log_level)?,
+            demo_accounts: layers.required("demo_accounts", &flags.demo_accounts, values::yes_no)?,
+        })
+    }
+}
+
+/// A setting's value and, unless it is the default, where it was set.
+struct Resolved<T> {
+    value: T,
+    set_by: Option<String>,
+}
+
+/// The layers a setting can come from, for picking the strongest that has it.
+struct Layers<'a> {
+    matches: &'a ArgMatches,
+    file: &'a SettingsFile,
+}
+
+impl Layers<'_> {
+    /// `key`'s value from the flag or variable (clap's `given`), else from the file, else
+    /// clap's default; checked with `check`. `None` if no layer has it.
+    fn resolve<T>(
+        &self,
+        key: &'static str,
+        given: Option<&str>,
+        check: fn(&str) -> Result<T, String>,
+    ) -> Result<Option<Resolved<T>>, ConfigError> {
+        let from_clap = match self.matches.value_source(key) {
+            Some(ValueSource::CommandLine) => Some(format!("--{}", key.replace('_', "-"))),
+            Some(ValueSource::EnvVariable) => Some(format!("WILLKOMMEN_{}", key.to_uppercase())),
+            _ => None,
+        };
+        let (text, set_by, shown) = match (given, from_clap, self.file.get(key)) {
+            (Some(text), Some(origin), _) => (text, Some(origin), format!("{text:?}")),
+            (_, _, Some(in_file)) => (
+                in_file.text.as_str(),
+                Some(format!("{} line {}: {key}", self.file.path().display(), in_file.line)),
+                in_file.literal.clone(),
+            ),
+            (Some(default), _, None) => (default, None, format!("{default:?}")),
+            (None, _, None) => return Ok(None),
+        };
+        match check(text) {
+            Ok(value) => Ok(Some(Resolved { value, set_by })),
+            Err(expected) => {
+                let shown = if key == "database_url" { values::database_url_shown(&shown) } else { shown };
+                let origin = set_by.unwrap_or_else(|| format!("the default {key}"));
+                Err(ConfigError::Invalid(format!("{origin}: invalid value {shown}, {expected}")))
+            }
+        }
+    }
+
+    /// A setting with a default in clap, so it always has a value.
+    fn required<T>(
+        &self,
+        key: &'static str,
+        given: &str,
+        check: fn(&str) -> Result<T, String>,
+    ) -> Result<T, ConfigError> {
+        let resolved = self.resolve(key, Some(given), check)?;
+        Ok(resolved.expect("a setting with a default always has a value").value)
+    }
 }
 
 impl Config {
@@ -111,17 +222,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn public_url_loses_its_trailing_slash_and_needs_a_scheme() {
-        assert_eq!(parse_public_url("https://wk.example.de/"), Ok("https://wk.example.de".into()));
-        assert!(parse_public_url("wk.example.de").is_err());
-        assert!(parse_public_url("https://").is_err());
-    }
-
-    #[test]
     fn flags_have_working_defaults() {
-        let config = Config::try_parse_from(["willkommen-server"]).unwrap();
+        let config = Config::load_from(["willkommen-server"]).unwrap();
 
         assert_eq!(config.port, 8080);
         assert_eq!(config.bind.to_string(), "127.0.0.1");
+        assert_eq!(config.database_schema, "public");
+        assert_eq!(config.database_url, None);
+        assert_eq!(config.log_format, LogFormat::Text);
+        assert_eq!(config.log_level, "info,sqlx=warn");
+        assert!(config.demo_accounts);
+    }
+
+    #[test]
+    fn a_bad_flag_value_names_the_flag() {
+        let error = Config::load_from(["willkommen-server", "--port", "99999"]).unwrap_err();
+
+        assert_eq!(error.to_string(), "--port: invalid value \"99999\", expected a port 0-65535");
+    }
+
+    #[test]
+    fn a_schema_without_a_database_url_is_refused() {
+        let error = Config::load_from(["willkommen-server", "--database-schema", "berlin"]).unwrap_err();
+
+        assert_eq!(
+            error.to_string(),
+            "database_schema is set (--database-schema) but database_url is not: a schema only applies to PostgreSQL"
+        );
+    }
+
+    #[test]
+    fn a_database_url_is_never_echoed() {
+        let error = Config::load_from(["willkommen-server", "--database-url", "mysql://wk:secret@db/x"]).unwrap_err();
+
+        assert!(error.to_string().starts_with("--database-url: invalid value \"mysql://…\", expected"), "{error}");
+        assert!(!error.to_string().contains("secret"), "{error}");
     }
 }

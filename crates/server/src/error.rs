@@ -112,7 +112,10 @@ impl IntoResponse for AppError {
             Self::InvalidConfig(problems) => problems,
             _ => Vec::new(),
         };
-        (status, axum::Json(json::ApiError { code, message, problems })).into_response()
+        let mut response = (status, axum::Json(json::ApiError { code, message, problems })).into_response();
+        // For the error counter of `/metrics` (see `metrics::count_responses`).
+        response.extensions_mut().insert(code);
+        response
     }
 }
 

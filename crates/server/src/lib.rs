@@ -10,6 +10,8 @@ pub mod config;
 mod config_file;
 mod error;
 mod issuing;
+pub mod logging;
+mod metrics;
 mod scan;
 mod schedule;
 mod security;
@@ -32,7 +34,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 pub use config::Config;
-pub use store::{DATABASE_FILE, Location, Store};
+pub use store::{BackupReport, DATABASE_FILE, Location, Store, backup_sqlite};
 
 use error::AppError;
 
@@ -43,6 +45,7 @@ pub struct AppState {
     /// Where visitors' phones reach this server, without a trailing slash.
     pub public_url: Arc<str>,
     pub login_throttle: Arc<auth::LoginThrottle>,
+    pub metrics: Arc<metrics::Metrics>,
 }
 
 impl AppState {
@@ -53,12 +56,17 @@ impl AppState {
     }
 }
 
-/// The whole HTTP application: the API under `/api`, the web app everywhere else.
+/// The whole HTTP application: the API under `/api`, health and metrics for operators, the web
+/// app everywhere else.
 pub fn app(state: AppState, dist_dir: &std::path::Path) -> Router {
     Router::new()
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .route("/readyz", axum::routing::get(readiness).with_state(state.clone()))
-        .nest("/api", api::router().with_state(state).layer(axum::middleware::from_fn(security::same_origin_only)))
+        .route("/metrics", axum::routing::get(metrics::metrics_show).with_state(state.clone()))
+        .nest(
+            "/api",
+            api::router().with_state(state.clone()).layer(axum::middleware::from_fn(security::same_origin_only)),
+        )
         .merge(web::router(dist_dir))
         .layer(CatchPanicLayer::custom(|_| {
             AppError::Internal(anyhow::anyhow!("a request handler panicked")).into_response()
@@ -70,6 +78,8 @@ pub fn app(state: AppState, dist_dir: &std::path::Path) -> Router {
         .layer(security_header(HeaderName::from_static("cross-origin-opener-policy"), "same-origin"))
         // Ticket ids in URLs are capabilities: never hand them to another site in a Referer.
         .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
+        // Outside the panic catcher, so a panic's 500 is counted too.
+        .layer(axum::middleware::from_fn_with_state(state, metrics::count_responses))
         .layer(TraceLayer::new_for_http())
 }
 
@@ -109,6 +119,8 @@ pub struct Server {
     store: Store,
     pub address: SocketAddr,
     pub public_url: Arc<str>,
+    /// Whether an active admin account existed at start (else nobody can sign in to /admin).
+    pub has_admin: bool,
 }
 
 impl Server {
@@ -119,9 +131,16 @@ impl Server {
         let listener = TcpListener::bind(requested).await.with_context(|| format!("cannot listen on {requested}"))?;
         let address = listener.local_addr()?;
         let store = Store::open(&config.database()).await?;
-        let demo = seed::Seed::builtin();
-        if store.seed_if_empty(&demo).await? {
-            tracing::info!("new database: seeded the demo office");
+        let mut seed = seed::Seed::builtin();
+        if !config.demo_accounts {
+            seed.demo_accounts.clear();
+        }
+        if store.seed_if_empty(&seed).await? {
+            tracing::info!(demo_accounts = config.demo_accounts, "new database: seeded the demo office");
+        }
+        let has_admin = store.has_active_admin().await?;
+        if !has_admin {
+            tracing::warn!("no active admin account: create one with `willkommen-server account --role admin`");
         }
         store.ensure_published_version().await?;
         // Before serving, so nothing past its retention period is ever shown again.
@@ -130,16 +149,21 @@ impl Server {
             Some(url) => url.as_str().into(),
             None => format!("http://{address}").into(),
         };
-        if !config.dist_dir.join("index.html").exists() {
-            tracing::warn!(dist = %config.dist_dir.display(), "no built web app found; only the API is served");
+        // Resolved once: when an upgrade points a `current` symlink at the next release, this
+        // process keeps serving the web app it was started with, matching its API, until it
+        // is restarted.
+        let dist_dir = config.dist_dir.canonicalize().unwrap_or_else(|_| config.dist_dir.clone());
+        if !dist_dir.join("index.html").exists() {
+            tracing::warn!(dist = %dist_dir.display(), "no built web app found; only the API is served");
         }
         let state = AppState {
             store: store.clone(),
             public_url: public_url.clone(),
             login_throttle: Arc::new(auth::LoginThrottle::default()),
+            metrics: Arc::new(metrics::Metrics::default()),
         };
-        let router = app(state, &config.dist_dir);
-        Ok(Self { listener, router, store, address, public_url })
+        let router = app(state, &dist_dir);
+        Ok(Self { listener, router, store, address, public_url, has_admin })
     }
 
     /// The demo accounts that still have their published demo password: (username,

@@ -3,33 +3,39 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
 use clap::error::ErrorKind;
 use tokio::io::AsyncReadExt;
-use tracing_subscriber::EnvFilter;
-use willkommen_server::config::Command;
+use willkommen_server::config::{Command, ConfigError};
 use willkommen_server::{Config, Server, Store};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let config = match Config::try_parse() {
+    let config = match Config::load() {
         Ok(config) => config,
-        Err(error) if matches!(error.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => error.exit(),
+        Err(ConfigError::CommandLine(error))
+            if matches!(error.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) =>
+        {
+            error.exit()
+        }
         Err(error) => {
-            // One clear line instead of clap's usage block: the first line names the problem.
-            let rendered = error.render().to_string();
-            let first_line = rendered.lines().next().unwrap_or("error: invalid arguments");
-            eprintln!("{first_line} (see willkommen-server --help)");
+            // One line naming the setting and where it came from; the help has the rest.
+            eprintln!("error: {error} (see willkommen-server --help)");
             return ExitCode::from(2);
         }
     };
-    tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
-        .with_writer(std::io::stderr)
-        .init();
+    willkommen_server::logging::init(&config);
 
     if let Some(Command::Account { username, display_name, role }) = &config.command {
         return match save_account(&config, username, display_name.as_deref(), (*role).into()).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("error: {error:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if let Some(Command::Backup { to }) = &config.command {
+        return match backup(&config, to).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("error: {error:#}");
@@ -44,9 +50,10 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let (address, public_url, demo_sign_ins) = (server.address, server.public_url.clone(), server.demo_sign_ins());
+    let (address, public_url, has_admin) = (server.address, server.public_url.clone(), server.has_admin);
+    let demo_sign_ins = server.demo_sign_ins();
     let serving = tokio::spawn(server.serve(shutdown_signal(config.stop_on_stdin_eof)));
-    print_welcome(address, &public_url, &demo_sign_ins.await, &config);
+    print_welcome(address, &public_url, &demo_sign_ins.await, has_admin, &config);
     match serving.await.unwrap_or_else(|panicked| Err(anyhow::anyhow!("the server stopped: {panicked}"))) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -60,6 +67,7 @@ fn print_welcome(
     address: std::net::SocketAddr,
     public_url: &str,
     demo_sign_ins: &[(String, String, &'static str)],
+    has_admin: bool,
     config: &Config,
 ) {
     let base = format!("http://{address}");
@@ -74,6 +82,13 @@ fn print_welcome(
     ];
     for (username, password, role) in demo_sign_ins {
         lines.push(format!("  Demo sign-in ({role}): {username} / {password}"));
+    }
+    if !has_admin {
+        lines.push(
+            "  No admin account yet: create one with \
+             `willkommen-server account --username NAME --role admin` (password on stdin)"
+                .into(),
+        );
     }
     lines.push("Press Ctrl+C to stop.".into());
     // Whoever started the server may have stopped reading its output (a closed pipe): that
@@ -116,6 +131,24 @@ async fn save_account(
     store.upsert_account(username, display_name.unwrap_or(username), role, &hash).await?;
     store.close().await;
     println!("account {username:?} ({}) saved", role.as_str());
+    Ok(())
+}
+
+/// `willkommen-server backup --to FILE`: see [`willkommen_server::backup_sqlite`].
+async fn backup(config: &Config, to: &std::path::Path) -> anyhow::Result<()> {
+    if config.database_url.is_some() {
+        anyhow::bail!(
+            "the backup command copies the built-in SQLite database; for PostgreSQL use pg_dump (docs/deployment.md)"
+        );
+    }
+    let report = willkommen_server::backup_sqlite(&config.data_dir, to).await?;
+    println!(
+        "backup written to {}: {} bytes, {} tickets, {} configuration versions, integrity ok",
+        to.display(),
+        report.bytes,
+        report.tickets,
+        report.config_versions
+    );
     Ok(())
 }
 

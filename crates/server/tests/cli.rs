@@ -6,19 +6,8 @@ mod common;
 use std::net::TcpListener;
 use std::process::Output;
 
-use common::{TestServer, run_server_to_exit};
+use common::{TestServer, run_server_to_exit, the_one_stderr_line};
 use serde_json::{Value, json};
-
-/// The single line the server wrote to stderr; fails if it wrote none or several, or if it
-/// claimed to be running.
-fn the_one_stderr_line(output: &Output) -> String {
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let lines: Vec<&str> = stderr.lines().collect();
-    assert_eq!(lines.len(), 1, "expected exactly one line on stderr, got:\n{stderr}");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(!stdout.contains("is running"), "the server claimed to run despite the error:\n{stdout}");
-    lines[0].to_owned()
-}
 
 fn path(path: &std::path::Path) -> &str {
     path.to_str().expect("temporary folders have UTF-8 names")
@@ -156,6 +145,68 @@ async fn the_first_admin_is_made_on_the_command_line_with_the_password_from_stdi
     assert!(error.contains("at least 10 characters"), "{error}");
 }
 
+async fn sign_in_status(server: &TestServer, username: &str, password: &str) -> reqwest::StatusCode {
+    reqwest::Client::new()
+        .post(server.at("/api/v1/session"))
+        .json(&json!({"username": username, "password": password}))
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+#[tokio::test]
+async fn a_real_office_starts_without_demo_sign_ins_and_is_told_how_to_make_its_admin() {
+    let data = tempfile::tempdir().unwrap();
+
+    let server = TestServer::options(data.path()).env("WILLKOMMEN_DEMO_ACCOUNTS", "false").start();
+    let demo_admin = sign_in_status(&server, "admin", "willkommen-admin").await;
+    let demo_clerk = sign_in_status(&server, "schalter1", "willkommen-1").await;
+    let kiosk: Value = reqwest::get(server.at("/api/v1/kiosk")).await.unwrap().json().await.unwrap();
+    server.stop();
+    let made = account_command(data.path(), &["--username", "leitung", "--role", "admin"], "a-long-secret-2");
+    let restarted = TestServer::options(data.path()).env("WILLKOMMEN_DEMO_ACCOUNTS", "false").start();
+    let real_admin = sign_in_status(&restarted, "leitung", "a-long-secret-2").await;
+    let log_after = restarted.log();
+    restarted.stop();
+
+    assert_eq!(demo_admin, reqwest::StatusCode::UNAUTHORIZED);
+    assert_eq!(demo_clerk, reqwest::StatusCode::UNAUTHORIZED);
+    // The demo office's concerns and checklists are a starting point to edit, not a secret.
+    assert!(kiosk["concerns"].as_array().is_some_and(|concerns| !concerns.is_empty()), "{kiosk}");
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    assert_eq!(real_admin, reqwest::StatusCode::OK);
+    assert!(!log_after.contains("no active admin account"), "{log_after}");
+}
+
+#[test]
+fn without_demo_accounts_the_welcome_says_how_to_make_the_first_admin() {
+    let data = tempfile::tempdir().unwrap();
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port().to_string();
+    let mut server = std::process::Command::new(common::SERVER_BINARY)
+        .args(common::database_args(data.path()))
+        .args(["--port", &port, "--stop-on-stdin-eof", "--demo-accounts", "false"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut welcome = String::new();
+    let mut stdout = std::io::BufReader::new(server.stdout.take().unwrap());
+    while !welcome.contains("Press Ctrl+C") {
+        let read = std::io::BufRead::read_line(&mut stdout, &mut welcome).unwrap();
+        assert!(read > 0, "the server stopped printing:\n{welcome}");
+    }
+    drop(server.stdin.take());
+    let log = server.wait_with_output().unwrap();
+
+    assert!(!welcome.contains("Demo sign-in"), "{welcome}");
+    assert!(welcome.contains("No admin account yet"), "{welcome}");
+    assert!(welcome.contains("account --username NAME --role admin"), "{welcome}");
+    let log = String::from_utf8_lossy(&log.stderr);
+    assert!(log.contains("no active admin account"), "{log}");
+}
+
 #[test]
 fn the_server_keeps_serving_when_nobody_reads_what_it_prints() {
     let data = tempfile::tempdir().unwrap();
@@ -196,4 +247,29 @@ fn the_server_keeps_serving_when_nobody_reads_what_it_prints() {
 
     assert!(answer.is_some_and(|answer| answer.starts_with("HTTP/1.1 200")), "the server did not answer");
     assert!(still_running, "the server stopped because its output had no reader");
+}
+
+#[tokio::test]
+async fn a_database_a_newer_release_migrated_is_refused_with_what_to_do() {
+    let data = tempfile::tempdir().unwrap();
+    TestServer::start(data.path()).stop();
+    // What an upgrade to a release with one more migration leaves behind, then a roll-back.
+    let checksum = if common::postgres_url().is_some() { "decode('00', 'hex')" } else { "X'00'" };
+    common::edit_database(
+        data.path(),
+        &[&format!(
+            "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
+         VALUES (20991231000001, 'from a newer release', TRUE, {checksum}, 0)"
+        )],
+    )
+    .await;
+
+    let mut args = common::database_args(data.path());
+    args.extend(["--port".into(), "0".into(), "--stop-on-stdin-eof".into()]);
+    let output = run_server_to_exit(args);
+
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let line = the_one_stderr_line(&output);
+    assert!(line.contains("was updated by a newer release of Willkommen (migration 20991231000001)"), "{line}");
+    assert!(line.contains("restore the backup taken before the upgrade"), "{line}");
 }

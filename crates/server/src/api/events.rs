@@ -16,6 +16,7 @@ use futures_util::stream;
 use crate::AppState;
 use crate::auth::SignedIn;
 use crate::error::{AppError, AppResult, Query};
+use crate::metrics::StreamKind;
 use crate::store::{DISPLAY_PAGE, Store};
 use crate::ticket_id::looks_like_ticket_id;
 use willkommen_api as json;
@@ -38,7 +39,7 @@ pub async fn display_events(
     Query(after): Query<After>,
 ) -> AppResult<EventStream> {
     let start = resume_point(&state.store, &headers, after.after).await?;
-    Ok(live(state.store.clone(), start, |store, after| async move {
+    Ok(live(&state, StreamKind::Display, start, |store, after| async move {
         // The newest event first, then the calls up to it: a call committed between the two
         // reads is then read on the next wake-up instead of being skipped.
         let Some(until) = store.newest_event_after(after).await? else { return Ok((after, Vec::new())) };
@@ -75,7 +76,7 @@ pub async fn ticket_events(
     let last_sent = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
     let public_url: std::sync::Arc<str> = state.ticket_url_base().await?.into();
     // `start - 1` makes the first poll send the current state even when nothing happened.
-    Ok(live(state.store.clone(), start - 1, move |store, after| {
+    Ok(live(&state, StreamKind::Ticket, start - 1, move |store, after| {
         let (id, last_sent, public_url) = (id.clone(), last_sent.clone(), public_url.clone());
         async move {
             let newest = store.newest_event_after(after).await?.unwrap_or(after.max(0));
@@ -100,7 +101,7 @@ pub async fn ticket_events(
         (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn queue_events(_: SignedIn, State(state): State<AppState>, headers: HeaderMap) -> AppResult<EventStream> {
     let start = resume_point(&state.store, &headers, None).await?;
-    Ok(live(state.store.clone(), start, |store, after| async move {
+    Ok(live(&state, StreamKind::Queue, start, |store, after| async move {
         let newest = store.newest_event_after(after).await?;
         Ok(match newest {
             Some(newest) => (newest, vec![Event::default().event("changed").id(newest.to_string()).data("{}")]),
@@ -120,7 +121,7 @@ pub async fn kiosk_events(State(state): State<AppState>, headers: HeaderMap) -> 
     // A kiosk that reconnects after missing a version hears of it at once.
     let resumed = headers.get("last-event-id").and_then(|value| value.to_str().ok()?.trim().parse::<i64>().ok());
     let start = resumed.filter(|id| (0..=newest).contains(id)).unwrap_or(newest);
-    Ok(live(state.store.clone(), start, |store, after| async move {
+    Ok(live(&state, StreamKind::Kiosk, start, |store, after| async move {
         let version = store.published_version();
         Ok(if version > after {
             (version, vec![Event::default().event("published").id(version.to_string()).data(version.to_string())])
@@ -148,19 +149,22 @@ pub struct After {
 }
 
 /// A stream that asks `fetch` for events after the last one it sent, whenever the store
-/// reports a change, until the server shuts down.
-fn live<F, Fut>(store: Store, start: i64, fetch: F) -> EventStream
+/// reports a change, until the server shuts down or the client goes away. It is counted in
+/// `/metrics` as a `kind` stream while it exists.
+fn live<F, Fut>(state: &AppState, kind: StreamKind, start: i64, fetch: F) -> EventStream
 where
     F: Fn(Store, i64) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = AppResult<(i64, Vec<Event>)>> + Send,
 {
+    let store = state.store.clone();
+    let open = state.metrics.stream_opened(kind);
     let changes = store.subscribe();
     let first = Event::default().retry(RETRY).comment("willkommen");
-    let state = (store, changes, start, VecDeque::from([first]), fetch);
-    let events = stream::unfold(state, |(store, mut changes, mut after, mut queue, fetch)| async move {
+    let state = (store, changes, start, VecDeque::from([first]), fetch, open);
+    let events = stream::unfold(state, |(store, mut changes, mut after, mut queue, fetch, open)| async move {
         loop {
             if let Some(event) = queue.pop_front() {
-                return Some((Ok(event), (store, changes, after, queue, fetch)));
+                return Some((Ok(event), (store, changes, after, queue, fetch, open)));
             }
             // Mark the current state as seen before reading, so a change during the read
             // wakes us again instead of being lost.

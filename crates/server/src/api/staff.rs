@@ -44,10 +44,17 @@ pub async fn counters_call_next(
     Path(counter): Path<String>,
     body: Option<Json<json::CallNext>>,
 ) -> AppResult<Json<json::StaffTicket>> {
-    let now = Timestamp::now();
-    let concerns = body.map(|Json(body)| body.concerns);
-    let record = state.store.call_next(&json::CounterId(counter), concerns.as_deref(), me.account_id, now).await?;
-    StaffView::new(&state, now).await?.respond(record)
+    let started = std::time::Instant::now();
+    let answer = async {
+        let now = Timestamp::now();
+        let concerns = body.map(|Json(body)| body.concerns);
+        let record = state.store.call_next(&json::CounterId(counter), concerns.as_deref(), me.account_id, now).await?;
+        StaffView::new(&state, now).await?.respond(record)
+    }
+    .await;
+    // Refusals too: "nobody is waiting" is an answer the clerk waits for like any other.
+    state.metrics.call_next_took(started.elapsed());
+    answer
 }
 
 /// `POST /api/v1/tickets/{id}/call`

@@ -37,6 +37,8 @@ pub async fn tickets_create(
     }
     if issued.replayed {
         response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
+    } else if status == StatusCode::CREATED {
+        state.metrics.ticket_issued(&request.concern.0);
     }
     Ok(response)
 }

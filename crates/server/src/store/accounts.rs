@@ -27,6 +27,14 @@ impl Store {
         Ok(row.map(|(id, password_hash, active)| LoginAccount { id, password_hash, active: active.into() }))
     }
 
+    /// Whether any active account may use the admin console.
+    pub async fn has_active_admin(&self) -> AppResult<bool> {
+        let admins: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE role = 'admin' AND active = 1")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(admins > 0)
+    }
+
     /// Whether `username` is an active account whose password is `password` (checked off the
     /// async runtime, as at sign-in: the server may already be serving).
     pub async fn has_password(&self, username: &str, password: &str) -> AppResult<bool> {

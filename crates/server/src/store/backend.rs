@@ -96,10 +96,7 @@ async fn open_sqlite(data_dir: &Path) -> anyhow::Result<Pools> {
         .await
         .with_context(|| format!("cannot open the database {}", path.display()))?;
     let write = pool(1).connect_with(options).await?;
-    sqlx::migrate!("./migrations/sqlite")
-        .run(&read)
-        .await
-        .with_context(|| format!("cannot update the database schema in {}", path.display()))?;
+    migrate(sqlx::migrate!("./migrations/sqlite"), &read, &path.display().to_string()).await?;
     Ok(Pools { read, write, backend: Backend::Sqlite })
 }
 
@@ -130,10 +127,7 @@ async fn open_postgres(url: &str, schema: &str) -> anyhow::Result<Pools> {
     };
     let read = pool(8).connect_with(options.clone()).await.with_context(|| format!("cannot connect to {shown}"))?;
     let write = pool(1).connect_with(options).await?;
-    sqlx::migrate!("./migrations/postgres")
-        .run(&read)
-        .await
-        .with_context(|| format!("cannot update the database schema in {shown}"))?;
+    migrate(sqlx::migrate!("./migrations/postgres"), &read, &shown).await?;
     let backend = Backend::Postgres {
         url: url.to_owned(),
         schema: schema.to_owned(),
@@ -141,6 +135,22 @@ async fn open_postgres(url: &str, schema: &str) -> anyhow::Result<Pools> {
         instance: crate::ticket_id::random_ticket_id()?.as_str().to_owned(),
     };
     Ok(Pools { read, write, backend })
+}
+
+/// Brings the database's schema up to this release's. A database that a newer release has
+/// already migrated is refused with what to do, instead of being used by code that does not
+/// know its tables: going back to an older release means restoring the backup taken before
+/// the upgrade (docs/deployment.md).
+async fn migrate(migrator: sqlx::migrate::Migrator, pool: &sqlx::AnyPool, shown: &str) -> anyhow::Result<()> {
+    match migrator.run(pool).await {
+        Ok(()) => Ok(()),
+        Err(sqlx::migrate::MigrateError::VersionMissing(version)) => Err(anyhow::anyhow!(
+            "the database {shown} was updated by a newer release of Willkommen (migration {version}), \
+             which this release does not know: run the newer release, or restore the backup taken \
+             before the upgrade"
+        )),
+        Err(error) => Err(anyhow::Error::new(error).context(format!("cannot update the database schema in {shown}"))),
+    }
 }
 
 /// `CREATE SCHEMA IF NOT EXISTS` is not safe against a second instance starting at the same

@@ -1,6 +1,7 @@
 //! Runs the real `willkommen-server` binary for the integration tests.
 //!
-//! Every server gets `--port 0` (a free port), its own data folder and
+//! Every server gets `--port 0` (a free port, unless a test picks the port another way), its
+//! own data folder and
 //! `--stop-on-stdin-eof`: the test holds the server's standard input, so a test that panics or
 //! is killed cannot leave a server running. [`TestServer`] also kills its process when dropped.
 //!
@@ -109,6 +110,8 @@ pub struct ServerOptions {
     own_data_dir: Option<TempDir>,
     dist_dir: Option<PathBuf>,
     args: Vec<OsString>,
+    envs: Vec<(OsString, OsString)>,
+    port_flag: bool,
 }
 
 impl ServerOptions {
@@ -124,18 +127,32 @@ impl ServerOptions {
         self
     }
 
+    /// Sets an environment variable for the server, e.g. `WILLKOMMEN_PORT`.
+    pub fn env(mut self, name: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> Self {
+        self.envs.push((name.as_ref().to_owned(), value.as_ref().to_owned()));
+        self
+    }
+
+    /// Leaves out `--port 0`, so the port comes from the environment or a config file.
+    pub fn without_port_flag(mut self) -> Self {
+        self.port_flag = false;
+        self
+    }
+
     /// Starts the server and waits until it says it is running.
     pub fn start(self) -> TestServer {
         let dist_dir = self.dist_dir.unwrap_or_else(|| self.data_dir.join("no-web-app-here"));
         let mut command = server_command();
+        if self.port_flag {
+            command.arg("--port").arg("0");
+        }
         command
-            .arg("--port")
-            .arg("0")
             .args(database_args(&self.data_dir))
             .arg("--dist-dir")
             .arg(&dist_dir)
             .arg("--stop-on-stdin-eof")
             .args(&self.args)
+            .envs(self.envs)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
@@ -193,7 +210,14 @@ impl TestServer {
 
     /// Options for a server on `data_dir`, to add a dist folder or flags before starting it.
     pub fn options(data_dir: &Path) -> ServerOptions {
-        ServerOptions { data_dir: data_dir.to_owned(), own_data_dir: None, dist_dir: None, args: Vec::new() }
+        ServerOptions {
+            data_dir: data_dir.to_owned(),
+            own_data_dir: None,
+            dist_dir: None,
+            args: Vec::new(),
+            envs: Vec::new(),
+            port_flag: true,
+        }
     }
 
     /// The server's base URL, `http://127.0.0.1:<port>`, without a trailing slash.
@@ -258,8 +282,19 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<OsStr>,
 {
+    run_server_to_exit_with_env(args, [("", ""); 0])
+}
+
+/// [`run_server_to_exit`] with these environment variables set.
+pub fn run_server_to_exit_with_env<I, S, E>(args: I, envs: E) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+    E: IntoIterator<Item = (&'static str, &'static str)>,
+{
     let mut child = server_command()
         .args(args)
+        .envs(envs)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -282,6 +317,17 @@ where
     // The process has exited, so its pipes are closed and the readers finish.
     let join = |reader: thread::JoinHandle<Vec<u8>>| reader.join().expect("a pipe reader panicked");
     Output { status, stdout: join(stdout), stderr: join(stderr) }
+}
+
+/// The single line the server wrote to stderr; fails if it wrote none or several, or if it
+/// claimed to be running.
+pub fn the_one_stderr_line(output: &Output) -> String {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "expected exactly one line on stderr, got:\n{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!stdout.contains("is running"), "the server claimed to run despite the error:\n{stdout}");
+    lines[0].to_owned()
 }
 
 /// A command for the server binary that ignores the developer's `WILLKOMMEN_*` settings and

@@ -1,0 +1,85 @@
+//! The command line and environment variables, as clap reads them and `--help` explains them.
+//!
+//! Settings are read as text here and checked in `config.rs`, after the config file is read:
+//! a bad value is then reported with where it came from (flag, variable or file), and a
+//! default shown here only applies when the file does not set the key either.
+
+use std::path::PathBuf;
+
+use clap::Parser;
+
+use super::Command;
+
+const AFTER_HELP: &str = "\
+Each setting can come from a flag, its environment variable, or a key of the --config file (the \
+option's name with underscores, e.g. `port = 8080`, `data_dir = \"/var/lib/willkommen\"`). \
+A flag beats the variable, the variable beats the file, the file beats the default.";
+
+/// Willkommen's queue server: the API for kiosks, staff desks and call displays, and the
+/// web app they load.
+#[derive(Clone, Debug, Parser)]
+#[command(name = "willkommen-server", version, about, after_help = AFTER_HELP)]
+pub struct Flags {
+    /// A TOML file with settings: keys are the option names below with underscores
+    /// (bind, port, data_dir, dist_dir, public_url, database_url, database_schema, log_format,
+    /// log_level, demo_accounts). Flags and environment variables override it.
+    #[arg(long, env = "WILLKOMMEN_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Address to listen on. Use 0.0.0.0 to accept connections from other machines.
+    #[arg(long, env = "WILLKOMMEN_BIND", default_value = "127.0.0.1", value_name = "ADDRESS")]
+    pub bind: String,
+
+    /// TCP port to listen on (0 picks a free one and prints it).
+    #[arg(long, env = "WILLKOMMEN_PORT", default_value = "8080")]
+    pub port: String,
+
+    /// Folder for the SQLite database; created if missing, seeded with the demo office on
+    /// first start.
+    #[arg(long, env = "WILLKOMMEN_DATA_DIR", default_value = "data", value_name = "FOLDER")]
+    pub data_dir: String,
+
+    /// Folder with the built web app (`trunk build --release` writes it).
+    #[arg(long, env = "WILLKOMMEN_DIST_DIR", default_value = "dist", value_name = "FOLDER")]
+    pub dist_dir: String,
+
+    /// The address visitors' phones use to reach this server, put into ticket QR codes
+    /// (e.g. https://willkommen.example.de). Defaults to http://<bind>:<port>.
+    #[arg(long, env = "WILLKOMMEN_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
+
+    /// A PostgreSQL database to keep the office's data in (postgres://user:password@host/db)
+    /// instead of the built-in SQLite database in the data folder (the default). Prefer the
+    /// environment variable or the file: other users of the machine can see flags.
+    #[arg(long, env = "WILLKOMMEN_DATABASE_URL", value_name = "URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+
+    /// The PostgreSQL schema holding this office's tables, so several offices can share one
+    /// database. Only with --database-url.
+    #[arg(long, env = "WILLKOMMEN_DATABASE_SCHEMA", default_value = "public", value_name = "SCHEMA")]
+    pub database_schema: String,
+
+    /// How the log on stderr is written: text (for people) or json (one JSON object per line,
+    /// for log collectors).
+    #[arg(long, env = "WILLKOMMEN_LOG_FORMAT", default_value = "text", value_name = "text|json")]
+    pub log_format: String,
+
+    /// What to log, as a tracing filter (e.g. debug, or info,willkommen_server=debug).
+    /// RUST_LOG, when set, overrides it.
+    #[arg(long, env = "WILLKOMMEN_LOG_LEVEL", default_value = "info,sqlx=warn", value_name = "FILTER")]
+    pub log_level: String,
+
+    /// Whether a new database gets the demo sign-ins (admin, schalter1, schalter2, whose
+    /// passwords are published and printed at start). Set it to false for a real office and
+    /// create accounts with the `account` command.
+    #[arg(long, env = "WILLKOMMEN_DEMO_ACCOUNTS", default_value = "true", value_name = "true|false")]
+    pub demo_accounts: String,
+
+    /// Shut down when standard input is closed, so a supervising process (a test) that dies
+    /// cannot leave the server running. Not read from the config file.
+    #[arg(long, env = "WILLKOMMEN_STOP_ON_STDIN_EOF")]
+    pub stop_on_stdin_eof: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}

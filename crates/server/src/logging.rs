@@ -1,0 +1,17 @@
+//! The log on stderr: lines of text for people, or one JSON object per line for log collectors
+//! (`--log-format json`). Standard output stays for the welcome message.
+
+use tracing_subscriber::EnvFilter;
+
+use crate::config::{Config, LogFormat};
+
+/// Installs the process's log writer; call once, before anything logs.
+pub fn init(config: &Config) {
+    // RUST_LOG, the variable every tracing user knows, wins over --log-level when it is set.
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(&config.log_level));
+    let subscriber = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match config.log_format {
+        LogFormat::Text => subscriber.init(),
+        LogFormat::Json => subscriber.json().init(),
+    }
+}

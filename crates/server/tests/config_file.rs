@@ -1,0 +1,189 @@
+//! The server's settings file (`--config`) and how it layers with environment variables and
+//! flags, against the real binary: a flag beats a variable, a variable beats the file, the
+//! file beats the default; a bad setting is refused in one line that says what to fix.
+
+mod common;
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+
+use common::{TestServer, run_server_to_exit, run_server_to_exit_with_env, the_one_stderr_line};
+
+/// A port nobody listens on right now.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn write_config(folder: &Path, text: &str) -> PathBuf {
+    let file = folder.join("willkommen.toml");
+    std::fs::write(&file, text).unwrap();
+    file
+}
+
+fn path(path: &Path) -> &str {
+    path.to_str().expect("temporary folders have UTF-8 names")
+}
+
+/// The one line on stderr of a server started with this config file, which must refuse it
+/// with exit code 2.
+fn refusal_of(config: &str) -> (String, PathBuf) {
+    let data = tempfile::tempdir().unwrap();
+    let file = write_config(data.path(), config);
+
+    let output = run_server_to_exit(["--config", path(&file), "--data-dir", path(data.path()), "--stop-on-stdin-eof"]);
+
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let line = the_one_stderr_line(&output);
+    assert!(line.starts_with("error: ") && line.ends_with("(see willkommen-server --help)"), "{line}");
+    (line, file)
+}
+
+#[test]
+fn the_port_in_the_config_file_is_where_the_server_listens() {
+    let data = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let file = write_config(data.path(), &format!("# The Berlin office\nport = {port}\nlog_level = \"info\"\n"));
+
+    let server = TestServer::options(data.path()).without_port_flag().arg("--config").arg(&file).start();
+
+    assert_eq!(server.url(), format!("http://127.0.0.1:{port}"));
+    server.stop();
+}
+
+#[test]
+fn an_environment_variable_beats_the_config_file() {
+    let data = tempfile::tempdir().unwrap();
+    let (in_file, in_env) = (free_port(), free_port());
+    let file = write_config(data.path(), &format!("port = {in_file}\n"));
+
+    let server = TestServer::options(data.path())
+        .without_port_flag()
+        .env("WILLKOMMEN_CONFIG", &file)
+        .env("WILLKOMMEN_PORT", in_env.to_string())
+        .start();
+
+    assert_eq!(server.url(), format!("http://127.0.0.1:{in_env}"));
+    server.stop();
+}
+
+#[test]
+fn a_flag_beats_the_environment_variable_and_the_config_file() {
+    let data = tempfile::tempdir().unwrap();
+    let (in_file, in_env, in_flag) = (free_port(), free_port(), free_port());
+    let file = write_config(data.path(), &format!("port = {in_file}\n"));
+
+    let server = TestServer::options(data.path())
+        .without_port_flag()
+        .arg("--config")
+        .arg(&file)
+        .env("WILLKOMMEN_PORT", in_env.to_string())
+        .arg("--port")
+        .arg(in_flag.to_string())
+        .start();
+
+    assert_eq!(server.url(), format!("http://127.0.0.1:{in_flag}"));
+    server.stop();
+}
+
+#[test]
+fn an_unknown_setting_is_named_with_its_line_and_the_known_ones() {
+    let (line, file) = refusal_of("port = 8080\nprot = 8081\n");
+
+    assert!(line.contains(&format!("{} line 2: unknown setting \"prot\"", file.display())), "{line}");
+    assert!(line.contains("known: bind, port, data_dir"), "{line}");
+}
+
+#[test]
+fn a_setting_of_the_wrong_type_is_named() {
+    let (line, file) = refusal_of("bind = \"0.0.0.0\"\nport = \"eighty\"\n");
+
+    assert!(line.contains(&format!("{} line 2: port: invalid value \"eighty\"", file.display())), "{line}");
+}
+
+#[test]
+fn a_port_out_of_range_in_the_file_is_named() {
+    let (line, _) = refusal_of("port = 99999\n");
+
+    assert!(line.contains("line 1: port: invalid value 99999, expected a port 0-65535"), "{line}");
+}
+
+#[test]
+fn a_public_url_without_a_scheme_is_refused() {
+    let (line, _) = refusal_of("public_url = \"willkommen.example.de\"\n");
+
+    assert!(line.contains("public_url: invalid value \"willkommen.example.de\""), "{line}");
+    assert!(line.contains("http://"), "the line does not say what a URL needs: {line}");
+}
+
+#[test]
+fn a_schema_name_that_is_not_a_plain_identifier_is_refused() {
+    let (line, _) =
+        refusal_of("database_url = \"postgres://db.example.de/willkommen\"\ndatabase_schema = \"Berlin-Mitte\"\n");
+
+    assert!(line.contains("line 2: database_schema: invalid value \"Berlin-Mitte\""), "{line}");
+    assert!(line.contains("lowercase"), "{line}");
+}
+
+#[test]
+fn a_schema_without_a_database_url_is_refused() {
+    let (line, file) = refusal_of("database_schema = \"berlin\"\n");
+
+    assert!(line.contains("database_schema is set"), "{line}");
+    assert!(line.contains("but database_url is not"), "{line}");
+    assert!(line.contains(&file.display().to_string()), "the line does not say where it was set: {line}");
+}
+
+#[test]
+fn a_database_url_that_is_not_postgres_is_refused_without_showing_it() {
+    let (line, _) = refusal_of("database_url = \"mysql://wk:geheim@db/willkommen\"\n");
+
+    assert!(line.contains("database_url: invalid value \"mysql://…\""), "{line}");
+    assert!(line.contains("postgres://"), "{line}");
+    assert!(!line.contains("geheim"), "the password was printed: {line}");
+}
+
+#[test]
+fn a_missing_config_file_is_named_with_the_reason() {
+    let data = tempfile::tempdir().unwrap();
+    let missing = data.path().join("nowhere.toml");
+
+    let output =
+        run_server_to_exit(["--config", path(&missing), "--data-dir", path(data.path()), "--stop-on-stdin-eof"]);
+
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let line = the_one_stderr_line(&output);
+    assert!(line.contains(&missing.display().to_string()), "{line}");
+    assert!(line.contains("No such file"), "{line}");
+}
+
+#[test]
+fn a_bad_environment_variable_is_named() {
+    let data = tempfile::tempdir().unwrap();
+
+    let output = run_server_to_exit_with_env(
+        ["--data-dir", path(data.path()), "--stop-on-stdin-eof"],
+        [("WILLKOMMEN_PORT", "abc")],
+    );
+
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let line = the_one_stderr_line(&output);
+    assert!(line.starts_with("error: WILLKOMMEN_PORT: invalid value \"abc\", expected a port 0-65535"), "{line}");
+}
+
+#[test]
+fn help_explains_the_config_file_and_every_environment_variable() {
+    let output = run_server_to_exit(["--help"]);
+
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let help = String::from_utf8_lossy(&output.stdout);
+    let flags = ["config", "bind", "port", "data-dir", "dist-dir", "public-url"];
+    let new_flags = ["database-url", "database-schema", "log-format", "log-level"];
+    for flag in flags.into_iter().chain(new_flags) {
+        assert!(help.contains(&format!("--{flag} ")), "--{flag} is missing:\n{help}");
+        let variable = format!("WILLKOMMEN_{}", flag.replace('-', "_").to_uppercase());
+        assert!(help.contains(&variable), "{variable} is missing:\n{help}");
+    }
+    assert!(help.contains("[default: info,sqlx=warn]"), "{help}");
+    assert!(help.contains("TOML"), "{help}");
+    assert!(help.contains("A flag beats the variable, the variable beats the file"), "{help}");
+}

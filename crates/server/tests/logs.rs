@@ -1,0 +1,43 @@
+//! The server's log on stderr as a log collector reads it (`--log-format json`).
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::TestServer;
+use serde_json::Value;
+
+#[tokio::test]
+async fn json_logs_are_one_object_per_line_with_level_and_message() {
+    let data = tempfile::tempdir().unwrap();
+    let server = TestServer::options(data.path())
+        .arg("--log-format")
+        .arg("json")
+        // tower_http logs each request at debug level.
+        .arg("--log-level")
+        .arg("info,tower_http=debug")
+        .start();
+
+    let answer = reqwest::get(server.at("/healthz")).await.unwrap();
+    assert_eq!(answer.status(), 200);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !server.log().contains("finished processing request") && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let log = server.log();
+    server.stop();
+
+    let lines: Vec<Value> = log
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|error| panic!("not JSON ({error}): {line}")))
+        .collect();
+    for line in &lines {
+        assert!(line["level"].is_string(), "no level: {line}");
+        assert!(line["fields"]["message"].is_string(), "no message: {line}");
+    }
+    let messages: Vec<&str> = lines.iter().filter_map(|line| line["fields"]["message"].as_str()).collect();
+    assert!(messages.contains(&"new database: seeded the demo office"), "{messages:?}");
+    let request = lines.iter().find(|line| line["fields"]["message"] == "finished processing request");
+    let request = request.unwrap_or_else(|| panic!("the request was not logged:\n{log}"));
+    assert_eq!(request["span"]["uri"], "/healthz", "{request}");
+}
