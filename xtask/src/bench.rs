@@ -1,8 +1,10 @@
-//! `cargo xtask bench [size|browser|api] [--quick]`: every benchmark, or one part of them.
-//! They measure and print; none fails on a timing (the kiosk's size budget is held by
+//! `cargo xtask bench [size|browser|api] [--quick] [--postgres]`: every benchmark, or one part
+//! of them. They measure and print; none fails on a timing (the kiosk's size budget is held by
 //! `cargo xtask test`). The whole run writes `docs/benchmarks.md` and `docs/benchmarks.json`
-//! with the machine, the command and the date; a partial or `--quick` run writes the same
-//! files under `target/bench/` instead, so the committed figures always come from one run.
+//! with the machine, the command and the date; a partial, `--quick` or `--postgres` run writes
+//! the same files under `target/bench/` instead, so the committed figures always come from one
+//! run. `--postgres` runs the API benchmark against a throwaway, durable PostgreSQL (fsync on)
+//! instead of SQLite.
 //!
 //! - size: `size.rs`, plus what the kiosk's wasm is made of (twiggy).
 //! - browser: `tests/bench/browser.mjs` (start-up, responsiveness, memory, outage) in headless
@@ -16,6 +18,7 @@ use anyhow::Context;
 use serde_json::{Value, json};
 
 use crate::cmd::{Cmd, cargo};
+use crate::postgres::TestPostgres;
 use crate::size::{self, KIOSK_BUDGET_BYTES, kb};
 use crate::tools::{self, CHROMIUM};
 use crate::web::{self, APPS};
@@ -35,7 +38,7 @@ struct Section {
     markdown: String,
 }
 
-pub fn run(only: Option<Part>, quick: bool) -> anyhow::Result<()> {
+pub fn run(only: Option<Part>, quick: bool, postgres: bool) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let out = target_dir().join("bench");
     std::fs::create_dir_all(&out)?;
@@ -55,10 +58,10 @@ pub fn run(only: Option<Part>, quick: bool) -> anyhow::Result<()> {
         sections.push(browser_section(&out, quick)?);
     }
     if wanted(Part::Api) {
-        sections.push(api_section(&out, quick)?);
+        sections.push(api_section(&out, quick, postgres)?);
     }
 
-    let command = command_line(only, quick);
+    let command = command_line(only, quick, postgres);
     let machine = machine();
     let date = Cmd::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"]).output().unwrap_or_default().trim().to_owned();
     let mut report = BTreeMap::new();
@@ -70,7 +73,7 @@ pub fn run(only: Option<Part>, quick: bool) -> anyhow::Result<()> {
         report.insert(section.key, section.json.clone());
     }
     let markdown = render(&command, &date, &machine, started.elapsed().as_secs(), &sections);
-    let dir = if only.is_none() && !quick { root().join("docs") } else { out };
+    let dir = if only.is_none() && !quick && !postgres { root().join("docs") } else { out };
     std::fs::write(dir.join("benchmarks.json"), serde_json::to_string_pretty(&report)? + "\n")?;
     std::fs::write(dir.join("benchmarks.md"), &markdown)?;
     println!("{markdown}");
@@ -78,14 +81,16 @@ pub fn run(only: Option<Part>, quick: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn command_line(only: Option<Part>, quick: bool) -> String {
+fn command_line(only: Option<Part>, quick: bool, postgres: bool) -> String {
     let part = match only {
         None => "",
         Some(Part::Size) => " size",
         Some(Part::Browser) => " browser",
         Some(Part::Api) => " api",
     };
-    format!("cargo xtask bench{part}{}", if quick { " --quick" } else { "" })
+    let quick = if quick { " --quick" } else { "" };
+    let postgres = if postgres { " --postgres" } else { "" };
+    format!("cargo xtask bench{part}{quick}{postgres}")
 }
 
 fn render(command: &str, date: &str, machine: &Value, seconds: u64, sections: &[Section]) -> String {
@@ -274,7 +279,7 @@ fn browser_section(out: &Path, quick: bool) -> anyhow::Result<Section> {
     read_section("browser", out)
 }
 
-fn api_section(out: &Path, quick: bool) -> anyhow::Result<Section> {
+fn api_section(out: &Path, quick: bool, postgres: bool) -> anyhow::Result<Section> {
     cargo(&["build", "--release", "--package", "willkommen-server", "--example", "bench_api"]).run()?;
     let mut bench = Cmd::new(target_dir().join("release/examples/bench_api"))
         .args(["--server".as_ref(), target_dir().join("release/willkommen-server").as_os_str()])
@@ -282,7 +287,13 @@ fn api_section(out: &Path, quick: bool) -> anyhow::Result<Section> {
     if quick {
         bench = bench.args(["--quick"]);
     }
+    // Durable: figures from a database that skips fsync would flatter every write.
+    let database = if postgres { Some(TestPostgres::start_durable()?) } else { None };
+    if let Some(database) = &database {
+        bench = bench.args(["--database-url", &database.url]);
+    }
     bench.run()?;
+    drop(database);
     read_section("api", out)
 }
 

@@ -6,7 +6,8 @@
 //! - `cargo xtask dev [kiosk|phone|display|office]`: API server plus `trunk serve` of one app
 //!   with live reload.
 //! - `cargo xtask size`: the brotli size of what each app downloads at start.
-//! - `cargo xtask bench [size|browser|api] [--quick]`: the benchmarks (docs/benchmarks.md).
+//! - `cargo xtask bench [size|browser|api] [--quick] [--postgres]`: the benchmarks
+//!   (docs/benchmarks.md).
 //! - `cargo xtask postgres`: a throwaway PostgreSQL server until Enter, for trying the server
 //!   or running its tests against PostgreSQL by hand.
 //!
@@ -63,6 +64,10 @@ enum Command {
         /// Small counts, for a smoke run (written to target/bench/).
         #[arg(long)]
         quick: bool,
+        /// The API benchmark on a throwaway, durable PostgreSQL (fsync on) instead of SQLite,
+        /// with two server instances on one schema too (written to target/bench/).
+        #[arg(long)]
+        postgres: bool,
     },
     /// Start a throwaway PostgreSQL server (Debian's, installed when missing) on 127.0.0.1,
     /// print its URL, and stop it when Enter is pressed or standard input closes.
@@ -76,7 +81,7 @@ fn main() -> ExitCode {
         Command::Test => test::run_all(),
         Command::Dev { app } => dev(&app),
         Command::Size => size(),
-        Command::Bench { part, quick } => bench::run(part, quick),
+        Command::Bench { part, quick, postgres } => bench::run(part, quick, postgres),
         Command::Postgres => throwaway_postgres(),
     };
     match result {

@@ -1,5 +1,6 @@
-//! A throwaway PostgreSQL server for the tests: Debian's packages (installed when missing), a
-//! temporary data folder, listening on 127.0.0.1 only, on a free port.
+//! A throwaway PostgreSQL server for the tests and benchmarks: Debian's packages (installed
+//! when missing), a temporary data folder, listening on 127.0.0.1 only, on a free port. The
+//! tests' copy skips fsync; the benchmarks' copy is durable, as a real office's would be.
 //!
 //! It stops by itself: `postgres` runs under a small shell that waits for its standard input
 //! to close, which happens when this process ends for any reason (even `kill -9`), and then
@@ -14,7 +15,7 @@ use anyhow::{Context, bail};
 
 use crate::cmd::Cmd;
 
-/// The database the tests get; every test server makes its own schema in it.
+/// The database the tests and benchmarks get; every server they start makes its own schema in it.
 const DATABASE: &str = "willkommen_test";
 /// The superuser `initdb` makes (trust authentication, 127.0.0.1 only).
 const USER: &str = "willkommen";
@@ -25,9 +26,28 @@ pub struct TestPostgres {
     pub url: String,
 }
 
+/// Whether a commit waits until it is on the disk.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Durability {
+    /// fsync and the rest off: what the tests are about is not durability, and it keeps them fast.
+    Off,
+    /// fsync, synchronous_commit and full_page_writes on (PostgreSQL's defaults): benchmark
+    /// figures must come from a database that keeps what it acknowledged.
+    On,
+}
+
 impl TestPostgres {
-    /// Starts a new, empty server and creates the tests' database.
+    /// Starts a new, empty server for the tests (fsync off) and creates their database.
     pub fn start() -> anyhow::Result<Self> {
+        Self::start_with(Durability::Off)
+    }
+
+    /// Starts a new, empty server that commits to the disk (fsync on), for benchmarks.
+    pub fn start_durable() -> anyhow::Result<Self> {
+        Self::start_with(Durability::On)
+    }
+
+    fn start_with(durability: Durability) -> anyhow::Result<Self> {
         let bin = ensure_installed()?;
         // In the system's temporary folder: when running as root, the `postgres` user must be
         // able to reach it.
@@ -59,11 +79,11 @@ impl TestPostgres {
             bail!("initdb failed ({status})");
         }
         let port = free_port()?;
-        // Durability is not what these tests are about; fsync off keeps them fast.
+        let durable = if durability == Durability::On { "on" } else { "off" };
         let script = format!(
             "{postgres} -D {data} -c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories= \
-             -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 \
-             >{log} 2>&1 & pid=$!; cat >/dev/null; kill -INT $pid; wait $pid",
+             -c fsync={durable} -c synchronous_commit={durable} -c full_page_writes={durable} \
+             -c max_connections=400 >{log} 2>&1 & pid=$!; cat >/dev/null; kill -INT $pid; wait $pid",
             postgres = bin.join("postgres").display(),
             data = data.display(),
             log = dir.join("postgres.log").display(),
@@ -83,7 +103,7 @@ impl TestPostgres {
         if !status.success() {
             bail!("createdb failed ({status})");
         }
-        println!("xtask: PostgreSQL {} for the tests at {}", version(&bin), postgres.url);
+        println!("xtask: PostgreSQL {} (fsync {durable}) at {}", version(&bin), postgres.url);
         Ok(postgres)
     }
 

@@ -1,5 +1,6 @@
-//! Where the figures were measured: machine, server build and how SQLite was set up. Benchmark
-//! and server share the machine's cores, as they would in a small office's one box.
+//! Where the figures were measured: machine, server build and how the database (SQLite or
+//! PostgreSQL) was set up. Benchmark, server and database share the machine's cores, as they
+//! would in a small office's one box.
 
 use std::io::{Seek, Write};
 use std::path::Path;
@@ -25,17 +26,32 @@ pub struct Environment {
     pub data_filesystem: String,
     /// Writing 4 KiB and `fdatasync` there: every ticket waits for at least one.
     pub fsync: Latency,
-    /// From the database file.
-    pub sqlite_journal_mode: String,
-    /// The server sets it per connection, so it cannot be read from the file; this is what
-    /// the server's source says (`src/store/mod.rs`) in the tree the benchmark was built from.
-    pub sqlite_synchronous: String,
+    /// Read from the database the SIGKILL run wrote (`None` until then).
+    pub database: Option<DatabaseSetUp>,
     pub open_files: OpenFiles,
     /// Other work on the machine skews the figures: the 1, 5 and 15 minute load averages.
     pub load_average_at_start: String,
     pub load_average_at_end: String,
     pub quick: bool,
     pub runtime_s: f64,
+}
+
+/// What decides how fast a ticket is committed and whether it survives a crash.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatabaseSetUp {
+    Sqlite {
+        journal_mode: String,
+        synchronous: String,
+    },
+    Postgres {
+        version: String,
+        fsync: String,
+        synchronous_commit: String,
+        full_page_writes: String,
+        /// When the database's data folder is on this machine (and readable).
+        data_filesystem: Option<String>,
+    },
 }
 
 impl Environment {
@@ -54,8 +70,7 @@ impl Environment {
             git_commit: git_commit(),
             data_filesystem: filesystem_of(&std::env::temp_dir()),
             fsync: fsync_latency(),
-            sqlite_journal_mode: "unknown".into(),
-            sqlite_synchronous: synchronous_in_source(),
+            database: None,
             open_files,
             load_average_at_start: load_average(),
             load_average_at_end: String::new(),
@@ -103,7 +118,7 @@ fn git_commit() -> Option<String> {
 }
 
 /// `ext4 (/)`: the type of the mount that holds `path` (the longest mount point above it).
-fn filesystem_of(path: &Path) -> String {
+pub fn filesystem_of(path: &Path) -> String {
     let mounts = std::fs::read_to_string("/proc/mounts").unwrap_or_default();
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     mounts
@@ -117,8 +132,10 @@ fn filesystem_of(path: &Path) -> String {
         .map_or_else(|| "unknown".into(), |(point, kind)| format!("{kind} ({point})"))
 }
 
-fn synchronous_in_source() -> String {
-    let source = include_str!("../../src/store/mod.rs");
-    let setting = source.split(".synchronous(SqliteSynchronous::").nth(1).and_then(|rest| rest.split(')').next());
-    setting.map_or_else(|| "unknown".into(), str::to_uppercase)
+/// SQLite's `synchronous` as the server sets it on each connection (so it cannot be read from
+/// the file): what the server's source says in the tree the benchmark was built from.
+pub fn synchronous_in_source() -> String {
+    let source = include_str!("../../src/store/backend.rs");
+    let setting = source.split("PRAGMA synchronous = ").nth(1).and_then(|rest| rest.split(';').next());
+    setting.map_or_else(|| "unknown".into(), |value| value.trim().to_uppercase())
 }

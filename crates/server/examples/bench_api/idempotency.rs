@@ -97,8 +97,7 @@ pub async fn run(site: Site, plan: &Plan) -> anyhow::Result<IdempotencyUnderDela
     let (burst, burst_outcomes) = bursts(site.url(), &site.visitor(0)).await;
     outcomes.extend(burst_outcomes);
 
-    let data = site.shut_down().await?;
-    let stored = database::read(data.path()).await?;
+    let stored = site.shut_down_and_read().await?;
     Ok(figures(plan, visitors, &outcomes, burst, &stored))
 }
 

@@ -3,10 +3,11 @@
 //!
 //! 1. taking tickets and calling visitors at fixed rates (open loop) and at full speed,
 //! 2. live streams: the delay from a call to its arrival at hundreds of phones and displays,
-//! 3. faults: SIGKILL while kiosks issue, and retries with one key over a slow network.
+//! 3. faults: SIGKILL while kiosks issue, and retries with one key over a slow network,
+//! 4. on PostgreSQL (`--database-url`) also: two server instances on one schema.
 //!
-//! Run it with `cargo xtask bench api`, or:
-//! `cargo run --release -p willkommen-server --example bench_api -- --server target/release/willkommen-server --out <dir> [--quick]`.
+//! Run it with `cargo xtask bench api [--postgres]`, or:
+//! `cargo run --release -p willkommen-server --example bench_api -- --server target/release/willkommen-server --out <dir> [--quick] [--database-url postgres://…]`.
 //! It writes `<dir>/api.json` and `<dir>/api.md` and prints progress to stderr.
 //!
 //! It measures and never fails on timing. Exit status 1: a figure that must be 0 (lost or
@@ -41,6 +42,8 @@ mod server;
 mod sigkill;
 mod sse;
 mod stats;
+mod storage;
+mod two_instances;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,6 +58,7 @@ use crate::office::Site;
 use crate::plan::Plan;
 use crate::report::{Faults, Report};
 use crate::server::ServerBinary;
+use crate::storage::Storage;
 
 /// Benchmarks of Willkommen's queue API against the real server binary.
 #[derive(Parser)]
@@ -68,6 +72,11 @@ struct Args {
     /// A short run (about 30 s) with noisier figures.
     #[arg(long)]
     quick: bool,
+    /// Run every server on this PostgreSQL database (postgres://user@host/database), each
+    /// data folder in a new schema of its own, instead of on SQLite. The schemas are left
+    /// behind: use a throwaway database.
+    #[arg(long)]
+    database_url: Option<String>,
 }
 
 #[tokio::main]
@@ -102,32 +111,42 @@ async fn run(args: &Args) -> anyhow::Result<Report> {
         args.server.display()
     );
     // Absolute: the servers run in the temporary folder, where a relative path means nothing.
-    let binary = ServerBinary(args.server.canonicalize()?);
+    let storage = Storage::new(args.database_url.as_deref());
+    let binary = ServerBinary { path: args.server.canonicalize()?, storage: storage.clone() };
     // Each stream holds a socket here and one in the server, which inherits the limit.
     let open_files = open_files::ensure(plan.stream_clients() as u64 + 512)?;
     let mut environment = Environment::survey(&args.server, open_files, args.quick);
+    let sections = if storage.is_postgres() { 5 } else { 4 };
 
-    progress!("section 1/4: fixed rates");
+    progress!("section 1/{sections}: fixed rates");
     let rates = rates::run(&binary, &plan).await?;
 
-    progress!("section 2/4: live streams");
+    progress!("section 2/{sections}: live streams");
     let site = Site::open(&binary, 1).await?;
     let fanout = fanout::run(&site, &plan).await?;
     site.shut_down().await?;
 
-    progress!("section 3/4: SIGKILL while issuing");
-    let site = Site::open(&binary, 0).await?;
-    let (sigkill, journal_mode) = sigkill::run(site, &binary, &plan).await?;
-    environment.sqlite_journal_mode = journal_mode;
+    // Only PostgreSQL is made for several instances on one database.
+    let two_instances = if storage.is_postgres() {
+        progress!("section 3/{sections}: two instances on one schema");
+        Some(two_instances::run(&binary, &plan).await?)
+    } else {
+        None
+    };
 
-    progress!("section 4/4: retries with one key over a slow network");
+    progress!("section {}/{sections}: SIGKILL while issuing", sections - 1);
+    let site = Site::open(&binary, 0).await?;
+    let (sigkill, database) = sigkill::run(site, &binary, &plan).await?;
+    environment.database = Some(database);
+
+    progress!("section {sections}/{sections}: retries with one key over a slow network");
     let site = Site::open(&binary, 0).await?;
     let idempotency_under_delay = idempotency::run(site, &plan).await?;
 
     environment.runtime_s = stats::round2(STARTED.elapsed().as_secs_f64());
     environment.load_average_at_end = environment::load_average();
     let faults = Faults { sigkill, idempotency_under_delay };
-    let report = Report::new(environment, plan, rates, fanout, faults);
+    let report = Report::new(environment, plan, rates, fanout, two_instances, faults);
     report.write(&args.out)?;
     Ok(report)
 }

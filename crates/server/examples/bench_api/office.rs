@@ -14,6 +14,7 @@ use tempfile::TempDir;
 use willkommen_api::{self as wire, API_PREFIX};
 
 use crate::api::{self, Clerk, Reply};
+use crate::database::{self, Stored};
 use crate::server::{ServerBinary, ServerProcess};
 
 const ADMIN: &str = "bench-admin";
@@ -22,8 +23,12 @@ const ADMIN_PASSWORD: &str = "bench-admin-password";
 /// A running server with an office prepared for benchmarking, on a data folder of its own.
 pub struct Site {
     pub server: ServerProcess,
-    /// The server's data folder; removed when the site is dropped.
+    /// More instances on the same data (PostgreSQL only); see [`Site::start_another_instance`].
+    more_instances: Vec<ServerProcess>,
+    /// The server's data folder (on PostgreSQL, its schema's name); removed when the site is
+    /// dropped.
     pub data: TempDir,
+    binary: ServerBinary,
     /// The active concerns as the kiosk shows them (with their checklists).
     pub concerns: Vec<wire::Concern>,
     pub languages: Vec<String>,
@@ -59,17 +64,45 @@ impl Site {
             kiosk.issuing
         );
         let information = kiosk.information_concern.clone().context("the office has no information concern")?;
-        Ok(Self { server, data, concerns: kiosk.concerns, languages: kiosk.languages, information, counters })
+        Ok(Self {
+            server,
+            more_instances: Vec::new(),
+            data,
+            binary: binary.clone(),
+            concerns: kiosk.concerns,
+            languages: kiosk.languages,
+            information,
+            counters,
+        })
     }
 
-    /// Stops the server gently; the data folder stays for reading what was stored.
+    /// Starts one more server instance on the same database, as a second box in the office
+    /// would run; only PostgreSQL is made for that. Returns its URL.
+    pub async fn start_another_instance(&mut self) -> anyhow::Result<String> {
+        ensure!(self.binary.storage.is_postgres(), "only PostgreSQL serves several instances at once");
+        let server = self.binary.start(self.data.path(), 0).await?;
+        let url = server.url.clone();
+        self.more_instances.push(server);
+        Ok(url)
+    }
+
+    /// Stops every instance gently; the data folder stays for reading what was stored.
     pub async fn shut_down(self) -> anyhow::Result<TempDir> {
-        let problems = self.server.log_problems();
-        if !problems.is_empty() {
-            progress!("the server logged {} warnings or errors, the first: {}", problems.len(), problems[0]);
+        for server in std::iter::once(self.server).chain(self.more_instances) {
+            let problems = server.log_problems();
+            if !problems.is_empty() {
+                progress!("the server logged {} warnings or errors, the first: {}", problems.len(), problems[0]);
+            }
+            server.stop().await?;
         }
-        self.server.stop().await?;
         Ok(self.data)
+    }
+
+    /// Stops every instance gently and reads what they stored.
+    pub async fn shut_down_and_read(self) -> anyhow::Result<Stored> {
+        let storage = self.binary.storage.clone();
+        let data = self.shut_down().await?;
+        database::read(&storage, data.path()).await
     }
 
     pub fn url(&self) -> &str {

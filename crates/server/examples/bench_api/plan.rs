@@ -17,6 +17,9 @@ pub struct Plan {
     /// Closed-loop rounds: how many kiosks issue back to back. The last is repeated while
     /// the live streams are open.
     pub issuing_kiosks: Vec<usize>,
+    /// PostgreSQL only: kiosks issuing back to back at one instance, then split evenly across
+    /// two instances on one schema.
+    pub shared_schema_kiosks: usize,
     /// Open-loop rates for calling visitors, calls per second.
     pub calling_rates: Vec<f64>,
     /// Counters (each with its clerk) calling in the calling rounds.
@@ -41,6 +44,7 @@ impl Plan {
             round: Duration::from_secs(if quick { 1 } else { 10 }),
             issuing_rates: vec![10.0, 50.0, 100.0, 200.0, 400.0],
             issuing_kiosks: vec![1, 16],
+            shared_schema_kiosks: 16,
             calling_rates: vec![5.0, 20.0, 50.0],
             counters: 8,
             phones: 450,

@@ -1,6 +1,7 @@
 //! Throughput and latency of the two busiest operations: kiosks taking tickets, and clerks
 //! calling the next visitor. Each at fixed rates (open loop), then at full speed (closed loop).
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -93,6 +94,17 @@ pub struct Kiosk {
     url: String,
     visitors: Arc<Vec<willkommen_api::NewTicket>>,
     next_visitor: Arc<AtomicUsize>,
+    /// Where a recording kiosk notes each ticket it was given, to check against the database.
+    acknowledged: Option<Acknowledged>,
+}
+
+/// Idempotency key → the id of the ticket a kiosk was given for it.
+pub type Acknowledged = Arc<std::sync::Mutex<BTreeMap<String, String>>>;
+
+/// Just the part of a ticket a recording kiosk keeps.
+#[derive(serde::Deserialize)]
+struct TicketId {
+    id: String,
 }
 
 impl Kiosk {
@@ -104,22 +116,42 @@ impl Kiosk {
             url: site.url().to_owned(),
             visitors,
             next_visitor: Arc::new(AtomicUsize::new(0)),
+            acknowledged: None,
         }
+    }
+
+    /// The same kiosk, sending to another server instance of the site.
+    pub fn at(self, url: &str) -> Self {
+        Self { url: url.to_owned(), ..self }
+    }
+
+    /// The same kiosk, noting in `acknowledged` every ticket it is given (after the timing).
+    pub fn recording(self, acknowledged: &Acknowledged) -> Self {
+        Self { acknowledged: Some(acknowledged.clone()), ..self }
     }
 
     /// Takes the next visitor's ticket; timed until the answer.
     pub fn take_ticket(&self) -> impl Future<Output = Timed> + Send + use<> {
         let n = self.next_visitor.fetch_add(1, Ordering::Relaxed);
         let visitor = self.visitors[n % self.visitors.len()].clone();
-        let request = api::take_ticket(&self.client, &self.url, &random::idempotency_key(), &visitor);
+        let key = random::idempotency_key();
+        let request = api::take_ticket(&self.client, &self.url, &key, &visitor);
+        let acknowledged = self.acknowledged.clone();
         async move {
-            let outcome = match api::expect_status(api::send(request).await, StatusCode::CREATED) {
+            let answer = api::expect_status(api::send(request).await, StatusCode::CREATED);
+            let timed = Timed::now(match &answer {
                 // A new key answered from a stored answer would be another visitor's ticket.
                 Ok(reply) if reply.replayed => Err("201 replayed for a new key".into()),
                 Ok(_) => Ok(()),
-                Err(kind) => Err(kind),
-            };
-            Timed::now(outcome)
+                Err(kind) => Err(kind.clone()),
+            });
+            if let (Some(acknowledged), Ok(reply)) = (acknowledged, answer) {
+                let Ok(ticket) = reply.json::<TicketId>() else {
+                    return Timed { outcome: Err("201 without a ticket".into()), ..timed };
+                };
+                acknowledged.lock().unwrap().insert(key, ticket.id);
+            }
+            timed
         }
     }
 }

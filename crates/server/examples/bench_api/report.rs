@@ -8,15 +8,14 @@ use anyhow::Context;
 use serde::Serialize;
 
 use crate::driver::Round;
-use crate::environment::Environment;
+use crate::environment::{DatabaseSetUp, Environment};
 use crate::fanout::Fanout;
 use crate::idempotency::IdempotencyUnderDelay;
 use crate::plan::Plan;
 use crate::rates::Rates;
 use crate::sigkill::Sigkill;
 use crate::stats::{Latency, describe};
-
-const COMMAND: &str = "Command: `cargo xtask bench api` (`--quick` for a short, noisier run).";
+use crate::two_instances::TwoInstances;
 
 #[derive(Debug, Serialize)]
 pub struct Report {
@@ -25,6 +24,9 @@ pub struct Report {
     pub issuing: Vec<Round>,
     pub call_next: Vec<Round>,
     pub sse_fanout: Fanout,
+    /// PostgreSQL only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub two_instances: Option<TwoInstances>,
     pub faults: Faults,
 }
 
@@ -35,8 +37,33 @@ pub struct Faults {
 }
 
 impl Report {
-    pub fn new(environment: Environment, plan: Plan, rates: Rates, sse_fanout: Fanout, faults: Faults) -> Self {
-        Self { environment, plan, issuing: rates.issuing, call_next: rates.call_next, sse_fanout, faults }
+    pub fn new(
+        environment: Environment,
+        plan: Plan,
+        rates: Rates,
+        sse_fanout: Fanout,
+        two_instances: Option<TwoInstances>,
+        faults: Faults,
+    ) -> Self {
+        Self {
+            environment,
+            plan,
+            issuing: rates.issuing,
+            call_next: rates.call_next,
+            sse_fanout,
+            two_instances,
+            faults,
+        }
+    }
+
+    fn on_postgres(&self) -> bool {
+        matches!(self.environment.database, Some(DatabaseSetUp::Postgres { .. }))
+    }
+
+    /// The line every section starts with: how to measure it again.
+    fn command(&self) -> String {
+        let postgres = if self.on_postgres() { " --postgres" } else { "" };
+        format!("Command: `cargo xtask bench api{postgres}` (`--quick` for a short, noisier run).")
     }
 
     /// The figures that must be 0 and are not: each is a bug in the server.
@@ -49,7 +76,11 @@ impl Report {
             delayed
                 .push(format!("delay run: {} visitors shown two different tickets", delay.visitors_shown_two_tickets));
         }
-        sigkill.chain(delayed).collect()
+        let shared = self.two_instances.iter().flat_map(|two| &two.rounds).flat_map(|round| {
+            let instances = round.instances;
+            round.check.violations().into_iter().map(move |v| format!("{instances} instance(s) on one schema: {v}"))
+        });
+        sigkill.chain(delayed).chain(shared).collect()
     }
 
     pub fn write(&self, dir: &Path) -> anyhow::Result<()> {
@@ -65,14 +96,16 @@ impl Report {
         self.issuing_section(&mut md);
         self.calling_section(&mut md);
         self.fanout_section(&mut md);
+        self.two_instances_section(&mut md);
         self.sigkill_section(&mut md);
         self.idempotency_section(&mut md);
         md
     }
 
     fn environment_section(&self, md: &mut String) {
+        let command = self.command();
         let env = &self.environment;
-        let _ = writeln!(md, "## Queue API benchmarks: machine and set-up\n\n{COMMAND}\n");
+        let _ = writeln!(md, "## Queue API benchmarks: machine and set-up\n\n{command}\n");
         let _ = writeln!(md, "| | |\n|---|---|");
         let _ = writeln!(md, "| date | {} |", env.date_utc);
         let _ = writeln!(
@@ -86,11 +119,7 @@ impl Report {
             env.server_binary,
             env.git_commit.as_deref().unwrap_or("unknown")
         );
-        let _ = writeln!(
-            md,
-            "| SQLite | journal_mode={}, synchronous={} (one fsync per commit), data on {} |",
-            env.sqlite_journal_mode, env.sqlite_synchronous, env.data_filesystem
-        );
+        let _ = writeln!(md, "{}", database_row(env));
         let _ = writeln!(
             md,
             "| disk | 4 KiB write + fdatasync: p50 {} ms, p99 {} ms, max {} ms |",
@@ -110,10 +139,15 @@ impl Report {
             env.load_average_at_start, env.load_average_at_end
         );
         let _ = writeln!(md, "| run | {}, {:.0} s |\n", if env.quick { "quick" } else { "full" }, env.runtime_s);
+        let database = if self.on_postgres() {
+            "a fresh schema of the one PostgreSQL database (whose server shares the cores too, when local)"
+        } else {
+            "a fresh database"
+        };
         let _ = writeln!(
             md,
             "The benchmark starts the real server binary on 127.0.0.1 and shares the machine's cores with it. \
-             Each section gets a server of its own on a fresh database with the demo office, which an admin \
+             Each section gets a server of its own on {database} with the demo office, which an admin \
              publishes (through the admin API) open every day from 00:00 to 24:00, without daily quotas and with \
              {} more counters, so the run works at any hour.\n",
             self.plan.counters
@@ -121,7 +155,8 @@ impl Report {
     }
 
     fn issuing_section(&self, md: &mut String) {
-        let _ = writeln!(md, "## Taking tickets at fixed rates\n\n{COMMAND}\n");
+        let command = self.command();
+        let _ = writeln!(md, "## Taking tickets at fixed rates\n\n{command}\n");
         let _ = writeln!(
             md,
             "`POST /api/v1/tickets`, each with a new `Idempotency-Key`, concerns and languages in turn, the \
@@ -136,7 +171,8 @@ impl Report {
     }
 
     fn calling_section(&self, md: &mut String) {
-        let _ = writeln!(md, "## Calling the next visitor at fixed rates\n\n{COMMAND}\n");
+        let command = self.command();
+        let _ = writeln!(md, "## Calling the next visitor at fixed rates\n\n{command}\n");
         let _ = writeln!(
             md,
             "{} clerks, each signed in at a counter serving every concern: `POST /api/v1/counters/{{c}}/call-next`, \
@@ -151,8 +187,9 @@ impl Report {
     }
 
     fn fanout_section(&self, md: &mut String) {
+        let command = self.command();
         let f = &self.sse_fanout;
-        let _ = writeln!(md, "## Live streams: {} clients\n\n{COMMAND}\n", f.phones + f.displays);
+        let _ = writeln!(md, "## Live streams: {} clients\n\n{command}\n", f.phones + f.displays);
         let _ = writeln!(
             md,
             "{} phones follow their own ticket (`GET /api/v1/tickets/{{id}}/events`, all of one concern, behind \
@@ -193,9 +230,50 @@ impl Report {
         }
     }
 
+    fn two_instances_section(&self, md: &mut String) {
+        let Some(two) = &self.two_instances else { return };
+        let command = self.command();
+        let _ = writeln!(md, "## Two server instances on one PostgreSQL schema\n\n{command}\n");
+        let _ = writeln!(
+            md,
+            "{} kiosks take tickets back to back for {} s: first all at one instance, then half at each of two \
+             instances started on the same schema (a fresh schema per round). Writers of one office take turns \
+             on one advisory lock, whichever instance they are in, so the second instance adds room for HTTP, JSON \
+             and reads, not for writes; both instances, PostgreSQL and the kiosks share the machine's cores. \
+             Afterwards every ticket a kiosk was given is looked up in the schema.\n",
+            two.kiosks,
+            self.plan.round.as_secs_f64()
+        );
+        let _ = writeln!(
+            md,
+            "| instances | tickets | tickets/s | p50 ms | p90 ms | p99 ms | max ms | errors | lost | duplicate | \
+             sharing a number |\n|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|"
+        );
+        for round in &two.rounds {
+            let (issuing, check) = (&round.issuing, &round.check);
+            let _ = writeln!(
+                md,
+                "| {} | {} | {:.1} | {} | {} | {} | {} | {} | **{}** | **{}** | **{}** |",
+                round.instances,
+                issuing.requests,
+                issuing.achieved_rps,
+                ms(issuing.latency.p50_ms),
+                ms(issuing.latency.p90_ms),
+                ms(issuing.latency.p99_ms),
+                ms(issuing.latency.max_ms),
+                describe(&issuing.error_kinds),
+                check.lost_acknowledged,
+                check.duplicate_tickets,
+                check.shared_numbers
+            );
+        }
+        let _ = writeln!(md, "\nLost, duplicate and sharing a number must be 0.\n");
+    }
+
     fn sigkill_section(&self, md: &mut String) {
+        let command = self.command();
         let s = &self.faults.sigkill;
-        let _ = writeln!(md, "## Faults: SIGKILL while kiosks issue tickets\n\n{COMMAND}\n");
+        let _ = writeln!(md, "## Faults: SIGKILL while kiosks issue tickets\n\n{command}\n");
         let _ = writeln!(
             md,
             "{} kiosks take tickets without pause; each visitor's attempt is retried with its key (every 20 ms \
@@ -233,8 +311,9 @@ impl Report {
     }
 
     fn idempotency_section(&self, md: &mut String) {
+        let command = self.command();
         let d = &self.faults.idempotency_under_delay;
-        let _ = writeln!(md, "## Faults: retries with one Idempotency-Key over a slow network\n\n{COMMAND}\n");
+        let _ = writeln!(md, "## Faults: retries with one Idempotency-Key over a slow network\n\n{command}\n");
         let _ = writeln!(
             md,
             "{} kiosks serve {} visitors through a proxy that holds every request and every answer for a random \
@@ -287,6 +366,24 @@ impl Report {
         let _ = writeln!(md, "| lost acknowledged tickets (must be 0) | {} |", d.check.lost_acknowledged);
         let _ =
             writeln!(md, "| answers disagreeing with the database (must be 0) | {} |\n", d.check.answers_disagreeing);
+    }
+}
+
+/// The database and the settings that decide whether an answered ticket is on the disk.
+fn database_row(env: &Environment) -> String {
+    match &env.database {
+        Some(DatabaseSetUp::Sqlite { journal_mode, synchronous }) => format!(
+            "| SQLite | journal_mode={journal_mode}, synchronous={synchronous} (one fsync per commit), data on {} |",
+            env.data_filesystem
+        ),
+        Some(DatabaseSetUp::Postgres { version, fsync, synchronous_commit, full_page_writes, data_filesystem }) => {
+            let disk = data_filesystem.as_deref().map_or_else(String::new, |disk| format!(", data on {disk}"));
+            format!(
+                "| PostgreSQL | {version}, fsync={fsync}, synchronous_commit={synchronous_commit}, \
+                 full_page_writes={full_page_writes} (each commit waits for its WAL flush when both are on){disk} |"
+            )
+        }
+        None => "| database | unknown |".into(),
     }
 }
 

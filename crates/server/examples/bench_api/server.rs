@@ -1,5 +1,6 @@
 //! The real `willkommen-server` binary as a child process: started on 127.0.0.1 with a data
-//! folder of the benchmark's, stopped gently or killed with SIGKILL.
+//! folder of the benchmark's (on PostgreSQL, the schema standing for it: `storage.rs`),
+//! stopped gently or killed with SIGKILL.
 //!
 //! Like the integration tests (`tests/common`), every server gets `--stop-on-stdin-eof`: the
 //! benchmark holds its standard input, so a benchmark that dies cannot leave a server behind.
@@ -12,15 +13,20 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 
+use crate::storage::Storage;
+
 /// How long a server may take to say it is running, or to stop.
 const PATIENCE: Duration = Duration::from_secs(20);
 
 /// The line the server prints first once it is listening.
 const RUNNING_ON: &str = "Willkommen is running on ";
 
-/// The server binary given with `--server`.
+/// The server binary given with `--server`, and the database its instances use.
 #[derive(Clone, Debug)]
-pub struct ServerBinary(pub PathBuf);
+pub struct ServerBinary {
+    pub path: PathBuf,
+    pub storage: Storage,
+}
 
 /// A running server.
 pub struct ServerProcess {
@@ -39,7 +45,7 @@ pub struct ServerProcess {
 impl ServerBinary {
     /// A command for the binary that ignores the developer's `WILLKOMMEN_*` settings.
     fn command(&self) -> Command {
-        let mut command = Command::new(&self.0);
+        let mut command = Command::new(&self.path);
         for (name, _) in std::env::vars_os() {
             if name.to_string_lossy().starts_with("WILLKOMMEN_") {
                 command.env_remove(name);
@@ -59,8 +65,7 @@ impl ServerBinary {
     ) -> anyhow::Result<()> {
         let mut command = self.command();
         command
-            .arg("--data-dir")
-            .arg(data_dir)
+            .args(self.storage.server_args(data_dir))
             .args(["account", "--username", username, "--role", role])
             .env("WILLKOMMEN_PASSWORD", password)
             .stdin(Stdio::null());
@@ -78,8 +83,7 @@ impl ServerBinary {
             .command()
             .arg("--port")
             .arg(port.to_string())
-            .arg("--data-dir")
-            .arg(data_dir)
+            .args(self.storage.server_args(data_dir))
             // No web app: the benchmark measures the API only.
             .arg("--dist-dir")
             .arg(data_dir.join("no-web-app-here"))
@@ -88,7 +92,7 @@ impl ServerBinary {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .with_context(|| format!("cannot start {}", self.0.display()))?;
+            .with_context(|| format!("cannot start {}", self.path.display()))?;
         let stdin = child.stdin.take();
         let log = collect_in_background(child.stderr.take().expect("stderr is piped"));
         let first_line = first_line_in_background(child.stdout.take().expect("stdout is piped"));

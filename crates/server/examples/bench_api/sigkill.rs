@@ -13,7 +13,7 @@ use serde::Serialize;
 use willkommen_api as wire;
 
 use crate::api;
-use crate::database;
+use crate::environment::DatabaseSetUp;
 use crate::exactly_once::ExactlyOnce;
 use crate::office::Site;
 use crate::plan::Plan;
@@ -46,7 +46,8 @@ pub struct Sigkill {
     pub check: ExactlyOnce,
 }
 
-pub async fn run(mut site: Site, binary: &ServerBinary, plan: &Plan) -> anyhow::Result<(Sigkill, String)> {
+/// The figures, and how the database the run wrote was set up.
+pub async fn run(mut site: Site, binary: &ServerBinary, plan: &Plan) -> anyhow::Result<(Sigkill, DatabaseSetUp)> {
     // The same address throughout, as a kiosk has it configured.
     let url = site.url().to_owned();
     let port = site.server.port;
@@ -70,8 +71,7 @@ pub async fn run(mut site: Site, binary: &ServerBinary, plan: &Plan) -> anyhow::
     for kiosk in kiosks {
         log.merge(kiosk.await?);
     }
-    let data = site.shut_down().await?;
-    let stored = database::read(data.path()).await?;
+    let stored = site.shut_down_and_read().await?;
 
     let outages: Vec<Duration> = kills
         .iter()
@@ -91,7 +91,7 @@ pub async fn run(mut site: Site, binary: &ServerBinary, plan: &Plan) -> anyhow::
         outage: Latency::of(&outages),
         check: ExactlyOnce::check(&log.acknowledged, &stored),
     };
-    Ok((figures, stored.journal_mode))
+    Ok((figures, stored.set_up))
 }
 
 #[derive(Default)]
