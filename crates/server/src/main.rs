@@ -70,6 +70,11 @@ fn print_welcome(
     has_admin: bool,
     config: &Config,
 ) {
+    // The same facts in the log, for journald and log collectors (the welcome is for people).
+    tracing::info!(%address, public_url, data = %config.database().describe(), "listening");
+    for (username, _, role) in demo_sign_ins {
+        tracing::warn!(username, role, "demo account with its published password: deactivate it in a real office");
+    }
     let base = format!("http://{address}");
     let mut lines = vec![
         format!("Willkommen is running on {base}"),

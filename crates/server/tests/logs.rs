@@ -24,7 +24,12 @@ async fn json_logs_are_one_object_per_line_with_level_and_message() {
     while !server.log().contains("finished processing request") && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    let log = server.log();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    // The demo sign-ins are checked (slow password hashes) while the server already serves.
+    while server.log().matches("published password").count() < 3 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let (log, url) = (server.log(), server.url().to_owned());
     server.stop();
 
     let lines: Vec<Value> = log
@@ -37,6 +42,12 @@ async fn json_logs_are_one_object_per_line_with_level_and_message() {
     }
     let messages: Vec<&str> = lines.iter().filter_map(|line| line["fields"]["message"].as_str()).collect();
     assert!(messages.contains(&"new database: seeded the demo office"), "{messages:?}");
+    let listening = lines.iter().find(|line| line["fields"]["message"] == "listening");
+    let listening = listening.unwrap_or_else(|| panic!("no 'listening' line:\n{log}"));
+    assert_eq!(format!("http://{}", listening["fields"]["address"].as_str().unwrap()), url, "{listening}");
+    let demo_warnings: Vec<&Value> = lines.iter().filter(|line| line["fields"]["username"].is_string()).collect();
+    assert_eq!(demo_warnings.len(), 3, "one warning per demo sign-in:\n{log}");
+    assert!(demo_warnings.iter().all(|line| line["level"] == "WARN"), "{demo_warnings:?}");
     let request = lines.iter().find(|line| line["fields"]["message"] == "finished processing request");
     let request = request.unwrap_or_else(|| panic!("the request was not logged:\n{log}"));
     assert_eq!(request["span"]["uri"], "/healthz", "{request}");
