@@ -52,3 +52,15 @@ async fn json_logs_are_one_object_per_line_with_level_and_message() {
     let request = request.unwrap_or_else(|| panic!("the request was not logged:\n{log}"));
     assert_eq!(request["span"]["uri"], "/healthz", "{request}");
 }
+
+#[test]
+fn text_logs_written_to_a_pipe_or_the_journal_have_no_colour_codes() {
+    let data = tempfile::tempdir().unwrap();
+
+    let server = TestServer::start(data.path());
+    let log = server.log();
+    server.stop();
+
+    assert!(log.contains("seeded the demo office"), "{log}");
+    assert!(!log.contains('\u{1b}'), "escape codes in the log: {log:?}");
+}
