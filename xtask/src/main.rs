@@ -8,6 +8,7 @@
 //! - `cargo xtask size`: the brotli size of what each app downloads at start.
 //! - `cargo xtask bench [size|browser|api] [--quick] [--postgres]`: the benchmarks
 //!   (docs/benchmarks.md).
+//! - `cargo xtask release`: the archive an office installs (docs/deployment.md).
 //! - `cargo xtask postgres`: a throwaway PostgreSQL server until Enter, for trying the server
 //!   or running its tests against PostgreSQL by hand.
 //!
@@ -18,6 +19,7 @@ mod api_fuzz;
 mod bench;
 mod cmd;
 mod postgres;
+mod release;
 mod service_worker;
 mod size;
 mod test;
@@ -69,6 +71,9 @@ enum Command {
         #[arg(long)]
         postgres: bool,
     },
+    /// Build a release (server, web app, deployment kit) into
+    /// target/release-bundle/willkommen-<version>-<arch>-linux.tar.gz, for docs/deployment.md.
+    Release,
     /// Start a throwaway PostgreSQL server (Debian's, installed when missing) on 127.0.0.1,
     /// print its URL, and stop it when Enter is pressed or standard input closes.
     Postgres,
@@ -82,6 +87,7 @@ fn main() -> ExitCode {
         Command::Dev { app } => dev(&app),
         Command::Size => size(),
         Command::Bench { part, quick, postgres } => bench::run(part, quick, postgres),
+        Command::Release => release::run(),
         Command::Postgres => throwaway_postgres(),
     };
     match result {
