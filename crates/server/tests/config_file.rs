@@ -177,7 +177,7 @@ fn help_explains_the_config_file_and_every_environment_variable() {
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     let help = String::from_utf8_lossy(&output.stdout);
     let flags = ["config", "bind", "port", "data-dir", "dist-dir", "public-url"];
-    let new_flags = ["database-url", "database-schema", "log-format", "log-level"];
+    let new_flags = ["database-url", "database-schema", "log-format", "log-level", "demo-accounts"];
     for flag in flags.into_iter().chain(new_flags) {
         assert!(help.contains(&format!("--{flag} ")), "--{flag} is missing:\n{help}");
         let variable = format!("WILLKOMMEN_{}", flag.replace('-', "_").to_uppercase());
@@ -186,4 +186,35 @@ fn help_explains_the_config_file_and_every_environment_variable() {
     assert!(help.contains("[default: info,sqlx=warn]"), "{help}");
     assert!(help.contains("TOML"), "{help}");
     assert!(help.contains("A flag beats the variable, the variable beats the file"), "{help}");
+}
+
+#[tokio::test]
+async fn the_deployment_kits_settings_template_starts_a_real_office() {
+    let template = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../deploy/config/willkommen.toml");
+    let data = tempfile::tempdir().unwrap();
+
+    // The folders and the port are the test's; every other setting is the template's.
+    let server = TestServer::options(data.path()).arg("--config").arg(&template).start();
+    let ticket: serde_json::Value = reqwest::Client::new()
+        .post(server.at("/api/v1/tickets"))
+        .header("Idempotency-Key", common::new_key())
+        .json(&serde_json::json!({"concern": "information", "language": "de"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let demo_admin = reqwest::Client::new()
+        .post(server.at("/api/v1/session"))
+        .json(&serde_json::json!({"username": "admin", "password": "willkommen-admin"}))
+        .send()
+        .await
+        .unwrap()
+        .status();
+    server.stop();
+
+    let status_url = ticket["status_url"].as_str().unwrap_or_default();
+    assert!(status_url.starts_with("https://willkommen.example.org/t/"), "{ticket}");
+    assert_eq!(demo_admin, reqwest::StatusCode::UNAUTHORIZED, "the template must not leave demo sign-ins");
 }
