@@ -10,20 +10,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use common::{TestServer, new_key};
+use common::TestServer;
 use reqwest::{Client, StatusCode};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 async fn issue(server_url: &str) -> Value {
-    let response = Client::new()
-        .post(format!("{server_url}/api/v1/tickets"))
-        .header("Idempotency-Key", new_key())
-        .json(&json!({"concern": "information", "language": "de"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::CREATED);
-    response.json().await.unwrap()
+    common::issue_ticket(server_url, "information", "de").await
 }
 
 async fn ticket_status(server: &TestServer, ticket: &Value) -> StatusCode {

@@ -195,16 +195,7 @@ async fn the_deployment_kits_settings_template_starts_a_real_office() {
 
     // The folders and the port are the test's; every other setting is the template's.
     let server = TestServer::options(data.path()).arg("--config").arg(&template).start();
-    let ticket: serde_json::Value = reqwest::Client::new()
-        .post(server.at("/api/v1/tickets"))
-        .header("Idempotency-Key", common::new_key())
-        .json(&serde_json::json!({"concern": "information", "language": "de"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let ticket = common::issue_ticket(server.url(), "information", "de").await;
     let demo_admin = reqwest::Client::new()
         .post(server.at("/api/v1/session"))
         .json(&serde_json::json!({"username": "admin", "password": "willkommen-admin"}))

@@ -5,21 +5,13 @@ mod common;
 
 use std::time::Duration;
 
+use common::TestServer;
 use common::sse::SseReader;
-use common::{TestServer, new_key};
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
 
 async fn take_ticket(server: &TestServer, concern: &str) -> Value {
-    let response = Client::new()
-        .post(server.at("/api/v1/tickets"))
-        .header("Idempotency-Key", new_key())
-        .json(&json!({"concern": concern, "language": "en"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::CREATED);
-    response.json().await.unwrap()
+    common::issue_ticket(server.url(), concern, "en").await
 }
 
 async fn signed_in(server: &TestServer) -> Client {

@@ -91,6 +91,20 @@ pub fn new_key() -> String {
     format!("test-{}-{nanos}-{count}", std::process::id())
 }
 
+/// Takes a new ticket from the kiosk API at `base_url` (a server's URL) and returns it; fails
+/// the test unless the answer is `201 Created`.
+pub async fn issue_ticket(base_url: &str, concern: &str, language: &str) -> serde_json::Value {
+    let response = reqwest::Client::new()
+        .post(format!("{base_url}/api/v1/tickets"))
+        .header("Idempotency-Key", new_key())
+        .json(&serde_json::json!({"concern": concern, "language": language}))
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(response.status(), reqwest::StatusCode::CREATED, "a new ticket");
+    response.json().await.expect("a ticket as JSON")
+}
+
 /// A `willkommen-server` process listening on a free port of 127.0.0.1.
 pub struct TestServer {
     child: Child,
