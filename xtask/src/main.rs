@@ -18,6 +18,8 @@
 mod api_fuzz;
 mod bench;
 mod cmd;
+#[cfg(test)]
+mod deploy_kit;
 mod postgres;
 mod release;
 mod service_worker;
