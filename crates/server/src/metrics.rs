@@ -73,6 +73,7 @@ pub struct Metrics {
     tickets_issued: Family<ConcernLabel, Counter>,
     tickets_waiting: Family<ConcernLabel, Gauge>,
     call_next_duration: Histogram,
+    waited_before_call: Histogram,
     sse_clients: Family<StreamLabel, Gauge>,
     http_responses: Family<StatusLabel, Counter>,
     api_errors: Family<CodeLabel, Counter>,
@@ -85,6 +86,9 @@ impl Default for Metrics {
         let (tickets_issued, tickets_waiting) = (Family::default(), Family::default());
         // From a millisecond to about four seconds: a call is one short write transaction.
         let call_next_duration = Histogram::new(exponential_buckets(0.001, 2.0, 13));
+        // Minutes, as a waiting room counts them: 1, 2, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240.
+        let minutes = [1.0, 2.0, 5.0, 10.0, 15.0, 20.0, 30.0, 45.0, 60.0, 90.0, 120.0, 180.0, 240.0];
+        let waited_before_call = Histogram::new(minutes.map(|minutes| minutes * 60.0));
         let (sse_clients, http_responses, api_errors) = (Family::default(), Family::default(), Family::default());
         let mut registry = Registry::with_prefix("willkommen");
         registry.register("tickets_issued", "Tickets issued, by concern (retries not counted)", tickets_issued.clone());
@@ -95,6 +99,12 @@ impl Default for Metrics {
             Unit::Seconds,
             call_next_duration.clone(),
         );
+        registry.register_with_unit(
+            "waited_before_call",
+            "How long each visitor called with call-next had waited in the queue",
+            Unit::Seconds,
+            waited_before_call.clone(),
+        );
         registry.register("sse_clients", "Live event streams open now, by kind", sse_clients.clone());
         registry.register("http_responses", "HTTP responses sent, by status code", http_responses.clone());
         registry.register("api_errors", "API error responses, by their JSON error code", api_errors.clone());
@@ -104,6 +114,7 @@ impl Default for Metrics {
             tickets_issued,
             tickets_waiting,
             call_next_duration,
+            waited_before_call,
             sse_clients,
             http_responses,
             api_errors,
@@ -120,6 +131,11 @@ impl Metrics {
 
     pub fn call_next_took(&self, duration: Duration) {
         self.call_next_duration.observe(duration.as_secs_f64());
+    }
+
+    /// A visitor was called who had joined the queue `waited_ms` milliseconds before.
+    pub fn visitor_called_after(&self, waited_ms: i64) {
+        self.waited_before_call.observe(waited_ms.max(0) as f64 / 1000.0);
     }
 
     /// Counts a live stream as open until the returned guard is dropped, which happens when

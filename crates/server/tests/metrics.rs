@@ -111,6 +111,10 @@ async fn metrics_count_tickets_calls_streams_and_errors() {
     assert_eq!(metrics[r#"willkommen_tickets_waiting{concern="information"}"#], 0.0, "idle concerns show 0");
     assert_eq!(metrics["willkommen_call_next_duration_seconds_count"], 1.0);
     assert!(metrics["willkommen_call_next_duration_seconds_sum"] > 0.0);
+    // The called visitor had waited a few milliseconds: in the first bucket (up to a minute).
+    assert_eq!(metrics["willkommen_waited_before_call_seconds_count"], 1.0);
+    assert_eq!(metrics[r#"willkommen_waited_before_call_seconds_bucket{le="60.0"}"#], 1.0);
+    assert!(metrics["willkommen_waited_before_call_seconds_sum"] > 0.0);
     assert!(metrics[r#"willkommen_api_errors_total{code="not_found"}"#] >= 1.0);
     assert!(metrics[r#"willkommen_http_responses_total{status="404"}"#] >= 1.0);
     assert_eq!(metrics[r#"willkommen_http_responses_total{status="201"}"#], 3.0, "the replay is a 201 too");

@@ -49,6 +49,7 @@ pub async fn counters_call_next(
         let now = Timestamp::now();
         let concerns = body.map(|Json(body)| body.concerns);
         let record = state.store.call_next(&json::CounterId(counter), concerns.as_deref(), me.account_id, now).await?;
+        state.metrics.visitor_called_after(now.as_millisecond() - record.queued_at);
         StaffView::new(&state, now).await?.respond(record)
     }
     .await;
