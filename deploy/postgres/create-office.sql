@@ -1,11 +1,19 @@
 -- deploy/postgres/create-office.sql
 -- One office in the shared database "willkommen": a login role that owns one schema.
--- Run as the PostgreSQL superuser, once per office (schema: lowercase letters, digits, _):
---   runuser -u postgres -- psql -d willkommen -v office=musterstadt \
---       -v password="$(openssl rand -hex 24)" -f create-office.sql
+-- Run as the PostgreSQL superuser, once per office (schema: lowercase letters, digits, _),
+-- with the role's password in WILLKOMMEN_OFFICE_PASSWORD (an environment variable, so it is
+-- in no command line that `ps` or sudo's log would show; docs/deployment.md, section 5):
+--   export WILLKOMMEN_OFFICE_PASSWORD=$(openssl rand -hex 24)
+--   sudo --preserve-env=WILLKOMMEN_OFFICE_PASSWORD -u postgres psql -d willkommen \
+--       -v office=musterstadt -f create-office.sql
 -- The server creates its tables in the schema at first start; the role can use its own
 -- schema and no other office's.
 \set ON_ERROR_STOP on
+\getenv password WILLKOMMEN_OFFICE_PASSWORD
+\if :{?password}
+\else
+  DO $$ BEGIN RAISE EXCEPTION 'WILLKOMMEN_OFFICE_PASSWORD is not set: see the top of create-office.sql'; END $$;
+\endif
 \set role wk_ :office
 
 CREATE ROLE :"role" LOGIN PASSWORD :'password';

@@ -11,7 +11,7 @@ use crate::cmd::{Cmd, cargo};
 use crate::{root, size, target_dir, tools, web};
 
 /// What goes into the archive besides the binary and `dist/`, relative to the repository.
-const KIT: [&str; 5] = ["deploy", "README.md", "docs/deployment.md", "docs/database.md", "docs/kiosk-device.md"];
+const KIT: [&str; 3] = ["deploy", "README.md", "docs"];
 
 pub fn run() -> anyhow::Result<()> {
     let name = format!("willkommen-{}", release_version()?);

@@ -193,8 +193,16 @@ async fn the_deployment_kits_settings_template_starts_a_real_office() {
     let template = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../deploy/config/willkommen.toml");
     let data = tempfile::tempdir().unwrap();
 
-    // The folders and the port are the test's; every other setting is the template's.
-    let server = TestServer::options(data.path()).arg("--config").arg(&template).start();
+    // Until an administrator sets public_url, the template refuses to start: QR codes must
+    // not point at a placeholder.
+    let unedited = run_server_to_exit(["--config", path(&template), "--data-dir", path(data.path()), "--port", "0"]);
+    // The folders and the port are the test's, public_url as an administrator sets it;
+    // every other setting is the template's.
+    let server = TestServer::options(data.path())
+        .arg("--config")
+        .arg(&template)
+        .env("WILLKOMMEN_PUBLIC_URL", "https://willkommen.example.org")
+        .start();
     let ticket = common::issue_ticket(server.url(), "information", "de").await;
     let demo_admin = reqwest::Client::new()
         .post(server.at("/api/v1/session"))
@@ -205,6 +213,9 @@ async fn the_deployment_kits_settings_template_starts_a_real_office() {
         .status();
     server.stop();
 
+    assert_eq!(unedited.status.code(), Some(2), "{unedited:?}");
+    let refusal = the_one_stderr_line(&unedited);
+    assert!(refusal.contains("willkommen.toml line") && refusal.contains("public_url: invalid value"), "{refusal}");
     let status_url = ticket["status_url"].as_str().unwrap_or_default();
     assert!(status_url.starts_with("https://willkommen.example.org/t/"), "{ticket}");
     assert_eq!(demo_admin, reqwest::StatusCode::UNAUTHORIZED, "the template must not leave demo sign-ins");
