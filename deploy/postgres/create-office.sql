@@ -1,18 +1,20 @@
 -- deploy/postgres/create-office.sql
 -- One office in the shared database "willkommen": a login role that owns one schema.
 -- Run as the PostgreSQL superuser, once per office (schema: lowercase letters, digits, _),
--- with the role's password in WILLKOMMEN_OFFICE_PASSWORD (an environment variable, so it is
--- in no command line that `ps` or sudo's log would show; docs/deployment.md, section 5):
---   export WILLKOMMEN_OFFICE_PASSWORD=$(openssl rand -hex 24)
---   sudo --preserve-env=WILLKOMMEN_OFFICE_PASSWORD -u postgres psql -d willkommen \
---       -v office=musterstadt -f create-office.sql
+-- with the role's password on standard input, so it is in no command line (`ps`) and no
+-- log (sudo logs the command and the variables it passes on; docs/deployment.md, section 5):
+--   db_password=$(openssl rand -hex 24)
+--   printf '%s\n' "$db_password" | sudo -u postgres psql -d willkommen -v office=musterstadt \
+--       -f create-office.sql
 -- The server creates its tables in the schema at first start; the role can use its own
 -- schema and no other office's.
 \set ON_ERROR_STOP on
-\getenv password WILLKOMMEN_OFFICE_PASSWORD
-\if :{?password}
+-- With -f, \prompt reads standard input.
+\prompt password
+SELECT length(:'password') >= 16 AS long_enough \gset
+\if :long_enough
 \else
-  DO $$ BEGIN RAISE EXCEPTION 'WILLKOMMEN_OFFICE_PASSWORD is not set: see the top of create-office.sql'; END $$;
+  DO $$ BEGIN RAISE EXCEPTION 'give the role''s password (16 characters or more) on standard input: see the top of create-office.sql'; END $$;
 \endif
 \set role wk_ :office
 
