@@ -4,12 +4,10 @@
 //! from breaking a script or a link silently. It runs as a test of this crate, so
 //! `cargo test --workspace` (and `cargo xtask test`) holds it.
 
-use std::path::Path;
-
 use anyhow::{Context, bail};
 
 use crate::cmd::Cmd;
-use crate::root;
+use crate::{root, web};
 
 /// The guides whose links into the repository must lead somewhere.
 const GUIDES: [&str; 3] = ["docs/deployment.md", "docs/kiosk-device.md", "docs/database.md"];
@@ -17,7 +15,8 @@ const GUIDES: [&str; 3] = ["docs/deployment.md", "docs/kiosk-device.md", "docs/d
 fn check() -> anyhow::Result<()> {
     let deploy = root().join("deploy");
     let mut scripts = 0;
-    for file in files_under(&deploy)? {
+    for relative in web::files_under(&deploy)? {
+        let file = deploy.join(relative);
         let text = std::fs::read_to_string(&file).unwrap_or_default();
         let shown = file.strip_prefix(root()).unwrap_or(&file).display().to_string();
         if text.starts_with("#!/bin/sh") || text.starts_with("#!/usr/bin/env bash") {
@@ -57,19 +56,6 @@ fn relative_links(markdown: &str) -> Vec<&str> {
         .map(|target| target.split('#').next().unwrap_or_default())
         .filter(|target| !target.is_empty() && !target.contains("://"))
         .collect()
-}
-
-fn files_under(folder: &Path) -> anyhow::Result<Vec<std::path::PathBuf>> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(folder).with_context(|| format!("cannot read {}", folder.display()))? {
-        let path = entry?.path();
-        if path.is_dir() {
-            found.extend(files_under(&path)?);
-        } else {
-            found.push(path);
-        }
-    }
-    Ok(found)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! the release, so releases can sit side by side on a server and an upgrade is a switch of
 //! one symlink (docs/deployment.md).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, bail};
 
@@ -69,15 +69,10 @@ fn release_version() -> anyhow::Result<String> {
 
 /// Copies the folder `from` to `to` (created), with every file and subfolder.
 fn copy_tree(from: &Path, to: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))? {
-        let entry = entry?;
-        let target: PathBuf = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_tree(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target).with_context(|| format!("cannot copy {}", entry.path().display()))?;
-        }
+    for relative in web::files_under(from)? {
+        let target = to.join(&relative);
+        std::fs::create_dir_all(target.parent().expect("a file inside `to`"))?;
+        std::fs::copy(from.join(&relative), &target).with_context(|| format!("cannot copy {relative}"))?;
     }
     Ok(())
 }

@@ -126,7 +126,7 @@ fn integrity(bytes: &[u8]) -> String {
     format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes)))
 }
 
-/// Every file under `dist`, as paths relative to it with `/` separators, sorted.
+/// Every file under `dist` (or any folder), as paths relative to it with `/` separators, sorted.
 pub fn files_under(dist: &Path) -> anyhow::Result<Vec<String>> {
     fn walk(dir: &Path, base: &Path, found: &mut Vec<String>) -> anyhow::Result<()> {
         for entry in std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {

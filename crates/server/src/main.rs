@@ -25,17 +25,14 @@ async fn main() -> ExitCode {
     };
     willkommen_server::logging::init(&config);
 
-    if let Some(Command::Account { username, display_name, role }) = &config.command {
-        return match save_account(&config, username, display_name.as_deref(), (*role).into()).await {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("error: {error:#}");
-                ExitCode::FAILURE
+    if let Some(command) = &config.command {
+        let done = match command {
+            Command::Account { username, display_name, role } => {
+                save_account(&config, username, display_name.as_deref(), (*role).into()).await
             }
+            Command::Backup { to } => backup(&config, to).await,
         };
-    }
-    if let Some(Command::Backup { to }) = &config.command {
-        return match backup(&config, to).await {
+        return match done {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("error: {error:#}");

@@ -145,28 +145,18 @@ async fn the_first_admin_is_made_on_the_command_line_with_the_password_from_stdi
     assert!(error.contains("at least 10 characters"), "{error}");
 }
 
-async fn sign_in_status(server: &TestServer, username: &str, password: &str) -> reqwest::StatusCode {
-    reqwest::Client::new()
-        .post(server.at("/api/v1/session"))
-        .json(&json!({"username": username, "password": password}))
-        .send()
-        .await
-        .unwrap()
-        .status()
-}
-
 #[tokio::test]
 async fn a_real_office_starts_without_demo_sign_ins_and_is_told_how_to_make_its_admin() {
     let data = tempfile::tempdir().unwrap();
 
     let server = TestServer::options(data.path()).env("WILLKOMMEN_DEMO_ACCOUNTS", "false").start();
-    let demo_admin = sign_in_status(&server, "admin", "willkommen-admin").await;
-    let demo_clerk = sign_in_status(&server, "schalter1", "willkommen-1").await;
+    let demo_admin = common::sign_in_status(server.url(), "admin", "willkommen-admin").await;
+    let demo_clerk = common::sign_in_status(server.url(), "schalter1", "willkommen-1").await;
     let kiosk: Value = reqwest::get(server.at("/api/v1/kiosk")).await.unwrap().json().await.unwrap();
     server.stop();
     let made = account_command(data.path(), &["--username", "leitung", "--role", "admin"], "a-long-secret-2");
     let restarted = TestServer::options(data.path()).env("WILLKOMMEN_DEMO_ACCOUNTS", "false").start();
-    let real_admin = sign_in_status(&restarted, "leitung", "a-long-secret-2").await;
+    let real_admin = common::sign_in_status(restarted.url(), "leitung", "a-long-secret-2").await;
     let log_after = restarted.log();
     restarted.stop();
 

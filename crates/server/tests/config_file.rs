@@ -204,13 +204,7 @@ async fn the_deployment_kits_settings_template_starts_a_real_office() {
         .env("WILLKOMMEN_PUBLIC_URL", "https://willkommen.example.org")
         .start();
     let ticket = common::issue_ticket(server.url(), "information", "de").await;
-    let demo_admin = reqwest::Client::new()
-        .post(server.at("/api/v1/session"))
-        .json(&serde_json::json!({"username": "admin", "password": "willkommen-admin"}))
-        .send()
-        .await
-        .unwrap()
-        .status();
+    let demo_admin = common::sign_in_status(server.url(), "admin", "willkommen-admin").await;
     server.stop();
 
     assert_eq!(unedited.status.code(), Some(2), "{unedited:?}");

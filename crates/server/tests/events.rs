@@ -8,22 +8,14 @@ use std::time::Duration;
 use common::TestServer;
 use common::sse::SseReader;
 use reqwest::{Client, StatusCode};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 async fn take_ticket(server: &TestServer, concern: &str) -> Value {
     common::issue_ticket(server.url(), concern, "en").await
 }
 
 async fn signed_in(server: &TestServer) -> Client {
-    let client = Client::builder().cookie_store(true).build().unwrap();
-    let response = client
-        .post(server.at("/api/v1/session"))
-        .json(&json!({"username": "schalter1", "password": "willkommen-1"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    client
+    common::signed_in(server.url(), "schalter1", "willkommen-1").await
 }
 
 async fn call_next(clerk: &Client, server: &TestServer, counter: &str) -> Value {

@@ -51,18 +51,6 @@ async fn issue(client: &Client, base: &str, key: &str) -> Result<Value, String> 
     }
 }
 
-async fn signed_in(base: &str, username: &str, password: &str) -> Client {
-    let client = Client::builder().cookie_store(true).build().unwrap();
-    let response = client
-        .post(format!("{base}/api/v1/session"))
-        .json(&json!({"username": username, "password": password}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK, "{}", response.text().await.unwrap());
-    client
-}
-
 async fn post(client: &Client, url: String) -> (StatusCode, Value) {
     let response = client.post(url).send().await.unwrap();
     let status = response.status();
@@ -134,7 +122,7 @@ async fn clerks_at_two_instances_never_call_the_same_visitor() {
                 let (base, username, password, counter) =
                     (base.to_owned(), username.to_owned(), password.to_owned(), counter.to_owned());
                 tokio::spawn(async move {
-                    let clerk = signed_in(&base, &username, &password).await;
+                    let clerk = common::signed_in(&base, &username, &password).await;
                     let mut called = Vec::new();
                     loop {
                         let (status, ticket) =
@@ -174,7 +162,7 @@ async fn a_phone_following_at_one_instance_hears_the_call_made_at_the_other() {
     let mut display = SseReader::open(&Client::new(), &b.at("/api/v1/display/events"), None).await;
     let waiting: Value = serde_json::from_str(&phone.next().await.expect("no initial state").data).unwrap();
 
-    let clerk = signed_in(a.url(), "schalter1", "willkommen-1").await;
+    let clerk = common::signed_in(a.url(), "schalter1", "willkommen-1").await;
     let (status, _) = post(&clerk, a.at("/api/v1/counters/counter-1/call-next")).await;
 
     assert_eq!(status, StatusCode::OK);
@@ -236,7 +224,7 @@ async fn the_lobby_goes_on_while_one_instance_is_killed() {
     a.kill();
     tokio::time::sleep(Duration::from_millis(400)).await;
     // While `a` is down, a clerk at `b` calls the followed visitor.
-    let clerk = signed_in(b.url(), "schalter1", "willkommen-1").await;
+    let clerk = common::signed_in(b.url(), "schalter1", "willkommen-1").await;
     let (status, called) = post(&clerk, b.at("/api/v1/counters/counter-1/call-next")).await;
     let restarted = TestServer::start(data.path());
     instances.write().unwrap()[0] = restarted.url().to_owned();
@@ -279,22 +267,14 @@ async fn offices_in_one_database_keep_their_own_queue_and_staff() {
     let first_mitte = issue(&client, at_mitte.url(), &new_key()).await.unwrap();
     let first_nord = issue(&client, at_nord.url(), &new_key()).await.unwrap();
     let mitte_ticket_at_nord = client.get(at_nord.at(&format!("{TICKETS}/{}", id(&first_mitte)))).send().await.unwrap();
-    let admin_mitte = signed_in(at_mitte.url(), "admin", "willkommen-admin").await;
+    let admin_mitte = common::signed_in(at_mitte.url(), "admin", "willkommen-admin").await;
     let created = admin_mitte
         .post(at_mitte.at("/api/v1/admin/accounts"))
         .json(&json!({"username": "nur-mitte", "display_name": "Nur Mitte", "role": "staff", "password": "nur-mitte-passwort"}))
         .send()
         .await
         .unwrap();
-    let sign_in = |base: String| async move {
-        Client::new()
-            .post(format!("{base}/api/v1/session"))
-            .json(&json!({"username": "nur-mitte", "password": "nur-mitte-passwort"}))
-            .send()
-            .await
-            .unwrap()
-            .status()
-    };
+    let sign_in = |base: String| async move { common::sign_in_status(&base, "nur-mitte", "nur-mitte-passwort").await };
 
     assert_eq!(first_mitte["number"], "I 001");
     assert_eq!(first_nord["number"], "I 001", "each office counts its own numbers");
@@ -312,7 +292,7 @@ async fn kiosks_at_one_instance_hear_of_a_configuration_published_at_the_other()
     let data = tempfile::tempdir().unwrap();
     let (a, b) = two_instances(&data);
     let mut kiosk = SseReader::open(&Client::new(), &b.at("/api/v1/kiosk/events"), None).await;
-    let admin = signed_in(a.url(), "admin", "willkommen-admin").await;
+    let admin = common::signed_in(a.url(), "admin", "willkommen-admin").await;
     let draft: Value = admin.get(a.at("/api/v1/admin/draft")).send().await.unwrap().json().await.unwrap();
 
     let published = admin

@@ -68,7 +68,6 @@ fn sample(line: &str) -> Option<(String, f64)> {
 #[tokio::test]
 async fn metrics_count_tickets_calls_streams_and_errors() {
     let server = TestServer::fresh();
-    let clerk = Client::builder().cookie_store(true).build().unwrap();
     let first_key = new_key();
 
     // Two visitors take tickets; the first one's kiosk retries (not a new ticket).
@@ -77,13 +76,7 @@ async fn metrics_count_tickets_calls_streams_and_errors() {
     assert_eq!(take_ticket(&server, &new_key()).await.status(), StatusCode::CREATED);
     assert_eq!(take_ticket(&server, &first_key).await.headers()["idempotent-replayed"], "true");
     // A clerk calls one of them.
-    let signed_in = clerk
-        .post(server.at("/api/v1/session"))
-        .json(&json!({"username": "schalter1", "password": "willkommen-1"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(signed_in.status(), StatusCode::OK);
+    let clerk = common::signed_in(server.url(), "schalter1", "willkommen-1").await;
     let called = clerk.post(server.at("/api/v1/counters/counter-1/call-next")).send().await.unwrap();
     assert_eq!(called.status(), StatusCode::OK);
     // A display connects, then goes away.

@@ -15,6 +15,17 @@ enum Kind {
     YesNo,
 }
 
+impl Kind {
+    /// How a value of this kind is written, for a refusal.
+    fn expected(self) -> &'static str {
+        match self {
+            Self::Text => "text in quotes",
+            Self::Number => "a number without quotes",
+            Self::YesNo => "true or false without quotes",
+        }
+    }
+}
+
 /// Every key the file may have: the options, except the test-only `stop_on_stdin_eof`.
 const KEYS: [(&str, Kind); 10] = [
     ("bind", Kind::Text),
@@ -81,21 +92,10 @@ impl SettingsFile {
                 (Kind::Number, DeValue::Integer(number)) => i64::from_str_radix(number.as_str(), number.radix())
                     .map_or_else(|_| literal.clone(), |number| number.to_string()),
                 (Kind::YesNo, DeValue::Boolean(yes)) => yes.to_string(),
-                (Kind::YesNo, _) => {
+                (kind, _) => {
+                    let expected = kind.expected();
                     return Err(format!(
-                        "{}: {name}: invalid value {literal}, expected true or false without quotes",
-                        at(value.span().start)
-                    ));
-                }
-                (Kind::Text, _) => {
-                    return Err(format!(
-                        "{}: {name}: invalid value {literal}, expected text in quotes",
-                        at(value.span().start)
-                    ));
-                }
-                (Kind::Number, _) => {
-                    return Err(format!(
-                        "{}: {name}: invalid value {literal}, expected a number without quotes",
+                        "{}: {name}: invalid value {literal}, expected {expected}",
                         at(value.span().start)
                     ));
                 }

@@ -105,6 +105,37 @@ pub async fn issue_ticket(base_url: &str, concern: &str, language: &str) -> serd
     response.json().await.expect("a ticket as JSON")
 }
 
+/// The status of the answer to signing in at `base_url` (a server's URL) as `username`.
+pub async fn sign_in_status(base_url: &str, username: &str, password: &str) -> reqwest::StatusCode {
+    reqwest::Client::new()
+        .post(format!("{base_url}/api/v1/session"))
+        .json(&serde_json::json!({"username": username, "password": password}))
+        .send()
+        .await
+        .expect("the server answers")
+        .status()
+}
+
+/// A client signed in at `base_url` as `username` (it keeps the session cookie); fails the
+/// test if signing in is refused.
+pub async fn signed_in(base_url: &str, username: &str, password: &str) -> reqwest::Client {
+    let client = reqwest::Client::builder().cookie_store(true).build().expect("a client");
+    let response = client
+        .post(format!("{base_url}/api/v1/session"))
+        .json(&serde_json::json!({"username": username, "password": password}))
+        .send()
+        .await
+        .expect("the server answers");
+    let status = response.status();
+    assert_eq!(
+        status,
+        reqwest::StatusCode::OK,
+        "cannot sign in as {username}: {}",
+        response.text().await.unwrap_or_default()
+    );
+    client
+}
+
 /// A `willkommen-server` process listening on a free port of 127.0.0.1.
 pub struct TestServer {
     child: Child,
