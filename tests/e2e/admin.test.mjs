@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, afterEach, before, test } from 'node:test';
 
-import { axeViolations, keepScreenshot, launchBrowser, startServer, stopAllServers, tempDir, textOf } from './harness.mjs';
+import {
+  axeViolations, keepScreenshot, launchBrowser, settledText, startServer, stopAllServers, tempDir, textOf,
+} from './harness.mjs';
 import { answerChecklist, chooseConcern, chooseLanguage, continueToSummary, openKiosk, start, takeTicket } from './kiosk-steps.mjs';
 
 const demo = JSON.parse(readFileSync(new URL('../../crates/server/seed/demo_office.json', import.meta.url), 'utf8'));
@@ -35,6 +37,11 @@ async function openSection(page, name) {
   await page.locator('.admin-nav [aria-current=page]', { hasText: name }).waitFor();
 }
 
+/** The draft bar comes to say `expected` (it is rendered just after the action). */
+async function assertDraftState(page, expected) {
+  assert.equal(await settledText(page, '.admin-draft-state', expected), expected);
+}
+
 test('an Arabic checklist edit is previewed, published, and shown by a running kiosk without reload, markup as text', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
   const kiosk = await openKiosk(browser, server);
@@ -53,7 +60,7 @@ test('an Arabic checklist edit is previewed, published, and shown by a running k
   const arabic = page.getByLabel('Unterlage (Arabisch)').first();
   assert.equal(await arabic.getAttribute('dir'), 'rtl', 'Arabic is typed right to left');
   await arabic.fill(edited);
-  await textOf(page, '.admin-draft-state').then((state) => assert.equal(state, 'Änderungen noch nicht gespeichert'));
+  await assertDraftState(page, 'Änderungen noch nicht gespeichert');
 
   // The preview is the kiosk itself, showing the saved draft.
   await page.getByRole('button', { name: 'Speichern und in der Vorschau zeigen' }).click();
@@ -102,7 +109,7 @@ test('a file with three errors reports all three with where they are, and change
   assert.match(problems[1], /^concerns\[2\]\.prefix: doppelt vergeben/);
   assert.match(problems[2], /^counters\[0\]\.concerns\[11\]: gibt es nicht/);
   assert.equal(await textOf(page, '.admin-draft .failure'), 'Die Konfiguration hat 3 Probleme; nichts wurde geändert.');
-  assert.equal(await textOf(page, '.admin-draft-state'), 'Alles ist veröffentlicht');
+  await assertDraftState(page, 'Alles ist veröffentlicht');
   assert.deepEqual(await axeViolations(page), [], 'versions and files with import problems');
 
   // The same file, fixed, becomes the draft.
@@ -111,7 +118,7 @@ test('a file with three errors reports all three with where they are, and change
   });
   await page.getByRole('button', { name: 'Als Entwurf importieren' }).click();
   await page.locator('.admin-done', { hasText: 'Die Datei ist jetzt der Entwurf' }).waitFor();
-  assert.equal(await textOf(page, '.admin-draft-state'), 'Entwurf gespeichert, noch nicht veröffentlicht');
+  await assertDraftState(page, 'Entwurf gespeichert, noch nicht veröffentlicht');
 });
 
 test('every admin screen passes axe-core in German and English, and works by keyboard', async () => {
@@ -139,10 +146,10 @@ test('every admin screen passes axe-core in German and English, and works by key
   await page.keyboard.press('Control+A');
   await page.keyboard.type('25');
   await page.keyboard.press('Tab');
-  assert.equal(await textOf(page, '.admin-draft-state'), 'Changes not saved yet');
+  await assertDraftState(page, 'Changes not saved yet');
   await page.keyboard.press('Control+S');
   await page.locator('.admin-done', { hasText: 'Draft saved.' }).waitFor();
-  assert.equal(await textOf(page, '.admin-draft-state'), 'Saved draft, not published yet');
+  await assertDraftState(page, 'Saved draft, not published yet');
 });
 
 test('an account made in the console can sign in at the desk, and the audit trail says who made it', async () => {
@@ -193,7 +200,7 @@ test('edits survive a lapsed session: sign in again and save them', async () => 
   await page.getByLabel('Passwort').fill('willkommen-admin');
   await page.getByRole('button', { name: 'Anmelden' }).click();
 
-  assert.equal(await textOf(page, '.admin-draft-state'), 'Änderungen noch nicht gespeichert');
+  await assertDraftState(page, 'Änderungen noch nicht gespeichert');
   await page.getByRole('button', { name: /Entwurf speichern/ }).click();
   await page.locator('.admin-done', { hasText: 'Entwurf gespeichert.' }).waitFor();
   const draft = await page.evaluate(async () => (await fetch('/api/v1/admin/draft')).json());

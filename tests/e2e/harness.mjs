@@ -105,6 +105,21 @@ export async function textOf(page, selector) {
   return (await locator.innerText()).replace(/[\u2068\u2069]/g, '').trim();
 }
 
+/**
+ * The text of `selector` (as `textOf` reads it) once it equals `expected`, or whatever it is
+ * after 15 s: for a state the app renders after an action. Leptos patches the page in a
+ * microtask, so text read right after a keystroke or a click can still be the one before.
+ */
+export async function settledText(page, selector, expected) {
+  const deadline = Date.now() + 15_000;
+  let text = await textOf(page, selector);
+  while (text !== expected && Date.now() < deadline) {
+    await page.waitForTimeout(50);
+    text = await textOf(page, selector);
+  }
+  return text;
+}
+
 /** Waits until the page's first `selector` element has exactly `text`. */
 export async function waitForText(page, selector, text) {
   await page.locator(selector, { hasText: text }).first().waitFor({ state: 'visible', timeout: 15_000 });
