@@ -1,9 +1,7 @@
 # Interface texts of the Willkommen web app in Modern Standard Arabic.
 
-screen-kiosk = جهاز أرقام الانتظار
 screen-staff = مكتب الموظفين
 screen-admin = الإدارة
-screen-display = شاشة النداء
 
 
 ## Settings bar, at the same place on every kiosk screen

@@ -1,9 +1,7 @@
 # Interface texts of the Willkommen web app in Leichte Sprache (Easy German).
 
-screen-kiosk = Automat für Warte-Nummern
 screen-staff = Sach-Bearbeitung
 screen-admin = Verwaltung
-screen-display = Aufruf-Anzeige
 
 
 ## Einstellungs-Leiste, auf jedem Bildschirm des Automaten an derselben Stelle

@@ -2,10 +2,8 @@
 # Every other locales/<language>/main.ftl has exactly these message ids (checked by the tests).
 # Style: polite "Sie", short sentences, explain instead of demand.
 
-screen-kiosk = Wartenummer-Automat
 screen-staff = Sachbearbeitung
 screen-admin = Verwaltung
-screen-display = Aufrufanzeige
 
 
 ## Einstellungsleiste, auf jedem Bildschirm des Automaten an derselben Stelle

@@ -1,10 +1,8 @@
 # Interface texts of the Willkommen web app in English.
 # Every locales/<language>/main.ftl has exactly the message ids of locales/de/main.ftl.
 
-screen-kiosk = Ticket kiosk
 screen-staff = Staff desk
 screen-admin = Administration
-screen-display = Call display
 
 
 ## Settings bar, at the same place on every kiosk screen

@@ -1,9 +1,7 @@
 # Interface texts of the Willkommen web app in Persian (Farsi/Dari).
 
-screen-kiosk = دستگاه نوبت‌دهی
 screen-staff = میز کارمندان
 screen-admin = مدیریت
-screen-display = صفحه اعلام نوبت
 
 
 ## Settings bar, at the same place on every kiosk screen

@@ -1,9 +1,7 @@
 # Interface texts of the Willkommen web app in Northern Kurdish (Kurmanji, Latin script).
 
-screen-kiosk = Makîneya hejmarên dorê
 screen-staff = Maseya karmendan
 screen-admin = Rêveberî
-screen-display = Ekrana gazîkirinê
 
 
 ## Settings bar, at the same place on every kiosk screen

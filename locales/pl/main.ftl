@@ -1,10 +1,8 @@
 # Interface texts of the Willkommen web app in Polish.
 # Every locales/<language>/main.ftl has exactly the message ids of locales/de/main.ftl.
 
-screen-kiosk = Automat kolejkowy
 screen-staff = Stanowisko obsługi
 screen-admin = Administracja
-screen-display = Tablica wywołań
 
 
 ## Settings bar, at the same place on every kiosk screen

@@ -1,10 +1,8 @@
 # Interface texts of the Willkommen web app in Romanian.
 # Every locales/<language>/main.ftl has exactly the message ids of locales/de/main.ftl.
 
-screen-kiosk = Automat de bonuri de ordine
 screen-staff = Ghișeu
 screen-admin = Administrare
-screen-display = Ecran de apelare
 
 
 ## Settings bar, at the same place on every kiosk screen

@@ -1,10 +1,8 @@
 # Interface texts of the Willkommen web app in Russian.
 # Every locales/<language>/main.ftl has exactly the message ids of locales/de/main.ftl.
 
-screen-kiosk = Терминал электронной очереди
 screen-staff = Рабочее место сотрудника
 screen-admin = Администрирование
-screen-display = Табло вызова
 
 
 ## Settings bar, at the same place on every kiosk screen

@@ -1,9 +1,7 @@
 # Interface texts of the Willkommen web app in Tigrinya (Ge'ez script).
 
-screen-kiosk = ማሽን ቁጽሪ ተራ
 screen-staff = ሰራሕተኛታት
 screen-admin = ምምሕዳር
-screen-display = ስክሪን ጻውዒት
 
 
 ## Settings bar, at the same place on every kiosk screen

@@ -1,9 +1,7 @@
 # Interface texts of the Willkommen web app in Turkish.
 
-screen-kiosk = Sıra numarası makinesi
 screen-staff = Personel masası
 screen-admin = Yönetim
-screen-display = Çağrı ekranı
 
 
 ## Settings bar, at the same place on every kiosk screen

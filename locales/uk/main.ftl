@@ -1,10 +1,8 @@
 # Interface texts of the Willkommen web app in Ukrainian.
 # Every locales/<language>/main.ftl has exactly the message ids of locales/de/main.ftl.
 
-screen-kiosk = Термінал електронної черги
 screen-staff = Робоче місце працівника
 screen-admin = Адміністрування
-screen-display = Табло викликів
 
 
 ## Settings bar, at the same place on every kiosk screen

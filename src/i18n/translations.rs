@@ -84,5 +84,6 @@ impl Translations {
     }
 }
 
-#[cfg(test)]
+// They read the repository's files, so they run natively (`cargo test -p willkommen --lib`).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::I18n;
-use crate::routes::Screen;
+use willkommen_api::Page;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -9,7 +9,7 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <main class="planned">
             <h1>{move || i18n.t("not-found-heading")}</h1>
-            <p><a href=Screen::Kiosk.path() rel="external">{move || i18n.t("not-found-link")}</a></p>
+            <p><a href=Page::Kiosk.path() rel="external">{move || i18n.t("not-found-link")}</a></p>
         </main>
     }
 }

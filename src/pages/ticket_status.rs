@@ -144,7 +144,7 @@ fn TicketStatus(ticket: json::Ticket, on_change: Callback<json::Ticket>) -> impl
     };
     // The tab's title tells it too, for a phone whose screen shows another app's tabs.
     Effect::new(move || document().set_title(&title()));
-    let can_leave = matches!(ticket.status, TicketStatus::Waiting | TicketStatus::Called | TicketStatus::Parked);
+    let can_leave = ticket.status.can_be_cancelled();
     view! {
         <LanguageChoice/>
         <h1>{move || i18n.t("status-heading")}</h1>

@@ -167,7 +167,7 @@ fn size_section() -> anyhow::Result<Section> {
             .iter()
             .map(|asset| json!({"file": asset.name, "raw_bytes": asset.raw, "brotli_bytes": asset.brotli}))
             .collect();
-        apps.insert(app.name.to_owned(), json!({"brotli_bytes": total, "files": files}));
+        apps.insert(app.name().to_owned(), json!({"brotli_bytes": total, "files": files}));
     }
     let kiosk = apps["kiosk"]["brotli_bytes"].as_u64().unwrap_or(0) as usize;
     let contributors = wasm_contributors(&target_dir().join("wasm32-unknown-unknown/wasm-release/willkommen.wasm"))?;

@@ -132,8 +132,8 @@ fn throwaway_postgres() -> anyhow::Result<()> {
 }
 
 fn dev(name: &str) -> anyhow::Result<()> {
-    let Some(app) = web::APPS.iter().find(|app| app.name == name) else {
-        let names: Vec<_> = web::APPS.iter().map(|app| app.name).collect();
+    let Some(app) = web::APPS.iter().find(|app| app.name() == name) else {
+        let names: Vec<_> = web::APPS.iter().map(|app| app.name()).collect();
         anyhow::bail!("no app called {name}; the apps are {}", names.join(", "));
     };
     let tools = tools::ensure_build_tools()?;

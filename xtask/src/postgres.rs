@@ -143,14 +143,7 @@ fn ensure_installed() -> anyhow::Result<PathBuf> {
         return Ok(bin);
     }
     println!("xtask: installing Debian's postgresql for the database tests (once per machine)");
-    let is_root = Cmd::new("id").args(["-u"]).output().is_some_and(|uid| uid.trim() == "0");
-    let apt = |args: &[&str]| {
-        let command =
-            if is_root { Cmd::new("apt-get").args(args) } else { Cmd::new("sudo").args(["apt-get"]).args(args) };
-        command.env("DEBIAN_FRONTEND", "noninteractive").run()
-    };
-    apt(&["update", "-q"])?;
-    apt(&["install", "-y", "-q", "--no-install-recommends", "postgresql"])?;
+    crate::tools::install_debian_packages(&["postgresql"])?;
     installed().context("postgresql was installed but /usr/lib/postgresql/<version>/bin/initdb is missing")
 }
 

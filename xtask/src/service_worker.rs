@@ -22,7 +22,7 @@ pub fn write_release(dist: &Path) -> anyhow::Result<()> {
         .into_iter()
         .filter(|file| file != "sw.js" && !file.ends_with(".br") && !file.ends_with(".gz"))
         // The other apps (phone page, call display, office) are not a kiosk's business.
-        .filter(|file| !APPS.iter().any(|app| !app.dir.is_empty() && file.starts_with(&format!("{}/", app.dir))))
+        .filter(|file| !APPS.iter().any(|app| !app.dir().is_empty() && file.starts_with(&format!("{}/", app.dir()))))
         .collect();
     let mut hasher = DefaultHasher::new();
     for file in &files {

@@ -174,6 +174,12 @@ pub fn ensure_chromium() -> anyhow::Result<()> {
     println!(
         "xtask: installing Debian's chromium, chromium-driver, fonts-noto-core and poppler-utils (once per machine)"
     );
+    install_debian_packages(&["chromium", "chromium-driver", "fonts-noto-core", "poppler-utils"])
+}
+
+/// `apt-get install` of Debian's `packages` (through sudo unless this runs as root), for the
+/// test tools that come from Debian rather than a language's registry.
+pub fn install_debian_packages(packages: &[&str]) -> anyhow::Result<()> {
     let is_root = Cmd::new("id").args(["-u"]).output().is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {
         let command =
@@ -181,16 +187,7 @@ pub fn ensure_chromium() -> anyhow::Result<()> {
         command.env("DEBIAN_FRONTEND", "noninteractive").run()
     };
     apt(&["update", "-q"])?;
-    apt(&[
-        "install",
-        "-y",
-        "-q",
-        "--no-install-recommends",
-        "chromium",
-        "chromium-driver",
-        "fonts-noto-core",
-        "poppler-utils",
-    ])
+    apt(&[&["install", "-y", "-q", "--no-install-recommends"][..], packages].concat())
 }
 
 /// The wasm-bindgen version Cargo.lock pins; the CLI must match it exactly.

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context;
+use willkommen_api::WebApp;
 
 use crate::cmd::cargo;
 use crate::root;
@@ -13,21 +14,28 @@ use crate::tools::Tools;
 /// File types the server sends precompressed (`.br`, `.gz` next to the file).
 const COMPRESSIBLE: &[&str] = &["wasm", "js", "css", "html", "svg", "json", "ftl"];
 
-/// One of the web app's downloads: the page Trunk builds it from, and the folder inside
-/// `dist` (and so the URL prefix) it is served from. Each device loads only its own.
-pub struct WebApp {
-    /// The name `cargo xtask dev` and the size report use.
-    pub name: &'static str,
+/// How one of the web app's downloads ([`WebApp`], whose folder and pages `willkommen-api`
+/// keeps for the server too) is built: the page Trunk builds it from, and its title in reports.
+pub struct AppBuild {
+    pub app: WebApp,
     pub html: &'static str,
-    /// Inside `dist`; empty for the kiosk's, which lives at the root.
-    pub dir: &'static str,
     pub title: &'static str,
 }
 
-impl WebApp {
+impl AppBuild {
+    /// The name `cargo xtask dev` and the size report use.
+    pub fn name(&self) -> &'static str {
+        self.app.name()
+    }
+
+    /// Its folder inside `dist`; empty for the kiosk's, which lives at the root.
+    pub fn dir(&self) -> &'static str {
+        self.app.folder()
+    }
+
     /// The URL prefix its files are served under.
     pub fn public_url(&self) -> String {
-        if self.dir.is_empty() { "/".to_owned() } else { format!("/{}/", self.dir) }
+        if self.dir().is_empty() { "/".to_owned() } else { format!("/{}/", self.dir()) }
     }
 
     /// Its page, as a path inside `dist`.
@@ -38,11 +46,11 @@ impl WebApp {
 
 /// The kiosk first: its build empties `dist` and copies the interface texts and the service
 /// worker, which the others share.
-pub const APPS: [WebApp; 4] = [
-    WebApp { name: "kiosk", html: "index.html", dir: "", title: "Kiosk start-up download (`/`)" },
-    WebApp { name: "phone", html: "phone.html", dir: "phone", title: "Phone ticket page (`/t/<ticket>`)" },
-    WebApp { name: "display", html: "display.html", dir: "display", title: "Lobby call display (`/display`)" },
-    WebApp { name: "office", html: "office.html", dir: "office", title: "Staff desk and admin console (office PCs)" },
+pub const APPS: [AppBuild; 4] = [
+    AppBuild { app: WebApp::Kiosk, html: "index.html", title: "Kiosk start-up download (`/`)" },
+    AppBuild { app: WebApp::Phone, html: "phone.html", title: "Phone ticket page (`/t/<ticket>`)" },
+    AppBuild { app: WebApp::Display, html: "display.html", title: "Lobby call display (`/display`)" },
+    AppBuild { app: WebApp::Office, html: "office.html", title: "Staff desk and admin console (office PCs)" },
 ];
 
 /// `trunk build --release` of each app into `dist/`, then brotli and gzip copies of each
@@ -52,7 +60,7 @@ pub fn build_release(tools: &Tools) -> anyhow::Result<()> {
     cargo(&["fetch"]).run()?;
     let dist = root().join("dist");
     for app in &APPS {
-        let out = dist.join(app.dir);
+        let out = dist.join(app.dir());
         tools
             .trunk()
             .args(["build", app.html, "--release", "true", "--public-url", &app.public_url(), "--dist"])

@@ -91,11 +91,12 @@ pub struct Account {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewAccount {
-    /// 3 to 40 lower-case letters, digits, dots, dashes or underscores.
+    /// 3 to 40 lower-case letters, digits, dots, dashes or underscores (see
+    /// [`crate::account_rules`]).
     pub username: String,
     pub display_name: String,
     pub role: Role,
-    /// At least [`MIN_PASSWORD_CHARS`] characters.
+    /// See [`crate::account_rules`].
     pub password: String,
 }
 
@@ -120,8 +121,6 @@ pub struct AccountChange {
 pub struct NewPassword {
     pub password: String,
 }
-
-pub const MIN_PASSWORD_CHARS: usize = 10;
 
 /// One entry of the audit trail.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

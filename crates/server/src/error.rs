@@ -152,7 +152,9 @@ pub struct Query<T>(pub T);
 #[from_request(via(axum::Json), rejection(AppError))]
 pub struct Json<T>(pub T);
 
-/// An optional JSON body: a request without `Content-Type` has none; one with it must be valid.
+/// An optional JSON body: a request without a JSON `Content-Type`, or with an empty body, has
+/// none; anything else must be valid. (axum's own refuses an empty body sent with
+/// `Content-Type: application/json`, which some HTTP clients add to every POST.)
 impl<T, S> axum::extract::OptionalFromRequest<S> for Json<T>
 where
     T: serde::de::DeserializeOwned,
@@ -161,8 +163,30 @@ where
     type Rejection = AppError;
 
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Option<Self>, AppError> {
-        let body = <axum::Json<T> as axum::extract::OptionalFromRequest<S>>::from_request(request, state).await?;
-        Ok(body.map(|axum::Json(value)| Self(value)))
+        let declares_json = request
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split(';').next())
+            .map(|mime| mime.trim().to_ascii_lowercase())
+            .is_some_and(|mime| mime == "application/json" || mime.ends_with("+json"));
+        if !declares_json {
+            return Ok(None);
+        }
+        let body = axum::body::Bytes::from_request(request, state).await.map_err(|rejection| AppError::BadBody {
+            status: rejection.status(),
+            code: if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ErrorCode::BodyTooLarge
+            } else {
+                ErrorCode::InvalidBody
+            },
+            message: rejection.body_text(),
+        })?;
+        if body.is_empty() {
+            return Ok(None);
+        }
+        let axum::Json(value) = axum::Json::<T>::from_bytes(&body)?;
+        Ok(Some(Self(value)))
     }
 }
 

@@ -1,21 +1,36 @@
-//! `willkommen-server`: Willkommen's queue API on axum with an embedded SQLite database. It
-//! also serves the built web app, so one process is all an office needs.
+//! `willkommen-server`: Willkommen's queue API on axum. It keeps its data in an embedded
+//! SQLite file, or in PostgreSQL when several instances serve one office (docs/database.md),
+//! and it also serves the built web app, so one process is all an office needs.
 //!
 //! Run it with `cargo xtask run` (builds the web app first) or
 //! `cargo run -p willkommen-server -- --help`.
+//!
+//! Where things are:
+//! - [`settings`]: the server's own settings (flags, `WILLKOMMEN_*` variables, the `--config`
+//!   settings file). Not to be confused with the office configuration.
+//! - `office_config`: the office configuration administrators edit (concerns, checklists,
+//!   counters, opening hours): the rules only the server checks, and reading an import file.
+//! - `api`: the HTTP routes under `/api/v1`, one file per area, and the JSON they answer with;
+//!   `error` is the one error type and JSON error shape.
+//! - `store`: everything kept in the database, one file per subject; its `mod.rs` is the handle
+//!   and the rule every write follows.
+//! - `issuing` (the office's rules for a new ticket), `schedule` (opening hours), `wait` (wait
+//!   estimates), `auth` (accounts, sessions), `security`, `metrics`, `web` (the web app's files).
+//! - The ticket life cycle, account rules and the JSON types are shared with the web app in
+//!   `willkommen-api`.
 
 mod api;
 pub mod auth;
-pub mod config;
-mod config_file;
 mod error;
 mod issuing;
 pub mod logging;
 mod metrics;
+mod office_config;
 mod scan;
 mod schedule;
 mod security;
 pub mod seed;
+pub mod settings;
 mod store;
 mod ticket_id;
 mod wait;
@@ -33,7 +48,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-pub use config::Config;
+pub use settings::Settings;
 pub use store::{BackupReport, DATABASE_FILE, Location, Store, backup_sqlite};
 
 use error::AppError;
@@ -125,18 +140,18 @@ pub struct Server {
 
 impl Server {
     /// Binds the port and opens the database (seeding the demo office on first start), so
-    /// every configuration problem shows up before the server says it is running.
-    pub async fn start(config: &Config) -> anyhow::Result<Self> {
-        let requested = SocketAddr::new(config.bind, config.port);
+    /// every problem with the settings shows up before the server says it is running.
+    pub async fn start(settings: &Settings) -> anyhow::Result<Self> {
+        let requested = SocketAddr::new(settings.bind, settings.port);
         let listener = TcpListener::bind(requested).await.with_context(|| format!("cannot listen on {requested}"))?;
         let address = listener.local_addr()?;
-        let store = Store::open(&config.database()).await?;
+        let store = Store::open(&settings.database()).await?;
         let mut seed = seed::Seed::builtin();
-        if !config.demo_accounts {
+        if !settings.demo_accounts {
             seed.demo_accounts.clear();
         }
         if store.seed_if_empty(&seed).await? {
-            tracing::info!(demo_accounts = config.demo_accounts, "new database: seeded the demo office");
+            tracing::info!(demo_accounts = settings.demo_accounts, "new database: seeded the demo office");
         }
         let has_admin = store.has_active_admin().await?;
         if !has_admin {
@@ -145,14 +160,14 @@ impl Server {
         store.ensure_published_version().await?;
         // Before serving, so nothing past its retention period is ever shown again.
         store.apply_retention(jiff::Timestamp::now()).await?;
-        let public_url: Arc<str> = match &config.public_url {
+        let public_url: Arc<str> = match &settings.public_url {
             Some(url) => url.as_str().into(),
             None => format!("http://{address}").into(),
         };
         // Resolved once: when an upgrade points a `current` symlink at the next release, this
         // process keeps serving the web app it was started with, matching its API, until it
         // is restarted.
-        let dist_dir = config.dist_dir.canonicalize().unwrap_or_else(|_| config.dist_dir.clone());
+        let dist_dir = settings.dist_dir.canonicalize().unwrap_or_else(|_| settings.dist_dir.clone());
         if !dist_dir.join("index.html").exists() {
             tracing::warn!(dist = %dist_dir.display(), "no built web app found; only the API is served");
         }

@@ -3,16 +3,16 @@
 
 use tracing_subscriber::EnvFilter;
 
-use crate::config::{Config, LogFormat};
+use crate::settings::{LogFormat, Settings};
 
 /// Installs the process's log writer; call once, before anything logs.
-pub fn init(config: &Config) {
+pub fn init(settings: &Settings) {
     // RUST_LOG, the variable every tracing user knows, wins over --log-level when it is set.
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(&config.log_level));
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(&settings.log_level));
     // Colours only for a person at a terminal: journald and files would keep the escape codes.
     let colours = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let subscriber = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(colours);
-    match config.log_format {
+    match settings.log_format {
         LogFormat::Text => subscriber.init(),
         LogFormat::Json => subscriber.json().init(),
     }

@@ -5,14 +5,15 @@ use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use tokio::io::AsyncReadExt;
-use willkommen_server::config::{Command, ConfigError};
-use willkommen_server::{Config, Server, Store};
+use willkommen_api::account_rules::{check_display_name, check_password, check_username};
+use willkommen_server::settings::{Command, SettingsError};
+use willkommen_server::{Server, Settings, Store};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let config = match Config::load() {
-        Ok(config) => config,
-        Err(ConfigError::CommandLine(error))
+    let settings = match Settings::load() {
+        Ok(settings) => settings,
+        Err(SettingsError::CommandLine(error))
             if matches!(error.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) =>
         {
             error.exit()
@@ -23,14 +24,14 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    willkommen_server::logging::init(&config);
+    willkommen_server::logging::init(&settings);
 
-    if let Some(command) = &config.command {
+    if let Some(command) = &settings.command {
         let done = match command {
             Command::Account { username, display_name, role } => {
-                save_account(&config, username, display_name.as_deref(), (*role).into()).await
+                save_account(&settings, username, display_name.as_deref(), (*role).into()).await
             }
-            Command::Backup { to } => backup(&config, to).await,
+            Command::Backup { to } => backup(&settings, to).await,
         };
         return match done {
             Ok(()) => ExitCode::SUCCESS,
@@ -40,7 +41,7 @@ async fn main() -> ExitCode {
             }
         };
     }
-    let server = match Server::start(&config).await {
+    let server = match Server::start(&settings).await {
         Ok(server) => server,
         Err(error) => {
             eprintln!("error: {error:#}");
@@ -49,8 +50,8 @@ async fn main() -> ExitCode {
     };
     let (address, public_url, has_admin) = (server.address, server.public_url.clone(), server.has_admin);
     let demo_sign_ins = server.demo_sign_ins();
-    let serving = tokio::spawn(server.serve(shutdown_signal(config.stop_on_stdin_eof)));
-    print_welcome(address, &public_url, &demo_sign_ins.await, has_admin, &config);
+    let serving = tokio::spawn(server.serve(shutdown_signal(settings.stop_on_stdin_eof)));
+    print_welcome(address, &public_url, &demo_sign_ins.await, has_admin, &settings);
     match serving.await.unwrap_or_else(|panicked| Err(anyhow::anyhow!("the server stopped: {panicked}"))) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -65,10 +66,10 @@ fn print_welcome(
     public_url: &str,
     demo_sign_ins: &[(String, String, &'static str)],
     has_admin: bool,
-    config: &Config,
+    settings: &Settings,
 ) {
     // The same facts in the log, for journald and log collectors (the welcome is for people).
-    tracing::info!(%address, public_url, data = %config.database().describe(), "listening");
+    tracing::info!(%address, public_url, data = %settings.database().describe(), "listening");
     for (username, _, role) in demo_sign_ins {
         tracing::warn!(username, role, "demo account with its published password: deactivate it in a real office");
     }
@@ -80,7 +81,7 @@ fn print_welcome(
         format!("  Admin:   {base}/admin"),
         format!("  Display: {base}/display"),
         format!("  Tickets link to {public_url}/t/<ticket>"),
-        format!("  Data:    {}", config.database().describe()),
+        format!("  Data:    {}", settings.database().describe()),
     ];
     for (username, password, role) in demo_sign_ins {
         lines.push(format!("  Demo sign-in ({role}): {username} / {password}"));
@@ -104,12 +105,9 @@ fn print_welcome(
     let _ = out.flush();
 }
 
-/// Minimum password length for accounts made on the command line.
-const MIN_PASSWORD_CHARS: usize = 10;
-
 /// `willkommen-server account ...`: reads the password from WILLKOMMEN_PASSWORD or stdin.
 async fn save_account(
-    config: &Config,
+    settings: &Settings,
     username: &str,
     display_name: Option<&str>,
     role: willkommen_api::Role,
@@ -122,28 +120,27 @@ async fn save_account(
             line.trim_end_matches(['\r', '\n']).to_owned()
         }
     };
-    if password.chars().count() < MIN_PASSWORD_CHARS {
-        anyhow::bail!("the password must have at least {MIN_PASSWORD_CHARS} characters");
-    }
-    if username.trim().is_empty() || username.chars().any(char::is_whitespace) {
-        anyhow::bail!("the username must not be empty or contain spaces");
-    }
-    let store = Store::open(&config.database()).await?;
+    // The admin API's rules, so the console can edit every account made here.
+    check_username(username).map_err(anyhow::Error::msg)?;
+    check_password(&password).map_err(anyhow::Error::msg)?;
+    let display_name = display_name.unwrap_or(username);
+    check_display_name(display_name).map_err(anyhow::Error::msg)?;
+    let store = Store::open(&settings.database()).await?;
     let hash = willkommen_server::auth::hash_password(&password)?;
-    store.upsert_account(username, display_name.unwrap_or(username), role, &hash).await?;
+    store.upsert_account(username, display_name.trim(), role, &hash).await?;
     store.close().await;
     println!("account {username:?} ({}) saved", role.as_str());
     Ok(())
 }
 
 /// `willkommen-server backup --to FILE`: see [`willkommen_server::backup_sqlite`].
-async fn backup(config: &Config, to: &std::path::Path) -> anyhow::Result<()> {
-    if config.database_url.is_some() {
+async fn backup(settings: &Settings, to: &std::path::Path) -> anyhow::Result<()> {
+    if settings.database_url.is_some() {
         anyhow::bail!(
             "the backup command copies the built-in SQLite database; for PostgreSQL use pg_dump (docs/deployment.md)"
         );
     }
-    let report = willkommen_server::backup_sqlite(&config.data_dir, to).await?;
+    let report = willkommen_server::backup_sqlite(&settings.data_dir, to).await?;
     println!(
         "backup written to {}: {} bytes, {} tickets, {} configuration versions, integrity ok",
         to.display(),

@@ -43,7 +43,7 @@ mod tests {
     fn the_demo_office_can_be_published_as_it_is() {
         let seed = Seed::builtin();
 
-        assert_eq!(crate::store::config_problems(&seed.office), []);
+        assert_eq!(crate::office_config::publishing_problems(&seed.office), []);
         assert!(seed.demo_accounts.iter().any(|account| account.role == json::Role::Admin));
     }
 

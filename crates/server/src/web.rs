@@ -1,8 +1,9 @@
 //! Serves the built web app from the dist folder. Each page gets the shell of the app it
-//! belongs to, so a deep link or a reload works: `/` the kiosk's (`index.html`), `/display`
-//! the call display's (`display/index.html`), `/staff` and `/admin` the office's
-//! (`office/index.html`), and everything else, above all `/t/<ticket>`, the phone page's
-//! (`phone/index.html`), which also says "not found" kindly. A missing file gets a plain 404.
+//! belongs to (`willkommen_api::WebApp::for_path`), so a deep link or a reload works: `/` the
+//! kiosk's (`index.html`), `/display` the call display's (`display/index.html`), `/staff` and
+//! `/admin` the office's (`office/index.html`), and everything else, above all `/t/<ticket>`,
+//! the phone page's (`phone/index.html`), which also says "not found" kindly. A missing file
+//! gets a plain 404.
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +15,8 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
+
+use willkommen_api::WebApp;
 
 use crate::error::AppError;
 
@@ -39,19 +42,9 @@ pub fn router(dist_dir: &Path) -> Router {
     Router::new().fallback_service(files).layer(middleware::from_fn(cache_control))
 }
 
-/// The office's pages: the staff desk and the admin console.
-const OFFICE_PAGES: [&str; 2] = ["/staff", "/admin"];
-
-/// The app shell for a page.
+/// The page of the app that answers `path` (the table is `willkommen_api::WebApp`).
 fn shell_for(dist: &Path, path: &str) -> PathBuf {
-    let is = |page: &str| path == page || path.starts_with(&format!("{page}/"));
-    let app = match path {
-        "/" => "",
-        _ if OFFICE_PAGES.iter().any(|page| is(page)) => "office",
-        _ if is("/display") => "display",
-        _ => "phone",
-    };
-    dist.join(app).join("index.html")
+    dist.join(WebApp::for_path(path).folder()).join("index.html")
 }
 
 async fn spa_fallback(index: PathBuf, request: Request) -> Response {

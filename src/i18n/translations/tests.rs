@@ -1,14 +1,17 @@
 //! Every shipped language against the German source and against the code that uses the texts.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use fluent_bundle::FluentArgs;
 use fluent_syntax::ast;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
+mod code_literals;
+
 use super::*;
 use crate::i18n::{LANGUAGES, STAFF_LANGUAGES};
+use code_literals::CodeLiterals;
 
 fn repository() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -65,28 +68,6 @@ fn all_translations() -> Translations {
     translations
 }
 
-/// Rust sources of the web app, for the "used by the code" checks.
-fn app_sources() -> Vec<(PathBuf, String)> {
-    fn walk(dir: &Path, found: &mut Vec<(PathBuf, String)>) {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                walk(&path, found);
-            } else if path.extension().is_some_and(|extension| extension == "rs") {
-                found.push((path.clone(), std::fs::read_to_string(&path).unwrap()));
-            }
-        }
-    }
-    let mut found = Vec::new();
-    walk(&repository().join("src"), &mut found);
-    found
-}
-
-/// The first string literal after each occurrence of `marker` (e.g. `t("` gives `t("key")`'s key).
-fn literals_after<'a>(source: &'a str, marker: &str) -> Vec<&'a str> {
-    source.match_indices(marker).filter_map(|(at, _)| source[at + marker.len()..].split('"').next()).collect()
-}
-
 #[test]
 fn every_shipped_file_parses_without_errors() {
     for (tag, part) in shipped_files() {
@@ -116,26 +97,21 @@ fn every_language_has_exactly_the_german_messages() {
     }
 }
 
-/// Every key the code looks up (`t("…")`, `t_args("…"`, `t_in(…, "…")` and the `key = "…"` /
-/// `=> "…"` tables of keys) exists in German, and every German message is used somewhere.
+/// Every key the code looks up by a literal exists in German, and every German message is
+/// held by the code (the web app's and the shared wire crate's, whose ticket actions name their
+/// labels) as a literal outside comments and tests: a message only dead code or a comment
+/// names is reported as unused.
 #[test]
 fn the_code_and_the_german_file_use_the_same_messages() {
     let german: BTreeSet<String> = message_ids("de").into_iter().chain(part_ids("de", "staff")).collect();
-    let sources = app_sources();
-    let mut looked_up = BTreeSet::new();
-    for (path, source) in &sources {
-        for marker in [".t(\"", ".t_args(\"", ".t_in_german(\""] {
-            for key in literals_after(source, marker) {
-                assert!(german.contains(key), "{} looks up {key:?}, which locales/de/main.ftl lacks", path.display());
-                looked_up.insert(key.to_owned());
-            }
-        }
+    let code = CodeLiterals::read(&[repository().join("src"), repository().join("crates/api/src")]);
+
+    for (path, key) in &code.looked_up {
+        assert!(german.contains(key), "{} looks up {key:?}, which locales/de lacks", path.display());
     }
-    let all_code: String = sources.iter().map(|(_, source)| source.as_str()).collect();
-    let unused: Vec<_> =
-        german.iter().filter(|id| !looked_up.contains(*id) && !all_code.contains(&format!("\"{id}\""))).collect();
+    let unused: Vec<_> = german.iter().filter(|id| !code.all.contains(*id)).collect();
     assert!(unused.is_empty(), "messages no code uses: {unused:?}");
-    assert!(looked_up.len() > 40, "the scan found only {} lookups", looked_up.len());
+    assert!(code.looked_up.len() > 40, "the scan found only {} lookups", code.looked_up.len());
 }
 
 /// Arguments as the app passes them, with `n` for every number.

@@ -2,7 +2,10 @@
 //! These take effect at once (they are not part of the draft).
 
 use leptos::prelude::*;
-use willkommen_api::{self as json, MIN_PASSWORD_CHARS, Role};
+use willkommen_api::account_rules::{
+    DISPLAY_NAME_LENGTH, MIN_PASSWORD_CHARS, PASSWORD_LENGTH, USERNAME_LENGTH, USERNAME_PATTERN,
+};
+use willkommen_api::{self as json, Role};
 
 use super::console::{Console, Notice};
 use crate::api_client::admin;
@@ -94,7 +97,7 @@ fn AccountRow(account: json::Account, on_change: Callback<json::Account>) -> imp
             <th scope="row">{account.username.clone()}</th>
             <td>
                 <label class="visually-hidden" for=name_id.clone()>{move || i18n.t("admin-display-name")}</label>
-                <input id=name_id maxlength="80" prop:value=account.display_name.clone()
+                <input id=name_id maxlength=*DISPLAY_NAME_LENGTH.end() prop:value=account.display_name.clone()
                     on:change=move |event| change(json::AccountChange { display_name: Some(event_target_value(&event)), ..Default::default() })/>
             </td>
             <td>
@@ -117,7 +120,7 @@ fn AccountRow(account: json::Account, on_change: Callback<json::Account>) -> imp
             <td>
                 <form class="admin-inline-form" on:submit=set_password>
                     <label class="visually-hidden" for=password_id.clone()>{move || i18n.t("admin-new-password")}</label>
-                    <input id=password_id type="password" autocomplete="new-password" minlength=MIN_PASSWORD_CHARS required bind:value=password/>
+                    <input id=password_id type="password" autocomplete="new-password" minlength=MIN_PASSWORD_CHARS maxlength=*PASSWORD_LENGTH.end() required bind:value=password/>
                     <button type="submit">{move || i18n.t("admin-set-password")}</button>
                 </form>
             </td>
@@ -158,12 +161,12 @@ fn NewAccountForm(on_created: Callback<()>) -> impl IntoView {
             <h2>{move || i18n.t("admin-account-new")}</h2>
             <div class="admin-field">
                 <label for="new-username">{move || i18n.t("staff-username")}</label>
-                <input id="new-username" autocomplete="off" required minlength="3" maxlength="40" pattern="[a-z0-9._\\-]+" bind:value=username/>
+                <input id="new-username" autocomplete="off" required minlength=*USERNAME_LENGTH.start() maxlength=*USERNAME_LENGTH.end() pattern=USERNAME_PATTERN bind:value=username/>
                 <p class="admin-help">{move || i18n.t("admin-username-help")}</p>
             </div>
             <div class="admin-field">
                 <label for="new-display-name">{move || i18n.t("admin-display-name")}</label>
-                <input id="new-display-name" required maxlength="80" bind:value=display_name/>
+                <input id="new-display-name" required maxlength=*DISPLAY_NAME_LENGTH.end() bind:value=display_name/>
             </div>
             <div class="admin-field">
                 <label for="new-role">{move || i18n.t("admin-role")}</label>
@@ -174,7 +177,7 @@ fn NewAccountForm(on_created: Callback<()>) -> impl IntoView {
             </div>
             <div class="admin-field">
                 <label for="new-password">{move || i18n.t("staff-password")}</label>
-                <input id="new-password" type="password" autocomplete="new-password" required minlength=MIN_PASSWORD_CHARS bind:value=password/>
+                <input id="new-password" type="password" autocomplete="new-password" required minlength=MIN_PASSWORD_CHARS maxlength=*PASSWORD_LENGTH.end() bind:value=password/>
             </div>
             <button type="submit" class="primary-button" disabled=move || console.busy.get()>{move || i18n.t("admin-account-create")}</button>
         </form>

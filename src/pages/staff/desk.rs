@@ -5,13 +5,13 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use willkommen_api as json;
+use willkommen_api::{self as json, TicketAction};
 
 use super::StaffDesk;
 use super::camera::CameraScan;
 use super::queue_overview::QueueOverview;
 use super::scanner::ScanBuffer;
-use super::ticket_card::{Action, TicketCard, perform};
+use super::ticket_card::{TicketCard, function_key, perform};
 use crate::api_client::{self, ApiFailure};
 use crate::components::{InterfaceLanguage, SignedInAs};
 use crate::i18n::I18n;
@@ -173,8 +173,9 @@ fn listen_for_scans_and_shortcuts(desk: StaffDesk, i18n: I18n) {
         if let Some(action) = shortcut(&key) {
             event.prevent_default();
             match (action, desk.current.get_untracked()) {
-                (Action::CallNow, _) => call_next(desk, i18n),
-                (action, Some(ticket)) if Action::allowed(ticket.status).contains(&action) => {
+                // F2 is the big "call next" button's key too.
+                (TicketAction::Call, _) => call_next(desk, i18n),
+                (action, Some(ticket)) if action.is_allowed_from(ticket.status) => {
                     perform(desk, i18n, ticket.id, action)
                 }
                 _ => {}
@@ -193,10 +194,8 @@ fn listen_for_scans_and_shortcuts(desk: StaffDesk, i18n: I18n) {
     on_cleanup(move || handle.remove());
 }
 
-fn shortcut(key: &str) -> Option<Action> {
-    [Action::CallNow, Action::Recall, Action::Start, Action::Finish, Action::NoShow, Action::Park, Action::Return]
-        .into_iter()
-        .find(|action| action.key() == key)
+fn shortcut(key: &str) -> Option<TicketAction> {
+    TicketAction::ALL.into_iter().find(|action| function_key(*action) == Some(key))
 }
 
 fn open_scanned(desk: StaffDesk, i18n: I18n, code: String) {

@@ -5,7 +5,9 @@ use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
 
 use super::StaffDesk;
-use super::ticket_card::{Action, perform};
+use willkommen_api::TicketAction;
+
+use super::ticket_card::perform;
 use crate::i18n::I18n;
 
 #[component]
@@ -39,7 +41,7 @@ pub fn QueueOverview() -> impl IntoView {
                             let number = number.clone();
                             move || {
                                 let missing = lacking.then(|| i18n.t("staff-queue-missing-documents"));
-                                let call = i18n.t("staff-action-call-now");
+                                let call = i18n.t(TicketAction::Call.label_id());
                                 [Some(number.clone()), missing, Some(call)].into_iter().flatten().collect::<Vec<_>>().join(", ")
                             }
                         };
@@ -50,7 +52,7 @@ pub fn QueueOverview() -> impl IntoView {
                                 class="queue-ticket"
                                 class:lacking=lacking
                                 aria-label=label
-                                on:click=move |_| perform(desk, i18n, id.clone(), Action::CallNow)
+                                on:click=move |_| perform(desk, i18n, id.clone(), TicketAction::Call)
                             >
                                 {number}{lacking.then_some(" !")}
                             </button>

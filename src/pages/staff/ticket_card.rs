@@ -3,84 +3,36 @@
 
 use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
-use willkommen_api::{self as json, TicketStatus};
+use willkommen_api::{self as json, TicketAction, TicketStatus};
 
 use super::StaffDesk;
 use crate::api_client;
 use crate::i18n::{I18n, language_info};
 
-/// What the clerk can do with a ticket; `path` is the API's action name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    CallNow,
-    Recall,
-    Start,
-    Finish,
-    NoShow,
-    Park,
-    Return,
-}
-
-impl Action {
-    fn label(self) -> &'static str {
-        match self {
-            Self::CallNow => "staff-action-call-now",
-            Self::Recall => "staff-action-recall",
-            Self::Start => "staff-action-start",
-            Self::Finish => "staff-action-finish",
-            Self::NoShow => "staff-action-no-show",
-            Self::Park => "staff-action-park",
-            Self::Return => "staff-action-return",
-        }
-    }
-
-    /// The API's name for the action (`POST /tickets/{id}/{path}`); calling has its own route.
-    fn path(self) -> Option<&'static str> {
-        match self {
-            Self::CallNow => None,
-            Self::Recall => Some("recall"),
-            Self::Start => Some("start"),
-            Self::Finish => Some("finish"),
-            Self::NoShow => Some("no-show"),
-            Self::Park => Some("park"),
-            Self::Return => Some("return"),
-        }
-    }
-
-    /// The keyboard shortcut (function keys: letters would collide with a hand scanner's
-    /// typing, and F1, F3, F5, F11, F12 belong to the browser).
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::CallNow => "F2",
-            Self::Recall => "F4",
-            Self::Start => "F6",
-            Self::Finish => "F7",
-            Self::NoShow => "F8",
-            Self::Park => "F9",
-            Self::Return => "F10",
-        }
-    }
-
-    /// The actions a ticket in `status` allows.
-    pub fn allowed(status: TicketStatus) -> &'static [Action] {
-        match status {
-            TicketStatus::Waiting => &[Self::CallNow],
-            TicketStatus::Called => &[Self::Start, Self::Recall, Self::NoShow],
-            TicketStatus::Serving => &[Self::Finish, Self::Park],
-            TicketStatus::Parked => &[Self::Return, Self::CallNow],
-            TicketStatus::Finished | TicketStatus::NoShow | TicketStatus::Cancelled => &[],
-        }
+/// The desk's function key for an action (function keys: letters would collide with a hand
+/// scanner's typing, and F1, F3, F5, F11, F12 belong to the browser). Transfer has none (it
+/// needs a concern: Alt+T goes to that choice), nor has the visitor's cancel.
+pub fn function_key(action: TicketAction) -> Option<&'static str> {
+    match action {
+        TicketAction::Call => Some("F2"),
+        TicketAction::Recall => Some("F4"),
+        TicketAction::Start => Some("F6"),
+        TicketAction::Finish => Some("F7"),
+        TicketAction::NoShow => Some("F8"),
+        TicketAction::Park => Some("F9"),
+        TicketAction::Return => Some("F10"),
+        TicketAction::Transfer | TicketAction::Cancel => None,
     }
 }
 
 /// Does `action` on `ticket` and updates the desk with the answer.
-pub fn perform(desk: StaffDesk, i18n: I18n, ticket: json::TicketId, action: Action) {
+pub fn perform(desk: StaffDesk, i18n: I18n, ticket: json::TicketId, action: TicketAction) {
     let Some(counter) = desk.counter.get_untracked() else { return };
     desk.problem.set(None);
     leptos::task::spawn_local(async move {
-        let result = match action.path() {
-            None => api_client::call_ticket(&ticket, &counter).await,
-            Some(path) => api_client::act_on_ticket(&ticket, path).await,
+        let result = match action {
+            TicketAction::Call => api_client::call_ticket(&ticket, &counter).await,
+            other => api_client::act_on_ticket(&ticket, other.path()).await,
         };
         match result {
             Ok(updated) => desk.show(updated),
@@ -172,26 +124,29 @@ pub fn TicketCard(ticket: json::StaffTicket) -> impl IntoView {
             }
         })
         .collect_view();
-    let actions = Action::allowed(ticket.status)
-        .iter()
-        .map(|&action| {
+    // What the life cycle allows, and nothing else; transfer has a choice of its own below.
+    let actions = ticket
+        .status
+        .staff_actions()
+        .filter_map(|action| Some((action, function_key(action)?)))
+        .map(|(action, key)| {
             let id = ticket.id.clone();
             view! {
                 <button
                     type="button"
                     class="staff-action"
-                    aria-keyshortcuts=action.key()
+                    aria-keyshortcuts=key
                     on:click=move |_| perform(desk, i18n, id.clone(), action)
                 >
-                    <span>{move || i18n.t(action.label())}</span>
-                    <kbd>{action.key()}</kbd>
+                    <span>{move || i18n.t(action.label_id())}</span>
+                    <kbd>{key}</kbd>
                 </button>
             }
         })
         .collect_view();
-    let can_transfer = matches!(ticket.status, TicketStatus::Called | TicketStatus::Serving);
-    let transfer_choice =
-        can_transfer.then(|| view! { <TransferChoice ticket=ticket.id.clone() current=ticket.concern.clone()/> });
+    let transfer_choice = TicketAction::Transfer
+        .is_allowed_from(ticket.status)
+        .then(|| view! { <TransferChoice ticket=ticket.id.clone() current=ticket.concern.clone()/> });
     view! {
         <article class="staff-ticket" aria-labelledby=format!("ticket-{}", ticket.id.0)>
             <h2 class="staff-ticket-number" id=format!("ticket-{}", ticket.id.0)>{ticket.number.to_string()}</h2>
@@ -235,9 +190,9 @@ fn TransferChoice(ticket: json::TicketId, current: json::ConcernId) -> impl Into
     };
     view! {
         <div class="staff-transfer">
-            <label for=select_id.clone()>{move || i18n.t("staff-action-transfer")}" "<kbd>"Alt+T"</kbd></label>
+            <label for=select_id.clone()>{move || i18n.t(TicketAction::Transfer.label_id())}" "<kbd>"Alt+T"</kbd></label>
             <select id=select_id node_ref=choice aria-keyshortcuts="Alt+T">{options}</select>
-            <button type="button" class="staff-action" on:click=go>{move || i18n.t("staff-action-transfer")}</button>
+            <button type="button" class="staff-action" on:click=go>{move || i18n.t(TicketAction::Transfer.label_id())}</button>
         </div>
     }
 }

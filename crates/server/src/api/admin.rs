@@ -8,12 +8,13 @@ use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
 use willkommen_api::{self as json, AuditKind};
 
+use super::kiosk::kiosk_json;
 use crate::AppState;
 use crate::auth::Admin;
-use crate::config_file::read_config_file;
 use crate::error::{AppError, AppResult, Json};
+use crate::office_config::{publishing_problems, read_import};
 use crate::schedule::Schedule;
-use crate::store::{DraftRecord, config_problems, kiosk_view};
+use crate::store::DraftRecord;
 
 /// `GET /api/v1/admin/draft`
 #[utoipa::path(get, path = "/api/v1/admin/draft", tag = "admin", security(("session" = [])),
@@ -116,7 +117,7 @@ pub async fn preview_kiosk(_: Admin, State(state): State<AppState>) -> AppResult
             // The draft's hours cannot be read yet: show the office as it is now.
             Err(_) => state.store.kiosk(now).await?.issuing,
         };
-    Ok(Json(kiosk_view(office, issuing, |_| false)))
+    Ok(Json(kiosk_json(office, issuing, |_| false)))
 }
 
 /// `GET /api/v1/admin/export`: the published configuration as a file to keep or import
@@ -142,7 +143,7 @@ pub async fn export(_: Admin, State(state): State<AppState>) -> AppResult<Respon
 #[utoipa::path(post, path = "/api/v1/admin/import", tag = "admin", security(("session" = [])), request_body = json::OfficeConfig,
     responses((status = 200, body = json::Draft), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn import(Admin(me): Admin, State(state): State<AppState>, body: Bytes) -> AppResult<Json<json::Draft>> {
-    let office = read_config_file(&body).map_err(AppError::InvalidConfig)?;
+    let office = read_import(&body).map_err(AppError::InvalidConfig)?;
     let summary = "imported a configuration file into the draft";
     let draft =
         state.store.replace_draft(office, me.account_id, Timestamp::now(), AuditKind::Imported, summary).await?;
@@ -157,7 +158,7 @@ async fn find_version(state: &AppState, version: &str) -> AppResult<json::Versio
 
 fn draft_json(draft: DraftRecord) -> json::Draft {
     json::Draft {
-        problems: config_problems(&draft.document),
+        problems: publishing_problems(&draft.document),
         revision: draft.revision as u64,
         based_on: draft.based_on as u64,
         document: draft.document,

@@ -4,7 +4,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use jiff::Timestamp;
 use serde::Deserialize;
-use willkommen_api::{self as json, AuditKind, MIN_PASSWORD_CHARS};
+use willkommen_api::account_rules::{check_display_name, check_password, check_username};
+use willkommen_api::{self as json, AuditKind};
 
 use crate::AppState;
 use crate::auth::{Admin, hash_password};
@@ -26,8 +27,8 @@ pub async fn accounts_create(
     State(state): State<AppState>,
     Json(new): Json<json::NewAccount>,
 ) -> AppResult<(StatusCode, Json<json::Account>)> {
-    check_username(&new.username)?;
-    check_display_name(&new.display_name)?;
+    check_username(&new.username).map_err(AppError::InvalidField)?;
+    check_display_name(&new.display_name).map_err(AppError::InvalidField)?;
     let hash = hashed(&new.password).await?;
     let new = json::NewAccount { display_name: new.display_name.trim().to_owned(), ..new };
     let account = state.store.create_account(&new, &hash, me.account_id, Timestamp::now()).await?;
@@ -45,7 +46,7 @@ pub async fn accounts_change(
     Json(change): Json<json::AccountChange>,
 ) -> AppResult<Json<json::Account>> {
     if let Some(name) = &change.display_name {
-        check_display_name(name)?;
+        check_display_name(name).map_err(AppError::InvalidField)?;
     }
     let change = json::AccountChange { display_name: change.display_name.map(|name| name.trim().to_owned()), ..change };
     Ok(Json(state.store.change_account(account_id(&id)?, &change, me.account_id, Timestamp::now()).await?))
@@ -123,32 +124,9 @@ fn account_id(id: &str) -> AppResult<i64> {
     id.parse().map_err(|_| AppError::NotFound("no such account".into()))
 }
 
-fn check_username(username: &str) -> AppResult<()> {
-    let well_formed = (3..=40).contains(&username.len())
-        && username.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
-    if well_formed {
-        Ok(())
-    } else {
-        Err(AppError::InvalidField("username: 3 to 40 lower-case letters, digits, dots, dashes or underscores".into()))
-    }
-}
-
-fn check_display_name(name: &str) -> AppResult<()> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 80 || name.chars().any(char::is_control) {
-        return Err(AppError::InvalidField("display_name: 1 to 80 characters, no control characters".into()));
-    }
-    Ok(())
-}
-
 /// Hashes on a blocking thread (argon2 takes a while on purpose).
 async fn hashed(password: &str) -> AppResult<String> {
-    let length = password.chars().count();
-    if !(MIN_PASSWORD_CHARS..=200).contains(&length) {
-        return Err(AppError::InvalidField(format!(
-            "password: at least {MIN_PASSWORD_CHARS} and at most 200 characters"
-        )));
-    }
+    check_password(password).map_err(AppError::InvalidField)?;
     let password = password.to_owned();
     Ok(tokio::task::spawn_blocking(move || hash_password(&password))
         .await

@@ -7,8 +7,8 @@ use std::convert::Infallible;
 use std::future::Future;
 use std::time::Duration;
 
-use axum::extract::{Path, State};
-use axum::http::HeaderMap;
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
 use axum::response::sse::{Event, KeepAlive, KeepAliveStream, Sse};
 use futures_util::Stream;
 use futures_util::stream;
@@ -33,12 +33,8 @@ type EventStream = Sse<KeepAliveStream<BoxedEvents>>;
         ("after" = Option<i64>, Query, description = "Continue after this event (GET /display's last_event); Last-Event-ID wins")),
     responses((status = 200, content_type = "text/event-stream", body = String, description = "`event: call` with a DisplayCall"),
         (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
-pub async fn display_events(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Query(after): Query<After>,
-) -> AppResult<EventStream> {
-    let start = resume_point(&state.store, &headers, after.after).await?;
+pub async fn display_events(State(state): State<AppState>, resume: ResumeFrom) -> AppResult<EventStream> {
+    let start = resume_point(&state.store, resume).await?;
     Ok(live(&state, StreamKind::Display, start, |store, after| async move {
         // The newest event first, then the calls up to it: a call committed between the two
         // reads is then read on the next wake-up instead of being skipped.
@@ -61,18 +57,19 @@ pub async fn display_events(
 /// `GET /api/v1/tickets/{id}/events`: the ticket as `GET /tickets/{id}` shows it, sent at once
 /// and again whenever it (or its place in the queue) changes.
 #[utoipa::path(get, path = "/api/v1/tickets/{id}/events", tag = "live",
-    params(("id" = String, Path), ("Last-Event-ID" = Option<String>, Header)),
+    params(("id" = String, Path), ("Last-Event-ID" = Option<String>, Header),
+        ("after" = Option<i64>, Query, description = "Continue after this event id, as with Last-Event-ID (which wins)")),
     responses((status = 200, content_type = "text/event-stream", body = String, description = "`event: ticket` with a Ticket"),
         (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn ticket_events(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    headers: HeaderMap,
+    resume: ResumeFrom,
 ) -> AppResult<EventStream> {
     if !looks_like_ticket_id(&id) || state.store.ticket(&id).await?.is_none() {
         return Err(AppError::NotFound("no such ticket".into()));
     }
-    let start = resume_point(&state.store, &headers, None).await?;
+    let start = resume_point(&state.store, resume).await?;
     let last_sent = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
     let public_url: std::sync::Arc<str> = state.ticket_url_base().await?.into();
     // `start - 1` makes the first poll send the current state even when nothing happened.
@@ -81,7 +78,7 @@ pub async fn ticket_events(
         async move {
             let newest = store.newest_event_after(after).await?.unwrap_or(after.max(0));
             let Some(view) = store.ticket(&id).await? else { return Ok((newest, Vec::new())) };
-            let ticket = view.record.into_json(&public_url, view.people_ahead, view.estimated_wait)?;
+            let ticket = super::tickets::visitor_ticket(view, &public_url)?;
             let body = serde_json::to_string(&ticket).map_err(anyhow::Error::from)?;
             let mut last_sent = last_sent.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             if last_sent.as_deref() == Some(body.as_str()) {
@@ -96,11 +93,12 @@ pub async fn ticket_events(
 /// `GET /api/v1/queue/events`: a `changed` event whenever the queue changed; the staff desk
 /// then reloads `GET /api/v1/queue`.
 #[utoipa::path(get, path = "/api/v1/queue/events", tag = "live", security(("session" = [])),
-    params(("Last-Event-ID" = Option<String>, Header)),
+    params(("Last-Event-ID" = Option<String>, Header),
+        ("after" = Option<i64>, Query, description = "Continue after this event id, as with Last-Event-ID (which wins)")),
     responses((status = 200, content_type = "text/event-stream", body = String, description = "`event: changed`"),
         (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
-pub async fn queue_events(_: SignedIn, State(state): State<AppState>, headers: HeaderMap) -> AppResult<EventStream> {
-    let start = resume_point(&state.store, &headers, None).await?;
+pub async fn queue_events(_: SignedIn, State(state): State<AppState>, resume: ResumeFrom) -> AppResult<EventStream> {
+    let start = resume_point(&state.store, resume).await?;
     Ok(live(&state, StreamKind::Queue, start, |store, after| async move {
         let newest = store.newest_event_after(after).await?;
         Ok(match newest {
@@ -113,14 +111,13 @@ pub async fn queue_events(_: SignedIn, State(state): State<AppState>, headers: H
 /// `GET /api/v1/kiosk/events`: `event: published` (id: the version) whenever administrators
 /// publish a new configuration, so kiosks reload `/kiosk` at once instead of at their next poll.
 #[utoipa::path(get, path = "/api/v1/kiosk/events", tag = "live",
-    params(("Last-Event-ID" = Option<String>, Header)),
+    params(("Last-Event-ID" = Option<String>, Header),
+        ("after" = Option<i64>, Query, description = "Continue after this event id, as with Last-Event-ID (which wins)")),
     responses((status = 200, content_type = "text/event-stream", body = String, description = "`event: published` with the version"),
         (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
-pub async fn kiosk_events(State(state): State<AppState>, headers: HeaderMap) -> AppResult<EventStream> {
-    let newest = state.store.published_version();
-    // A kiosk that reconnects after missing a version hears of it at once.
-    let resumed = headers.get("last-event-id").and_then(|value| value.to_str().ok()?.trim().parse::<i64>().ok());
-    let start = resumed.filter(|id| (0..=newest).contains(id)).unwrap_or(newest);
+pub async fn kiosk_events(State(state): State<AppState>, resume: ResumeFrom) -> AppResult<EventStream> {
+    // The ids are version numbers: a kiosk that reconnects after missing one hears of it at once.
+    let start = resume.within(state.store.published_version());
     Ok(live(&state, StreamKind::Kiosk, start, |store, after| async move {
         let version = store.published_version();
         Ok(if version > after {
@@ -131,21 +128,38 @@ pub async fn kiosk_events(State(state): State<AppState>, headers: HeaderMap) -> 
     }))
 }
 
-/// Where a stream starts: after the client's `Last-Event-ID`, else after `after` (a page's
-/// own starting point), else at the newest event; an id the log does not have counts as none.
-async fn resume_point(store: &Store, headers: &HeaderMap, after: Option<i64>) -> AppResult<i64> {
-    let latest = store.latest_event_id().await?;
-    Ok(last_event_id(headers).or(after).filter(|id| (0..=latest).contains(id)).unwrap_or(latest))
-}
+/// Where a client continues a stream: after the `Last-Event-ID` its browser sends when it
+/// reconnects by itself, else after `?after=` (where the display starts after `GET /display`,
+/// and where the web app resumes when it opens a new stream itself, which cannot set the
+/// header). A malformed header counts as none; a malformed `after` is refused.
+pub struct ResumeFrom(Option<i64>);
 
-fn last_event_id(headers: &HeaderMap) -> Option<i64> {
-    headers.get("last-event-id").and_then(|value| value.to_str().ok()?.trim().parse::<i64>().ok())
-}
-
-/// `?after=`: where a display continues after loading `GET /display`.
 #[derive(serde::Deserialize)]
-pub struct After {
+struct After {
     after: Option<i64>,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for ResumeFrom {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        let Query(After { after }) = Query::<After>::from_request_parts(parts, state).await?;
+        let header = parts.headers.get("last-event-id").and_then(|value| value.to_str().ok()?.trim().parse().ok());
+        Ok(Self(header.or(after)))
+    }
+}
+
+impl ResumeFrom {
+    /// The id to continue after, if it is one of `0..=newest`; else `newest` (an id the
+    /// server does not have counts as none).
+    fn within(&self, newest: i64) -> i64 {
+        self.0.filter(|id| (0..=newest).contains(id)).unwrap_or(newest)
+    }
+}
+
+/// Where a stream of ticket events starts: see [`ResumeFrom`], else at the newest event.
+async fn resume_point(store: &Store, resume: ResumeFrom) -> AppResult<i64> {
+    Ok(resume.within(store.latest_event_id().await?))
 }
 
 /// A stream that asks `fetch` for events after the last one it sent, whenever the store

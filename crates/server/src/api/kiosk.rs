@@ -15,7 +15,8 @@ use crate::error::AppResult;
     responses((status = 200, body = json::Kiosk), (status = 304, description = "unchanged since the ETag sent"),
         (status = 500, body = json::ApiError)))]
 pub async fn kiosk_show(State(state): State<AppState>, request_headers: HeaderMap) -> AppResult<Response> {
-    let kiosk = state.store.kiosk(jiff::Timestamp::now()).await?;
+    let now = state.store.kiosk(jiff::Timestamp::now()).await?;
+    let kiosk = kiosk_json(&now.office, now.issuing, |concern| now.quota_reached.contains(&concern.id));
     let body = serde_json::to_vec(&kiosk).map_err(anyhow::Error::from)?;
     let digest = Sha256::digest(&body);
     let tag = format!("\"{}\"", digest.iter().take(12).map(|byte| format!("{byte:02x}")).collect::<String>());
@@ -40,4 +41,35 @@ pub async fn kiosk_show(State(state): State<AppState>, request_headers: HeaderMa
     responses((status = 200, body = json::DisplayBoard), (status = 500, body = json::ApiError)))]
 pub async fn display_show(State(state): State<AppState>) -> AppResult<axum::Json<json::DisplayBoard>> {
     Ok(axum::Json(state.store.display_board(jiff::Timestamp::now()).await?))
+}
+
+/// The kiosk's view of an office configuration: its active concerns, in order, with their
+/// checklists, and whether each has used up today's tickets.
+pub fn kiosk_json(
+    office: &json::OfficeConfig,
+    issuing: json::Issuing,
+    quota_reached: impl Fn(&json::ConcernConfig) -> bool,
+) -> json::Kiosk {
+    json::Kiosk {
+        office_name: office.office_name.clone(),
+        time_zone: office.time_zone.clone(),
+        languages: office.languages.clone(),
+        concerns: office
+            .concerns
+            .iter()
+            .filter(|concern| concern.active)
+            .map(|concern| json::Concern {
+                id: concern.id.clone(),
+                prefix: concern.prefix.clone(),
+                icon: concern.icon.clone(),
+                name: concern.name.clone(),
+                description: concern.description.clone(),
+                checklist: concern.checklist.clone(),
+                quota_reached: quota_reached(concern),
+            })
+            .collect(),
+        issuing,
+        information_concern: office.information_concern.clone(),
+        inactivity: office.inactivity,
+    }
 }

@@ -3,13 +3,13 @@
 use axum::extract::{Path, State};
 use jiff::Timestamp;
 use serde::Deserialize;
-use willkommen_api as json;
+use willkommen_api::{self as json, TicketAction};
 
 use crate::AppState;
 use crate::auth::SignedIn;
 use crate::error::{AppError, AppResult, Json, Query};
 use crate::scan::ticket_id_candidates;
-use crate::store::{StaffAction, TicketRecord};
+use crate::store::TicketRecord;
 use crate::ticket_id::looks_like_ticket_id;
 
 /// `GET /api/v1/counters`
@@ -102,15 +102,10 @@ pub async fn tickets_act(
     State(state): State<AppState>,
     Path((id, action)): Path<(String, String)>,
 ) -> AppResult<Json<json::StaffTicket>> {
-    let action = match action.as_str() {
-        "recall" => StaffAction::Recall,
-        "start" => StaffAction::Start,
-        "finish" => StaffAction::Finish,
-        "no-show" => StaffAction::NoShow,
-        "park" => StaffAction::Park,
-        "return" => StaffAction::Return,
-        _ => return Err(AppError::NotFound("no such API route".into())),
-    };
+    // Call and transfer have routes of their own (they take a body); cancel is the visitor's.
+    let action = TicketAction::from_path(&action)
+        .filter(|action| !matches!(action, TicketAction::Call | TicketAction::Transfer | TicketAction::Cancel))
+        .ok_or_else(|| AppError::NotFound("no such API route".into()))?;
     let now = Timestamp::now();
     let record = state.store.act(checked_id(&id)?, action, me.account_id, now).await?;
     StaffView::new(&state, now).await?.respond(record)

@@ -7,6 +7,7 @@ use willkommen_api::{self as json, IDEMPOTENCY_KEY_HEADER};
 use crate::AppState;
 use crate::error::{AppError, AppResult, Json};
 use crate::issuing::check_request;
+use crate::store::TicketView;
 use crate::ticket_id::looks_like_ticket_id;
 
 /// `POST /api/v1/tickets`: a visitor takes a ticket. Safe to retry with the same
@@ -26,7 +27,13 @@ pub async fn tickets_create(
     let url_base = state.ticket_url_base().await?;
     let issued = state
         .store
-        .issue_ticket(key, &request, now, &url_base, |context| check_request(&request, now, context))
+        .issue_ticket(
+            key,
+            &request,
+            now,
+            |context| check_request(&request, now, context),
+            |view| Ok(serde_json::to_string(&visitor_ticket(view, &url_base)?).map_err(anyhow::Error::from)?),
+        )
         .await?;
     let status = StatusCode::from_u16(issued.status).unwrap_or(StatusCode::CREATED);
     let id = serde_json::from_str::<json::Ticket>(&issued.body).map(|ticket| ticket.id.0).unwrap_or_default();
@@ -60,7 +67,7 @@ fn idempotency_key(headers: &HeaderMap) -> AppResult<&str> {
     responses((status = 200, body = json::Ticket), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn tickets_show(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<json::Ticket>> {
     let view = state.store.ticket(checked_id(&id)?).await?.ok_or_else(no_such_ticket)?;
-    Ok(Json(view.record.into_json(&state.ticket_url_base().await?, view.people_ahead, view.estimated_wait)?))
+    Ok(Json(visitor_ticket(view, &state.ticket_url_base().await?)?))
 }
 
 /// `POST /api/v1/tickets/{id}/cancel`: the visitor gives up their place.
@@ -68,7 +75,7 @@ pub async fn tickets_show(State(state): State<AppState>, Path(id): Path<String>)
     responses((status = 200, body = json::Ticket), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn tickets_cancel(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<json::Ticket>> {
     let view = state.store.cancel_ticket(checked_id(&id)?, Timestamp::now()).await?.ok_or_else(no_such_ticket)?;
-    Ok(Json(view.record.into_json(&state.ticket_url_base().await?, view.people_ahead, view.estimated_wait)?))
+    Ok(Json(visitor_ticket(view, &state.ticket_url_base().await?)?))
 }
 
 /// The same answer for a malformed and an unknown id: nothing to learn by probing.
@@ -78,4 +85,27 @@ fn checked_id(id: &str) -> AppResult<&str> {
 
 fn no_such_ticket() -> AppError {
     AppError::NotFound("no such ticket".into())
+}
+
+/// A ticket as its visitor sees it; `public_url` is where visitors' phones reach the server.
+pub fn visitor_ticket(view: TicketView, public_url: &str) -> anyhow::Result<json::Ticket> {
+    let TicketView { record, people_ahead, estimated_wait } = view;
+    let (number, status) = (record.number()?, record.status()?);
+    let id = json::TicketId(record.id);
+    Ok(json::Ticket {
+        status_url: format!("{public_url}{}", json::ticket_status_path(&id)),
+        id,
+        number,
+        concern: json::ConcernId(record.concern_id),
+        concern_name: record.concern_name.map(|name| name.0).unwrap_or_default(),
+        language: record.language,
+        status,
+        issued_at: record.issued_at,
+        checklist: record.checklist.0,
+        people_ahead,
+        estimated_wait,
+        counter: matches!(status, json::TicketStatus::Called | json::TicketStatus::Serving)
+            .then_some(record.counter_name)
+            .flatten(),
+    })
 }

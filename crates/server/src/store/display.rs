@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use willkommen_api as json;
 
-use super::{Store, office_today, wait_basis};
+use super::Store;
+use super::office::office_today;
+use super::tickets::wait_basis;
 use crate::error::AppResult;
 
 /// Calls the display lists.

@@ -4,7 +4,8 @@
 
 use jiff::{SignedDuration, Timestamp};
 
-use super::{Store, office_settings};
+use super::Store;
+use super::office::office_rules;
 use crate::error::AppResult;
 use crate::schedule::service_day;
 
@@ -22,7 +23,7 @@ const IDEMPOTENCY_KEY_DAYS: i64 = 2;
 impl Store {
     pub async fn apply_retention(&self, now: Timestamp) -> AppResult<RetentionReport> {
         let mut tx = self.write_transaction().await?;
-        let office = office_settings(&mut tx).await?;
+        let office = office_rules(&mut tx).await?;
         let time_zone = office.schedule()?.time_zone().clone();
         let day_before = |days: i64| -> AppResult<String> {
             let then = now.checked_sub(SignedDuration::from_hours(24 * days)).map_err(anyhow::Error::from)?;

@@ -1,62 +1,22 @@
 //! The staff side of the queue: counters, calling, and moving tickets through their life.
 //!
-//! Every operation is one `BEGIN IMMEDIATE` transaction, so two counters pressing "call next"
-//! at the same instant are served one after the other: each gets a different ticket and no
-//! waiting ticket is skipped. The unique index `one_active_ticket_per_counter` backs this up.
+//! Which action a ticket allows is [`TicketAction::allowed_from`], shared with the staff
+//! desk. Every operation is one [`Store::write_transaction`] (SQLite's `BEGIN IMMEDIATE`, or
+//! PostgreSQL's advisory lock of the office), so two counters pressing "call next" at the same
+//! instant are served one after the other: each gets a different ticket and no waiting ticket
+//! is skipped. The unique index `one_active_ticket_per_counter` backs this up.
 
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 use sqlx::AnyConnection;
-use willkommen_api as json;
+use willkommen_api::{self as json, TicketAction, TicketStatus};
 
+use super::Store;
+use super::office::{office_rules, service_day_at};
+use super::tickets::{TICKET_SELECT, TicketRecord, existing_ticket, find_ticket, invalid_transition, record_event};
 use super::types::Flag;
-use super::{Store, TICKET_SELECT, TicketRecord, find_ticket, office_settings, record_event};
 use crate::error::{AppError, AppResult};
-use crate::schedule::service_day;
-
-/// A step in a called ticket's life that needs nothing but the ticket.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StaffAction {
-    /// Call again (the visitor did not come); after the office's limit it becomes a no-show.
-    Recall,
-    /// The visitor arrived at the counter.
-    Start,
-    Finish,
-    NoShow,
-    /// Set aside (e.g. the visitor fetches a document); the counter is free again.
-    Park,
-    /// A parked ticket goes back into the queue, ahead of the others.
-    Return,
-    Cancel,
-}
-
-impl StaffAction {
-    /// The statuses the action is allowed from, and the status it leads to.
-    fn transition(self) -> (&'static [&'static str], &'static str) {
-        match self {
-            Self::Recall => (&["called"], "called"),
-            Self::Start => (&["called"], "serving"),
-            Self::Finish => (&["serving"], "finished"),
-            Self::NoShow => (&["called"], "no_show"),
-            Self::Park => (&["called", "serving"], "parked"),
-            Self::Return => (&["parked"], "waiting"),
-            Self::Cancel => (&["waiting", "called", "parked"], "cancelled"),
-        }
-    }
-
-    fn event(self) -> &'static str {
-        match self {
-            Self::Recall => "recalled",
-            Self::Start => "started",
-            Self::Finish => "finished",
-            Self::NoShow => "no_show",
-            Self::Park => "parked",
-            Self::Return => "returned",
-            Self::Cancel => "cancelled",
-        }
-    }
-}
 
 /// What staff need to see a ticket: the required checklist items per concern.
 pub type RequiredItems = BTreeMap<String, Vec<String>>;
@@ -83,7 +43,7 @@ impl Store {
             Some(chosen) => known_concerns(&mut tx, chosen).await?,
             None => counter_concerns(&mut tx, counter).await?,
         };
-        let today = today(&mut tx, now).await?;
+        let today = service_day_at(&mut tx, now).await?;
         let next: Option<String> = sqlx::query_scalar(
             "SELECT t.id FROM tickets t
              WHERE t.status = 'waiting' AND t.service_day = $1
@@ -110,31 +70,35 @@ impl Store {
     ) -> AppResult<TicketRecord> {
         let mut tx = self.write_transaction().await?;
         let ticket = existing_ticket(&mut tx, id).await?;
-        if !["waiting", "parked"].contains(&ticket.status.as_str()) {
-            return Err(invalid_transition("called", &ticket.status));
-        }
+        allowed(TicketAction::Call, &ticket)?;
         ensure_counter_free(&mut tx, counter).await?;
         let record = call(&mut tx, id, counter, by, now).await?;
         self.commit_events(tx).await?;
         Ok(record)
     }
 
-    /// Applies `action` to a ticket, refusing it unless the ticket's status allows it.
-    pub async fn act(&self, id: &str, action: StaffAction, by: i64, now: Timestamp) -> AppResult<TicketRecord> {
+    /// Applies `action` (one that needs nothing but the ticket: start, finish, recall,
+    /// no-show, park, return) to a ticket, refusing it unless the ticket's status allows it.
+    pub async fn act(&self, id: &str, action: TicketAction, by: i64, now: Timestamp) -> AppResult<TicketRecord> {
+        let (event, recalled) = match action {
+            TicketAction::Start => ("started", false),
+            TicketAction::Finish => ("finished", false),
+            TicketAction::Return => ("returned", false),
+            TicketAction::Recall => ("recalled", true),
+            TicketAction::NoShow => ("no_show", false),
+            TicketAction::Park => ("parked", false),
+            TicketAction::Call | TicketAction::Transfer | TicketAction::Cancel => {
+                return Err(anyhow::anyhow!("{action:?} has a store operation of its own").into());
+            }
+        };
         let mut tx = self.write_transaction().await?;
         let ticket = existing_ticket(&mut tx, id).await?;
-        let (from, mut to) = action.transition();
-        if !from.contains(&ticket.status.as_str()) {
-            return Err(invalid_transition(action.event(), &ticket.status));
+        allowed(action, &ticket)?;
+        let (mut to, mut event) = (action.leads_to(), event);
+        if recalled && ticket.call_count >= office_rules(&mut tx).await?.no_show_after_calls {
+            (to, event) = (TicketStatus::NoShow, "no_show");
         }
-        let mut event = action.event();
-        if action == StaffAction::Recall {
-            let limit = office_settings(&mut tx).await?.no_show_after_calls;
-            if ticket.call_count >= limit {
-                (to, event) = ("no_show", "no_show");
-            }
-        }
-        let leaves_counter = matches!(to, "parked" | "waiting");
+        let leaves_counter = matches!(to, TicketStatus::Parked | TicketStatus::Waiting);
         sqlx::query(
             "UPDATE tickets SET status = $1,
                 call_count = call_count + $2,
@@ -142,10 +106,10 @@ impl Store {
                 priority = CASE WHEN $4 THEN 1 ELSE priority END
              WHERE id = $5",
         )
-        .bind(to)
+        .bind(to.as_str())
         .bind(i64::from(event == "recalled"))
         .bind(leaves_counter)
-        .bind(action == StaffAction::Return)
+        .bind(action == TicketAction::Return)
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -166,9 +130,7 @@ impl Store {
     ) -> AppResult<TicketRecord> {
         let mut tx = self.write_transaction().await?;
         let ticket = existing_ticket(&mut tx, id).await?;
-        if !["called", "serving"].contains(&ticket.status.as_str()) {
-            return Err(invalid_transition("transferred", &ticket.status));
-        }
+        allowed(TicketAction::Transfer, &ticket)?;
         let active: Option<Flag> = sqlx::query_scalar("SELECT active FROM concerns WHERE id = $1")
             .bind(concern.as_str())
             .fetch_optional(&mut *tx)
@@ -194,7 +156,7 @@ impl Store {
     /// Today's queue: waiting and parked tickets in call order, and the active ones.
     pub async fn queue(&self, now: Timestamp) -> AppResult<(Vec<TicketRecord>, Vec<TicketRecord>)> {
         let mut conn = self.pool.acquire().await?;
-        let today = today(&mut conn, now).await?;
+        let today = service_day_at(&mut conn, now).await?;
         let waiting = sqlx::query_as(&format!(
             "SELECT {TICKET_SELECT} WHERE t.service_day = $1 AND t.status IN ('waiting', 'parked')
              ORDER BY t.status = 'parked', t.priority DESC, t.queued_at ASC"
@@ -251,15 +213,6 @@ pub(super) async fn counters(conn: &mut AnyConnection) -> AppResult<Vec<json::Co
         }
     }
     Ok(counters)
-}
-
-async fn today(conn: &mut AnyConnection, now: Timestamp) -> AppResult<String> {
-    let office = office_settings(conn).await?;
-    Ok(service_day(now, office.schedule()?.time_zone()))
-}
-
-async fn existing_ticket(conn: &mut AnyConnection, id: &str) -> AppResult<TicketRecord> {
-    find_ticket(conn, id).await?.ok_or_else(|| AppError::NotFound("no such ticket".into()))
 }
 
 async fn ensure_counter_free(conn: &mut AnyConnection, counter: &json::CounterId) -> AppResult<()> {
@@ -325,6 +278,8 @@ async fn known_concerns(conn: &mut AnyConnection, chosen: &[json::ConcernId]) ->
     }
 }
 
-fn invalid_transition(wanted: &str, status: &str) -> AppError {
-    AppError::InvalidTransition(format!("a ticket that is {status} cannot be {wanted}"))
+/// Refuses `action` unless the ticket's status allows it.
+fn allowed(action: TicketAction, ticket: &TicketRecord) -> AppResult<()> {
+    let status = ticket.status()?;
+    if action.is_allowed_from(status) { Ok(()) } else { Err(invalid_transition(action, status)) }
 }

@@ -1,11 +1,11 @@
-//! Reading a configuration file (import): every problem is found and reported with its path,
-//! not only the first one serde stops at, so an administrator can fix a file in one go.
+//! Reading an office configuration file for import: every problem is found and reported with
+//! its path, not only the first one serde stops at, so an administrator can fix a file in one go.
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use willkommen_api::{ConcernConfig, CounterConfig, OfficeConfig, Problem, ProblemKind};
 
-use crate::store::config_problems;
+use super::publishing_problems;
 
 /// Fields every file must have, with whether they may be left out.
 const FIELDS: [(&str, bool); 14] = [
@@ -26,7 +26,7 @@ const FIELDS: [(&str, bool); 14] = [
 ];
 
 /// The configuration in `bytes`, or every problem it has (nothing is changed by a bad file).
-pub fn read_config_file(bytes: &[u8]) -> Result<OfficeConfig, Vec<Problem>> {
+pub fn read_import(bytes: &[u8]) -> Result<OfficeConfig, Vec<Problem>> {
     let value: Value = serde_json::from_slice(bytes).map_err(|error| {
         vec![problem(
             &format!("line {}, column {}", error.line(), error.column()),
@@ -35,7 +35,7 @@ pub fn read_config_file(bytes: &[u8]) -> Result<OfficeConfig, Vec<Problem>> {
         )]
     })?;
     match serde_path_to_error::deserialize::<_, OfficeConfig>(&value) {
-        Ok(config) => match config_problems(&config) {
+        Ok(config) => match publishing_problems(&config) {
             problems if problems.is_empty() => Ok(config),
             problems => Err(problems),
         },
@@ -114,7 +114,7 @@ mod tests {
     use super::*;
 
     fn demo() -> Value {
-        serde_json::from_str(include_str!("../seed/demo_office.json")).unwrap()
+        serde_json::from_str(include_str!("../../seed/demo_office.json")).unwrap()
     }
 
     fn paths(result: Result<OfficeConfig, Vec<Problem>>) -> Vec<(String, ProblemKind)> {
@@ -123,7 +123,7 @@ mod tests {
 
     #[test]
     fn an_exported_file_reads_back_as_it_was() {
-        let office = read_config_file(include_bytes!("../seed/demo_office.json")).unwrap();
+        let office = read_import(include_bytes!("../../seed/demo_office.json")).unwrap();
 
         assert_eq!(serde_json::to_value(&office).unwrap(), demo());
     }
@@ -138,7 +138,7 @@ mod tests {
         file.as_object_mut().unwrap().remove("time_zone");
 
         assert_eq!(
-            paths(read_config_file(&serde_json::to_vec(&file).unwrap())),
+            paths(read_import(&serde_json::to_vec(&file).unwrap())),
             [
                 ("time_zone".into(), ProblemKind::Missing),
                 ("retention_days".into(), ProblemKind::Unreadable),
@@ -156,7 +156,7 @@ mod tests {
         file["concerns"][0]["prefix"] = file["concerns"][1]["prefix"].clone();
 
         assert_eq!(
-            paths(read_config_file(&serde_json::to_vec(&file).unwrap())),
+            paths(read_import(&serde_json::to_vec(&file).unwrap())),
             [
                 ("concerns[1].prefix".into(), ProblemKind::Duplicate),
                 ("time_zone".into(), ProblemKind::UnknownReference),
@@ -167,7 +167,7 @@ mod tests {
     #[test]
     fn broken_json_is_located_by_line_and_column() {
         assert_eq!(
-            paths(read_config_file(b"{\n  \"office_name\": }")),
+            paths(read_import(b"{\n  \"office_name\": }")),
             [("line 2, column 18".into(), ProblemKind::Unreadable)]
         );
     }

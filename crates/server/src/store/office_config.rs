@@ -1,5 +1,5 @@
-//! The office's configuration: published versions, the one draft administrators edit, and
-//! writing a version into the tables the queue works with. Publishing is one transaction, so a
+//! The office configuration as stored: published versions, the one draft administrators edit,
+//! and writing a version into the tables the queue works with (`office_tables.rs`). Publishing is one transaction, so a
 //! kiosk sees the old configuration or the new one, never a mix.
 
 use jiff::Timestamp;
@@ -10,7 +10,7 @@ use super::backend::Announcement;
 use super::types::{Flag, Json};
 use super::{Store, audit::record_audit, utc};
 use crate::error::{AppError, AppResult};
-use crate::schedule::Schedule;
+use crate::office_config::publishing_problems;
 
 /// The draft as stored.
 #[derive(Debug)]
@@ -23,21 +23,6 @@ pub struct DraftRecord {
     pub saved_by: Option<String>,
     /// Whether it differs from the newest published version.
     pub unpublished: bool,
-}
-
-/// Every problem that stands in the way of publishing `config`, including what only the
-/// server can check (the time zone).
-pub fn config_problems(config: &OfficeConfig) -> Vec<json::Problem> {
-    let mut problems = config.problems();
-    let schedule = Schedule::new(&config.time_zone, &config.opening_hours, &[], 0);
-    if let Err(crate::schedule::ScheduleError::TimeZone(zone)) = schedule {
-        problems.push(json::Problem {
-            path: "time_zone".into(),
-            kind: json::ProblemKind::UnknownReference,
-            message: format!("{zone:?} is not a time zone this server knows (e.g. Europe/Berlin)"),
-        });
-    }
-    problems
 }
 
 impl Store {
@@ -104,7 +89,7 @@ impl Store {
         if draft.revision != revision {
             return Err(conflict(revision, draft.revision));
         }
-        let problems = config_problems(&draft.document);
+        let problems = publishing_problems(&draft.document);
         if !problems.is_empty() {
             return Err(AppError::InvalidConfig(problems));
         }
@@ -171,7 +156,7 @@ impl Store {
         let versions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM config_versions").fetch_one(&mut *tx).await?;
         let has_office: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM office").fetch_one(&mut *tx).await?;
         if versions == 0 && has_office == 1 {
-            let office = super::config_tables::read_config(&mut tx).await?;
+            let office = super::office_tables::read_config(&mut tx).await?;
             self.seed_config(&mut tx, &office).await?;
             tx.commit().await?;
             tracing::info!("the office's configuration is now version 1");
@@ -275,7 +260,7 @@ async fn publish_version(
     by: Option<i64>,
     now: Timestamp,
 ) -> AppResult<i64> {
-    super::config_tables::write_config(conn, office).await?;
+    super::office_tables::write_config(conn, office).await?;
     let version: i64 = sqlx::query_scalar(
         "INSERT INTO config_versions (version, published_at, published_by, note, document)
          VALUES ((SELECT COALESCE(MAX(version), 0) + 1 FROM config_versions), $1, $2, $3, $4) RETURNING version",

@@ -1,4 +1,4 @@
-//! The `--config` file: TOML whose keys are the options' names with underscores
+//! The settings file (`--config FILE`): TOML whose keys are the options' names with underscores
 //! (`port = 8080`, `data_dir = "/var/lib/willkommen"`). It is read with its positions, so that
 //! a refusal names the line an administrator has to fix.
 
@@ -50,7 +50,7 @@ pub struct FileValue {
     pub line: usize,
 }
 
-/// The settings of a config file; empty when there is none.
+/// The settings of a settings file; empty when there is none.
 #[derive(Debug, Default)]
 pub struct SettingsFile {
     path: PathBuf,
@@ -61,7 +61,7 @@ impl SettingsFile {
     /// Reads the file at `path`; the error is the one line to show.
     pub fn read(path: &Path) -> Result<Self, String> {
         let text = std::fs::read_to_string(path)
-            .map_err(|error| format!("{}: cannot read the config file: {error}", path.display()))?;
+            .map_err(|error| format!("{}: cannot read the settings file: {error}", path.display()))?;
         Self::parse(path, &text)
     }
 

@@ -1,8 +1,12 @@
 //! The server's settings, from (strongest first) command-line flags, `WILLKOMMEN_*`
-//! environment variables, the `--config` TOML file and built-in defaults.
+//! environment variables, the settings file (`--config`, TOML) and built-in defaults.
+//!
+//! These are the *server's* settings (where it listens, where its data lives, how it logs).
+//! The office's own rules (concerns, checklists, opening hours) are the *office
+//! configuration*, edited in the admin console: see `office_config`.
 
+mod file;
 mod flags;
-mod settings_file;
 mod values;
 
 use std::ffi::OsString;
@@ -12,12 +16,12 @@ use std::path::PathBuf;
 use clap::parser::ValueSource;
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Subcommand, ValueEnum};
 
+use file::SettingsFile;
 use flags::Flags;
-use settings_file::SettingsFile;
 
 /// What the server runs with, whichever layer each setting came from.
 #[derive(Clone, Debug)]
-pub struct Config {
+pub struct Settings {
     pub bind: IpAddr,
     pub port: u16,
     pub data_dir: PathBuf,
@@ -85,9 +89,9 @@ impl From<RoleArg> for willkommen_api::Role {
     }
 }
 
-/// Why the server cannot start with the configuration it was given.
+/// Why the server cannot start with the settings it was given.
 #[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
+pub enum SettingsError {
     /// Flags clap refused, or `--help` / `--version` (which clap prints itself, see
     /// [`clap::Error::exit`]).
     #[error("{}", first_line_of(.0))]
@@ -104,22 +108,22 @@ fn first_line_of(error: &clap::Error) -> String {
     line.strip_prefix("error: ").unwrap_or(line).to_owned()
 }
 
-impl Config {
-    /// The configuration of this process: its arguments, environment and config file.
-    pub fn load() -> Result<Self, ConfigError> {
+impl Settings {
+    /// The settings of this process: its arguments, environment and settings file.
+    pub fn load() -> Result<Self, SettingsError> {
         Self::load_from(std::env::args_os())
     }
 
-    /// Like [`Config::load`], with these arguments (the first is the program's name).
-    pub fn load_from<I, T>(args: I) -> Result<Self, ConfigError>
+    /// Like [`Settings::load`], with these arguments (the first is the program's name).
+    pub fn load_from<I, T>(args: I) -> Result<Self, SettingsError>
     where
         I: IntoIterator<Item = T>,
         T: Into<OsString> + Clone,
     {
         let matches = Flags::command().try_get_matches_from(args)?;
         let flags = Flags::from_arg_matches(&matches)?;
-        let file = match &flags.config {
-            Some(path) => SettingsFile::read(path).map_err(ConfigError::Invalid)?,
+        let file = match &flags.settings_file {
+            Some(path) => SettingsFile::read(path).map_err(SettingsError::Invalid)?,
             None => SettingsFile::default(),
         };
         let layers = Layers { matches: &matches, file: &file };
@@ -128,7 +132,7 @@ impl Config {
         if let (None, Some(schema)) = (&database_url, &database_schema)
             && let Some(origin) = &schema.set_by
         {
-            return Err(ConfigError::Invalid(format!(
+            return Err(SettingsError::Invalid(format!(
                 "database_schema is set ({origin}) but database_url is not: a schema only applies to PostgreSQL"
             )));
         }
@@ -169,7 +173,7 @@ impl Layers<'_> {
         key: &'static str,
         given: Option<&str>,
         check: fn(&str) -> Result<T, String>,
-    ) -> Result<Option<Resolved<T>>, ConfigError> {
+    ) -> Result<Option<Resolved<T>>, SettingsError> {
         let from_clap = match self.matches.value_source(key) {
             Some(ValueSource::CommandLine) => Some(format!("--{}", key.replace('_', "-"))),
             Some(ValueSource::EnvVariable) => Some(format!("WILLKOMMEN_{}", key.to_uppercase())),
@@ -190,7 +194,7 @@ impl Layers<'_> {
             Err(expected) => {
                 let shown = if key == "database_url" { values::database_url_shown(&shown) } else { shown };
                 let origin = set_by.unwrap_or_else(|| format!("the default {key}"));
-                Err(ConfigError::Invalid(format!("{origin}: invalid value {shown}, {expected}")))
+                Err(SettingsError::Invalid(format!("{origin}: invalid value {shown}, {expected}")))
             }
         }
     }
@@ -201,13 +205,13 @@ impl Layers<'_> {
         key: &'static str,
         given: &str,
         check: fn(&str) -> Result<T, String>,
-    ) -> Result<T, ConfigError> {
+    ) -> Result<T, SettingsError> {
         let resolved = self.resolve(key, Some(given), check)?;
         Ok(resolved.expect("a setting with a default always has a value").value)
     }
 }
 
-impl Config {
+impl Settings {
     /// Where the data lives: the PostgreSQL database when one is given, else the SQLite file.
     pub fn database(&self) -> crate::store::Location {
         match &self.database_url {
@@ -223,27 +227,27 @@ mod tests {
 
     #[test]
     fn flags_have_working_defaults() {
-        let config = Config::load_from(["willkommen-server"]).unwrap();
+        let settings = Settings::load_from(["willkommen-server"]).unwrap();
 
-        assert_eq!(config.port, 8080);
-        assert_eq!(config.bind.to_string(), "127.0.0.1");
-        assert_eq!(config.database_schema, "public");
-        assert_eq!(config.database_url, None);
-        assert_eq!(config.log_format, LogFormat::Text);
-        assert_eq!(config.log_level, "info,sqlx=warn");
-        assert!(config.demo_accounts);
+        assert_eq!(settings.port, 8080);
+        assert_eq!(settings.bind.to_string(), "127.0.0.1");
+        assert_eq!(settings.database_schema, "public");
+        assert_eq!(settings.database_url, None);
+        assert_eq!(settings.log_format, LogFormat::Text);
+        assert_eq!(settings.log_level, "info,sqlx=warn");
+        assert!(settings.demo_accounts);
     }
 
     #[test]
     fn a_bad_flag_value_names_the_flag() {
-        let error = Config::load_from(["willkommen-server", "--port", "99999"]).unwrap_err();
+        let error = Settings::load_from(["willkommen-server", "--port", "99999"]).unwrap_err();
 
         assert_eq!(error.to_string(), "--port: invalid value \"99999\", expected a port 0-65535");
     }
 
     #[test]
     fn a_schema_without_a_database_url_is_refused() {
-        let error = Config::load_from(["willkommen-server", "--database-schema", "berlin"]).unwrap_err();
+        let error = Settings::load_from(["willkommen-server", "--database-schema", "berlin"]).unwrap_err();
 
         assert_eq!(
             error.to_string(),
@@ -253,7 +257,7 @@ mod tests {
 
     #[test]
     fn a_database_url_is_never_echoed() {
-        let error = Config::load_from(["willkommen-server", "--database-url", "mysql://wk:secret@db/x"]).unwrap_err();
+        let error = Settings::load_from(["willkommen-server", "--database-url", "mysql://wk:secret@db/x"]).unwrap_err();
 
         assert!(error.to_string().starts_with("--database-url: invalid value \"mysql://…\", expected"), "{error}");
         assert!(!error.to_string().contains("secret"), "{error}");

@@ -1,6 +1,6 @@
 //! The command line and environment variables, as clap reads them and `--help` explains them.
 //!
-//! Settings are read as text here and checked in `config.rs`, after the config file is read:
+//! Settings are read as text here and checked in `settings.rs`, after the settings file is read:
 //! a bad value is then reported with where it came from (flag, variable or file), and a
 //! default shown here only applies when the file does not set the key either.
 
@@ -11,7 +11,7 @@ use clap::Parser;
 use super::Command;
 
 const AFTER_HELP: &str = "\
-Each setting can come from a flag, its environment variable, or a key of the --config file (the \
+Each setting can come from a flag, its environment variable, or a key of the settings file given by --config (the \
 option's name with underscores, e.g. `port = 8080`, `data_dir = \"/var/lib/willkommen\"`). \
 A flag beats the variable, the variable beats the file, the file beats the default.";
 
@@ -23,8 +23,8 @@ pub struct Flags {
     /// A TOML file with settings: keys are the option names below with underscores
     /// (bind, port, data_dir, dist_dir, public_url, database_url, database_schema, log_format,
     /// log_level, demo_accounts). Flags and environment variables override it.
-    #[arg(long, env = "WILLKOMMEN_CONFIG", value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    #[arg(long = "config", env = "WILLKOMMEN_CONFIG", value_name = "FILE")]
+    pub settings_file: Option<PathBuf>,
 
     /// Address to listen on. Use 0.0.0.0 to accept connections from other machines.
     #[arg(long, env = "WILLKOMMEN_BIND", default_value = "127.0.0.1", value_name = "ADDRESS")]
@@ -76,7 +76,7 @@ pub struct Flags {
     pub demo_accounts: String,
 
     /// Shut down when standard input is closed, so a supervising process (a test) that dies
-    /// cannot leave the server running. Not read from the config file.
+    /// cannot leave the server running. Not read from the settings file.
     #[arg(long, env = "WILLKOMMEN_STOP_ON_STDIN_EOF")]
     pub stop_on_stdin_eof: bool,
 

@@ -1,0 +1,346 @@
+//! The visitor's tickets: issuing one exactly once per idempotency key, following it with its
+//! place in the queue, giving it back; and reading tickets for everything else.
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use anyhow::Context;
+use jiff::Timestamp;
+use sqlx::{AnyConnection, FromRow};
+use willkommen_api::{self as json, LocalizedText, TicketAction, TicketStatus};
+
+use super::Store;
+use super::office::{OfficeRules, office_rules};
+use super::types::{Flag, Json};
+use crate::error::{AppError, AppResult};
+use crate::schedule::{Schedule, rfc3339, service_day};
+use crate::ticket_id::random_ticket_id;
+
+/// A concern as ticket issuing needs it.
+#[derive(Debug)]
+pub struct ConcernForIssuing {
+    pub prefix: String,
+    pub active: bool,
+    pub daily_quota: Option<u32>,
+    pub checklist_ids: Vec<String>,
+}
+
+/// What the issuing rules decide on; see [`Store::issue_ticket`].
+pub struct IssueContext<'a> {
+    pub office: &'a OfficeRules,
+    pub schedule: &'a Schedule,
+    /// `None` when the concern does not exist.
+    pub concern: Option<&'a ConcernForIssuing>,
+    /// Tickets of this concern issued so far today.
+    pub issued_today: u32,
+}
+
+/// The answer to a `POST /tickets`, as first given for its idempotency key.
+#[derive(Debug)]
+pub struct IssuedTicket {
+    pub status: u16,
+    pub body: String,
+    /// Whether this is a retry answered from the stored first response.
+    pub replayed: bool,
+}
+
+/// A stored ticket.
+#[derive(Debug, FromRow)]
+pub struct TicketRecord {
+    pub id: String,
+    pub concern_id: String,
+    pub prefix: String,
+    pub sequence: i64,
+    pub service_day: String,
+    pub language: String,
+    pub checklist: Json<BTreeMap<String, bool>>,
+    pub status: String,
+    pub issued_at: String,
+    pub queued_at: i64,
+    pub priority: i64,
+    pub counter_id: Option<String>,
+    pub counter_name: Option<String>,
+    pub call_count: i64,
+    pub served_by_name: Option<String>,
+    pub concern_name: Option<Json<LocalizedText>>,
+}
+
+impl TicketRecord {
+    /// The printed number, e.g. `A 017`.
+    pub fn number(&self) -> anyhow::Result<json::TicketNumber> {
+        let sequence = u32::try_from(self.sequence).context("ticket sequence out of range")?;
+        Ok(json::TicketNumber { prefix: self.prefix.clone(), sequence })
+    }
+
+    pub fn status(&self) -> anyhow::Result<TicketStatus> {
+        TicketStatus::from_str(&self.status).map_err(anyhow::Error::msg)
+    }
+}
+
+/// A ticket with where it stands in the queue.
+#[derive(Debug)]
+pub struct TicketView {
+    pub record: TicketRecord,
+    pub people_ahead: Option<u32>,
+    pub estimated_wait: Option<json::WaitEstimate>,
+}
+
+/// A ticket row with its counter's, clerk's and concern's names: `SELECT {TICKET_SELECT} WHERE ...`.
+pub(super) const TICKET_SELECT: &str =
+    "t.id, t.concern_id, t.prefix, t.sequence, t.service_day, t.language, t.checklist,
+     t.status, t.issued_at, t.queued_at, t.priority, t.counter_id, c.name AS counter_name, t.call_count,
+     a.display_name AS served_by_name, k.name AS concern_name
+     FROM tickets t LEFT JOIN counters c ON c.id = t.counter_id LEFT JOIN accounts a ON a.id = t.served_by
+     LEFT JOIN concerns k ON k.id = t.concern_id";
+
+impl Store {
+    /// Issues a ticket for `request`, at most once per idempotency `key`.
+    ///
+    /// Everything happens in one write transaction: the key is claimed first, so SQLite takes
+    /// its write lock before anything is read, and concurrent requests (another kiosk, or a
+    /// retry of this one) wait their turn. A retry with the same key and body gets the stored
+    /// first answer; with another body it is refused. `check` applies the office's rules to
+    /// what is stored now; a refusal rolls everything back, so the key stays unused and no
+    /// number is consumed. `answer` writes the response body for the new ticket, which is
+    /// stored with the key for retries.
+    pub async fn issue_ticket(
+        &self,
+        key: &str,
+        request: &json::NewTicket,
+        now: Timestamp,
+        check: impl FnOnce(&IssueContext) -> AppResult<()>,
+        answer: impl FnOnce(TicketView) -> AppResult<String>,
+    ) -> AppResult<IssuedTicket> {
+        let fingerprint = serde_json::to_string(request).context("cannot serialise the request")?;
+        let mut tx = self.write_transaction().await?;
+        let claimed = sqlx::query(
+            "INSERT INTO idempotency_keys (key, fingerprint, response_status, response_body, created_at)
+             VALUES ($1, $2, 0, '', $3) ON CONFLICT (key) DO NOTHING",
+        )
+        .bind(key)
+        .bind(&fingerprint)
+        .bind(now.to_string())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !claimed {
+            let (first_fingerprint, status, body): (String, i64, String) = sqlx::query_as(
+                "SELECT fingerprint, response_status, response_body FROM idempotency_keys WHERE key = $1",
+            )
+            .bind(key)
+            .fetch_one(&mut *tx)
+            .await?;
+            if first_fingerprint != fingerprint {
+                return Err(AppError::IdempotencyKeyReused(
+                    "this Idempotency-Key was used for a different request; use a new key for a new ticket".into(),
+                ));
+            }
+            let status = u16::try_from(status).context("stored status out of range")?;
+            return Ok(IssuedTicket { status, body, replayed: true });
+        }
+
+        let office = office_rules(&mut tx).await?;
+        let schedule = office.schedule()?;
+        let today = service_day(now, schedule.time_zone());
+        let concern = concern_for_issuing(&mut tx, &request.concern).await?;
+        let issued_today: i64 =
+            sqlx::query_scalar("SELECT last_sequence FROM ticket_counters WHERE concern_id = $1 AND service_day = $2")
+                .bind(request.concern.as_str())
+                .bind(&today)
+                .fetch_optional(&mut *tx)
+                .await?
+                .unwrap_or(0);
+        check(&IssueContext {
+            office: &office,
+            schedule: &schedule,
+            concern: concern.as_ref(),
+            issued_today: u32::try_from(issued_today).unwrap_or(u32::MAX),
+        })?;
+        let concern = concern.ok_or_else(|| AppError::UnknownConcern("no such concern".into()))?;
+
+        let sequence: i64 = sqlx::query_scalar(
+            "INSERT INTO ticket_counters (concern_id, service_day, last_sequence) VALUES ($1, $2, 1)
+             ON CONFLICT (concern_id, service_day) DO UPDATE SET last_sequence = ticket_counters.last_sequence + 1
+             RETURNING last_sequence",
+        )
+        .bind(request.concern.as_str())
+        .bind(&today)
+        .fetch_one(&mut *tx)
+        .await?;
+        let issued_at = rfc3339(&now.to_zoned_datetime(schedule.time_zone().clone()));
+        let id = random_ticket_id()?;
+        sqlx::query(
+            "INSERT INTO tickets (id, concern_id, prefix, sequence, service_day, language, checklist, status,
+                                  issued_at, queued_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'waiting', $8, $9)",
+        )
+        .bind(id.as_str())
+        .bind(request.concern.as_str())
+        .bind(&concern.prefix)
+        .bind(sequence)
+        .bind(&today)
+        .bind(&request.language)
+        .bind(Json(&request.checklist))
+        .bind(&issued_at)
+        .bind(now.as_millisecond())
+        .execute(&mut *tx)
+        .await?;
+        record_event(&mut tx, id.as_str(), now, "issued", serde_json::json!({})).await?;
+        let view = ticket_view(&mut tx, id.as_str()).await?.context("the new ticket is not readable")?;
+        let body = answer(view)?;
+        sqlx::query("UPDATE idempotency_keys SET response_status = 201, response_body = $1 WHERE key = $2")
+            .bind(&body)
+            .bind(key)
+            .execute(&mut *tx)
+            .await?;
+        self.commit_events(tx).await?;
+        Ok(IssuedTicket { status: 201, body, replayed: false })
+    }
+
+    /// A ticket and its place in the queue.
+    pub async fn ticket(&self, id: &str) -> AppResult<Option<TicketView>> {
+        let mut conn = self.pool.acquire().await?;
+        ticket_view(&mut conn, id).await
+    }
+
+    /// The visitor gives up their place. Cancelling twice is harmless; a ticket that is
+    /// already being served or closed cannot be cancelled.
+    pub async fn cancel_ticket(&self, id: &str, now: Timestamp) -> AppResult<Option<TicketView>> {
+        let mut tx = self.write_transaction().await?;
+        let Some(ticket) = find_ticket(&mut tx, id).await? else { return Ok(None) };
+        let status = ticket.status()?;
+        if TicketAction::Cancel.is_allowed_from(status) {
+            set_status(&mut tx, id, TicketAction::Cancel.leads_to()).await?;
+            record_event(&mut tx, id, now, "cancelled", serde_json::json!({"by": "visitor"})).await?;
+        } else if status != TicketStatus::Cancelled {
+            return Err(invalid_transition(TicketAction::Cancel, status));
+        }
+        let record = existing_ticket(&mut tx, id).await?;
+        self.commit_events(tx).await?;
+        Ok(Some(TicketView { record, people_ahead: None, estimated_wait: None }))
+    }
+}
+
+async fn concern_for_issuing(conn: &mut AnyConnection, id: &json::ConcernId) -> AppResult<Option<ConcernForIssuing>> {
+    let Some((prefix, Flag(active), daily_quota)): Option<(String, Flag, Option<i64>)> =
+        sqlx::query_as("SELECT prefix, active, daily_quota FROM concerns WHERE id = $1")
+            .bind(id.as_str())
+            .fetch_optional(&mut *conn)
+            .await?
+    else {
+        return Ok(None);
+    };
+    let checklist_ids = sqlx::query_scalar("SELECT id FROM checklist_items WHERE concern_id = $1")
+        .bind(id.as_str())
+        .fetch_all(conn)
+        .await?;
+    let daily_quota = daily_quota.map(|quota| u32::try_from(quota).unwrap_or(u32::MAX));
+    Ok(Some(ConcernForIssuing { prefix, active, daily_quota, checklist_ids }))
+}
+
+pub(super) async fn find_ticket(conn: &mut AnyConnection, id: &str) -> AppResult<Option<TicketRecord>> {
+    Ok(sqlx::query_as(&format!("SELECT {TICKET_SELECT} WHERE t.id = $1")).bind(id).fetch_optional(conn).await?)
+}
+
+/// A ticket that must exist: `404 not_found` otherwise.
+pub(super) async fn existing_ticket(conn: &mut AnyConnection, id: &str) -> AppResult<TicketRecord> {
+    find_ticket(conn, id).await?.ok_or_else(|| AppError::NotFound("no such ticket".into()))
+}
+
+/// A ticket with its place in the queue and the expected wait, while it waits.
+async fn ticket_view(conn: &mut AnyConnection, id: &str) -> AppResult<Option<TicketView>> {
+    let Some(record) = find_ticket(conn, id).await? else { return Ok(None) };
+    let people_ahead = people_ahead(conn, &record).await?;
+    let estimated_wait = match people_ahead {
+        Some(ahead) => {
+            let (average, counters) = wait_basis(conn, &record.concern_id).await?;
+            crate::wait::estimate(ahead, average, counters)
+        }
+        None => None,
+    };
+    Ok(Some(TicketView { record, people_ahead, estimated_wait }))
+}
+
+pub(super) async fn set_status(conn: &mut AnyConnection, id: &str, status: TicketStatus) -> AppResult<()> {
+    sqlx::query("UPDATE tickets SET status = $1 WHERE id = $2").bind(status.as_str()).bind(id).execute(conn).await?;
+    Ok(())
+}
+
+/// The refusal of `action` on a ticket that is `status`, saying when it would be allowed.
+pub(super) fn invalid_transition(action: TicketAction, status: TicketStatus) -> AppError {
+    let allowed: Vec<&str> = action.allowed_from().iter().map(|status| status.as_str()).collect();
+    AppError::InvalidTransition(format!(
+        "{} is not allowed while the ticket is {}, only while it is {}",
+        action.path(),
+        status.as_str(),
+        allowed.join(" or ")
+    ))
+}
+
+/// The basis of a wait estimate for `concern`: the average minutes of its last 20 services
+/// (start to finish) and the number of counters serving it that called someone in the last
+/// half hour.
+pub(super) async fn wait_basis(conn: &mut AnyConnection, concern: &str) -> AppResult<(Option<f64>, u32)> {
+    let durations: Vec<Option<f64>> = sqlx::query_scalar(
+        "SELECT (julianday(f.at) - julianday((SELECT MAX(s.at) FROM ticket_events s
+                                              WHERE s.ticket_id = f.ticket_id AND s.kind = 'started'))) * 1440.0
+         FROM ticket_events f JOIN tickets t ON t.id = f.ticket_id
+         WHERE f.kind = 'finished' AND t.concern_id = $1
+         ORDER BY f.id DESC LIMIT 20",
+    )
+    .bind(concern)
+    .fetch_all(&mut *conn)
+    .await?;
+    let durations: Vec<f64> = durations.into_iter().flatten().filter(|minutes| *minutes >= 0.0).collect();
+    let average = (!durations.is_empty()).then(|| durations.iter().sum::<f64>() / durations.len() as f64);
+    let half_an_hour_ago = (Timestamp::now() - jiff::SignedDuration::from_mins(30)).to_string();
+    let counters: i64 = sqlx::query_scalar(
+        "SELECT COUNT(DISTINCT cc.counter_id) FROM ticket_events e
+         JOIN counter_concerns cc ON cc.counter_id = json_extract(e.detail, '$.counter') AND cc.concern_id = $1
+         WHERE e.kind = 'called' AND e.at > $2",
+    )
+    .bind(concern)
+    .bind(half_an_hour_ago)
+    .fetch_one(conn)
+    .await?;
+    Ok((average, u32::try_from(counters).unwrap_or(0)))
+}
+
+/// Waiting tickets of the same concern and day that will be called before this one.
+async fn people_ahead(conn: &mut AnyConnection, ticket: &TicketRecord) -> AppResult<Option<u32>> {
+    if ticket.status != TicketStatus::Waiting.as_str() {
+        return Ok(None);
+    }
+    let ahead: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM tickets
+         WHERE concern_id = $1 AND service_day = $2 AND status = 'waiting'
+           AND (priority > $3 OR (priority = $4 AND queued_at < $5))",
+    )
+    .bind(&ticket.concern_id)
+    .bind(&ticket.service_day)
+    .bind(ticket.priority)
+    .bind(ticket.priority)
+    .bind(ticket.queued_at)
+    .fetch_one(conn)
+    .await?;
+    Ok(Some(u32::try_from(ahead).unwrap_or(u32::MAX)))
+}
+
+/// Adds to the ticket's event log, which the live streams, statistics and wait estimates read.
+pub(super) async fn record_event(
+    conn: &mut AnyConnection,
+    ticket_id: &str,
+    at: Timestamp,
+    kind: &str,
+    detail: serde_json::Value,
+) -> AppResult<()> {
+    sqlx::query("INSERT INTO ticket_events (ticket_id, at, kind, detail) VALUES ($1, $2, $3, $4)")
+        .bind(ticket_id)
+        .bind(at.to_string())
+        .bind(kind)
+        .bind(Json(detail))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
