@@ -51,12 +51,7 @@ async fn signing_in_sets_a_strict_http_only_session_cookie_and_tells_who_is_sign
     let server = TestServer::fresh();
     let clerk = server.browser();
 
-    let response = clerk
-        .client()
-        .post(server.at(SESSION))
-        .json(&json!({"username": "schalter1", "password": "willkommen-1"}))
-        .send();
-    let response = response.await.unwrap();
+    let response = clerk.sign_in_response("schalter1", "willkommen-1").await;
     let cookie = response.headers().get(SET_COOKIE).map(|value| value.to_str().unwrap().to_owned());
     let me = Answer::of(response).await;
     let session = clerk.get(SESSION).await;
@@ -102,12 +97,8 @@ async fn without_signing_in_there_is_no_session() {
 async fn signing_out_ends_the_session_on_the_server_too() {
     let server = TestServer::fresh();
     let clerk = server.browser();
-    let response = clerk
-        .client()
-        .post(server.at(SESSION))
-        .json(&json!({"username": "schalter2", "password": "willkommen-2"}))
-        .send();
-    let cookie = response.await.unwrap().headers().get(SET_COOKIE).unwrap().to_str().unwrap().to_owned();
+    let response = clerk.sign_in_response("schalter2", "willkommen-2").await;
+    let cookie = response.headers().get(SET_COOKIE).unwrap().to_str().unwrap().to_owned();
     let pair = cookie.split(';').next().unwrap().to_owned();
 
     let signed_out = clerk.send(Method::DELETE, SESSION, None).await;

@@ -3,7 +3,7 @@
 
 use std::any::type_name;
 
-use reqwest::{Client, Method, StatusCode};
+use reqwest::{Client, Method, Response, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use willkommen_api as wire;
@@ -73,7 +73,17 @@ impl Clerk {
     }
 
     pub async fn sign_in(&self, username: &str, password: &str) -> Answer {
-        self.post(&format!("{API}/session"), &json!({"username": username, "password": password})).await
+        Answer::of(self.sign_in_response(username, password).await).await
+    }
+
+    /// Signs in as `username`: the response as it came, for its `Set-Cookie` header.
+    pub async fn sign_in_response(&self, username: &str, password: &str) -> Response {
+        let request = self.client.post(format!("{}{API}/session", self.base));
+        request
+            .json(&json!({"username": username, "password": password}))
+            .send()
+            .await
+            .expect("the server did not answer")
     }
 
     /// Opens the live stream at `path` with this browser's session.
