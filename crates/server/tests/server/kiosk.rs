@@ -1,6 +1,6 @@
-//! The queue API of the real `willkommen-server` binary, spoken to over HTTP as a kiosk or a
-//! visitor's phone would: the kiosk data, taking and following tickets, refusals, concurrency
-//! and durability.
+//! The public API as kiosks and visitors' phones use it, against the real server: the kiosk
+//! data, taking and following tickets, refusals in the one error shape, many kiosks at once,
+//! durability, and the headers every answer carries.
 
 use std::collections::HashSet;
 
