@@ -32,9 +32,12 @@ pub fn run_all() -> anyhow::Result<()> {
     // web app's plain logic, and these tools.
     cargo(&["test", "--workspace"]).run()?;
     // The server's tests once more, against PostgreSQL: the same suite, each test server in a
-    // schema of its own, plus the tests only PostgreSQL can run (several instances).
+    // schema of its own, plus the tests only PostgreSQL can run (several instances), which are
+    // #[ignore]d "needs PostgreSQL" and so run here with --include-ignored.
     let postgres = TestPostgres::start()?;
-    cargo(&["test", "--package", "willkommen-server"]).env("WILLKOMMEN_TEST_DATABASE_URL", &postgres.url).run()?;
+    cargo(&["test", "--package", "willkommen-server", "--", "--include-ignored"])
+        .env("WILLKOMMEN_TEST_DATABASE_URL", &postgres.url)
+        .run()?;
     drop(postgres);
 
     // The web app's components in headless Chromium (wasm-bindgen-test; the runner comes

@@ -6,17 +6,16 @@
 //! "Schalter 2" serve every concern, `counter-3` "Information" only `information`; accounts
 //! `admin`, `schalter1`, `schalter2`; a ticket is a no-show after 3 calls.
 
-mod common;
-
 use std::collections::{BTreeSet, HashSet};
 use std::time::Duration;
 
-use common::{TestServer, edit_database, new_key};
 use reqwest::header::{COOKIE, SET_COOKIE};
-use reqwest::{Client, Method, Response, StatusCode};
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use tokio::task::JoinSet;
 use willkommen_api as wire;
+
+use crate::helpers::{Answer, TestServer, assert_refused, assert_staff_ticket, data_folder_with, edit_database, id};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -27,160 +26,16 @@ const SESSION_COOKIE: &str = "willkommen_session";
 /// A well-formed ticket id that no ticket has.
 const UNKNOWN_ID: &str = "AAAAAAAAAAAAAAAAAAAAAA";
 
-/// Status and JSON body of an answer; an empty body (204) is `null`.
-async fn status_and_json(response: Response) -> (StatusCode, Value) {
-    let status = response.status();
-    let text = response.text().await.unwrap();
-    if text.is_empty() {
-        return (status, Value::Null);
-    }
-    (status, serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}")))
-}
-
-/// Fails unless `answer` is a refusal with `status` and `code` in the API's error shape.
-#[track_caller]
-fn assert_refused(answer: &(StatusCode, Value), status: StatusCode, code: &str) {
-    let (actual, body) = answer;
-    assert_eq!((*actual, body["code"].as_str()), (status, Some(code)), "{body}");
-    assert!(body["message"].as_str().is_some_and(|m| !m.trim().is_empty()), "no message in {body}");
-    serde_json::from_value::<wire::ApiError>(body.clone()).expect("the web app cannot read the refusal");
-}
-
-/// Fails unless `answer` is a 200 with a ticket as staff see it (the web app's wire type).
-#[track_caller]
-fn assert_staff_ticket(answer: &(StatusCode, Value)) -> &Value {
-    let (status, body) = answer;
-    assert_eq!(*status, StatusCode::OK, "{body}");
-    serde_json::from_value::<wire::StaffTicket>(body.clone()).expect("the web app cannot read the staff ticket");
-    body
-}
-
-fn id(ticket: &Value) -> &str {
-    ticket["id"].as_str().unwrap_or_else(|| panic!("no id in {ticket}"))
-}
-
 /// A visitor takes a ticket at the kiosk. Waits a moment afterwards, so the next visitor
 /// arrives measurably later (the queue is ordered by arrival time).
 async fn take_with(server: &TestServer, concern: &str, checklist: Value) -> Value {
-    let body = json!({"concern": concern, "language": "en", "checklist": checklist});
-    let response = Client::new()
-        .post(server.at("/api/v1/tickets"))
-        .header("Idempotency-Key", new_key())
-        .json(&body)
-        .send()
-        .await
-        .expect("the server did not answer");
-    let (status, ticket) = status_and_json(response).await;
-    assert_eq!(status, StatusCode::CREATED, "{ticket}");
+    let ticket = server.issue_ticket_with(&json!({"concern": concern, "language": "en", "checklist": checklist})).await;
     tokio::time::sleep(Duration::from_millis(5)).await;
     ticket
 }
 
 async fn take(server: &TestServer, concern: &str) -> Value {
     take_with(server, concern, json!({})).await
-}
-
-/// What the visitor's phone shows for a ticket (no session).
-async fn visitor_view(server: &TestServer, ticket: &Value) -> Value {
-    let response = Client::new().get(server.at(&format!("{API}/tickets/{}", id(ticket)))).send().await.unwrap();
-    let (status, body) = status_and_json(response).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    body
-}
-
-/// A browser at a counter: keeps its session cookie like the staff web app does.
-#[derive(Clone)]
-struct Clerk {
-    client: Client,
-    base: String,
-}
-
-impl Clerk {
-    /// A browser that has not signed in yet.
-    fn new(server: &TestServer) -> Self {
-        let client = Client::builder().cookie_store(true).build().unwrap();
-        Self { client, base: server.url().to_owned() }
-    }
-
-    /// A browser signed in as `username`; fails unless signing in works.
-    async fn signed_in(server: &TestServer, username: &str, password: &str) -> Self {
-        let clerk = Self::new(server);
-        let answer = clerk.sign_in(username, password).await;
-        assert_eq!(answer.0, StatusCode::OK, "cannot sign in as {username}: {}", answer.1);
-        clerk
-    }
-
-    /// `schalter1`, a member of staff.
-    async fn staff(server: &TestServer) -> Self {
-        Self::signed_in(server, "schalter1", "willkommen-1").await
-    }
-
-    async fn sign_in(&self, username: &str, password: &str) -> (StatusCode, Value) {
-        self.send(Method::POST, SESSION, Some(&json!({"username": username, "password": password}))).await
-    }
-
-    async fn send(&self, method: Method, path: &str, body: Option<&Value>) -> (StatusCode, Value) {
-        let mut request = self.client.request(method, format!("{}{path}", self.base));
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        status_and_json(request.send().await.expect("the server did not answer")).await
-    }
-
-    async fn get(&self, path: &str) -> (StatusCode, Value) {
-        self.send(Method::GET, path, None).await
-    }
-
-    async fn queue(&self) -> Value {
-        let answer = self.get(&format!("{API}/queue")).await;
-        assert_eq!(answer.0, StatusCode::OK, "{}", answer.1);
-        serde_json::from_value::<wire::QueueView>(answer.1.clone()).expect("the web app cannot read the queue");
-        answer.1
-    }
-
-    async fn call_next(&self, counter: &str) -> (StatusCode, Value) {
-        self.send(Method::POST, &format!("{API}/counters/{counter}/call-next"), None).await
-    }
-
-    /// `POST /tickets/{id}/{action}` without a body: start, finish, recall, no-show, ...
-    async fn act(&self, ticket_id: &str, action: &str) -> (StatusCode, Value) {
-        self.send(Method::POST, &format!("{API}/tickets/{ticket_id}/{action}"), None).await
-    }
-
-    async fn call(&self, ticket_id: &str, counter: &str) -> (StatusCode, Value) {
-        self.send(Method::POST, &format!("{API}/tickets/{ticket_id}/call"), Some(&json!({"counter": counter}))).await
-    }
-
-    async fn transfer(&self, ticket_id: &str, concern: &str) -> (StatusCode, Value) {
-        self.send(Method::POST, &format!("{API}/tickets/{ticket_id}/transfer"), Some(&json!({"concern": concern})))
-            .await
-    }
-
-    async fn lookup(&self, code: &str) -> (StatusCode, Value) {
-        let request = self.client.get(format!("{}{API}/lookup", self.base)).query(&[("code", code)]);
-        status_and_json(request.send().await.expect("the server did not answer")).await
-    }
-
-    /// The ticket as staff see it now (through the scanner lookup).
-    async fn ticket(&self, ticket_id: &str) -> Value {
-        let answer = self.lookup(ticket_id).await;
-        assert_staff_ticket(&answer);
-        answer.1
-    }
-
-    /// Calls the next visitor to `counter`; fails unless someone was called.
-    async fn called_next(&self, counter: &str) -> Value {
-        let answer = self.call_next(counter).await;
-        assert_staff_ticket(&answer);
-        answer.1
-    }
-
-    /// Does `action` to the ticket; fails unless the server accepted it.
-    async fn done(&self, ticket_id: &str, action: &str) -> Value {
-        let answer = self.act(ticket_id, action).await;
-        assert_staff_ticket(&answer);
-        answer.1
-    }
 }
 
 /// The numbers of `tickets` (a JSON array), in order.
@@ -194,22 +49,17 @@ fn numbers(tickets: &Value) -> Vec<&str> {
 #[tokio::test]
 async fn signing_in_sets_a_strict_http_only_session_cookie_and_tells_who_is_signed_in() {
     let server = TestServer::fresh();
-    let clerk = Clerk::new(&server);
+    let clerk = server.browser();
 
-    let response = clerk
-        .client
-        .post(server.at(SESSION))
-        .json(&json!({"username": "schalter1", "password": "willkommen-1"}))
-        .send();
-    let response = response.await.unwrap();
+    let response = clerk.sign_in_response("schalter1", "willkommen-1").await;
     let cookie = response.headers().get(SET_COOKIE).map(|value| value.to_str().unwrap().to_owned());
-    let (status, me) = status_and_json(response).await;
-    let (session_status, session) = clerk.get(SESSION).await;
+    let me = Answer::of(response).await;
+    let session = clerk.get(SESSION).await;
 
-    assert_eq!(status, StatusCode::OK, "{me}");
+    assert_eq!(me.status, StatusCode::OK, "{}", me.body);
     let expected = json!({"username": "schalter1", "display_name": "Demo Schalter 1", "role": "staff"});
-    assert_eq!(me, expected);
-    serde_json::from_value::<wire::Me>(me).expect("the web app cannot read who is signed in");
+    assert_eq!(me.body, expected);
+    me.parse::<wire::Me>();
     let cookie = cookie.expect("no Set-Cookie header");
     let mut parts = cookie.split(';').map(str::trim);
     let pair = parts.next().unwrap();
@@ -219,16 +69,16 @@ async fn signing_in_sets_a_strict_http_only_session_cookie_and_tells_who_is_sign
     for attribute in ["httponly", "samesite=strict", "path=/"] {
         assert!(attributes.contains(attribute), "{attribute} missing in {cookie}");
     }
-    assert_eq!((session_status, session), (StatusCode::OK, expected));
+    assert_eq!((session.status, session.body), (StatusCode::OK, expected));
 }
 
 #[tokio::test]
 async fn an_admin_signs_in_with_the_admin_role_and_may_use_the_staff_routes() {
     let server = TestServer::fresh();
 
-    let admin = Clerk::signed_in(&server, "admin", "willkommen-admin").await;
-    let (_, me) = admin.get(SESSION).await;
-    let (queue_status, _) = admin.get(&format!("{API}/queue")).await;
+    let admin = server.admin().await;
+    let me = admin.get(SESSION).await.body;
+    let queue_status = admin.get(&format!("{API}/queue")).await.status;
 
     assert_eq!(me, json!({"username": "admin", "display_name": "Demo Admin", "role": "admin"}));
     assert_eq!(queue_status, StatusCode::OK);
@@ -238,7 +88,7 @@ async fn an_admin_signs_in_with_the_admin_role_and_may_use_the_staff_routes() {
 async fn without_signing_in_there_is_no_session() {
     let server = TestServer::fresh();
 
-    let answer = Clerk::new(&server).get(SESSION).await;
+    let answer = server.browser().get(SESSION).await;
 
     assert_refused(&answer, StatusCode::UNAUTHORIZED, "not_signed_in");
 }
@@ -246,24 +96,20 @@ async fn without_signing_in_there_is_no_session() {
 #[tokio::test]
 async fn signing_out_ends_the_session_on_the_server_too() {
     let server = TestServer::fresh();
-    let clerk = Clerk::new(&server);
-    let response = clerk
-        .client
-        .post(server.at(SESSION))
-        .json(&json!({"username": "schalter2", "password": "willkommen-2"}))
-        .send();
-    let cookie = response.await.unwrap().headers().get(SET_COOKIE).unwrap().to_str().unwrap().to_owned();
+    let clerk = server.browser();
+    let response = clerk.sign_in_response("schalter2", "willkommen-2").await;
+    let cookie = response.headers().get(SET_COOKIE).unwrap().to_str().unwrap().to_owned();
     let pair = cookie.split(';').next().unwrap().to_owned();
 
-    let (status, _) = clerk.send(Method::DELETE, SESSION, None).await;
+    let signed_out = clerk.send(Method::DELETE, SESSION, None).await;
     let after = clerk.get(SESSION).await;
     // Someone who copied the cookie before signing out must not get in with it either.
-    let copied = Client::new().get(server.at(SESSION)).header(COOKIE, &pair).send().await.unwrap();
-    let copied = status_and_json(copied).await;
-    let copied_queue = Client::new().get(server.at(&format!("{API}/queue"))).header(COOKIE, &pair).send().await;
-    let copied_queue = status_and_json(copied_queue.unwrap()).await;
+    let copied = server.client().get(server.at(SESSION)).header(COOKIE, &pair).send().await.unwrap();
+    let copied = Answer::of(copied).await;
+    let copied_queue = server.client().get(server.at(&format!("{API}/queue"))).header(COOKIE, &pair).send().await;
+    let copied_queue = Answer::of(copied_queue.unwrap()).await;
 
-    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(signed_out.status, StatusCode::NO_CONTENT);
     assert_refused(&after, StatusCode::UNAUTHORIZED, "not_signed_in");
     assert_refused(&copied, StatusCode::UNAUTHORIZED, "not_signed_in");
     assert_refused(&copied_queue, StatusCode::UNAUTHORIZED, "not_signed_in");
@@ -272,7 +118,7 @@ async fn signing_out_ends_the_session_on_the_server_too() {
 #[tokio::test]
 async fn a_wrong_password_and_an_unknown_user_get_the_very_same_refusal() {
     let server = TestServer::fresh();
-    let clerk = Clerk::new(&server);
+    let clerk = server.browser();
 
     let wrong_password = clerk.sign_in("schalter1", "willkommen-2").await;
     let unknown_user = clerk.sign_in("niemand", "willkommen-1").await;
@@ -286,20 +132,20 @@ async fn a_wrong_password_and_an_unknown_user_get_the_very_same_refusal() {
 #[tokio::test]
 async fn after_five_wrong_passwords_even_the_right_one_is_refused_for_that_username() {
     let server = TestServer::fresh();
-    let clerk = Clerk::new(&server);
+    let clerk = server.browser();
     for attempt in 1..=5 {
         let answer = clerk.sign_in("schalter1", &format!("guess-{attempt}")).await;
-        assert_eq!(answer.0, StatusCode::UNAUTHORIZED, "attempt {attempt}: {}", answer.1);
-        assert_eq!(answer.1["code"], "invalid_credentials", "attempt {attempt}");
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "attempt {attempt}: {}", answer.body);
+        assert_eq!(answer.body["code"], "invalid_credentials", "attempt {attempt}");
     }
 
     let sixth = clerk.sign_in("schalter1", "willkommen-1").await;
     let session = clerk.get(SESSION).await;
-    let colleague = Clerk::new(&server).sign_in("schalter2", "willkommen-2").await;
+    let colleague = server.browser().sign_in("schalter2", "willkommen-2").await;
 
     assert_refused(&sixth, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts");
     assert_refused(&session, StatusCode::UNAUTHORIZED, "not_signed_in");
-    assert_eq!(colleague.0, StatusCode::OK, "another username is not locked out: {}", colleague.1);
+    assert_eq!(colleague.status, StatusCode::OK, "another username is not locked out: {}", colleague.body);
 }
 
 #[tokio::test]
@@ -307,8 +153,8 @@ async fn staff_routes_refuse_anyone_not_signed_in_and_change_nothing() {
     let server = TestServer::fresh();
     let ticket = take(&server, "address-change").await;
     let ticket_id = id(&ticket);
-    let stranger = Clerk::new(&server);
-    let forged = Client::new();
+    let stranger = server.browser();
+    let forged = server.client();
     let forged_cookie = format!("{SESSION_COOKIE}=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
     let requests: Vec<(Method, String, Option<Value>)> = vec![
         (Method::GET, format!("{API}/counters"), None),
@@ -327,18 +173,18 @@ async fn staff_routes_refuse_anyone_not_signed_in_and_change_nothing() {
 
     for (method, path, body) in &requests {
         let answer = stranger.send(method.clone(), path, body.as_ref()).await;
-        assert_eq!(answer.1["code"], "not_signed_in", "{method} {path} without a session: {}", answer.1);
+        assert_eq!(answer.body["code"], "not_signed_in", "{method} {path} without a session: {}", answer.body);
         assert_refused(&answer, StatusCode::UNAUTHORIZED, "not_signed_in");
 
         let mut request = forged.request(method.clone(), server.at(path)).header(COOKIE, &forged_cookie);
         if let Some(body) = body {
             request = request.json(body);
         }
-        let answer = status_and_json(request.send().await.unwrap()).await;
-        assert_eq!(answer.1["code"], "not_signed_in", "{method} {path} with a made-up cookie: {}", answer.1);
+        let answer = Answer::of(request.send().await.unwrap()).await;
+        assert_eq!(answer.body["code"], "not_signed_in", "{method} {path} with a made-up cookie: {}", answer.body);
     }
 
-    let after = visitor_view(&server, &ticket).await;
+    let after = server.visitor_view(&ticket).await;
     assert_eq!(after["status"], "waiting", "{after}");
 }
 
@@ -348,13 +194,13 @@ async fn staff_routes_refuse_anyone_not_signed_in_and_change_nothing() {
 #[tokio::test]
 async fn the_counters_are_listed_with_the_concerns_each_serves() {
     let server = TestServer::fresh();
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
 
-    let (status, counters) = clerk.get(&format!("{API}/counters")).await;
+    let answer = clerk.get(&format!("{API}/counters")).await;
 
-    assert_eq!(status, StatusCode::OK, "{counters}");
-    serde_json::from_value::<Vec<wire::Counter>>(counters.clone()).expect("the web app cannot read the counters");
-    let counters = counters.as_array().unwrap();
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    answer.parse::<Vec<wire::Counter>>();
+    let counters = answer.body.as_array().unwrap();
     let ids: Vec<&str> = counters.iter().map(|counter| counter["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["counter-1", "counter-2", "counter-3"]);
     let names: Vec<&str> = counters.iter().map(|counter| counter["name"].as_str().unwrap()).collect();
@@ -369,7 +215,7 @@ async fn calling_next_gives_the_counter_the_visitor_who_has_waited_longest() {
     let first = take_with(&server, "address-change", json!({"passport": true})).await;
     let second = take(&server, "lost-or-stolen-card").await;
     take(&server, "address-change").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
 
     let called = clerk.called_next("counter-1").await;
     let next = clerk.called_next("counter-2").await;
@@ -391,7 +237,7 @@ async fn calling_next_gives_the_counter_the_visitor_who_has_waited_longest() {
 async fn the_information_desk_is_never_given_a_visitor_of_another_concern() {
     let server = TestServer::fresh();
     let address_change = take(&server, "address-change").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
 
     let nobody = clerk.call_next("counter-3").await;
     let information = take(&server, "information").await;
@@ -399,7 +245,7 @@ async fn the_information_desk_is_never_given_a_visitor_of_another_concern() {
 
     assert_refused(&nobody, StatusCode::CONFLICT, "queue_empty");
     assert_eq!(called["id"], information["id"], "the older address-change ticket is not the desk's");
-    assert_eq!(visitor_view(&server, &address_change).await["status"], "waiting");
+    assert_eq!(server.visitor_view(&address_change).await["status"], "waiting");
 }
 
 #[tokio::test]
@@ -407,12 +253,12 @@ async fn a_clerk_who_chose_some_concerns_is_given_only_their_visitors() {
     let server = TestServer::fresh();
     let address_change = take(&server, "address-change").await;
     let lost_card = take(&server, "lost-or-stolen-card").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
     let path = format!("{API}/counters/counter-1/call-next");
 
     let chosen = clerk.send(Method::POST, &path, Some(&json!({"concerns": ["lost-or-stolen-card"]}))).await;
-    clerk.done(id(&chosen.1), "start").await;
-    clerk.done(id(&chosen.1), "finish").await;
+    clerk.done(id(&chosen.body), "start").await;
+    clerk.done(id(&chosen.body), "finish").await;
     let none_left = clerk.send(Method::POST, &path, Some(&json!({"concerns": ["lost-or-stolen-card"]}))).await;
     // The information desk helps out with address changes today.
     let helping = clerk
@@ -424,19 +270,19 @@ async fn a_clerk_who_chose_some_concerns_is_given_only_their_visitors() {
         .await;
 
     assert_staff_ticket(&chosen);
-    assert_eq!(chosen.1["id"], lost_card["id"], "the older address-change ticket is not what the clerk chose");
+    assert_eq!(chosen.body["id"], lost_card["id"], "the older address-change ticket is not what the clerk chose");
     assert_refused(&none_left, StatusCode::CONFLICT, "queue_empty");
     assert_staff_ticket(&helping);
-    assert_eq!(helping.1["id"], address_change["id"]);
-    assert_eq!(helping.1["served_by"], chosen.1["served_by"]);
-    assert!(helping.1["served_by"].as_str().is_some_and(|name| !name.is_empty()), "{}", helping.1);
+    assert_eq!(helping.body["id"], address_change["id"]);
+    assert_eq!(helping.body["served_by"], chosen.body["served_by"]);
+    assert!(helping.body["served_by"].as_str().is_some_and(|name| !name.is_empty()), "{}", helping.body);
 }
 
 #[tokio::test]
 async fn a_choice_of_no_concerns_or_of_an_unknown_one_is_refused_and_calls_nobody() {
     let server = TestServer::fresh();
     take(&server, "address-change").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
     let path = format!("{API}/counters/counter-1/call-next");
 
     let empty = clerk.send(Method::POST, &path, Some(&json!({"concerns": []}))).await;
@@ -445,7 +291,7 @@ async fn a_choice_of_no_concerns_or_of_an_unknown_one_is_refused_and_calls_nobod
 
     assert_refused(&empty, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field");
     assert_refused(&unknown, StatusCode::UNPROCESSABLE_ENTITY, "unknown_concern");
-    assert!(unknown.1["message"].as_str().unwrap().contains("astrology"), "{}", unknown.1);
+    assert!(unknown.body["message"].as_str().unwrap().contains("astrology"), "{}", unknown.body);
     assert_refused(&misspelt, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
     assert_eq!(numbers(&clerk.queue().await["waiting"]), ["H 001"], "the refusals called nobody");
 }
@@ -453,7 +299,7 @@ async fn a_choice_of_no_concerns_or_of_an_unknown_one_is_refused_and_calls_nobod
 #[tokio::test]
 async fn calling_next_with_nobody_waiting_or_at_an_unknown_counter_is_refused() {
     let server = TestServer::fresh();
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
 
     let empty = clerk.call_next("counter-1").await;
     take(&server, "address-change").await;
@@ -477,7 +323,7 @@ async fn tickets_left_over_from_yesterday_are_not_called_today() {
     );
     edit_database(data.path(), &[&to_yesterday]).await;
     let server = TestServer::start(data.path());
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
 
     let answer = clerk.call_next("counter-1").await;
 
@@ -496,23 +342,8 @@ async fn two_counters_working_at_once_serve_forty_visitors_each_exactly_once() {
     for (counter, username, password) in
         [("counter-1", "schalter1", "willkommen-1"), ("counter-2", "schalter2", "willkommen-2")]
     {
-        let clerk = Clerk::signed_in(&server, username, password).await;
-        desks.spawn(async move {
-            let mut called = Vec::new();
-            loop {
-                let answer = clerk.call_next(counter).await;
-                if answer.0 == StatusCode::CONFLICT && answer.1["code"] == "queue_empty" {
-                    return called;
-                }
-                let ticket = assert_staff_ticket(&answer);
-                assert_eq!(ticket["counter"], counter, "{ticket}");
-                let ticket_id = id(ticket).to_owned();
-                clerk.done(&ticket_id, "start").await;
-                clerk.done(&ticket_id, "finish").await;
-                called.push(ticket_id);
-                assert!(called.len() <= 40, "{counter} called more visitors than there are");
-            }
-        });
+        let clerk = server.signed_in(username, password).await;
+        desks.spawn(async move { clerk.serve_until_queue_empty(counter, 40).await });
     }
 
     let called: Vec<Vec<String>> = desks.join_all().await;
@@ -521,7 +352,7 @@ async fn two_counters_working_at_once_serve_forty_visitors_each_exactly_once() {
     let distinct: HashSet<String> = all.iter().map(|id| (*id).clone()).collect();
     assert_eq!(distinct.len(), all.len(), "a visitor was called twice: {called:?}");
     assert_eq!(distinct, issued, "every visitor is called exactly once, nobody is skipped");
-    let queue = Clerk::staff(&server).await.queue().await;
+    let queue = server.clerk().await.queue().await;
     assert_eq!((queue["waiting"].clone(), queue["active"].clone()), (json!([]), json!([])), "{queue}");
 }
 
@@ -531,7 +362,7 @@ async fn pressing_call_next_many_times_at_once_at_one_counter_calls_one_visitor(
     for _ in 0..5 {
         take(&server, "address-change").await;
     }
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
     let mut presses = JoinSet::new();
     for _ in 0..8 {
         let clerk = clerk.clone();
@@ -540,9 +371,10 @@ async fn pressing_call_next_many_times_at_once_at_one_counter_calls_one_visitor(
 
     let answers = presses.join_all().await;
 
-    let called: Vec<&Value> = answers.iter().filter(|(status, _)| *status == StatusCode::OK).map(|(_, t)| t).collect();
+    let called: Vec<&Value> =
+        answers.iter().filter(|answer| answer.status == StatusCode::OK).map(|answer| &answer.body).collect();
     assert_eq!(called.len(), 1, "{answers:?}");
-    for answer in answers.iter().filter(|(status, _)| *status != StatusCode::OK) {
+    for answer in answers.iter().filter(|answer| answer.status != StatusCode::OK) {
         assert_refused(answer, StatusCode::CONFLICT, "counter_busy");
     }
     let queue = clerk.queue().await;
@@ -557,7 +389,7 @@ async fn a_counter_with_a_visitor_cannot_call_another_until_it_is_finished() {
         take(&server, "address-change").await;
     }
     let third = take(&server, "address-change").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
     let first = clerk.called_next("counter-1").await;
 
     let while_called = clerk.call_next("counter-1").await;
@@ -571,7 +403,7 @@ async fn a_counter_with_a_visitor_cannot_call_another_until_it_is_finished() {
     assert_refused(&by_id_while_called, StatusCode::CONFLICT, "counter_busy");
     assert_refused(&while_serving, StatusCode::CONFLICT, "counter_busy");
     assert_eq!(assert_staff_ticket(&after_finish)["number"], "H 002");
-    assert_eq!(visitor_view(&server, &third).await["status"], "waiting", "the refused call did not call it");
+    assert_eq!(server.visitor_view(&third).await["status"], "waiting", "the refused call did not call it");
 }
 
 #[tokio::test]
@@ -579,7 +411,7 @@ async fn a_clerk_can_call_a_particular_visitor_to_a_particular_counter() {
     let server = TestServer::fresh();
     take(&server, "address-change").await;
     let second = take(&server, "address-change").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
 
     let unknown_counter = clerk.call(id(&second), "counter-9").await;
     let unknown_ticket = clerk.call(UNKNOWN_ID, "counter-2").await;
@@ -604,7 +436,7 @@ async fn a_clerk_can_call_a_particular_visitor_to_a_particular_counter() {
 async fn a_visitor_is_called_served_and_finished_and_the_counter_is_free_again() {
     let server = TestServer::fresh();
     let ticket = take(&server, "address-change").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
 
     let called = clerk.called_next("counter-1").await;
     let serving = clerk.done(id(&ticket), "start").await;
@@ -623,7 +455,7 @@ async fn a_visitor_is_called_served_and_finished_and_the_counter_is_free_again()
 #[tokio::test]
 async fn every_action_a_status_does_not_allow_is_refused_and_changes_nothing() {
     let server = TestServer::fresh();
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
     let waiting = take(&server, "address-change").await;
     let called = take(&server, "lost-or-stolen-card").await;
     clerk.call(id(&called), "counter-1").await;
@@ -641,7 +473,7 @@ async fn every_action_a_status_does_not_allow_is_refused_and_changes_nothing() {
     clerk.call(id(&no_show), "counter-2").await;
     clerk.done(id(&no_show), "no-show").await;
     let cancelled = take(&server, "eu-blue-card").await;
-    Client::new().post(server.at(&format!("{API}/tickets/{}/cancel", id(&cancelled)))).send().await.unwrap();
+    server.cancel(id(&cancelled)).await;
     let refused: [(&Value, &str, &[&str]); 7] = [
         (&waiting, "waiting", &["recall", "start", "finish", "no-show", "park", "return", "transfer"]),
         (&called, "called", &["call", "finish", "return"]),
@@ -665,7 +497,7 @@ async fn every_action_a_status_does_not_allow_is_refused_and_changes_nothing() {
                 "transfer" => clerk.transfer(id(ticket), "information").await,
                 _ => clerk.act(id(ticket), action).await,
             };
-            assert_eq!(answer.1["code"], "invalid_transition", "{action} on a {status} ticket: {}", answer.1);
+            assert_eq!(answer.body["code"], "invalid_transition", "{action} on a {status} ticket: {}", answer.body);
             assert_refused(&answer, StatusCode::CONFLICT, "invalid_transition");
         }
         assert_eq!(clerk.ticket(id(ticket)).await, before, "refusals changed the {status} ticket");
@@ -675,7 +507,7 @@ async fn every_action_a_status_does_not_allow_is_refused_and_changes_nothing() {
 #[tokio::test]
 async fn every_action_on_an_unknown_ticket_is_not_found() {
     let server = TestServer::fresh();
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
 
     for action in ["call", "recall", "start", "finish", "no-show", "park", "return", "transfer", "cancel"] {
         let answer = match action {
@@ -684,7 +516,7 @@ async fn every_action_on_an_unknown_ticket_is_not_found() {
             _ => clerk.act(UNKNOWN_ID, action).await,
         };
 
-        assert_eq!(answer.1["code"], "not_found", "{action}: {}", answer.1);
+        assert_eq!(answer.body["code"], "not_found", "{action}: {}", answer.body);
         assert_refused(&answer, StatusCode::NOT_FOUND, "not_found");
     }
 }
@@ -695,21 +527,18 @@ async fn a_visitor_may_still_cancel_while_called_or_parked_and_the_counter_is_fr
     let called = take(&server, "address-change").await;
     let parked = take(&server, "address-change").await;
     let next = take(&server, "address-change").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
     clerk.call(id(&parked), "counter-2").await;
     clerk.done(id(&parked), "park").await;
     clerk.called_next("counter-1").await;
-    let visitor = Client::new();
 
-    let cancel_called = visitor.post(server.at(&format!("{API}/tickets/{}/cancel", id(&called)))).send().await;
-    let cancel_called = status_and_json(cancel_called.unwrap()).await;
-    let cancel_parked = visitor.post(server.at(&format!("{API}/tickets/{}/cancel", id(&parked)))).send().await;
-    let cancel_parked = status_and_json(cancel_parked.unwrap()).await;
+    let cancel_called = server.cancel(id(&called)).await;
+    let cancel_parked = server.cancel(id(&parked)).await;
     let after = clerk.call_next("counter-1").await;
 
-    assert_eq!((cancel_called.0, cancel_called.1["status"].as_str()), (StatusCode::OK, Some("cancelled")));
-    assert_eq!((cancel_parked.0, cancel_parked.1["status"].as_str()), (StatusCode::OK, Some("cancelled")));
-    assert_eq!(cancel_called.1["counter"], Value::Null, "a cancelled visitor is not expected at a counter");
+    assert_eq!((cancel_called.status, cancel_called.body["status"].as_str()), (StatusCode::OK, Some("cancelled")));
+    assert_eq!((cancel_parked.status, cancel_parked.body["status"].as_str()), (StatusCode::OK, Some("cancelled")));
+    assert_eq!(cancel_called.body["counter"], Value::Null, "a cancelled visitor is not expected at a counter");
     assert_eq!(assert_staff_ticket(&after)["id"], next["id"], "the counter is free again");
 }
 
@@ -717,14 +546,14 @@ async fn a_visitor_may_still_cancel_while_called_or_parked_and_the_counter_is_fr
 async fn recalling_counts_the_calls_and_the_recall_after_the_third_call_is_a_no_show() {
     let server = TestServer::fresh();
     let ticket = take(&server, "address-change").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
     clerk.called_next("counter-1").await;
 
     let second = clerk.done(id(&ticket), "recall").await;
     let third = clerk.done(id(&ticket), "recall").await;
     let fourth = clerk.done(id(&ticket), "recall").await;
     let again = clerk.act(id(&ticket), "recall").await;
-    let visitor = visitor_view(&server, &ticket).await;
+    let visitor = server.visitor_view(&ticket).await;
 
     assert_eq!((second["status"].as_str(), second["call_count"].as_u64()), (Some("called"), Some(2)));
     assert_eq!((third["status"].as_str(), third["call_count"].as_u64()), (Some("called"), Some(3)));
@@ -739,12 +568,10 @@ async fn recalling_counts_the_calls_and_the_recall_after_the_third_call_is_a_no_
 
 #[tokio::test]
 async fn the_number_of_calls_before_a_no_show_is_the_offices_setting() {
-    let data = tempfile::tempdir().unwrap();
-    TestServer::start(data.path()).stop();
-    edit_database(data.path(), &["UPDATE office SET no_show_after_calls = 1"]).await;
+    let data = data_folder_with(&["UPDATE office SET no_show_after_calls = 1"]).await;
     let server = TestServer::start(data.path());
     let ticket = take(&server, "address-change").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
     clerk.called_next("counter-1").await;
 
     let recalled = clerk.done(id(&ticket), "recall").await;
@@ -757,7 +584,7 @@ async fn a_called_visitor_who_does_not_come_is_marked_no_show_and_the_counter_is
     let server = TestServer::fresh();
     let ticket = take(&server, "address-change").await;
     let next = take(&server, "address-change").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
     clerk.called_next("counter-1").await;
 
     let no_show = clerk.done(id(&ticket), "no-show").await;
@@ -773,7 +600,7 @@ async fn a_parked_visitor_is_not_called_next_and_once_returned_goes_before_every
     let oldest = take(&server, "address-change").await;
     take(&server, "lost-or-stolen-card").await;
     let newest = take(&server, "address-change").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
     clerk.call(id(&newest), "counter-1").await;
     clerk.done(id(&newest), "start").await;
 
@@ -799,7 +626,7 @@ async fn a_parked_visitor_is_not_called_next_and_once_returned_goes_before_every
 async fn a_parked_visitor_can_be_called_back_by_name_while_call_next_leaves_them_alone() {
     let server = TestServer::fresh();
     let ticket = take(&server, "address-change").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
     clerk.called_next("counter-1").await;
     clerk.done(id(&ticket), "park").await;
 
@@ -817,13 +644,13 @@ async fn a_transferred_visitor_keeps_the_number_and_goes_ahead_in_the_other_queu
     let earlier = take(&server, "information").await;
     let ticket = take(&server, "address-change").await;
     let later = take(&server, "information").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
     clerk.call(id(&ticket), "counter-1").await;
     clerk.done(id(&ticket), "start").await;
 
     let unknown = clerk.transfer(id(&ticket), "no-such-concern").await;
     let transferred = clerk.transfer(id(&ticket), "information").await;
-    let visitor = visitor_view(&server, &ticket).await;
+    let visitor = server.visitor_view(&ticket).await;
     let waiting_order = numbers(&clerk.queue().await["waiting"]).join(", ");
     let at_information = clerk.call_next("counter-3").await;
     let at_counter_1 = clerk.call_next("counter-1").await;
@@ -846,20 +673,12 @@ async fn a_transferred_visitor_keeps_the_number_and_goes_ahead_in_the_other_queu
 async fn the_kiosk_keeps_issuing_tickets_for_a_concern_that_received_a_transferred_visitor() {
     let server = TestServer::fresh();
     let ticket = take(&server, "address-change").await; // H 001
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
     clerk.called_next("counter-1").await;
     assert_staff_ticket(&clerk.transfer(id(&ticket), "information").await);
 
-    let response = Client::new()
-        .post(server.at("/api/v1/tickets"))
-        .header("Idempotency-Key", new_key())
-        .json(&json!({"concern": "information", "language": "de"}))
-        .send()
-        .await
-        .unwrap();
-    let (status, next) = status_and_json(response).await;
+    let next = server.issue_ticket("information", "de").await;
 
-    assert_eq!(status, StatusCode::CREATED, "{next}");
     assert_eq!(next["number"], "I 001");
     assert_eq!(next["people_ahead"], 1, "the transferred visitor goes first");
 }
@@ -868,7 +687,7 @@ async fn the_kiosk_keeps_issuing_tickets_for_a_concern_that_received_a_transferr
 async fn a_called_visitor_can_be_transferred_before_being_served() {
     let server = TestServer::fresh();
     let ticket = take(&server, "address-change").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
     clerk.called_next("counter-1").await;
 
     let transferred = clerk.transfer(id(&ticket), "lost-or-stolen-card").await;
@@ -893,7 +712,7 @@ async fn missing_documents_are_the_required_ones_answered_no_or_not_answered() {
     .await;
     let lost_card = take_with(&server, "lost-or-stolen-card", json!({"passport": true, "biometric-photo": true})).await;
     let information = take(&server, "information").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
 
     let partly = clerk.ticket(id(&partly)).await;
     let complete = clerk.ticket(id(&complete)).await;
@@ -916,7 +735,7 @@ async fn a_scanned_code_finds_the_ticket_whatever_the_scanner_adds() {
     let ticket = take(&server, "address-change").await;
     let ticket_id = id(&ticket);
     let status_url = ticket["status_url"].as_str().unwrap();
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
 
     for code in [
         status_url.to_owned(),
@@ -929,7 +748,7 @@ async fn a_scanned_code_finds_the_ticket_whatever_the_scanner_adds() {
     ] {
         let answer = clerk.lookup(&code).await;
 
-        assert_eq!(answer.0, StatusCode::OK, "{code:?}: {}", answer.1);
+        assert_eq!(answer.status, StatusCode::OK, "{code:?}: {}", answer.body);
         let found = assert_staff_ticket(&answer);
         assert_eq!((found["id"].as_str(), found["number"].as_str()), (Some(ticket_id), Some("H 001")), "{code:?}");
     }
@@ -939,7 +758,7 @@ async fn a_scanned_code_finds_the_ticket_whatever_the_scanner_adds() {
 async fn a_scanned_code_of_no_ticket_is_not_found() {
     let server = TestServer::fresh();
     take(&server, "address-change").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
 
     for code in [
         UNKNOWN_ID.to_owned(),
@@ -949,7 +768,7 @@ async fn a_scanned_code_of_no_ticket_is_not_found() {
     ] {
         let answer = clerk.lookup(&code).await;
 
-        assert_eq!(answer.1["code"], "not_found", "{code:?}: {}", answer.1);
+        assert_eq!(answer.body["code"], "not_found", "{code:?}: {}", answer.body);
         assert_refused(&answer, StatusCode::NOT_FOUND, "not_found");
     }
 }
@@ -962,17 +781,17 @@ async fn the_visitor_sees_the_counters_name_while_called_or_served_and_no_place_
     let server = TestServer::fresh();
     let ticket = take(&server, "address-change").await;
     let behind = take(&server, "address-change").await;
-    let clerk = Clerk::staff(&server).await;
-    let before = visitor_view(&server, &ticket).await;
-    let behind_before = visitor_view(&server, &behind).await;
+    let clerk = server.clerk().await;
+    let before = server.visitor_view(&ticket).await;
+    let behind_before = server.visitor_view(&behind).await;
 
     clerk.called_next("counter-2").await;
-    let called = visitor_view(&server, &ticket).await;
-    let behind_after = visitor_view(&server, &behind).await;
+    let called = server.visitor_view(&ticket).await;
+    let behind_after = server.visitor_view(&behind).await;
     clerk.done(id(&ticket), "start").await;
-    let serving = visitor_view(&server, &ticket).await;
+    let serving = server.visitor_view(&ticket).await;
     clerk.done(id(&ticket), "finish").await;
-    let finished = visitor_view(&server, &ticket).await;
+    let finished = server.visitor_view(&ticket).await;
 
     assert_eq!((before["counter"].clone(), before["people_ahead"].as_u64()), (Value::Null, Some(0)));
     assert_eq!(called["status"], "called");
@@ -989,11 +808,11 @@ async fn the_visitor_sees_the_counters_name_while_called_or_served_and_no_place_
 async fn the_information_desk_is_shown_to_the_visitor_by_its_name() {
     let server = TestServer::fresh();
     let ticket = take(&server, "information").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
 
     clerk.called_next("counter-3").await;
 
-    assert_eq!(visitor_view(&server, &ticket).await["counter"], "Information");
+    assert_eq!(server.visitor_view(&ticket).await["counter"], "Information");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1008,7 +827,7 @@ async fn the_queue_shows_waiting_visitors_in_call_order_and_who_is_at_which_coun
     let i1 = take(&server, "information").await;
     let h3 = take(&server, "address-change").await;
     let h4 = take(&server, "address-change").await;
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
     // H 002 is parked and returned: it goes first.
     clerk.call(id(&h2), "counter-1").await;
     clerk.done(id(&h2), "park").await;
@@ -1020,7 +839,7 @@ async fn the_queue_shows_waiting_visitors_in_call_order_and_who_is_at_which_coun
     clerk.done(id(&i1), "park").await;
     // H 003 is called to counter-2; H 004 gave up.
     clerk.call(id(&h3), "counter-2").await;
-    Client::new().post(server.at(&format!("{API}/tickets/{}/cancel", id(&h4)))).send().await.unwrap();
+    server.cancel(id(&h4)).await;
 
     let queue = clerk.queue().await;
 
@@ -1062,7 +881,7 @@ async fn the_queue_shows_how_long_each_visitor_has_waited() {
     edit_database(data.path(), &[&back_in_time]).await;
     let server = TestServer::start(data.path());
 
-    let queue = Clerk::staff(&server).await.queue().await;
+    let queue = server.clerk().await.queue().await;
 
     let waited = queue["waiting"][0]["waited_minutes"].as_u64().unwrap_or_else(|| panic!("{queue}"));
     assert!((30..=31).contains(&waited), "{queue}");
@@ -1077,7 +896,7 @@ async fn the_wait_estimate_comes_from_real_service_times_once_a_counter_works() 
     let server = TestServer::start(data.path());
     let first = take(&server, "address-change").await;
     assert_eq!(first["estimated_wait"], Value::Null, "no service yet: no basis for an estimate");
-    let clerk = Clerk::staff(&server).await;
+    let clerk = server.clerk().await;
     clerk.called_next("counter-1").await;
     clerk.done(id(&first), "start").await;
     clerk.done(id(&first), "finish").await;
@@ -1101,5 +920,5 @@ async fn the_wait_estimate_comes_from_real_service_times_once_a_counter_works() 
     // Two ahead, 10 minutes each, one counter: about 20 minutes.
     assert_eq!(third["people_ahead"], 2);
     assert_eq!(third["estimated_wait"], json!({"min_minutes": 15, "max_minutes": 25}));
-    assert_eq!(visitor_view(&server, &third).await["estimated_wait"], json!({"min_minutes": 15, "max_minutes": 25}));
+    assert_eq!(server.visitor_view(&third).await["estimated_wait"], json!({"min_minutes": 15, "max_minutes": 25}));
 }

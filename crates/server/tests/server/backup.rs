@@ -2,25 +2,22 @@
 //! SQLite, `pg_dump`/`pg_restore` for PostgreSQL (in the PostgreSQL pass of the tests), exactly
 //! as docs/deployment.md tells administrators to do it.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use common::TestServer;
-use reqwest::{Client, StatusCode};
+use reqwest::StatusCode;
 use serde_json::Value;
 
-async fn issue(server_url: &str) -> Value {
-    common::issue_ticket(server_url, "information", "de").await
+use crate::helpers::{TestServer, database_args, edit_database, id, postgres_url, schema_for, server_command};
+
+async fn issue(server: &TestServer) -> Value {
+    server.issue_ticket("information", "de").await
 }
 
 async fn ticket_status(server: &TestServer, ticket: &Value) -> StatusCode {
-    let url = server.at(&format!("/api/v1/tickets/{}", ticket["id"].as_str().unwrap()));
-    Client::new().get(url).send().await.unwrap().status()
+    server.get(&format!("/api/v1/tickets/{}", id(ticket))).await.status()
 }
 
 /// Runs a program and returns what it printed; fails the test if it failed.
@@ -43,14 +40,10 @@ fn postgres_bin() -> PathBuf {
 
 /// Takes the backup the way the deployment guide says, while the server runs.
 fn back_up(data_dir: &Path, file: &Path) -> String {
-    let output = match common::postgres_url() {
-        None => run(Command::new(common::SERVER_BINARY)
-            .args(common::database_args(data_dir))
-            .arg("backup")
-            .arg("--to")
-            .arg(file)),
+    let output = match postgres_url() {
+        None => run(server_command().args(database_args(data_dir)).arg("backup").arg("--to").arg(file)),
         Some(url) => run(Command::new(postgres_bin().join("pg_dump"))
-            .args(["--format=custom", "--schema", &common::schema_for(data_dir), "--file"])
+            .args(["--format=custom", "--schema", &schema_for(data_dir), "--file"])
             .arg(file)
             .arg(url)),
     };
@@ -59,7 +52,7 @@ fn back_up(data_dir: &Path, file: &Path) -> String {
 
 /// Puts the backup in place of the (stopped) server's data.
 async fn restore(data_dir: &Path, file: &Path) {
-    match common::postgres_url() {
+    match postgres_url() {
         None => {
             for suffix in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(data_dir.join(format!("willkommen.db{suffix}")));
@@ -67,8 +60,8 @@ async fn restore(data_dir: &Path, file: &Path) {
             std::fs::copy(file, data_dir.join("willkommen.db")).unwrap();
         }
         Some(url) => {
-            let schema = common::schema_for(data_dir);
-            common::edit_database(data_dir, &[&format!("DROP SCHEMA {schema} CASCADE")]).await;
+            let schema = schema_for(data_dir);
+            edit_database(data_dir, &[&format!("DROP SCHEMA {schema} CASCADE")]).await;
             run(Command::new(postgres_bin().join("pg_restore")).arg("--dbname").arg(url).arg(file));
         }
     }
@@ -80,61 +73,55 @@ async fn a_backup_taken_while_kiosks_issue_restores_every_ticket_it_holds() {
     let backups = tempfile::tempdir().unwrap();
     let file = backups.path().join("willkommen-backup");
     let server = TestServer::start(data.path());
-    let before = issue(server.url()).await;
+    let before = issue(&server).await;
     // Kiosks keep issuing while the backup is taken: it must not stop them, nor be torn.
-    let busy = Arc::new(AtomicBool::new(true));
-    let kiosk = {
-        let (url, busy) = (server.url().to_owned(), busy.clone());
-        tokio::spawn(async move {
-            let mut issued = 0;
-            while busy.load(Ordering::Relaxed) {
-                issue(&url).await;
-                issued += 1;
-            }
-            issued
-        })
+    let busy = AtomicBool::new(true);
+    let kiosk = async {
+        let mut issued = 0;
+        while busy.load(Ordering::Relaxed) {
+            issue(&server).await;
+            issued += 1;
+        }
+        issued
     };
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    let backup = async {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let (data_dir, target) = (data.path().to_owned(), file.clone());
+        let printed = tokio::task::spawn_blocking(move || back_up(&data_dir, &target)).await.unwrap();
+        busy.store(false, Ordering::Relaxed);
+        printed
+    };
 
-    let (data_dir, target) = (data.path().to_owned(), file.clone());
-    let printed = tokio::task::spawn_blocking(move || back_up(&data_dir, &target)).await.unwrap();
-    busy.store(false, Ordering::Relaxed);
-    let issued_meanwhile = kiosk.await.unwrap();
-    let after = issue(server.url()).await;
+    let (issued_meanwhile, printed) = tokio::join!(kiosk, backup);
+    let after = issue(&server).await;
     server.stop();
     restore(data.path(), &file).await;
     let restored = TestServer::start(data.path());
 
     assert!(issued_meanwhile > 0, "the kiosk was stopped by the backup");
-    if common::postgres_url().is_none() {
+    if postgres_url().is_none() {
         assert!(printed.contains("integrity ok"), "{printed}");
     }
     assert_eq!(ticket_status(&restored, &before).await, StatusCode::OK, "a ticket from before the backup is back");
     assert_eq!(ticket_status(&restored, &after).await, StatusCode::NOT_FOUND, "the backup is of its moment");
-    let next = issue(restored.url()).await;
+    let next = issue(&restored).await;
     assert_eq!(next["status"], "waiting", "the restored office issues tickets: {next}");
 }
 
 #[test]
 fn a_backup_never_overwrites_a_file_and_says_why() {
-    if common::postgres_url().is_some() {
-        return; // The backup command is for SQLite; PostgreSQL has pg_dump.
-    }
     let data = tempfile::tempdir().unwrap();
     TestServer::start(data.path()).stop();
     let existing = data.path().join("already-there");
     std::fs::write(&existing, b"precious").unwrap();
 
-    let output = Command::new(common::SERVER_BINARY)
-        .arg("--data-dir")
-        .arg(data.path())
-        .args(["backup", "--to"])
-        .arg(&existing)
-        .output()
-        .unwrap();
+    let output =
+        server_command().args(database_args(data.path())).args(["backup", "--to"]).arg(&existing).output().unwrap();
 
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("exists already"), "{stderr}");
+    // The backup command copies the SQLite database; against PostgreSQL it points to pg_dump.
+    let why = if postgres_url().is_some() { "for PostgreSQL use pg_dump" } else { "exists already" };
+    assert!(stderr.contains(why), "{stderr}");
     assert_eq!(std::fs::read(&existing).unwrap(), b"precious");
 }

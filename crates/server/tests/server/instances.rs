@@ -3,39 +3,31 @@
 //! instances, no visitor is called twice, live streams hear about changes made at the other
 //! instance, and the lobby goes on while one instance is killed.
 //!
-//! These need PostgreSQL: `cargo xtask test` runs them in its PostgreSQL pass. Against
-//! SQLite (one file, one process) they are skipped with a note.
-
-mod common;
+//! These need PostgreSQL, so they are `#[ignore]`d with that reason: a plain `cargo test`
+//! lists them as ignored, and `cargo xtask test` runs them in its PostgreSQL pass
+//! (`-- --include-ignored`). Run without a database, each fails at its first line instead of
+//! passing.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use common::sse::SseReader;
-use common::{TestServer, new_key};
 use futures_util::future::join_all;
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
 
+use crate::helpers::{TestServer, check_acknowledged_tickets, connect_database, id, needs_postgres, new_key};
+
 const TICKETS: &str = "/api/v1/tickets";
 
-fn postgres_available() -> bool {
-    let available = common::postgres_url().is_some();
-    if !available {
-        eprintln!(
-            "skipped: several instances need PostgreSQL (WILLKOMMEN_TEST_DATABASE_URL; cargo xtask test sets it)"
-        );
-    }
-    available
-}
-
-/// Two instances serving the same office (the same schema).
+/// Two instances serving the same office (the same schema of the PostgreSQL database).
 fn two_instances(data: &tempfile::TempDir) -> (TestServer, TestServer) {
     (TestServer::start(data.path()), TestServer::start(data.path()))
 }
 
-/// `POST /tickets` for the information desk (no daily quota) with `key`.
+/// `POST /tickets` for the information desk (no daily quota) with `key` at the instance at
+/// `base`, as a kiosk behind a load balancer sends it: an error if it is not answered in
+/// time or not with a new ticket.
 async fn issue(client: &Client, base: &str, key: &str) -> Result<Value, String> {
     let response = client
         .post(format!("{base}{TICKETS}"))
@@ -51,21 +43,10 @@ async fn issue(client: &Client, base: &str, key: &str) -> Result<Value, String> 
     }
 }
 
-async fn post(client: &Client, url: String) -> (StatusCode, Value) {
-    let response = client.post(url).send().await.unwrap();
-    let status = response.status();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
-
-fn id(ticket: &Value) -> &str {
-    ticket["id"].as_str().unwrap()
-}
-
+#[ignore = "needs PostgreSQL: cargo xtask test runs it (WILLKOMMEN_TEST_DATABASE_URL)"]
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_instances_hand_out_unique_numbers_and_honour_each_others_idempotency_keys() {
-    if !postgres_available() {
-        return;
-    }
+    needs_postgres();
     let data = tempfile::tempdir().unwrap();
     let (a, b) = two_instances(&data);
     let (a_url, b_url) = (a.url().to_owned(), b.url().to_owned());
@@ -94,16 +75,15 @@ async fn two_instances_hand_out_unique_numbers_and_honour_each_others_idempotenc
     let numbers: BTreeSet<String> = answers.iter().map(|(_, ticket, _)| ticket["number"].to_string()).collect();
     let expected: BTreeSet<String> = (1..=answers.len()).map(|n| format!("\"I {n:03}\"")).collect();
     assert_eq!(numbers, expected, "every number once, none skipped");
-    let mut db = common::connect_database(data.path()).await;
+    let mut db = connect_database(data.path()).await;
     let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tickets").fetch_one(&mut db).await.unwrap();
     assert_eq!(stored, answers.len() as i64, "one ticket per key");
 }
 
+#[ignore = "needs PostgreSQL: cargo xtask test runs it (WILLKOMMEN_TEST_DATABASE_URL)"]
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn clerks_at_two_instances_never_call_the_same_visitor() {
-    if !postgres_available() {
-        return;
-    }
+    needs_postgres();
     let data = tempfile::tempdir().unwrap();
     let (a, b) = two_instances(&data);
     let client = Client::new();
@@ -114,33 +94,14 @@ async fn clerks_at_two_instances_never_call_the_same_visitor() {
     }
 
     // Three counters, each at either instance, call, start and finish as fast as they can.
-    let clerks =
-        [(a.url(), "schalter1", "willkommen-1", "counter-1"), (b.url(), "schalter2", "willkommen-2", "counter-2")]
-            .into_iter()
-            .chain([(b.url(), "admin", "willkommen-admin", "counter-3")])
-            .map(|(base, username, password, counter)| {
-                let (base, username, password, counter) =
-                    (base.to_owned(), username.to_owned(), password.to_owned(), counter.to_owned());
-                tokio::spawn(async move {
-                    let clerk = common::signed_in(&base, &username, &password).await;
-                    let mut called = Vec::new();
-                    loop {
-                        let (status, ticket) =
-                            post(&clerk, format!("{base}/api/v1/counters/{counter}/call-next")).await;
-                        match status {
-                            StatusCode::OK => {}
-                            StatusCode::CONFLICT if ticket["code"] == "queue_empty" => return called,
-                            other => panic!("call-next at {counter}: {other} {ticket}"),
-                        }
-                        let ticket_id = id(&ticket).to_owned();
-                        for action in ["start", "finish"] {
-                            let (status, answer) = post(&clerk, format!("{base}{TICKETS}/{ticket_id}/{action}")).await;
-                            assert_eq!(status, StatusCode::OK, "{action} {ticket_id}: {answer}");
-                        }
-                        called.push(ticket_id);
-                    }
-                })
-            });
+    let desks = [(&a, "schalter1", "willkommen-1", "counter-1"), (&b, "schalter2", "willkommen-2", "counter-2")]
+        .into_iter()
+        .chain([(&b, "admin", "willkommen-admin", "counter-3")]);
+    let mut clerks = Vec::new();
+    for (instance, username, password, counter) in desks {
+        let clerk = instance.signed_in(username, password).await;
+        clerks.push(tokio::spawn(async move { clerk.serve_until_queue_empty(counter, 30).await }));
+    }
     let called: Vec<Vec<String>> = join_all(clerks).await.into_iter().map(Result::unwrap).collect();
 
     let all: Vec<&String> = called.iter().flatten().collect();
@@ -150,22 +111,21 @@ async fn clerks_at_two_instances_never_call_the_same_visitor() {
     assert!(called.iter().filter(|calls| !calls.is_empty()).count() >= 2, "both instances called: {called:?}");
 }
 
+#[ignore = "needs PostgreSQL: cargo xtask test runs it (WILLKOMMEN_TEST_DATABASE_URL)"]
 #[tokio::test]
 async fn a_phone_following_at_one_instance_hears_the_call_made_at_the_other() {
-    if !postgres_available() {
-        return;
-    }
+    needs_postgres();
     let data = tempfile::tempdir().unwrap();
     let (a, b) = two_instances(&data);
     let ticket = issue(&Client::new(), a.url(), &new_key()).await.unwrap();
-    let mut phone = SseReader::open(&Client::new(), &b.at(&format!("{TICKETS}/{}/events", id(&ticket))), None).await;
-    let mut display = SseReader::open(&Client::new(), &b.at("/api/v1/display/events"), None).await;
+    let mut phone = b.open_stream(&format!("{TICKETS}/{}/events", id(&ticket)), None).await;
+    let mut display = b.open_stream("/api/v1/display/events", None).await;
     let waiting: Value = serde_json::from_str(&phone.next().await.expect("no initial state").data).unwrap();
 
-    let clerk = common::signed_in(a.url(), "schalter1", "willkommen-1").await;
-    let (status, _) = post(&clerk, a.at("/api/v1/counters/counter-1/call-next")).await;
+    let clerk = a.clerk().await;
+    let call = clerk.call_next("counter-1").await;
 
-    assert_eq!(status, StatusCode::OK);
+    assert_eq!(call.status, StatusCode::OK, "{}", call.body);
     assert_eq!(waiting["status"], "waiting");
     let called: Value =
         serde_json::from_str(&phone.next().await.expect("the call did not reach the phone").data).unwrap();
@@ -182,17 +142,16 @@ async fn a_phone_following_at_one_instance_hears_the_call_made_at_the_other() {
     assert_eq!(shown["number"], ticket["number"]);
 }
 
+#[ignore = "needs PostgreSQL: cargo xtask test runs it (WILLKOMMEN_TEST_DATABASE_URL)"]
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_lobby_goes_on_while_one_instance_is_killed() {
-    if !postgres_available() {
-        return;
-    }
+    needs_postgres();
     let data = tempfile::tempdir().unwrap();
     let (a, b) = two_instances(&data);
     // The load balancer: kiosks try the first instance, and the other when it does not answer.
     let instances = Arc::new(RwLock::new([a.url().to_owned(), b.url().to_owned()]));
     let followed = issue(&Client::new(), b.url(), &new_key()).await.unwrap();
-    let mut phone = SseReader::open(&Client::new(), &b.at(&format!("{TICKETS}/{}/events", id(&followed))), None).await;
+    let mut phone = b.open_stream(&format!("{TICKETS}/{}/events", id(&followed)), None).await;
     phone.next().await.expect("no initial state");
     let running = Arc::new(std::sync::atomic::AtomicBool::new(true));
     let kiosks: Vec<_> = (0..4)
@@ -224,8 +183,7 @@ async fn the_lobby_goes_on_while_one_instance_is_killed() {
     a.kill();
     tokio::time::sleep(Duration::from_millis(400)).await;
     // While `a` is down, a clerk at `b` calls the followed visitor.
-    let clerk = common::signed_in(b.url(), "schalter1", "willkommen-1").await;
-    let (status, called) = post(&clerk, b.at("/api/v1/counters/counter-1/call-next")).await;
+    let called = b.clerk().await.call_next("counter-1").await;
     let restarted = TestServer::start(data.path());
     instances.write().unwrap()[0] = restarted.url().to_owned();
     tokio::time::sleep(Duration::from_millis(400)).await;
@@ -235,30 +193,20 @@ async fn the_lobby_goes_on_while_one_instance_is_killed() {
         acknowledged.extend(kiosk.await.unwrap());
     }
 
-    assert_eq!((status, id(&called)), (StatusCode::OK, id(&followed)), "{called}");
+    assert_eq!((called.status, id(&called.body)), (StatusCode::OK, id(&followed)), "{}", called.body);
     let update: Value = serde_json::from_str(&phone.next().await.expect("the phone lost the call").data).unwrap();
     assert_eq!(update["status"], "called");
     assert!(acknowledged.len() > 20, "too few tickets to prove anything: {}", acknowledged.len());
-    let mut db = common::connect_database(data.path()).await;
-    let stored: Vec<(String, String, i64)> =
-        sqlx::query_as("SELECT id, prefix, sequence FROM tickets").fetch_all(&mut db).await.unwrap();
-    let stored_ids: BTreeSet<&str> = stored.iter().map(|(id, _, _)| id.as_str()).collect();
-    for (key, ticket) in &acknowledged {
-        assert!(stored_ids.contains(ticket.as_str()), "acknowledged ticket {ticket} (key {key}) was lost");
-    }
-    assert_eq!(stored.len(), acknowledged.len() + 1, "one ticket per key (plus the followed one)");
-    let numbers: BTreeSet<(&str, i64)> =
-        stored.iter().map(|(_, prefix, sequence)| (prefix.as_str(), *sequence)).collect();
-    assert_eq!(numbers.len(), stored.len(), "two tickets share a number");
+    let stored = check_acknowledged_tickets(data.path(), &acknowledged).await;
+    assert_eq!(stored, acknowledged.len() + 1, "one ticket per key (plus the followed one)");
     let after = issue(&Client::new(), restarted.url(), &new_key()).await;
     assert!(after.is_ok(), "the restarted instance serves again: {after:?}");
 }
 
+#[ignore = "needs PostgreSQL: cargo xtask test runs it (WILLKOMMEN_TEST_DATABASE_URL)"]
 #[tokio::test]
 async fn offices_in_one_database_keep_their_own_queue_and_staff() {
-    if !postgres_available() {
-        return;
-    }
+    needs_postgres();
     // Two offices: two schemas of the one database.
     let (mitte, nord) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let (at_mitte, at_nord) = (TestServer::start(mitte.path()), TestServer::start(nord.path()));
@@ -266,43 +214,32 @@ async fn offices_in_one_database_keep_their_own_queue_and_staff() {
 
     let first_mitte = issue(&client, at_mitte.url(), &new_key()).await.unwrap();
     let first_nord = issue(&client, at_nord.url(), &new_key()).await.unwrap();
-    let mitte_ticket_at_nord = client.get(at_nord.at(&format!("{TICKETS}/{}", id(&first_mitte)))).send().await.unwrap();
-    let admin_mitte = common::signed_in(at_mitte.url(), "admin", "willkommen-admin").await;
-    let created = admin_mitte
-        .post(at_mitte.at("/api/v1/admin/accounts"))
-        .json(&json!({"username": "nur-mitte", "display_name": "Nur Mitte", "role": "staff", "password": "nur-mitte-passwort"}))
-        .send()
-        .await
-        .unwrap();
-    let sign_in = |base: String| async move { common::sign_in_status(&base, "nur-mitte", "nur-mitte-passwort").await };
+    let mitte_ticket_at_nord = at_nord.get(&format!("{TICKETS}/{}", id(&first_mitte))).await;
+    let account = json!({"username": "nur-mitte", "display_name": "Nur Mitte", "role": "staff", "password": "nur-mitte-passwort"});
+    let created = at_mitte.admin().await.post("/api/v1/admin/accounts", &account).await;
 
     assert_eq!(first_mitte["number"], "I 001");
     assert_eq!(first_nord["number"], "I 001", "each office counts its own numbers");
     assert_eq!(mitte_ticket_at_nord.status(), StatusCode::NOT_FOUND, "one office's tickets are not the other's");
-    assert_eq!(created.status(), StatusCode::CREATED, "{}", created.text().await.unwrap());
-    assert_eq!(sign_in(at_mitte.url().to_owned()).await, StatusCode::OK);
-    assert_eq!(sign_in(at_nord.url().to_owned()).await, StatusCode::UNAUTHORIZED, "staff belong to their office");
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    assert_eq!(at_mitte.sign_in_status("nur-mitte", "nur-mitte-passwort").await, StatusCode::OK);
+    let at_the_other = at_nord.sign_in_status("nur-mitte", "nur-mitte-passwort").await;
+    assert_eq!(at_the_other, StatusCode::UNAUTHORIZED, "staff belong to their office");
 }
 
+#[ignore = "needs PostgreSQL: cargo xtask test runs it (WILLKOMMEN_TEST_DATABASE_URL)"]
 #[tokio::test]
 async fn kiosks_at_one_instance_hear_of_a_configuration_published_at_the_other() {
-    if !postgres_available() {
-        return;
-    }
+    needs_postgres();
     let data = tempfile::tempdir().unwrap();
     let (a, b) = two_instances(&data);
-    let mut kiosk = SseReader::open(&Client::new(), &b.at("/api/v1/kiosk/events"), None).await;
-    let admin = common::signed_in(a.url(), "admin", "willkommen-admin").await;
-    let draft: Value = admin.get(a.at("/api/v1/admin/draft")).send().await.unwrap().json().await.unwrap();
+    let mut kiosk = b.open_stream("/api/v1/kiosk/events", None).await;
+    let admin = a.admin().await;
+    let draft = admin.draft().await;
 
-    let published = admin
-        .post(a.at("/api/v1/admin/publish"))
-        .json(&json!({"revision": draft["revision"], "note": "published at instance a"}))
-        .send()
-        .await
-        .unwrap();
+    let published = admin.publish(draft.revision).await;
 
-    assert_eq!(published.status(), StatusCode::OK, "{}", published.text().await.unwrap());
+    assert_eq!(published.status, StatusCode::OK, "{}", published.body);
     let heard = kiosk.next().await.expect("the kiosk at the other instance did not hear of it");
     assert_eq!((heard.event.as_str(), heard.data.as_str()), ("published", "2"));
 }

@@ -1,17 +1,16 @@
-//! The queue API of the real `willkommen-server` binary, spoken to over HTTP as a kiosk or a
-//! visitor's phone would: the kiosk data, taking and following tickets, refusals, concurrency
-//! and durability.
-
-mod common;
+//! The public API as kiosks and visitors' phones use it, against the real server: the kiosk
+//! data, taking and following tickets, refusals in the one error shape, many kiosks at once,
+//! durability, and the headers every answer carries.
 
 use std::collections::HashSet;
 
-use common::{TestServer, new_key};
 use reqwest::header::{CONTENT_TYPE, LOCATION};
-use reqwest::{Client, Method, Response, StatusCode};
+use reqwest::{Method, Response, StatusCode};
 use serde_json::{Value, json};
 use tokio::task::JoinSet;
 use willkommen_api as wire;
+
+use crate::helpers::{Answer, TestServer, assert_refused, connect_database, data_folder_with, edit_database, new_key};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -21,45 +20,6 @@ const TICKETS: &str = "/api/v1/tickets";
 /// What a kiosk sends for a visitor who wants to extend a residence permit.
 fn extend_residence_permit() -> Value {
     json!({"concern": "extend-residence-permit", "language": "en", "checklist": {"passport": true}})
-}
-
-async fn post_ticket(server: &TestServer, body: &Value) -> Response {
-    Client::new()
-        .post(server.at(TICKETS))
-        .header("Idempotency-Key", new_key())
-        .json(body)
-        .send()
-        .await
-        .expect("the server did not answer")
-}
-
-/// Takes a ticket and returns it; fails unless the server created it.
-async fn take_ticket(server: &TestServer, body: &Value) -> Value {
-    let response = post_ticket(server, body).await;
-    let status = response.status();
-    let text = response.text().await.unwrap();
-    assert_eq!(status, StatusCode::CREATED, "ticket for {body} not created: {text}");
-    serde_json::from_str(&text).unwrap()
-}
-
-async fn get(server: &TestServer, path: &str) -> Response {
-    Client::new().get(server.at(path)).send().await.expect("the server did not answer")
-}
-
-/// Checks that `response` is a refusal in the API's one error shape and returns its body.
-async fn assert_refused(response: Response, status: u16, code: &str) -> Value {
-    let actual = response.status();
-    let content_type = response.headers().get(CONTENT_TYPE).map(|value| value.to_str().unwrap().to_owned());
-    let text = response.text().await.unwrap();
-    assert_eq!(actual.as_u16(), status, "wrong status; body: {text}");
-    assert_eq!(content_type.as_deref(), Some("application/json"), "not a JSON refusal: {text}");
-    let body: Value = serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}"));
-    assert_eq!(body["code"], code, "{body}");
-    let message = body["message"].as_str().unwrap_or_else(|| panic!("no message in {body}"));
-    assert!(!message.trim().is_empty(), "empty message in {body}");
-    // The wire type the web app uses must understand every refusal.
-    serde_json::from_value::<wire::ApiError>(body.clone()).unwrap();
-    body
 }
 
 /// A request a kiosk could get wrong, sent as raw bytes.
@@ -73,7 +33,7 @@ struct BadRequest {
 impl BadRequest {
     async fn send(&self, server: &TestServer) -> Response {
         let method = Method::from_bytes(self.method.as_bytes()).unwrap();
-        let mut request = Client::new().request(method, server.at(self.path)).body(self.body);
+        let mut request = server.client().request(method, server.at(self.path)).body(self.body);
         if self.method == "POST" {
             request = request.header("Idempotency-Key", new_key());
         }
@@ -81,6 +41,10 @@ impl BadRequest {
             request = request.header(CONTENT_TYPE, content_type);
         }
         request.send().await.expect("the server did not answer")
+    }
+
+    async fn answer(&self, server: &TestServer) -> Answer {
+        Answer::of(self.send(server).await).await
     }
 }
 
@@ -131,10 +95,8 @@ const WRONG_METHOD: BadRequest = BadRequest { method: "DELETE", path: "/api/v1/k
 async fn kiosk_offers_at_least_eight_concerns_named_in_german_and_english() {
     let server = TestServer::fresh();
 
-    let response = get(&server, "/api/v1/kiosk").await;
+    let kiosk = server.kiosk().await;
 
-    assert_eq!(response.status(), StatusCode::OK);
-    let kiosk: wire::Kiosk = response.json().await.unwrap();
     assert!(kiosk.concerns.len() >= 8, "only {} concerns", kiosk.concerns.len());
     assert!(kiosk.languages.iter().any(|tag| tag == "de"), "{:?}", kiosk.languages);
     assert!(kiosk.languages.iter().any(|tag| tag == "en"), "{:?}", kiosk.languages);
@@ -148,7 +110,7 @@ async fn kiosk_offers_at_least_eight_concerns_named_in_german_and_english() {
 async fn the_demo_office_speaks_twelve_languages_with_every_concern_named_in_each() {
     let server = TestServer::fresh();
 
-    let kiosk: wire::Kiosk = get(&server, "/api/v1/kiosk").await.json().await.unwrap();
+    let kiosk = server.kiosk().await;
 
     let expected = ["de", "de-x-ls", "en", "ar", "tr", "uk", "ru", "fa", "kmr", "pl", "ro", "ti"];
     assert_eq!(kiosk.languages, expected);
@@ -167,29 +129,29 @@ async fn the_kiosk_learns_when_to_start_over_and_where_not_sure_leads() {
     let data = tempfile::tempdir().unwrap();
     let server = TestServer::start(data.path());
 
-    let kiosk: wire::Kiosk = get(&server, "/api/v1/kiosk").await.json().await.unwrap();
+    let kiosk = server.kiosk().await;
     assert_eq!(kiosk.inactivity, wire::Inactivity { idle_seconds: 60, warning_seconds: 30 });
     let information = kiosk.information_concern.expect("the demo office has an information desk");
     assert!(kiosk.concerns.iter().any(|concern| concern.id == information));
     server.stop();
 
-    common::edit_database(data.path(), &["UPDATE office SET kiosk_idle_seconds = 5, kiosk_warning_seconds = 20"]).await;
+    edit_database(data.path(), &["UPDATE office SET kiosk_idle_seconds = 5, kiosk_warning_seconds = 20"]).await;
     let server = TestServer::start(data.path());
-    let kiosk: wire::Kiosk = get(&server, "/api/v1/kiosk").await.json().await.unwrap();
+    let kiosk = server.kiosk().await;
     assert_eq!(kiosk.inactivity, wire::Inactivity { idle_seconds: 5, warning_seconds: 20 });
 }
 
 #[tokio::test]
 async fn the_kiosk_data_is_revalidated_by_etag_and_sent_compressed() {
     let server = TestServer::fresh();
-    let client = Client::new();
+    let client = server.client();
 
     let first = client.get(server.at("/api/v1/kiosk")).header("accept-encoding", "br").send().await.unwrap();
     assert_eq!(first.status(), StatusCode::OK);
     assert_eq!(first.headers()["content-encoding"], "br");
     let etag = first.headers()["etag"].to_str().unwrap().to_owned();
     let compressed = first.bytes().await.unwrap().len();
-    let plain = get(&server, "/api/v1/kiosk").await.bytes().await.unwrap().len();
+    let plain = server.get("/api/v1/kiosk").await.bytes().await.unwrap().len();
     assert!(compressed * 3 < plain, "{compressed} bytes compressed against {plain}");
 
     let again = client.get(server.at("/api/v1/kiosk")).header("if-none-match", &etag).send().await.unwrap();
@@ -202,9 +164,8 @@ async fn the_kiosk_data_is_revalidated_by_etag_and_sent_compressed() {
 
 #[tokio::test]
 async fn the_database_refuses_a_warning_shorter_than_twenty_seconds() {
-    let data = tempfile::tempdir().unwrap();
-    TestServer::start(data.path()).stop();
-    let mut db = common::connect_database(data.path()).await;
+    let data = data_folder_with(&[]).await;
+    let mut db = connect_database(data.path()).await;
 
     let refused = sqlx::query("UPDATE office SET kiosk_warning_seconds = 19").execute(&mut db).await;
 
@@ -218,7 +179,7 @@ async fn the_database_refuses_a_warning_shorter_than_twenty_seconds() {
 async fn the_first_ticket_of_a_concern_is_waiting_with_number_001_and_a_status_link() {
     let server = TestServer::fresh();
 
-    let response = post_ticket(&server, &extend_residence_permit()).await;
+    let response = server.post_ticket(Some(&new_key()), &extend_residence_permit()).await;
 
     assert_eq!(response.status(), StatusCode::CREATED);
     let location = response.headers().get(LOCATION).expect("no Location header").to_str().unwrap().to_owned();
@@ -241,9 +202,9 @@ async fn the_first_ticket_of_a_concern_is_waiting_with_number_001_and_a_status_l
 #[tokio::test]
 async fn the_next_ticket_of_the_same_concern_gets_the_next_number() {
     let server = TestServer::fresh();
-    let first = take_ticket(&server, &extend_residence_permit()).await;
+    let first = server.issue_ticket_with(&extend_residence_permit()).await;
 
-    let second = take_ticket(&server, &extend_residence_permit()).await;
+    let second = server.issue_ticket_with(&extend_residence_permit()).await;
 
     assert_eq!(first["number"], "A 001");
     assert_eq!(second["number"], "A 002");
@@ -253,10 +214,10 @@ async fn the_next_ticket_of_the_same_concern_gets_the_next_number() {
 #[tokio::test]
 async fn each_concern_counts_its_own_numbers_with_its_own_prefix() {
     let server = TestServer::fresh();
-    take_ticket(&server, &extend_residence_permit()).await;
-    take_ticket(&server, &extend_residence_permit()).await;
+    server.issue_ticket_with(&extend_residence_permit()).await;
+    server.issue_ticket_with(&extend_residence_permit()).await;
 
-    let address_change = take_ticket(&server, &json!({"concern": "address-change", "language": "de"})).await;
+    let address_change = server.issue_ticket_with(&json!({"concern": "address-change", "language": "de"})).await;
 
     assert_eq!(address_change["number"], "H 001");
     assert_eq!(address_change["checklist"], json!({}));
@@ -265,13 +226,13 @@ async fn each_concern_counts_its_own_numbers_with_its_own_prefix() {
 #[tokio::test]
 async fn a_ticket_can_be_followed_by_its_id_and_its_location() {
     let server = TestServer::fresh();
-    let created = post_ticket(&server, &extend_residence_permit()).await;
+    let created = server.post_ticket(Some(&new_key()), &extend_residence_permit()).await;
     let location = created.headers()[LOCATION].to_str().unwrap().to_owned();
     let ticket: Value = created.json().await.unwrap();
     let id = ticket["id"].as_str().unwrap();
 
-    let by_id = get(&server, &format!("/api/v1/tickets/{id}")).await;
-    let by_location = get(&server, &location).await;
+    let by_id = server.get(&format!("/api/v1/tickets/{id}")).await;
+    let by_location = server.get(&location).await;
 
     assert_eq!(by_id.status(), StatusCode::OK);
     assert_eq!(by_id.json::<Value>().await.unwrap(), ticket);
@@ -282,23 +243,23 @@ async fn a_ticket_can_be_followed_by_its_id_and_its_location() {
 #[tokio::test]
 async fn an_unknown_ticket_id_is_not_found() {
     let server = TestServer::fresh();
-    take_ticket(&server, &extend_residence_permit()).await;
+    server.issue_ticket_with(&extend_residence_permit()).await;
 
-    let response = get(&server, "/api/v1/tickets/AAAAAAAAAAAAAAAAAAAAAA").await;
+    let answer = server.get_json("/api/v1/tickets/AAAAAAAAAAAAAAAAAAAAAA").await;
 
-    assert_refused(response, 404, "not_found").await;
+    assert_refused(&answer, StatusCode::NOT_FOUND, "not_found");
 }
 
 #[tokio::test]
 async fn a_malformed_ticket_id_is_not_found_like_an_unknown_one() {
     let server = TestServer::fresh();
-    let ticket = take_ticket(&server, &extend_residence_permit()).await;
+    let ticket = server.issue_ticket_with(&extend_residence_permit()).await;
     let number_with_space = ticket["number"].as_str().unwrap().replace(' ', "%20");
 
     for garbage in ["..%2F..%2Fwillkommen.db", "..%2Fx", &number_with_space, "x", "AAAAAAAAAAAAAAAAAAAAAAA", "%00"] {
-        let response = get(&server, &format!("/api/v1/tickets/{garbage}")).await;
+        let answer = server.get_json(&format!("/api/v1/tickets/{garbage}")).await;
 
-        let body = assert_refused(response, 404, "not_found").await;
+        let body = assert_refused(&answer, StatusCode::NOT_FOUND, "not_found");
         assert_eq!(body["message"], "no such ticket", "{garbage}");
     }
 }
@@ -310,27 +271,27 @@ async fn a_malformed_ticket_id_is_not_found_like_an_unknown_one() {
 async fn malformed_json_is_refused_with_400_malformed_json() {
     let server = TestServer::fresh();
 
-    let response = MALFORMED_JSON.send(&server).await;
+    let answer = MALFORMED_JSON.answer(&server).await;
 
-    assert_refused(response, 400, "malformed_json").await;
+    assert_refused(&answer, StatusCode::BAD_REQUEST, "malformed_json");
 }
 
 #[tokio::test]
 async fn a_field_of_the_wrong_type_is_refused_with_422_invalid_body() {
     let server = TestServer::fresh();
 
-    let response = WRONG_TYPE.send(&server).await;
+    let answer = WRONG_TYPE.answer(&server).await;
 
-    assert_refused(response, 422, "invalid_body").await;
+    assert_refused(&answer, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
 }
 
 #[tokio::test]
 async fn an_unknown_field_is_refused_with_422_invalid_body() {
     let server = TestServer::fresh();
 
-    let response = UNKNOWN_FIELD.send(&server).await;
+    let answer = UNKNOWN_FIELD.answer(&server).await;
 
-    let body = assert_refused(response, 422, "invalid_body").await;
+    let body = assert_refused(&answer, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
     assert!(body["message"].as_str().unwrap().contains("langauge"), "the message does not name the field: {body}");
 }
 
@@ -338,18 +299,18 @@ async fn an_unknown_field_is_refused_with_422_invalid_body() {
 async fn a_body_without_json_content_type_is_refused_with_415() {
     let server = TestServer::fresh();
 
-    let response = NO_CONTENT_TYPE.send(&server).await;
+    let answer = NO_CONTENT_TYPE.answer(&server).await;
 
-    assert_refused(response, 415, "unsupported_media_type").await;
+    assert_refused(&answer, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
 }
 
 #[tokio::test]
 async fn an_unknown_concern_is_refused_with_422_unknown_concern() {
     let server = TestServer::fresh();
 
-    let response = UNKNOWN_CONCERN.send(&server).await;
+    let answer = UNKNOWN_CONCERN.answer(&server).await;
 
-    let body = assert_refused(response, 422, "unknown_concern").await;
+    let body = assert_refused(&answer, StatusCode::UNPROCESSABLE_ENTITY, "unknown_concern");
     assert!(body["message"].as_str().unwrap().contains("buy-a-castle"), "{body}");
 }
 
@@ -357,18 +318,18 @@ async fn an_unknown_concern_is_refused_with_422_unknown_concern() {
 async fn a_language_the_office_does_not_offer_is_refused_with_422_invalid_field() {
     let server = TestServer::fresh();
 
-    let response = LANGUAGE_NOT_OFFERED.send(&server).await;
+    let answer = LANGUAGE_NOT_OFFERED.answer(&server).await;
 
-    assert_refused(response, 422, "invalid_field").await;
+    assert_refused(&answer, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field");
 }
 
 #[tokio::test]
 async fn a_checklist_item_of_another_concern_is_refused_with_422_invalid_field() {
     let server = TestServer::fresh();
 
-    let response = FOREIGN_CHECKLIST_ITEM.send(&server).await;
+    let answer = FOREIGN_CHECKLIST_ITEM.answer(&server).await;
 
-    let body = assert_refused(response, 422, "invalid_field").await;
+    let body = assert_refused(&answer, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field");
     assert!(body["message"].as_str().unwrap().contains("biometric-photo"), "{body}");
 }
 
@@ -376,24 +337,24 @@ async fn a_checklist_item_of_another_concern_is_refused_with_422_invalid_field()
 async fn an_unknown_api_route_is_a_json_404() {
     let server = TestServer::fresh();
 
-    let response = UNKNOWN_ROUTE.send(&server).await;
+    let answer = UNKNOWN_ROUTE.answer(&server).await;
 
-    assert_refused(response, 404, "not_found").await;
+    assert_refused(&answer, StatusCode::NOT_FOUND, "not_found");
 }
 
 #[tokio::test]
 async fn a_wrong_method_on_an_api_route_is_a_json_405() {
     let server = TestServer::fresh();
 
-    let response = WRONG_METHOD.send(&server).await;
+    let answer = WRONG_METHOD.answer(&server).await;
 
-    assert_refused(response, 405, "method_not_allowed").await;
+    assert_refused(&answer, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
 }
 
 #[tokio::test]
 async fn refused_requests_use_up_no_ticket_numbers() {
     let server = TestServer::fresh();
-    let first = take_ticket(&server, &json!({"concern": "address-change", "language": "en"})).await;
+    let first = server.issue_ticket_with(&json!({"concern": "address-change", "language": "en"})).await;
     let refusals = [
         (&MALFORMED_JSON, 400),
         (&WRONG_TYPE, 422),
@@ -409,7 +370,7 @@ async fn refused_requests_use_up_no_ticket_numbers() {
         assert_eq!(request.send(&server).await.status().as_u16(), status, "{} {}", request.method, request.body);
     }
 
-    let next = take_ticket(&server, &json!({"concern": "address-change", "language": "en"})).await;
+    let next = server.issue_ticket_with(&json!({"concern": "address-change", "language": "en"})).await;
 
     assert_eq!(first["number"], "H 001");
     assert_eq!(next["number"], "H 002");
@@ -421,7 +382,7 @@ async fn refused_requests_use_up_no_ticket_numbers() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn thirty_simultaneous_tickets_for_one_concern_get_thirty_different_numbers() {
     let server = TestServer::fresh();
-    let client = Client::new();
+    let client = server.client();
     let url = server.at(TICKETS);
     let mut kiosks = JoinSet::new();
     for _ in 0..30 {
@@ -452,14 +413,14 @@ async fn thirty_simultaneous_tickets_for_one_concern_get_thirty_different_number
 async fn tickets_and_numbering_survive_a_restart() {
     let data = tempfile::tempdir().unwrap();
     let server = TestServer::start(data.path());
-    let ticket = take_ticket(&server, &extend_residence_permit()).await;
+    let ticket = server.issue_ticket_with(&extend_residence_permit()).await;
     let id = ticket["id"].as_str().unwrap();
     let stopped = server.stop();
     assert!(stopped.success(), "the server did not stop cleanly: {stopped}");
 
     let server = TestServer::start(data.path());
-    let after_restart = get(&server, &format!("/api/v1/tickets/{id}")).await;
-    let next = take_ticket(&server, &extend_residence_permit()).await;
+    let after_restart = server.get(&format!("/api/v1/tickets/{id}")).await;
+    let next = server.issue_ticket_with(&extend_residence_permit()).await;
 
     assert_eq!(after_restart.status(), StatusCode::OK);
     let after_restart: Value = after_restart.json().await.unwrap();
@@ -474,13 +435,13 @@ async fn tickets_and_numbering_survive_a_restart() {
 async fn an_acknowledged_ticket_survives_the_server_being_killed() {
     let data = tempfile::tempdir().unwrap();
     let server = TestServer::start(data.path());
-    let ticket = take_ticket(&server, &extend_residence_permit()).await;
+    let ticket = server.issue_ticket_with(&extend_residence_permit()).await;
     let id = ticket["id"].as_str().unwrap();
     server.kill();
 
     let server = TestServer::start(data.path());
-    let after_crash = get(&server, &format!("/api/v1/tickets/{id}")).await;
-    let next = take_ticket(&server, &extend_residence_permit()).await;
+    let after_crash = server.get(&format!("/api/v1/tickets/{id}")).await;
+    let next = server.issue_ticket_with(&extend_residence_permit()).await;
 
     assert_eq!(after_crash.status(), StatusCode::OK);
     let after_crash: Value = after_crash.json().await.unwrap();
@@ -495,18 +456,18 @@ async fn an_acknowledged_ticket_survives_the_server_being_killed() {
 #[tokio::test]
 async fn every_kind_of_response_forbids_sniffing_and_referrers() {
     let server = TestServer::fresh();
-    let created = post_ticket(&server, &extend_residence_permit()).await;
+    let created = server.post_ticket(Some(&new_key()), &extend_residence_permit()).await;
     let location = created.headers()[LOCATION].to_str().unwrap().to_owned();
 
     let responses = [
         ("new ticket", created),
-        ("ticket", get(&server, &location).await),
-        ("kiosk", get(&server, "/api/v1/kiosk").await),
-        ("unknown ticket", get(&server, "/api/v1/tickets/AAAAAAAAAAAAAAAAAAAAAA").await),
+        ("ticket", server.get(&location).await),
+        ("kiosk", server.get("/api/v1/kiosk").await),
+        ("unknown ticket", server.get("/api/v1/tickets/AAAAAAAAAAAAAAAAAAAAAA").await),
         ("wrong method", WRONG_METHOD.send(&server).await),
         ("refused body", MALFORMED_JSON.send(&server).await),
-        ("web app (not built)", get(&server, "/").await),
-        ("missing file", get(&server, "/missing.js").await),
+        ("web app (not built)", server.get("/").await),
+        ("missing file", server.get("/missing.js").await),
     ];
 
     for (what, response) in &responses {
@@ -524,7 +485,8 @@ async fn a_body_over_64_kib_is_refused_with_413_body_too_large() {
         "x".repeat(70_000)
     );
 
-    let response = Client::new()
+    let response = server
+        .client()
         .post(server.at(TICKETS))
         .header("Idempotency-Key", new_key())
         .header(CONTENT_TYPE, "application/json")
@@ -532,22 +494,17 @@ async fn a_body_over_64_kib_is_refused_with_413_body_too_large() {
         .send()
         .await
         .unwrap();
+    let answer = Answer::of(response).await;
 
-    assert_refused(response, 413, "body_too_large").await;
+    assert_refused(&answer, StatusCode::PAYLOAD_TOO_LARGE, "body_too_large");
 }
 
 #[tokio::test]
 async fn a_missing_query_parameter_is_refused_in_json() {
     let server = TestServer::fresh();
-    let clerk = Client::builder().cookie_store(true).build().unwrap();
-    clerk
-        .post(server.at("/api/v1/session"))
-        .json(&json!({"username": "schalter1", "password": "willkommen-1"}))
-        .send()
-        .await
-        .unwrap();
+    let clerk = server.clerk().await;
 
-    let response = clerk.get(server.at("/api/v1/lookup")).send().await.unwrap();
+    let answer = clerk.get("/api/v1/lookup").await;
 
-    assert_refused(response, 400, "invalid_query").await;
+    assert_refused(&answer, StatusCode::BAD_REQUEST, "invalid_query");
 }

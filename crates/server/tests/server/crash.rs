@@ -2,16 +2,14 @@
 //! issuing tickets and retrying with their Idempotency-Keys. Afterwards every ticket a kiosk
 //! was given is there exactly once, and no kiosk attempt produced two tickets.
 
-mod common;
-
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use common::{TestServer, new_key};
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
-use sqlx::Connection;
+
+use crate::helpers::{TestServer, check_acknowledged_tickets, data_folder_with, id, new_key};
 
 /// How many times the server is killed, and how many kiosks issue tickets meanwhile.
 const KILLS: usize = 5;
@@ -42,7 +40,7 @@ async fn kiosk(url: Arc<RwLock<String>>, running: Arc<std::sync::atomic::AtomicB
             match sent.await {
                 Ok(response) if response.status() == StatusCode::CREATED => {
                     let ticket: Value = response.json().await.unwrap();
-                    acknowledged.insert(key.clone(), ticket["id"].as_str().unwrap().to_owned());
+                    acknowledged.insert(key.clone(), id(&ticket).to_owned());
                     break;
                 }
                 Ok(response) => panic!("unexpected answer {}: {}", response.status(), response.text().await.unwrap()),
@@ -55,12 +53,8 @@ async fn kiosk(url: Arc<RwLock<String>>, running: Arc<std::sync::atomic::AtomicB
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn every_acknowledged_ticket_survives_repeated_kills_exactly_once() {
-    let data = tempfile::tempdir().unwrap();
-    TestServer::start(data.path()).stop();
-    let mut db = common::connect_database(data.path()).await;
     // Hundreds of tickets a second: lift the demo office's daily quotas.
-    sqlx::query("UPDATE concerns SET daily_quota = NULL").execute(&mut db).await.unwrap();
-    db.close().await.unwrap();
+    let data = data_folder_with(&["UPDATE concerns SET daily_quota = NULL"]).await;
     let mut server = TestServer::start(data.path());
     let url = Arc::new(RwLock::new(server.url().to_owned()));
     let running = Arc::new(std::sync::atomic::AtomicBool::new(true));
@@ -82,17 +76,8 @@ async fn every_acknowledged_ticket_survives_repeated_kills_exactly_once() {
 
     eprintln!("{} tickets acknowledged while the server was killed {KILLS} times", acknowledged.len());
     assert!(acknowledged.len() > 20, "too few tickets to prove anything: {}", acknowledged.len());
-    let mut db = common::connect_database(data.path()).await;
-    let stored: Vec<(String, String, i64)> =
-        sqlx::query_as("SELECT id, prefix, sequence FROM tickets").fetch_all(&mut db).await.unwrap();
-    let stored_ids: HashSet<&str> = stored.iter().map(|(id, _, _)| id.as_str()).collect();
-    for (key, id) in &acknowledged {
-        assert!(stored_ids.contains(id.as_str()), "acknowledged ticket {id} (key {key}) was lost");
-    }
+    let stored = check_acknowledged_tickets(data.path(), &acknowledged).await;
     // Every attempt was retried until answered, so every stored ticket belongs to one key:
     // a ticket more than keys would be a double ticket.
-    assert_eq!(stored.len(), acknowledged.len(), "tickets stored vs. kiosk attempts");
-    let numbers: HashSet<(&str, i64)> =
-        stored.iter().map(|(_, prefix, sequence)| (prefix.as_str(), *sequence)).collect();
-    assert_eq!(numbers.len(), stored.len(), "two tickets share a number");
+    assert_eq!(stored, acknowledged.len(), "tickets stored vs. kiosk attempts");
 }

@@ -1,32 +1,25 @@
 //! `GET /metrics` of the real server as Prometheus scrapes it: the figures follow what
 //! visitors, clerks and screens did, and every line is valid Prometheus text.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use common::{TestServer, new_key};
-use reqwest::{Client, StatusCode};
-use serde_json::json;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestServer, new_key};
 
 const CONCERN: &str = "address-change";
 
-/// A visitor takes a ticket with this idempotency key.
-async fn take_ticket(server: &TestServer, key: &str) -> reqwest::Response {
-    Client::new()
-        .post(server.at("/api/v1/tickets"))
-        .header("Idempotency-Key", key)
-        .json(&json!({"concern": CONCERN, "language": "de"}))
-        .send()
-        .await
-        .unwrap()
+/// What a kiosk sends for a visitor with the `CONCERN`.
+fn visitor() -> Value {
+    json!({"concern": CONCERN, "language": "de"})
 }
 
 /// The metrics page as `name{labels}` -> value. Fails on a line that is neither a comment
 /// (`# HELP`, `# TYPE`, `# UNIT`, `# EOF`) nor a sample `name{labels} value`.
 async fn scrape(server: &TestServer) -> BTreeMap<String, f64> {
-    let response = reqwest::get(server.at("/metrics")).await.unwrap();
+    let response = server.get("/metrics").await;
     assert_eq!(response.status(), StatusCode::OK);
     let content_type = response.headers()["content-type"].to_str().unwrap().to_owned();
     assert!(
@@ -71,22 +64,20 @@ async fn metrics_count_tickets_calls_streams_and_errors() {
     let first_key = new_key();
 
     // Two visitors take tickets; the first one's kiosk retries (not a new ticket).
-    assert_eq!(take_ticket(&server, &first_key).await.status(), StatusCode::CREATED);
+    assert_eq!(server.post_ticket(Some(&first_key), &visitor()).await.status(), StatusCode::CREATED);
     tokio::time::sleep(Duration::from_millis(5)).await;
-    assert_eq!(take_ticket(&server, &new_key()).await.status(), StatusCode::CREATED);
-    assert_eq!(take_ticket(&server, &first_key).await.headers()["idempotent-replayed"], "true");
+    assert_eq!(server.post_ticket(Some(&new_key()), &visitor()).await.status(), StatusCode::CREATED);
+    assert_eq!(server.post_ticket(Some(&first_key), &visitor()).await.headers()["idempotent-replayed"], "true");
     // A clerk calls one of them.
-    let clerk = common::signed_in(server.url(), "schalter1", "willkommen-1").await;
-    let called = clerk.post(server.at("/api/v1/counters/counter-1/call-next")).send().await.unwrap();
-    assert_eq!(called.status(), StatusCode::OK);
+    server.clerk().await.called_next("counter-1").await;
     // A display connects, then goes away.
-    let mut display = reqwest::get(server.at("/api/v1/display/events")).await.unwrap();
+    let mut display = server.get("/api/v1/display/events").await;
     assert_eq!(display.status(), StatusCode::OK);
     display.chunk().await.unwrap().expect("the stream starts with a comment");
     let while_open = scrape(&server).await;
     drop(display);
     // Someone asks for a ticket that does not exist.
-    let unknown = reqwest::get(server.at("/api/v1/tickets/AAAAAAAAAAAAAAAAAAAAAA")).await.unwrap();
+    let unknown = server.get("/api/v1/tickets/AAAAAAAAAAAAAAAAAAAAAA").await;
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
 
     // The server notices the closed stream when its connection ends: wait for that.

@@ -1,14 +1,15 @@
 //! Taking tickets as the real server enforces it: idempotency keys, opening hours, daily
 //! quotas, a visitor's place in the queue and giving it up.
 
-mod common;
-
 use std::collections::HashSet;
 
-use common::{TestServer, edit_database, new_key};
-use reqwest::{Client, Response, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{Value, json};
 use tokio::task::JoinSet;
+
+use crate::helpers::{
+    Answer, TestServer, assert_refused, connect_database, data_folder_with, edit_database, id, new_key,
+};
 
 const TICKETS: &str = "/api/v1/tickets";
 
@@ -16,35 +17,14 @@ fn address_change() -> Value {
     json!({"concern": "address-change", "language": "en", "checklist": {"passport": true}})
 }
 
-async fn post_with_key(server: &TestServer, key: Option<&str>, body: &Value) -> Response {
-    let mut request = Client::new().post(server.at(TICKETS)).json(body);
-    if let Some(key) = key {
-        request = request.header("Idempotency-Key", key);
-    }
-    request.send().await.expect("the server did not answer")
-}
-
-async fn status_and_json(response: Response) -> (StatusCode, Value) {
-    let status = response.status();
-    let text = response.text().await.unwrap();
-    (status, serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}")))
-}
-
-async fn take(server: &TestServer, body: &Value) -> Value {
-    let (status, ticket) = status_and_json(post_with_key(server, Some(&new_key()), body).await).await;
-    assert_eq!(status, StatusCode::CREATED, "{ticket}");
-    ticket
-}
-
-async fn get_json(server: &TestServer, path: &str) -> (StatusCode, Value) {
-    status_and_json(Client::new().get(server.at(path)).send().await.unwrap()).await
+/// A kiosk's attempt with the `Idempotency-Key` `key` (none if `None`), read as JSON.
+async fn attempt(server: &TestServer, key: Option<&str>, body: &Value) -> Answer {
+    Answer::of(server.post_ticket(key, body).await).await
 }
 
 /// A server whose demo office was changed by `statements` before it started.
 async fn office_with(statements: &[&str]) -> (TestServer, tempfile::TempDir) {
-    let data = tempfile::tempdir().unwrap();
-    TestServer::start(data.path()).stop();
-    edit_database(data.path(), statements).await;
+    let data = data_folder_with(statements).await;
     (TestServer::start(data.path()), data)
 }
 
@@ -56,15 +36,15 @@ async fn a_retry_with_the_same_key_gets_the_same_ticket_and_no_second_one() {
     let server = TestServer::fresh();
     let key = new_key();
 
-    let (first_status, first) = status_and_json(post_with_key(&server, Some(&key), &address_change()).await).await;
-    let retry = post_with_key(&server, Some(&key), &address_change()).await;
+    let first = attempt(&server, Some(&key), &address_change()).await;
+    let retry = server.post_ticket(Some(&key), &address_change()).await;
     let replayed = retry.headers().get("idempotent-replayed").map(|v| v.to_str().unwrap().to_owned());
-    let (retry_status, again) = status_and_json(retry).await;
-    let next = take(&server, &address_change()).await;
+    let again = Answer::of(retry).await;
+    let next = server.issue_ticket_with(&address_change()).await;
 
-    assert_eq!(first_status, StatusCode::CREATED);
-    assert_eq!(retry_status, StatusCode::CREATED);
-    assert_eq!(again, first, "a retry must get exactly the first answer");
+    assert_eq!(first.status, StatusCode::CREATED);
+    assert_eq!(again.status, StatusCode::CREATED);
+    assert_eq!(again.body, first.body, "a retry must get exactly the first answer");
     assert_eq!(replayed.as_deref(), Some("true"));
     assert_eq!(next["number"], "H 002", "the retry took no number");
 }
@@ -76,58 +56,57 @@ async fn the_same_key_for_a_different_request_is_refused() {
     take_with(&server, &key, &address_change()).await;
 
     let other = json!({"concern": "address-change", "language": "de"});
-    let (status, body) = status_and_json(post_with_key(&server, Some(&key), &other).await).await;
+    let refused = attempt(&server, Some(&key), &other).await;
 
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(body["code"], "idempotency_key_reused");
+    assert_refused(&refused, StatusCode::UNPROCESSABLE_ENTITY, "idempotency_key_reused");
 }
 
+/// Takes a ticket with the `Idempotency-Key` `key`; fails unless the server created it.
 async fn take_with(server: &TestServer, key: &str, body: &Value) -> Value {
-    let (status, ticket) = status_and_json(post_with_key(server, Some(key), body).await).await;
-    assert_eq!(status, StatusCode::CREATED, "{ticket}");
-    ticket
+    let answer = attempt(server, Some(key), body).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    answer.body
 }
 
 #[tokio::test]
 async fn a_request_without_a_key_or_with_a_bad_key_is_refused() {
     let server = TestServer::fresh();
 
-    let (missing_status, missing) = status_and_json(post_with_key(&server, None, &address_change()).await).await;
+    let missing = attempt(&server, None, &address_change()).await;
     let too_long = "k".repeat(129);
-    let (long_status, long) = status_and_json(post_with_key(&server, Some(&too_long), &address_change()).await).await;
-    let (space_status, _) = status_and_json(post_with_key(&server, Some("a key"), &address_change()).await).await;
+    let long = attempt(&server, Some(&too_long), &address_change()).await;
+    let space = attempt(&server, Some("a key"), &address_change()).await;
 
-    assert_eq!((missing_status, missing["code"].as_str()), (StatusCode::BAD_REQUEST, Some("idempotency_key_missing")));
-    assert_eq!((long_status, long["code"].as_str()), (StatusCode::BAD_REQUEST, Some("idempotency_key_missing")));
-    assert_eq!(space_status, StatusCode::BAD_REQUEST);
-    assert_eq!(take(&server, &address_change()).await["number"], "H 001", "refusals took no number");
+    assert_refused(&missing, StatusCode::BAD_REQUEST, "idempotency_key_missing");
+    assert_refused(&long, StatusCode::BAD_REQUEST, "idempotency_key_missing");
+    assert_eq!(space.status, StatusCode::BAD_REQUEST);
+    assert_eq!(server.issue_ticket_with(&address_change()).await["number"], "H 001", "refusals took no number");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn twenty_simultaneous_retries_with_one_key_make_exactly_one_ticket() {
     let server = TestServer::fresh();
     let key = new_key();
-    let client = Client::new();
     let mut retries = JoinSet::new();
     for _ in 0..20 {
-        let request = client.post(server.at(TICKETS)).header("Idempotency-Key", &key).json(&address_change());
-        retries.spawn(async move { status_and_json(request.send().await.unwrap()).await });
+        let request = server.client().post(server.at(TICKETS)).header("Idempotency-Key", &key).json(&address_change());
+        retries.spawn(async move { Answer::of(request.send().await.unwrap()).await });
     }
 
     let answers = retries.join_all().await;
 
-    assert!(answers.iter().all(|(status, _)| *status == StatusCode::CREATED), "{answers:?}");
-    let ids: HashSet<&str> = answers.iter().map(|(_, ticket)| ticket["id"].as_str().unwrap()).collect();
+    assert!(answers.iter().all(|answer| answer.status == StatusCode::CREATED), "{answers:?}");
+    let ids: HashSet<&str> = answers.iter().map(|answer| id(&answer.body)).collect();
     assert_eq!(ids.len(), 1, "one key must give one ticket");
-    assert_eq!(take(&server, &address_change()).await["number"], "H 002");
+    assert_eq!(server.issue_ticket_with(&address_change()).await["number"], "H 002");
 }
 
 #[tokio::test]
 async fn a_refused_attempt_leaves_its_key_free_for_a_later_success() {
     let (server, data) = office_with(&["UPDATE concerns SET daily_quota = 0 WHERE id = 'address-change'"]).await;
     let key = new_key();
-    let (status, _) = status_and_json(post_with_key(&server, Some(&key), &address_change()).await).await;
-    assert_eq!(status, StatusCode::CONFLICT);
+    let refused = attempt(&server, Some(&key), &address_change()).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
     server.stop();
     edit_database(data.path(), &["UPDATE concerns SET daily_quota = NULL WHERE id = 'address-change'"]).await;
     let server = TestServer::start(data.path());
@@ -144,12 +123,11 @@ async fn a_refused_attempt_leaves_its_key_free_for_a_later_success() {
 async fn a_closed_office_issues_no_tickets_and_the_kiosk_knows_it() {
     let (server, _data) = office_with(&["UPDATE office SET opening_hours = '{}'"]).await;
 
-    let (_, kiosk) = get_json(&server, "/api/v1/kiosk").await;
-    let (status, refusal) = status_and_json(post_with_key(&server, Some(&new_key()), &address_change()).await).await;
+    let kiosk = server.get_json("/api/v1/kiosk").await.body;
+    let refusal = attempt(&server, Some(&new_key()), &address_change()).await;
 
     assert_eq!(kiosk["issuing"], json!({"state": "closed"}), "no hours at all: closed, no next opening");
-    assert_eq!(status, StatusCode::CONFLICT);
-    assert_eq!(refusal["code"], "office_closed");
+    assert_refused(&refusal, StatusCode::CONFLICT, "office_closed");
 }
 
 #[tokio::test]
@@ -160,26 +138,26 @@ async fn a_closed_day_points_the_kiosk_to_the_next_opening() {
     let closed = format!("UPDATE office SET closed_days = '[\"{today}\", \"{tomorrow}\"]'");
     let (server, _data) = office_with(&[&closed]).await;
 
-    let (_, kiosk) = get_json(&server, "/api/v1/kiosk").await;
-    let (status, refusal) = status_and_json(post_with_key(&server, Some(&new_key()), &address_change()).await).await;
+    let kiosk = server.get_json("/api/v1/kiosk").await.body;
+    let refusal = attempt(&server, Some(&new_key()), &address_change()).await;
 
     assert_eq!(kiosk["issuing"]["state"], "closed");
     let next = kiosk["issuing"]["next_opening"].as_str().unwrap();
     assert!(next.starts_with(&format!("{}T00:00:00", tomorrow.tomorrow().unwrap())), "{next}");
-    assert_eq!((status, refusal["code"].as_str()), (StatusCode::CONFLICT, Some("office_closed")));
+    assert_refused(&refusal, StatusCode::CONFLICT, "office_closed");
 }
 
 #[tokio::test]
 async fn the_daily_quota_ends_issuing_for_that_concern_only() {
     let (server, _data) = office_with(&["UPDATE concerns SET daily_quota = 2 WHERE id = 'address-change'"]).await;
-    take(&server, &address_change()).await;
-    take(&server, &address_change()).await;
+    server.issue_ticket_with(&address_change()).await;
+    server.issue_ticket_with(&address_change()).await;
 
-    let (status, refusal) = status_and_json(post_with_key(&server, Some(&new_key()), &address_change()).await).await;
-    let (_, kiosk) = get_json(&server, "/api/v1/kiosk").await;
-    let other = take(&server, &json!({"concern": "lost-or-stolen-card", "language": "de"})).await;
+    let refusal = attempt(&server, Some(&new_key()), &address_change()).await;
+    let kiosk = server.get_json("/api/v1/kiosk").await.body;
+    let other = server.issue_ticket("lost-or-stolen-card", "de").await;
 
-    assert_eq!((status, refusal["code"].as_str()), (StatusCode::CONFLICT, Some("quota_reached")));
+    assert_refused(&refusal, StatusCode::CONFLICT, "quota_reached");
     let quota_of = |id: &str| {
         kiosk["concerns"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["quota_reached"].clone()
     };
@@ -194,38 +172,34 @@ async fn the_daily_quota_ends_issuing_for_that_concern_only() {
 #[tokio::test]
 async fn a_ticket_knows_how_many_people_are_ahead_and_cancelling_moves_the_queue() {
     let server = TestServer::fresh();
-    let first = take(&server, &address_change()).await;
-    take(&server, &address_change()).await;
-    let third = take(&server, &address_change()).await;
-    let other_concern = take(&server, &json!({"concern": "lost-or-stolen-card", "language": "de"})).await;
+    let first = server.issue_ticket_with(&address_change()).await;
+    server.issue_ticket_with(&address_change()).await;
+    let third = server.issue_ticket_with(&address_change()).await;
+    let other_concern = server.issue_ticket("lost-or-stolen-card", "de").await;
     assert_eq!(first["people_ahead"], 0);
     assert_eq!(third["people_ahead"], 2);
     assert_eq!(other_concern["people_ahead"], 0, "other concerns are other queues");
 
-    let cancel = Client::new().post(server.at(&format!("{TICKETS}/{}/cancel", first["id"].as_str().unwrap())));
-    let (status, cancelled) = status_and_json(cancel.send().await.unwrap()).await;
-    let (_, third_now) = get_json(&server, &format!("{TICKETS}/{}", third["id"].as_str().unwrap())).await;
+    let cancelled = server.cancel(id(&first)).await;
+    let third_now = server.get_json(&format!("{TICKETS}/{}", id(&third))).await.body;
 
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(cancelled["status"], "cancelled");
-    assert_eq!(cancelled["people_ahead"], Value::Null);
+    assert_eq!(cancelled.status, StatusCode::OK);
+    assert_eq!(cancelled.body["status"], "cancelled");
+    assert_eq!(cancelled.body["people_ahead"], Value::Null);
     assert_eq!(third_now["people_ahead"], 1);
 }
 
 #[tokio::test]
 async fn cancelling_twice_is_harmless_and_an_unknown_ticket_cannot_be_cancelled() {
     let server = TestServer::fresh();
-    let ticket = take(&server, &address_change()).await;
-    let cancel_path = format!("{TICKETS}/{}/cancel", ticket["id"].as_str().unwrap());
-    Client::new().post(server.at(&cancel_path)).send().await.unwrap();
+    let ticket = server.issue_ticket_with(&address_change()).await;
+    server.cancel(id(&ticket)).await;
 
-    let (again_status, again) =
-        status_and_json(Client::new().post(server.at(&cancel_path)).send().await.unwrap()).await;
-    let unknown = Client::new().post(server.at(&format!("{TICKETS}/AAAAAAAAAAAAAAAAAAAAAA/cancel"))).send().await;
-    let (unknown_status, unknown) = status_and_json(unknown.unwrap()).await;
+    let again = server.cancel(id(&ticket)).await;
+    let unknown = server.cancel("AAAAAAAAAAAAAAAAAAAAAA").await;
 
-    assert_eq!((again_status, again["status"].as_str()), (StatusCode::OK, Some("cancelled")));
-    assert_eq!((unknown_status, unknown["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
+    assert_eq!((again.status, again.body["status"].as_str()), (StatusCode::OK, Some("cancelled")));
+    assert_refused(&unknown, StatusCode::NOT_FOUND, "not_found");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,9 +209,9 @@ async fn cancelling_twice_is_harmless_and_an_unknown_ticket_cannot_be_cancelled(
 async fn old_tickets_lose_their_answers_and_later_disappear_leaving_only_counts() {
     let data = tempfile::tempdir().unwrap();
     let server = TestServer::start(data.path());
-    let recent = take(&server, &address_change()).await;
-    let old = take(&server, &address_change()).await;
-    let ancient = take(&server, &address_change()).await;
+    let recent = server.issue_ticket_with(&address_change()).await;
+    let old = server.issue_ticket_with(&address_change()).await;
+    let ancient = server.issue_ticket_with(&address_change()).await;
     server.stop();
     // The demo office keeps tickets 30 days: one ticket is 40 days old, one 70.
     let days_ago = |days: i64| {
@@ -249,16 +223,12 @@ async fn old_tickets_lose_their_answers_and_later_disappear_leaving_only_counts(
     edit_database(
         data.path(),
         &[
-            &format!(
-                "UPDATE tickets SET service_day = '{}' WHERE id = '{}'",
-                days_ago(40),
-                old["id"].as_str().unwrap()
-            ),
+            &format!("UPDATE tickets SET service_day = '{}' WHERE id = '{}'", days_ago(40), id(&old)),
             &format!(
                 "UPDATE tickets SET service_day = '{}', status = 'finished', queued_at = {} WHERE id = '{}'",
                 days_ago(70),
                 queued.as_millisecond(),
-                ancient["id"].as_str().unwrap()
+                id(&ancient)
             ),
             // Its visitor waited 12 minutes for the call and was served for 10.
             &format!(
@@ -267,23 +237,23 @@ async fn old_tickets_lose_their_answers_and_later_disappear_leaving_only_counts(
                 after(12),
                 after(13),
                 after(23),
-                id = ancient["id"].as_str().unwrap()
+                id = id(&ancient)
             ),
         ],
     )
     .await;
 
     let server = TestServer::start(data.path()); // retention runs at start
-    let ticket = |id: &Value| format!("{TICKETS}/{}", id["id"].as_str().unwrap());
-    let (_, recent_now) = get_json(&server, &ticket(&recent)).await;
-    let (_, old_now) = get_json(&server, &ticket(&old)).await;
-    let (ancient_status, _) = get_json(&server, &ticket(&ancient)).await;
+    let ticket = |ticket: &Value| format!("{TICKETS}/{}", id(ticket));
+    let recent_now = server.get_json(&ticket(&recent)).await.body;
+    let old_now = server.get_json(&ticket(&old)).await.body;
+    let ancient_status = server.get_json(&ticket(&ancient)).await.status;
     server.stop();
 
     assert_eq!(recent_now["checklist"], json!({"passport": true}), "recent tickets keep their answers");
     assert_eq!(old_now["checklist"], json!({}), "after 30 days the answers are gone");
     assert_eq!(ancient_status, StatusCode::NOT_FOUND, "after 60 days the ticket is gone");
-    let mut connection = common::connect_database(data.path()).await;
+    let mut connection = connect_database(data.path()).await;
     let (issued, finished, wait, service): (i64, i64, f64, f64) = sqlx::query_as(
         "SELECT issued, finished, wait_minutes, service_minutes FROM daily_statistics WHERE service_day = $1",
     )

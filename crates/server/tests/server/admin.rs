@@ -2,103 +2,17 @@
 //! (and what kiosks and staff see of it), versions, import and export, accounts, the audit
 //! trail, and that nobody but an admin reaches any of it.
 
-mod common;
-
-use reqwest::{Client, Method, StatusCode};
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use willkommen_api as wire;
 
-use common::{TestServer, new_key};
+use crate::helpers::{TestServer, assert_refused, edit_database, new_key};
 
 const API: &str = "/api/v1";
 
-/// A browser with its own cookies, signed in or not.
-struct Browser {
-    client: Client,
-    base: String,
-}
-
-impl Browser {
-    fn new(server: &TestServer) -> Self {
-        Self { client: Client::builder().cookie_store(true).build().unwrap(), base: server.url().to_owned() }
-    }
-
-    async fn signed_in(server: &TestServer, username: &str, password: &str) -> Self {
-        let browser = Self::new(server);
-        let answer = browser
-            .send(Method::POST, &format!("{API}/session"), Some(&json!({"username": username, "password": password})))
-            .await;
-        assert_eq!(answer.0, StatusCode::OK, "cannot sign in as {username}: {}", answer.1);
-        browser
-    }
-
-    async fn admin(server: &TestServer) -> Self {
-        Self::signed_in(server, "admin", "willkommen-admin").await
-    }
-
-    async fn send(&self, method: Method, path: &str, body: Option<&Value>) -> (StatusCode, Value) {
-        let mut request = self.client.request(method, format!("{}{path}", self.base));
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = request.send().await.expect("the server did not answer");
-        let status = response.status();
-        let text = response.text().await.unwrap();
-        (status, if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) })
-    }
-
-    async fn get(&self, path: &str) -> Value {
-        let (status, body) = self.send(Method::GET, path, None).await;
-        assert_eq!(status, StatusCode::OK, "GET {path}: {body}");
-        body
-    }
-
-    async fn draft(&self) -> wire::Draft {
-        serde_json::from_value(self.get(&format!("{API}/admin/draft")).await)
-            .expect("the admin console cannot read the draft")
-    }
-
-    async fn save(&self, draft: &wire::Draft) -> (StatusCode, Value) {
-        let body = json!({"revision": draft.revision, "document": draft.document, "basis": draft.basis});
-        self.send(Method::PUT, &format!("{API}/admin/draft"), Some(&body)).await
-    }
-
-    async fn publish(&self, revision: u64) -> (StatusCode, Value) {
-        self.send(Method::POST, &format!("{API}/admin/publish"), Some(&json!({"revision": revision, "note": "test"})))
-            .await
-    }
-
-    /// Saves `edit` applied to the draft and publishes it; returns the new version.
-    async fn edit_and_publish(&self, edit: impl FnOnce(&mut wire::OfficeConfig)) -> u64 {
-        let mut draft = self.draft().await;
-        edit(&mut draft.document);
-        let (status, saved) = self.save(&draft).await;
-        assert_eq!(status, StatusCode::OK, "{saved}");
-        let saved: wire::Draft = serde_json::from_value(saved).unwrap();
-        let (status, version) = self.publish(saved.revision).await;
-        assert_eq!(status, StatusCode::OK, "{version}");
-        version["version"].as_u64().unwrap()
-    }
-}
-
-fn assert_refused(answer: &(StatusCode, Value), status: StatusCode, code: &str) {
-    assert_eq!((answer.0, answer.1["code"].as_str()), (status, Some(code)), "{}", answer.1);
-    serde_json::from_value::<wire::ApiError>(answer.1.clone()).expect("the web app cannot read the refusal");
-}
-
-/// A kiosk's ticket request for `concern` (in German, no answers), as sent.
-async fn issue(server: &TestServer, concern: &str) -> reqwest::Response {
-    Client::new()
-        .post(server.at(&format!("{API}/tickets")))
-        .header("Idempotency-Key", new_key())
-        .json(&json!({"concern": concern, "language": "de", "checklist": {}}))
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn kiosk(server: &TestServer) -> wire::Kiosk {
-    Client::new().get(server.at(&format!("{API}/kiosk"))).send().await.unwrap().json().await.unwrap()
+/// A kiosk's ticket request for `concern` (in German, no answers).
+fn in_german(concern: &str) -> Value {
+    json!({"concern": concern, "language": "de", "checklist": {}})
 }
 
 fn item_text<'a>(kiosk: &'a wire::Kiosk, concern: &str, item: &str, language: &str) -> Option<&'a str> {
@@ -109,18 +23,19 @@ fn item_text<'a>(kiosk: &'a wire::Kiosk, concern: &str, item: &str, language: &s
 #[tokio::test]
 async fn an_edit_is_a_draft_until_published_and_then_the_kiosk_shows_it() {
     let server = TestServer::fresh();
-    let admin = Browser::admin(&server).await;
+    let admin = server.admin().await;
     let mut draft = admin.draft().await;
     assert!(!draft.unpublished);
     assert_eq!(draft.problems, []);
     let concern = draft.document.concerns.iter_mut().find(|c| c.id.as_str() == "address-change").unwrap();
     concern.checklist[0].text.0.insert("ar".into(), "بطاقة الإقامة <script>alert(1)</script>".into());
 
-    let (status, saved) = admin.save(&draft).await;
-    let saved: wire::Draft = serde_json::from_value(saved).unwrap();
-    let before_publishing = kiosk(&server).await;
-    let (status_published, version) = admin.publish(saved.revision).await;
-    let after_publishing = kiosk(&server).await;
+    let saved = admin.save(&draft).await;
+    let status = saved.status;
+    let saved: wire::Draft = saved.parse();
+    let before_publishing = server.kiosk().await;
+    let published = admin.publish(saved.revision).await;
+    let after_publishing = server.kiosk().await;
 
     assert_eq!(status, StatusCode::OK);
     assert!(saved.unpublished && saved.revision == draft.revision + 1);
@@ -128,7 +43,8 @@ async fn an_edit_is_a_draft_until_published_and_then_the_kiosk_shows_it() {
         item_text(&before_publishing, "address-change", "residence-card", "ar"),
         Some("بطاقة الإقامة <script>alert(1)</script>")
     );
-    assert_eq!(status_published, StatusCode::OK, "{version}");
+    let version = &published.body;
+    assert_eq!(published.status, StatusCode::OK, "{version}");
     assert_eq!(version["version"], 2);
     assert_eq!(version["published_by"], "Demo Admin");
     assert_eq!(
@@ -142,7 +58,7 @@ async fn an_edit_is_a_draft_until_published_and_then_the_kiosk_shows_it() {
 #[tokio::test]
 async fn a_save_from_an_older_revision_is_a_conflict_and_changes_nothing() {
     let server = TestServer::fresh();
-    let (first, second) = (Browser::admin(&server).await, Browser::admin(&server).await);
+    let (first, second) = (server.admin().await, server.admin().await);
     let mut mine = first.draft().await;
     let mut theirs = second.draft().await;
     mine.document.cutoff_minutes = 30;
@@ -151,7 +67,7 @@ async fn a_save_from_an_older_revision_is_a_conflict_and_changes_nothing() {
     let saved = first.save(&mine).await;
     let conflict = second.save(&theirs).await;
 
-    assert_eq!(saved.0, StatusCode::OK);
+    assert_eq!(saved.status, StatusCode::OK);
     assert_refused(&conflict, StatusCode::CONFLICT, "draft_conflict");
     assert_eq!(first.draft().await.document.cutoff_minutes, 30);
 }
@@ -159,27 +75,28 @@ async fn a_save_from_an_older_revision_is_a_conflict_and_changes_nothing() {
 #[tokio::test]
 async fn a_draft_with_problems_is_kept_but_cannot_be_published() {
     let server = TestServer::fresh();
-    let admin = Browser::admin(&server).await;
+    let admin = server.admin().await;
     let mut draft = admin.draft().await;
     draft.document.concerns[0].name.0.remove("de");
     draft.document.concerns[1].prefix = draft.document.concerns[2].prefix.clone();
 
-    let (status, saved) = admin.save(&draft).await;
-    let saved: wire::Draft = serde_json::from_value(saved).unwrap();
+    let saved = admin.save(&draft).await;
+    let status = saved.status;
+    let saved: wire::Draft = saved.parse();
     let refused = admin.publish(saved.revision).await;
 
     assert_eq!(status, StatusCode::OK, "half-done work is never lost");
     let paths: Vec<_> = saved.problems.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(paths, ["concerns[0].name.de", "concerns[2].prefix"]);
     assert_refused(&refused, StatusCode::UNPROCESSABLE_ENTITY, "invalid_config");
-    assert_eq!(refused.1["problems"].as_array().unwrap().len(), 2);
-    assert_eq!(admin.get(&format!("{API}/admin/versions")).await.as_array().unwrap().len(), 1, "nothing published");
+    assert_eq!(refused.body["problems"].as_array().unwrap().len(), 2);
+    assert_eq!(admin.get_ok(&format!("{API}/admin/versions")).await.as_array().unwrap().len(), 1, "nothing published");
 }
 
 #[tokio::test]
 async fn publishing_changes_what_the_queue_does_at_once() {
     let server = TestServer::fresh();
-    let admin = Browser::admin(&server).await;
+    let admin = server.admin().await;
 
     admin
         .edit_and_publish(|office| {
@@ -198,21 +115,21 @@ async fn publishing_changes_what_the_queue_does_at_once() {
         })
         .await;
 
-    let kiosk = kiosk(&server).await;
+    let kiosk = server.kiosk().await;
     let offered: Vec<_> = kiosk.concerns.iter().map(|c| c.id.as_str()).collect();
     assert!(!offered.contains(&"eu-blue-card") && !offered.contains(&"lost-or-stolen-card"), "{offered:?}");
-    let counters: Vec<wire::Counter> = serde_json::from_value(admin.get(&format!("{API}/counters")).await).unwrap();
+    let counters: Vec<wire::Counter> = admin.get_as(&format!("{API}/counters")).await;
     let names: Vec<_> = counters.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["Schalter 1", "Schalter 2", "Infotheke", "Schalter 4"]);
-    let refused = issue(&server, "lost-or-stolen-card").await;
+    let refused = server.post_ticket(Some(&new_key()), &in_german("lost-or-stolen-card")).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "an inactive concern issues no tickets");
 }
 
 #[tokio::test]
 async fn a_concern_with_tickets_can_be_removed_and_its_tickets_keep_their_history() {
     let server = TestServer::fresh();
-    let admin = Browser::admin(&server).await;
-    let ticket: Value = issue(&server, "eu-blue-card").await.json().await.unwrap();
+    let admin = server.admin().await;
+    let ticket = server.issue_ticket_with(&in_german("eu-blue-card")).await;
 
     // Removed, and its prefix given to another concern in the same step.
     admin
@@ -226,23 +143,16 @@ async fn a_concern_with_tickets_can_be_removed_and_its_tickets_keep_their_histor
         })
         .await;
 
-    let shown: Value = Client::new()
-        .get(server.at(&format!("{API}/tickets/{}", ticket["id"].as_str().unwrap())))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let shown = server.visitor_view(&ticket).await;
     assert_eq!(shown["number"], ticket["number"]);
     let prefix = ticket["number"].as_str().unwrap().split(' ').next().unwrap();
-    assert_eq!(kiosk(&server).await.concerns[0].prefix, prefix, "the prefix went to another concern");
+    assert_eq!(server.kiosk().await.concerns[0].prefix, prefix, "the prefix went to another concern");
 }
 
 #[tokio::test]
 async fn an_earlier_version_can_be_viewed_and_restored() {
     let server = TestServer::fresh();
-    let admin = Browser::admin(&server).await;
+    let admin = server.admin().await;
     let original = admin.draft().await.document.office_name.clone();
     admin
         .edit_and_publish(|office| {
@@ -250,18 +160,18 @@ async fn an_earlier_version_can_be_viewed_and_restored() {
         })
         .await;
 
-    let versions = admin.get(&format!("{API}/admin/versions")).await;
-    let first: wire::Version = serde_json::from_value(admin.get(&format!("{API}/admin/versions/1")).await).unwrap();
+    let versions = admin.get_ok(&format!("{API}/admin/versions")).await;
+    let first: wire::Version = admin.get_as(&format!("{API}/admin/versions/1")).await;
     let restored = admin.send(Method::POST, &format!("{API}/admin/versions/1/restore"), None).await;
-    let restored: wire::Draft = serde_json::from_value(restored.1).unwrap();
-    let before_publishing = kiosk(&server).await.office_name;
+    let restored: wire::Draft = restored.parse();
+    let before_publishing = server.kiosk().await.office_name;
     admin.publish(restored.revision).await;
 
     assert_eq!(versions.as_array().unwrap().iter().map(|v| v["version"].as_u64().unwrap()).collect::<Vec<_>>(), [2, 1]);
     assert_eq!(first.document.office_name, original);
     assert_eq!(restored.document.office_name, original);
     assert_eq!(before_publishing.get("de"), Some("Welcome Center"), "restoring fills the draft only");
-    assert_eq!(kiosk(&server).await.office_name, original);
+    assert_eq!(server.kiosk().await.office_name, original);
     let missing = admin.send(Method::GET, &format!("{API}/admin/versions/99"), None).await;
     assert_refused(&missing, StatusCode::NOT_FOUND, "not_found");
 }
@@ -269,8 +179,8 @@ async fn an_earlier_version_can_be_viewed_and_restored() {
 #[tokio::test]
 async fn the_export_imports_back_and_a_file_with_three_errors_reports_all_three_and_changes_nothing() {
     let server = TestServer::fresh();
-    let admin = Browser::admin(&server).await;
-    let response = admin.client.get(server.at(&format!("{API}/admin/export"))).send().await.unwrap();
+    let admin = server.admin().await;
+    let response = admin.client().get(server.at(&format!("{API}/admin/export"))).send().await.unwrap();
     assert!(response.headers()["content-disposition"].to_str().unwrap().contains("willkommen-configuration-v1.json"));
     let exported: Value = response.json().await.unwrap();
     assert!(exported.get("demo_accounts").is_none() && !exported.to_string().contains("password"));
@@ -284,23 +194,24 @@ async fn the_export_imports_back_and_a_file_with_three_errors_reports_all_three_
     let after = admin.draft().await;
 
     assert_refused(&refused, StatusCode::UNPROCESSABLE_ENTITY, "invalid_config");
-    let paths: Vec<_> = refused.1["problems"].as_array().unwrap().iter().map(|p| p["path"].as_str().unwrap()).collect();
+    let paths: Vec<_> =
+        refused.body["problems"].as_array().unwrap().iter().map(|p| p["path"].as_str().unwrap()).collect();
     assert_eq!(paths, ["concerns[0].name.de", "concerns[2].prefix", "counters[0].concerns[11]"]);
     assert_eq!((after.revision, &after.document), (before.revision, &before.document), "a bad file changes nothing");
 
     let mut renamed = exported;
     renamed["office_name"]["de"] = "Importiertes Amt".into();
     let imported = admin.send(Method::POST, &format!("{API}/admin/import"), Some(&renamed)).await;
-    assert_eq!(imported.0, StatusCode::OK, "{}", imported.1);
-    assert_eq!(imported.1["document"]["office_name"]["de"], "Importiertes Amt");
-    assert_eq!(imported.1["unpublished"], true, "an import is a draft to look at before publishing");
+    assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+    assert_eq!(imported.body["document"]["office_name"]["de"], "Importiertes Amt");
+    assert_eq!(imported.body["unpublished"], true, "an import is a draft to look at before publishing");
 }
 
 #[tokio::test]
 async fn accounts_are_managed_and_the_last_admin_cannot_be_removed() {
     let server = TestServer::fresh();
-    let admin = Browser::admin(&server).await;
-    let accounts = admin.get(&format!("{API}/admin/accounts")).await;
+    let admin = server.admin().await;
+    let accounts = admin.get_ok(&format!("{API}/admin/accounts")).await;
     assert!(!accounts.to_string().contains("argon2"), "no password hashes leave the server");
     let admin_id = accounts.as_array().unwrap().iter().find(|a| a["username"] == "admin").unwrap()["id"].clone();
 
@@ -314,7 +225,7 @@ async fn accounts_are_managed_and_the_last_admin_cannot_be_removed() {
     let new =
         json!({"username": "m.yilmaz", "display_name": "Merve Yılmaz", "role": "staff", "password": "gute-frage-42"});
     let created = admin.send(Method::POST, &format!("{API}/admin/accounts"), Some(&new)).await;
-    assert_eq!(created.0, StatusCode::CREATED, "{}", created.1);
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
     let again = admin.send(Method::POST, &format!("{API}/admin/accounts"), Some(&new)).await;
     assert_refused(&again, StatusCode::CONFLICT, "username_taken");
     let short = json!({"username": "kurz", "display_name": "Kurz", "role": "staff", "password": "123"});
@@ -324,8 +235,8 @@ async fn accounts_are_managed_and_the_last_admin_cannot_be_removed() {
         "invalid_field",
     );
 
-    let clerk = Browser::signed_in(&server, "m.yilmaz", "gute-frage-42").await;
-    let id = created.1["id"].clone();
+    let clerk = server.signed_in("m.yilmaz", "gute-frage-42").await;
+    let id = created.body["id"].clone();
     let reset = admin
         .send(
             Method::POST,
@@ -333,28 +244,22 @@ async fn accounts_are_managed_and_the_last_admin_cannot_be_removed() {
             Some(&json!({"password": "neues-passwort-7"})),
         )
         .await;
-    assert_eq!(reset.0, StatusCode::NO_CONTENT);
-    let (status, _) = clerk.send(Method::GET, &format!("{API}/queue"), None).await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED, "a new password ends the old sessions");
-    Browser::signed_in(&server, "m.yilmaz", "neues-passwort-7").await;
+    assert_eq!(reset.status, StatusCode::NO_CONTENT);
+    let queue = clerk.get(&format!("{API}/queue")).await;
+    assert_eq!(queue.status, StatusCode::UNAUTHORIZED, "a new password ends the old sessions");
+    server.signed_in("m.yilmaz", "neues-passwort-7").await;
 
     let deactivated =
         admin.send(Method::PATCH, &format!("{API}/admin/accounts/{id}"), Some(&json!({"active": false}))).await;
-    assert_eq!(deactivated.1["active"], false);
-    let refused = Browser::new(&server)
-        .send(
-            Method::POST,
-            &format!("{API}/session"),
-            Some(&json!({"username": "m.yilmaz", "password": "neues-passwort-7"})),
-        )
-        .await;
+    assert_eq!(deactivated.body["active"], false);
+    let refused = server.browser().sign_in("m.yilmaz", "neues-passwort-7").await;
     assert_refused(&refused, StatusCode::UNAUTHORIZED, "invalid_credentials");
 }
 
 #[tokio::test]
 async fn the_audit_trail_says_who_changed_what_and_can_be_filtered() {
     let server = TestServer::fresh();
-    let admin = Browser::admin(&server).await;
+    let admin = server.admin().await;
     admin
         .edit_and_publish(|office| {
             office.concerns[0].checklist[0].text.0.insert("ar".into(), "جواز سفر ساري المفعول".into());
@@ -363,11 +268,9 @@ async fn the_audit_trail_says_who_changed_what_and_can_be_filtered() {
     let new = json!({"username": "aushilfe", "display_name": "Aushilfe", "role": "staff", "password": "aushilfe-2026"});
     admin.send(Method::POST, &format!("{API}/admin/accounts"), Some(&new)).await;
 
-    let all: Vec<wire::AuditEntry> = serde_json::from_value(admin.get(&format!("{API}/admin/audit")).await).unwrap();
-    let published: Vec<wire::AuditEntry> =
-        serde_json::from_value(admin.get(&format!("{API}/admin/audit?kind=published&actor=admin")).await).unwrap();
-    let nobody: Vec<wire::AuditEntry> =
-        serde_json::from_value(admin.get(&format!("{API}/admin/audit?actor=schalter1")).await).unwrap();
+    let all: Vec<wire::AuditEntry> = admin.get_as(&format!("{API}/admin/audit")).await;
+    let published: Vec<wire::AuditEntry> = admin.get_as(&format!("{API}/admin/audit?kind=published&actor=admin")).await;
+    let nobody: Vec<wire::AuditEntry> = admin.get_as(&format!("{API}/admin/audit?actor=schalter1")).await;
     let bad = admin.send(Method::GET, &format!("{API}/admin/audit?kind=gossip"), None).await;
 
     let kinds: Vec<_> = all.iter().map(|entry| entry.kind).collect();
@@ -409,39 +312,39 @@ fn admin_routes() -> Vec<(Method, String, Option<Value>)> {
 #[tokio::test]
 async fn staff_and_anonymous_requests_reach_no_admin_route() {
     let server = TestServer::fresh();
-    let clerk = Browser::signed_in(&server, "schalter1", "willkommen-1").await;
-    let anonymous = Browser::new(&server);
-    let admin = Browser::admin(&server).await;
+    let clerk = server.clerk().await;
+    let anonymous = server.browser();
+    let admin = server.admin().await;
     let draft_before = admin.draft().await;
 
     for (method, path, body) in admin_routes() {
         let as_staff = clerk.send(method.clone(), &path, body.as_ref()).await;
         let as_nobody = anonymous.send(method.clone(), &path, body.as_ref()).await;
         assert_eq!(
-            (as_staff.0, as_staff.1["code"].as_str()),
+            (as_staff.status, as_staff.body["code"].as_str()),
             (StatusCode::FORBIDDEN, Some("forbidden")),
             "{method} {path}"
         );
         assert_eq!(
-            (as_nobody.0, as_nobody.1["code"].as_str()),
+            (as_nobody.status, as_nobody.body["code"].as_str()),
             (StatusCode::UNAUTHORIZED, Some("not_signed_in")),
             "{method} {path}"
         );
     }
     let draft_after = admin.draft().await;
     assert_eq!(draft_after.revision, draft_before.revision);
-    assert_eq!(admin.get(&format!("{API}/admin/audit")).await, json!([]), "nothing happened");
+    assert_eq!(admin.get_ok(&format!("{API}/admin/audit")).await, json!([]), "nothing happened");
 }
 
 #[tokio::test]
 async fn a_request_another_site_makes_the_admins_browser_send_is_refused() {
     let server = TestServer::fresh();
-    let admin = Browser::admin(&server).await;
+    let admin = server.admin().await;
     let draft = admin.draft().await;
     let body = json!({"revision": draft.revision, "note": "forged"});
 
     let forged = admin
-        .client
+        .client()
         .post(server.at(&format!("{API}/admin/publish")))
         .header("Origin", "https://evil.example")
         .json(&body)
@@ -450,14 +353,14 @@ async fn a_request_another_site_makes_the_admins_browser_send_is_refused() {
         .unwrap();
 
     assert_eq!(forged.status(), StatusCode::FORBIDDEN);
-    assert_eq!(admin.get(&format!("{API}/admin/versions")).await.as_array().unwrap().len(), 1);
+    assert_eq!(admin.get_ok(&format!("{API}/admin/versions")).await.as_array().unwrap().len(), 1);
 }
 
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
     let server = TestServer::fresh();
     for path in ["/", "/admin", &format!("{API}/kiosk")] {
-        let response = Client::new().get(server.at(path)).send().await.unwrap();
+        let response = server.get(path).await;
         let header = |name: &str| response.headers().get(name).map(|v| v.to_str().unwrap().to_owned());
         let policy = header("content-security-policy").unwrap_or_default();
         assert!(
@@ -473,40 +376,40 @@ async fn every_response_carries_the_security_headers() {
 #[tokio::test]
 async fn the_preview_shows_the_draft_and_the_kiosk_still_the_published_version() {
     let server = TestServer::fresh();
-    let admin = Browser::admin(&server).await;
+    let admin = server.admin().await;
     let mut draft = admin.draft().await;
     draft.document.concerns[0].name.0.insert("fa".into(), "پیش‌نمایش".into());
     admin.save(&draft).await;
 
-    let preview: wire::Kiosk = serde_json::from_value(admin.get(&format!("{API}/admin/preview/kiosk")).await).unwrap();
+    let preview: wire::Kiosk = admin.get_as(&format!("{API}/admin/preview/kiosk")).await;
 
     assert_eq!(preview.concerns[0].name.get("fa"), Some("پیش‌نمایش"));
-    assert_ne!(kiosk(&server).await.concerns[0].name.get("fa"), Some("پیش‌نمایش"));
+    assert_ne!(server.kiosk().await.concerns[0].name.get("fa"), Some("پیش‌نمایش"));
 }
 
 #[tokio::test]
 async fn a_database_from_before_versions_gets_its_tables_as_version_one() {
     let data = tempfile::tempdir().unwrap();
     let server = TestServer::start(data.path());
-    let seeded = Browser::admin(&server).await.draft().await.document;
+    let seeded = server.admin().await.draft().await.document;
     server.stop();
-    common::edit_database(data.path(), &["DELETE FROM config_draft", "DELETE FROM config_versions"]).await;
+    edit_database(data.path(), &["DELETE FROM config_draft", "DELETE FROM config_versions"]).await;
 
     let server = TestServer::start(data.path());
-    let admin = Browser::admin(&server).await;
+    let admin = server.admin().await;
     let draft = admin.draft().await;
 
     assert_eq!(draft.document, seeded, "the tables hold exactly what was published");
     assert!(!draft.unpublished);
-    assert_eq!(admin.get(&format!("{API}/admin/versions")).await.as_array().unwrap().len(), 1);
+    assert_eq!(admin.get_ok(&format!("{API}/admin/versions")).await.as_array().unwrap().len(), 1);
 }
 
 #[tokio::test]
 async fn ticket_qr_codes_use_the_address_the_administrators_published() {
     let server = TestServer::fresh();
-    let admin = Browser::admin(&server).await;
+    let admin = server.admin().await;
     let take = || async {
-        let ticket: Value = issue(&server, "address-change").await.json().await.unwrap();
+        let ticket = server.issue_ticket_with(&in_german("address-change")).await;
         ticket["status_url"].as_str().unwrap().to_owned()
     };
     let before = take().await;

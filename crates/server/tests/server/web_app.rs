@@ -2,13 +2,12 @@
 //! shell, long caching only for fingerprinted assets, and a clear answer
 //! when the app has not been built.
 
-mod common;
-
-use common::TestServer;
 use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE};
 use reqwest::{Response, StatusCode};
 use serde_json::Value;
 use tempfile::TempDir;
+
+use crate::helpers::TestServer;
 
 const INDEX_HTML: &str = "<!doctype html><title>kiosk</title>";
 const PHONE_HTML: &str = "<!doctype html><title>phone</title>";
@@ -36,10 +35,6 @@ fn serve(dist: &TempDir) -> (TestServer, TempDir) {
     (server, data)
 }
 
-async fn get(server: &TestServer, path: &str) -> Response {
-    reqwest::get(server.at(path)).await.expect("the server did not answer")
-}
-
 fn cache_control(response: &Response) -> String {
     let value =
         response.headers().get(CACHE_CONTROL).unwrap_or_else(|| panic!("no cache-control on {}", response.url()));
@@ -64,7 +59,7 @@ async fn every_client_side_route_gets_the_app_shell_revalidated_on_each_load() {
         ("/admin/", OFFICE_HTML),
     ];
     for (path, shell) in pages {
-        let response = get(&server, path).await;
+        let response = server.get(path).await;
 
         assert_eq!(response.status(), StatusCode::OK, "{path}");
         assert_eq!(cache_control(&response), "no-cache", "{path}");
@@ -79,7 +74,7 @@ async fn a_fingerprinted_asset_may_be_cached_forever() {
     let dist = built_web_app();
     let (server, _data) = serve(&dist);
 
-    let response = get(&server, ASSET).await;
+    let response = server.get(ASSET).await;
 
     assert_eq!(response.status(), StatusCode::OK);
     let cache_control = cache_control(&response);
@@ -94,7 +89,7 @@ async fn a_missing_file_is_a_404_not_the_app_shell() {
     let (server, _data) = serve(&dist);
 
     for path in ["/missing.js", "/app-fedcba9876543210.js", "/assets/logo.svg"] {
-        let response = get(&server, path).await;
+        let response = server.get(path).await;
 
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
         // A missing asset must not be remembered: the next release may bring it.
@@ -109,7 +104,7 @@ async fn an_unknown_api_route_is_a_json_404_not_the_app_shell() {
     let (server, _data) = serve(&dist);
 
     for path in ["/api/v1/nope", "/api/", "/api", "/api/v2/kiosk"] {
-        let response = get(&server, path).await;
+        let response = server.get(path).await;
 
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
         assert_eq!(response.headers()[CONTENT_TYPE], "application/json", "{path}");
@@ -122,7 +117,7 @@ async fn an_unknown_api_route_is_a_json_404_not_the_app_shell() {
 async fn without_a_built_web_app_the_kiosk_page_says_how_to_build_it() {
     let server = TestServer::fresh();
 
-    let response = get(&server, "/").await;
+    let response = server.get("/").await;
 
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     let text = response.text().await.unwrap();
@@ -133,7 +128,7 @@ async fn without_a_built_web_app_the_kiosk_page_says_how_to_build_it() {
 async fn without_a_built_web_app_the_api_still_works() {
     let server = TestServer::fresh();
 
-    let response = get(&server, "/api/v1/kiosk").await;
+    let response = server.get("/api/v1/kiosk").await;
 
     assert_eq!(response.status(), StatusCode::OK);
 }
@@ -148,7 +143,7 @@ async fn a_ticket_page_whose_id_looks_like_a_hash_is_not_cached_forever() {
     let (server, _data) = serve(&dist);
 
     for path in ["/t/0123456789abcdef012345", "/t/Xy-0123456789-abcdefgh"] {
-        let response = get(&server, path).await;
+        let response = server.get(path).await;
 
         assert_eq!(response.status(), StatusCode::OK, "{path}");
         assert_eq!(cache_control(&response), "no-cache", "{path}");

@@ -1,23 +1,22 @@
 //! The command line of the real `willkommen-server` binary: what an administrator sees when
 //! the configuration is wrong, `--help`, and flags that change what clients get.
 
-mod common;
-
 use std::net::TcpListener;
-use std::process::Output;
+use std::path::Path;
+use std::process::{Output, Stdio};
 
-use common::{TestServer, run_server_to_exit, the_one_stderr_line};
-use serde_json::{Value, json};
+use serde_json::Value;
 
-fn path(path: &std::path::Path) -> &str {
-    path.to_str().expect("temporary folders have UTF-8 names")
-}
+use crate::helpers::{
+    TestServer, data_folder_with, database_args, free_port, id, path_str, postgres_url, run_server_to_exit,
+    server_command, the_one_stderr_line,
+};
 
 #[test]
 fn an_unknown_flag_is_refused_in_one_line_with_exit_code_2() {
     let data = tempfile::tempdir().unwrap();
 
-    let output = run_server_to_exit(["--data-dir", path(data.path()), "--stop-on-stdin-eof", "--frobnicate"]);
+    let output = run_server_to_exit(["--data-dir", path_str(data.path()), "--stop-on-stdin-eof", "--frobnicate"]);
 
     assert_eq!(output.status.code(), Some(2), "{output:?}");
     let line = the_one_stderr_line(&output);
@@ -29,7 +28,7 @@ fn an_unknown_flag_is_refused_in_one_line_with_exit_code_2() {
 fn a_port_above_65535_is_refused_in_one_line_with_exit_code_2() {
     let data = tempfile::tempdir().unwrap();
 
-    let output = run_server_to_exit(["--data-dir", path(data.path()), "--stop-on-stdin-eof", "--port", "99999"]);
+    let output = run_server_to_exit(["--data-dir", path_str(data.path()), "--stop-on-stdin-eof", "--port", "99999"]);
 
     assert_eq!(output.status.code(), Some(2), "{output:?}");
     let line = the_one_stderr_line(&output);
@@ -43,7 +42,7 @@ fn a_port_in_use_is_reported_in_one_line_with_exit_code_1() {
     let occupant = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = occupant.local_addr().unwrap().port().to_string();
 
-    let output = run_server_to_exit(["--data-dir", path(data.path()), "--stop-on-stdin-eof", "--port", &port]);
+    let output = run_server_to_exit(["--data-dir", path_str(data.path()), "--stop-on-stdin-eof", "--port", &port]);
 
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     let line = the_one_stderr_line(&output);
@@ -60,7 +59,7 @@ fn a_data_folder_below_a_regular_file_is_reported_as_not_usable_with_exit_code_1
     std::fs::write(&file, "not a folder").unwrap();
     let data_dir = file.join("data");
 
-    let output = run_server_to_exit(["--port", "0", "--stop-on-stdin-eof", "--data-dir", path(&data_dir)]);
+    let output = run_server_to_exit(["--port", "0", "--stop-on-stdin-eof", "--data-dir", path_str(&data_dir)]);
 
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     let line = the_one_stderr_line(&output);
@@ -85,36 +84,27 @@ fn help_exits_0_and_explains_the_data_folder_and_public_url() {
 async fn public_url_is_the_base_of_the_status_links_of_new_tickets() {
     let data = tempfile::tempdir().unwrap();
     let server = TestServer::options(data.path()).arg("--public-url").arg("https://wk.example.de/").start();
-    let new_ticket = json!({"concern": "address-change", "language": "de"});
 
-    let response = reqwest::Client::new()
-        .post(server.at("/api/v1/tickets"))
-        .header("Idempotency-Key", common::new_key())
-        .json(&new_ticket)
-        .send()
-        .await
-        .unwrap();
+    let ticket = server.issue_ticket("address-change", "de").await;
 
-    assert_eq!(response.status(), 201);
-    let ticket: Value = response.json().await.unwrap();
-    let id = ticket["id"].as_str().unwrap();
+    let id = id(&ticket);
     assert_eq!(ticket["status_url"], format!("https://wk.example.de/t/{id}"));
-    let fetched: Value = reqwest::get(server.at(&format!("/api/v1/tickets/{id}"))).await.unwrap().json().await.unwrap();
+    let fetched = server.visitor_view(&ticket).await;
     assert_eq!(fetched["status_url"], ticket["status_url"]);
     server.stop();
 }
 
-/// Runs `willkommen-server --data-dir DIR account ...` with `password` on standard input.
-fn account_command(data_dir: &std::path::Path, args: &[&str], password: &str) -> Output {
+/// Runs `willkommen-server --data-dir DIR account ...` with `password` on standard input
+/// (and no `WILLKOMMEN_PASSWORD`: the server command leaves out the developer's variables).
+fn account_command(data_dir: &Path, args: &[&str], password: &str) -> Output {
     use std::io::Write;
-    let mut child = std::process::Command::new(common::SERVER_BINARY)
-        .args(common::database_args(data_dir))
+    let mut child = server_command()
+        .args(database_args(data_dir))
         .arg("account")
         .args(args)
-        .env_remove("WILLKOMMEN_PASSWORD")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
@@ -128,17 +118,11 @@ async fn the_first_admin_is_made_on_the_command_line_with_the_password_from_stdi
     let made = account_command(data.path(), &["--username", "chefin", "--role", "admin"], "a-long-secret-1");
     let too_short = account_command(data.path(), &["--username", "kurz"], "short");
     let server = TestServer::start(data.path());
-    let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
-    let signed_in = client
-        .post(server.at("/api/v1/session"))
-        .json(&json!({"username": "chefin", "password": "a-long-secret-1"}))
-        .send()
-        .await
-        .unwrap();
+    let signed_in = server.browser().sign_in("chefin", "a-long-secret-1").await;
 
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
-    assert_eq!(signed_in.status(), reqwest::StatusCode::OK);
-    assert_eq!(signed_in.json::<Value>().await.unwrap()["role"], "admin");
+    assert_eq!(signed_in.status, reqwest::StatusCode::OK);
+    assert_eq!(signed_in.body["role"], "admin");
     assert_eq!(too_short.status.code(), Some(1));
     let error = String::from_utf8_lossy(&too_short.stderr);
     assert_eq!(error.lines().count(), 1, "{error}");
@@ -150,13 +134,13 @@ async fn a_real_office_starts_without_demo_sign_ins_and_is_told_how_to_make_its_
     let data = tempfile::tempdir().unwrap();
 
     let server = TestServer::options(data.path()).env("WILLKOMMEN_DEMO_ACCOUNTS", "false").start();
-    let demo_admin = common::sign_in_status(server.url(), "admin", "willkommen-admin").await;
-    let demo_clerk = common::sign_in_status(server.url(), "schalter1", "willkommen-1").await;
-    let kiosk: Value = reqwest::get(server.at("/api/v1/kiosk")).await.unwrap().json().await.unwrap();
+    let demo_admin = server.sign_in_status("admin", "willkommen-admin").await;
+    let demo_clerk = server.sign_in_status("schalter1", "willkommen-1").await;
+    let kiosk: Value = server.get("/api/v1/kiosk").await.json().await.unwrap();
     server.stop();
     let made = account_command(data.path(), &["--username", "leitung", "--role", "admin"], "a-long-secret-2");
     let restarted = TestServer::options(data.path()).env("WILLKOMMEN_DEMO_ACCOUNTS", "false").start();
-    let real_admin = common::sign_in_status(restarted.url(), "leitung", "a-long-secret-2").await;
+    let real_admin = restarted.sign_in_status("leitung", "a-long-secret-2").await;
     let log_after = restarted.log();
     restarted.stop();
 
@@ -172,13 +156,13 @@ async fn a_real_office_starts_without_demo_sign_ins_and_is_told_how_to_make_its_
 #[test]
 fn without_demo_accounts_the_welcome_says_how_to_make_the_first_admin() {
     let data = tempfile::tempdir().unwrap();
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port().to_string();
-    let mut server = std::process::Command::new(common::SERVER_BINARY)
-        .args(common::database_args(data.path()))
+    let port = free_port().to_string();
+    let mut server = server_command()
+        .args(database_args(data.path()))
         .args(["--port", &port, "--stop-on-stdin-eof", "--demo-accounts", "false"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let mut welcome = String::new();
@@ -200,12 +184,12 @@ fn without_demo_accounts_the_welcome_says_how_to_make_the_first_admin() {
 #[test]
 fn the_server_keeps_serving_when_nobody_reads_what_it_prints() {
     let data = tempfile::tempdir().unwrap();
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let mut server = std::process::Command::new(common::SERVER_BINARY)
-        .args(["--port", &port.to_string(), "--stop-on-stdin-eof", "--data-dir", path(data.path())])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
+    let port = free_port();
+    let mut server = server_command()
+        .args(["--port", &port.to_string(), "--stop-on-stdin-eof", "--data-dir", path_str(data.path())])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
         .spawn()
         .unwrap();
     // Nobody will read the welcome: the pipe is closed before the server prints it.
@@ -241,20 +225,15 @@ fn the_server_keeps_serving_when_nobody_reads_what_it_prints() {
 
 #[tokio::test]
 async fn a_database_a_newer_release_migrated_is_refused_with_what_to_do() {
-    let data = tempfile::tempdir().unwrap();
-    TestServer::start(data.path()).stop();
     // What an upgrade to a release with one more migration leaves behind, then a roll-back.
-    let checksum = if common::postgres_url().is_some() { "decode('00', 'hex')" } else { "X'00'" };
-    common::edit_database(
-        data.path(),
-        &[&format!(
-            "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
+    let checksum = if postgres_url().is_some() { "decode('00', 'hex')" } else { "X'00'" };
+    let newer_migration = format!(
+        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
          VALUES (20991231000001, 'from a newer release', TRUE, {checksum}, 0)"
-        )],
-    )
-    .await;
+    );
+    let data = data_folder_with(&[&newer_migration]).await;
 
-    let mut args = common::database_args(data.path());
+    let mut args = database_args(data.path());
     args.extend(["--port".into(), "0".into(), "--stop-on-stdin-eof".into()]);
     let output = run_server_to_exit(args);
 

@@ -2,26 +2,16 @@
 //! flags, against the real binary: a flag beats a variable, a variable beats the file, the
 //! file beats the default; a bad setting is refused in one line that says what to fix.
 
-mod common;
-
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 
-use common::{TestServer, run_server_to_exit, run_server_to_exit_with_env, the_one_stderr_line};
-
-/// A port nobody listens on right now.
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
+use crate::helpers::{
+    TestServer, free_port, path_str, run_server_to_exit, run_server_to_exit_with_env, the_one_stderr_line,
+};
 
 fn write_config(folder: &Path, text: &str) -> PathBuf {
     let file = folder.join("willkommen.toml");
     std::fs::write(&file, text).unwrap();
     file
-}
-
-fn path(path: &Path) -> &str {
-    path.to_str().expect("temporary folders have UTF-8 names")
 }
 
 /// The one line on stderr of a server started with this config file, which must refuse it
@@ -30,7 +20,8 @@ fn refusal_of(config: &str) -> (String, PathBuf) {
     let data = tempfile::tempdir().unwrap();
     let file = write_config(data.path(), config);
 
-    let output = run_server_to_exit(["--config", path(&file), "--data-dir", path(data.path()), "--stop-on-stdin-eof"]);
+    let output =
+        run_server_to_exit(["--config", path_str(&file), "--data-dir", path_str(data.path()), "--stop-on-stdin-eof"]);
 
     assert_eq!(output.status.code(), Some(2), "{output:?}");
     let line = the_one_stderr_line(&output);
@@ -147,8 +138,13 @@ fn a_missing_config_file_is_named_with_the_reason() {
     let data = tempfile::tempdir().unwrap();
     let missing = data.path().join("nowhere.toml");
 
-    let output =
-        run_server_to_exit(["--config", path(&missing), "--data-dir", path(data.path()), "--stop-on-stdin-eof"]);
+    let output = run_server_to_exit([
+        "--config",
+        path_str(&missing),
+        "--data-dir",
+        path_str(data.path()),
+        "--stop-on-stdin-eof",
+    ]);
 
     assert_eq!(output.status.code(), Some(2), "{output:?}");
     let line = the_one_stderr_line(&output);
@@ -161,7 +157,7 @@ fn a_bad_environment_variable_is_named() {
     let data = tempfile::tempdir().unwrap();
 
     let output = run_server_to_exit_with_env(
-        ["--data-dir", path(data.path()), "--stop-on-stdin-eof"],
+        ["--data-dir", path_str(data.path()), "--stop-on-stdin-eof"],
         [("WILLKOMMEN_PORT", "abc")],
     );
 
@@ -195,7 +191,8 @@ async fn the_deployment_kits_settings_template_starts_a_real_office() {
 
     // Until an administrator sets public_url, the template refuses to start: QR codes must
     // not point at a placeholder.
-    let unedited = run_server_to_exit(["--config", path(&template), "--data-dir", path(data.path()), "--port", "0"]);
+    let unedited =
+        run_server_to_exit(["--config", path_str(&template), "--data-dir", path_str(data.path()), "--port", "0"]);
     // The folders and the port are the test's, public_url as an administrator sets it;
     // every other setting is the template's.
     let server = TestServer::options(data.path())
@@ -203,8 +200,8 @@ async fn the_deployment_kits_settings_template_starts_a_real_office() {
         .arg(&template)
         .env("WILLKOMMEN_PUBLIC_URL", "https://willkommen.example.org")
         .start();
-    let ticket = common::issue_ticket(server.url(), "information", "de").await;
-    let demo_admin = common::sign_in_status(server.url(), "admin", "willkommen-admin").await;
+    let ticket = server.issue_ticket("information", "de").await;
+    let demo_admin = server.sign_in_status("admin", "willkommen-admin").await;
     server.stop();
 
     assert_eq!(unedited.status.code(), Some(2), "{unedited:?}");

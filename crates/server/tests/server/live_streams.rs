@@ -1,39 +1,23 @@
 //! Live streams (server-sent events) of the real server: what the call display, a visitor's
 //! phone and the staff desk receive, and how they catch up after a reconnect or restart.
 
-mod common;
-
 use std::time::Duration;
 
-use common::TestServer;
-use common::sse::SseReader;
-use reqwest::{Client, StatusCode};
+use reqwest::StatusCode;
 use serde_json::Value;
 
-async fn take_ticket(server: &TestServer, concern: &str) -> Value {
-    common::issue_ticket(server.url(), concern, "en").await
-}
-
-async fn signed_in(server: &TestServer) -> Client {
-    common::signed_in(server.url(), "schalter1", "willkommen-1").await
-}
-
-async fn call_next(clerk: &Client, server: &TestServer, counter: &str) -> Value {
-    let response = clerk.post(server.at(&format!("/api/v1/counters/{counter}/call-next"))).send().await.unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
-}
+use crate::helpers::{TestServer, edit_database, id};
 
 #[tokio::test]
 async fn the_display_hears_each_call_and_recall_with_number_and_counter() {
     let server = TestServer::fresh();
-    let clerk = signed_in(&server).await;
-    let ticket = take_ticket(&server, "address-change").await;
-    let mut display = SseReader::open(&Client::new(), &server.at("/api/v1/display/events"), None).await;
+    let clerk = server.clerk().await;
+    let ticket = server.issue_ticket("address-change", "en").await;
+    let mut display = server.open_stream("/api/v1/display/events", None).await;
 
-    call_next(&clerk, &server, "counter-2").await;
+    clerk.called_next("counter-2").await;
     let first = display.next().await.expect("no call event");
-    clerk.post(server.at(&format!("/api/v1/tickets/{}/recall", ticket["id"].as_str().unwrap()))).send().await.unwrap();
+    clerk.done(id(&ticket), "recall").await;
     let second = display.next().await.expect("no recall event");
 
     assert_eq!(first.event, "call");
@@ -49,18 +33,18 @@ async fn the_display_hears_each_call_and_recall_with_number_and_counter() {
 async fn a_display_that_reconnects_after_a_restart_gets_what_it_missed_and_nothing_twice() {
     let data = tempfile::tempdir().unwrap();
     let server = TestServer::start(data.path());
-    let clerk = signed_in(&server).await;
-    take_ticket(&server, "address-change").await;
-    take_ticket(&server, "lost-or-stolen-card").await;
-    let mut display = SseReader::open(&Client::new(), &server.at("/api/v1/display/events"), None).await;
-    call_next(&clerk, &server, "counter-1").await;
+    let clerk = server.clerk().await;
+    server.issue_ticket("address-change", "en").await;
+    server.issue_ticket("lost-or-stolen-card", "en").await;
+    let mut display = server.open_stream("/api/v1/display/events", None).await;
+    clerk.called_next("counter-1").await;
     let seen = display.next().await.expect("no call event");
     drop(display);
-    call_next(&clerk, &server, "counter-2").await; // while the display is away
+    clerk.called_next("counter-2").await; // while the display is away
     server.stop();
 
     let server = TestServer::start(data.path());
-    let mut display = SseReader::open(&Client::new(), &server.at("/api/v1/display/events"), Some(&seen.id)).await;
+    let mut display = server.open_stream("/api/v1/display/events", Some(&seen.id)).await;
     let missed = display.next().await.expect("the missed call was not replayed");
     let nothing_more = display.next_within(Duration::from_millis(500)).await;
 
@@ -73,19 +57,17 @@ async fn a_display_that_reconnects_after_a_restart_gets_what_it_missed_and_nothi
 #[tokio::test]
 async fn a_visitors_phone_gets_the_ticket_at_once_and_again_when_it_is_called() {
     let server = TestServer::fresh();
-    let clerk = signed_in(&server).await;
-    let first = take_ticket(&server, "address-change").await;
-    let mine = take_ticket(&server, "address-change").await;
-    let url = server.at(&format!("/api/v1/tickets/{}/events", mine["id"].as_str().unwrap()));
-    let mut phone = SseReader::open(&Client::new(), &url, None).await;
+    let clerk = server.clerk().await;
+    let first = server.issue_ticket("address-change", "en").await;
+    let mine = server.issue_ticket("address-change", "en").await;
+    let mut phone = server.open_stream(&format!("/api/v1/tickets/{}/events", id(&mine)), None).await;
 
     let now: Value = serde_json::from_str(&phone.next().await.expect("no initial state").data).unwrap();
-    call_next(&clerk, &server, "counter-1").await; // calls the first ticket: one fewer ahead
+    clerk.called_next("counter-1").await; // calls the first ticket: one fewer ahead
     let moved: Value = serde_json::from_str(&phone.next().await.expect("no update").data).unwrap();
-    let finish = format!("/api/v1/tickets/{}/", first["id"].as_str().unwrap());
-    clerk.post(server.at(&format!("{finish}start"))).send().await.unwrap();
-    clerk.post(server.at(&format!("{finish}finish"))).send().await.unwrap();
-    call_next(&clerk, &server, "counter-1").await;
+    clerk.done(id(&first), "start").await;
+    clerk.done(id(&first), "finish").await;
+    clerk.called_next("counter-1").await;
     let called: Value = loop {
         let update: Value = serde_json::from_str(&phone.next().await.expect("no call").data).unwrap();
         if update["status"] == "called" {
@@ -102,8 +84,8 @@ async fn a_visitors_phone_gets_the_ticket_at_once_and_again_when_it_is_called() 
 async fn an_unknown_ticket_has_no_stream_and_the_staff_stream_needs_a_session() {
     let server = TestServer::fresh();
 
-    let unknown = Client::new().get(server.at("/api/v1/tickets/AAAAAAAAAAAAAAAAAAAAAA/events")).send().await.unwrap();
-    let anonymous = Client::new().get(server.at("/api/v1/queue/events")).send().await.unwrap();
+    let unknown = server.get("/api/v1/tickets/AAAAAAAAAAAAAAAAAAAAAA/events").await;
+    let anonymous = server.get("/api/v1/queue/events").await;
 
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
@@ -112,10 +94,10 @@ async fn an_unknown_ticket_has_no_stream_and_the_staff_stream_needs_a_session() 
 #[tokio::test]
 async fn the_staff_stream_says_when_the_queue_changed() {
     let server = TestServer::fresh();
-    let clerk = signed_in(&server).await;
-    let mut queue = SseReader::open(&clerk, &server.at("/api/v1/queue/events"), None).await;
+    let clerk = server.clerk().await;
+    let mut queue = clerk.open_stream("/api/v1/queue/events").await;
 
-    take_ticket(&server, "address-change").await;
+    server.issue_ticket("address-change", "en").await;
 
     assert_eq!(queue.next().await.expect("no change event").event, "changed");
 }
@@ -123,7 +105,7 @@ async fn the_staff_stream_says_when_the_queue_changed() {
 #[tokio::test]
 async fn open_streams_do_not_keep_the_server_from_stopping() {
     let server = TestServer::fresh();
-    let _display = SseReader::open(&Client::new(), &server.at("/api/v1/display/events"), None).await;
+    let _display = server.open_stream("/api/v1/display/events", None).await;
 
     let started = std::time::Instant::now();
     server.stop();
@@ -135,10 +117,10 @@ async fn open_streams_do_not_keep_the_server_from_stopping() {
 async fn a_display_that_missed_more_than_a_page_of_calls_gets_every_one() {
     let data = tempfile::tempdir().unwrap();
     let server = TestServer::start(data.path());
-    take_ticket(&server, "address-change").await;
+    server.issue_ticket("address-change", "en").await;
     server.stop();
     // 250 calls while the display was away: more than one page (200) of the feed.
-    common::edit_database(
+    edit_database(
         data.path(),
         &["WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 250)
            INSERT INTO ticket_events (ticket_id, at, kind, detail)
@@ -147,7 +129,7 @@ async fn a_display_that_missed_more_than_a_page_of_calls_gets_every_one() {
     .await;
     let server = TestServer::start(data.path());
 
-    let mut display = SseReader::open(&Client::new(), &server.at("/api/v1/display/events"), Some("1")).await;
+    let mut display = server.open_stream("/api/v1/display/events", Some("1")).await;
     let mut received = 0;
     while let Some(event) = display.next_within(Duration::from_millis(1500)).await {
         assert_eq!(event.event, "call");
@@ -160,13 +142,13 @@ async fn a_display_that_missed_more_than_a_page_of_calls_gets_every_one() {
 #[tokio::test]
 async fn the_display_board_shows_waiting_counts_and_recent_calls_and_the_stream_continues_after_it() {
     let server = TestServer::fresh();
-    let clerk = signed_in(&server).await;
-    take_ticket(&server, "address-change").await;
-    take_ticket(&server, "address-change").await;
-    take_ticket(&server, "lost-or-stolen-card").await;
-    call_next(&clerk, &server, "counter-1").await;
+    let clerk = server.clerk().await;
+    server.issue_ticket("address-change", "en").await;
+    server.issue_ticket("address-change", "en").await;
+    server.issue_ticket("lost-or-stolen-card", "en").await;
+    clerk.called_next("counter-1").await;
 
-    let board: Value = Client::new().get(server.at("/api/v1/display")).send().await.unwrap().json().await.unwrap();
+    let board: Value = server.get("/api/v1/display").await.json().await.unwrap();
     serde_json::from_value::<willkommen_api::DisplayBoard>(board.clone()).expect("the display cannot read the board");
     let waiting =
         |id: &str| board["concerns"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["waiting"].clone();
@@ -179,9 +161,8 @@ async fn the_display_board_shows_waiting_counts_and_recent_calls_and_the_stream_
 
     // The stream continues after the board: the call already shown does not come again.
     let after = board["last_event"].as_i64().unwrap();
-    let mut display =
-        SseReader::open(&Client::new(), &server.at(&format!("/api/v1/display/events?after={after}")), None).await;
-    call_next(&clerk, &server, "counter-2").await;
+    let mut display = server.open_stream(&format!("/api/v1/display/events?after={after}"), None).await;
+    clerk.called_next("counter-2").await;
     let next: Value = serde_json::from_str(&display.next().await.expect("no call event").data).unwrap();
     assert_eq!(next["number"], "H 002");
 }

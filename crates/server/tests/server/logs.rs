@@ -1,11 +1,10 @@
 //! The server's log on stderr as a log collector reads it (`--log-format json`).
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::TestServer;
 use serde_json::Value;
+
+use crate::helpers::TestServer;
 
 #[tokio::test]
 async fn json_logs_are_one_object_per_line_with_level_and_message() {
@@ -18,7 +17,7 @@ async fn json_logs_are_one_object_per_line_with_level_and_message() {
         .arg("info,tower_http=debug")
         .start();
 
-    let answer = reqwest::get(server.at("/healthz")).await.unwrap();
+    let answer = server.get("/healthz").await;
     assert_eq!(answer.status(), 200);
     let deadline = Instant::now() + Duration::from_secs(10);
     while !server.log().contains("finished processing request") && Instant::now() < deadline {

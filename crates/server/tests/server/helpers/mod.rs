@@ -1,0 +1,22 @@
+//! What the tests share, each in one place: the server process ([`TestServer`], the
+//! zero-to-production `TestApp`) and the requests it makes for a test, a signed-in browser
+//! ([`Clerk`]), the one check of a refusal ([`assert_refused`]), the database behind a data
+//! folder, the command line, and a live-stream reader.
+
+mod clerk;
+mod command_line;
+mod database;
+mod requests;
+mod sse;
+mod test_server;
+
+pub use clerk::{Clerk, assert_staff_ticket};
+pub use command_line::{
+    free_port, path_str, run_server_to_exit, run_server_to_exit_with_env, server_command, the_one_stderr_line,
+};
+pub use database::{
+    check_acknowledged_tickets, connect_database, data_folder_with, database_args, edit_database, needs_postgres,
+    postgres_url, schema_for,
+};
+pub use requests::{Answer, assert_refused, id, new_key};
+pub use test_server::TestServer;
