@@ -280,7 +280,8 @@ fn browser_section(out: &Path, quick: bool) -> anyhow::Result<Section> {
 }
 
 fn api_section(out: &Path, quick: bool, postgres: bool) -> anyhow::Result<Section> {
-    cargo(&["build", "--release", "--package", "willkommen-server", "--example", "bench_api"]).run()?;
+    cargo(&["build", "--release", "--package", "willkommen-server", "--features", "bench", "--example", "bench_api"])
+        .run()?;
     let mut bench = Cmd::new(target_dir().join("release/examples/bench_api"))
         .args(["--server".as_ref(), target_dir().join("release/willkommen-server").as_os_str()])
         .args(["--out".as_ref(), out.as_os_str()]);

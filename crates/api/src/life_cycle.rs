@@ -152,20 +152,24 @@ mod tests {
         }
     }
 
+    /// The life cycle as docs/api.md describes it, written out by hand as the specification.
     #[test]
-    fn a_called_visitor_can_be_started_recalled_marked_absent_parked_or_transferred() {
-        let actions: Vec<_> = TicketStatus::Called.staff_actions().collect();
-
-        assert_eq!(
-            actions,
-            [
-                TicketAction::Start,
-                TicketAction::Recall,
-                TicketAction::NoShow,
-                TicketAction::Park,
-                TicketAction::Transfer
-            ]
-        );
+    fn each_status_allows_the_actions_docs_api_md_describes() {
+        use TicketAction::*;
+        let expected: [(TicketStatus, &[TicketAction]); 7] = [
+            (TicketStatus::Waiting, &[Call, Cancel]),
+            (TicketStatus::Called, &[Start, Recall, NoShow, Park, Transfer, Cancel]),
+            (TicketStatus::Serving, &[Finish, Park, Transfer]),
+            (TicketStatus::Parked, &[Return, Call, Cancel]),
+            (TicketStatus::Finished, &[]),
+            (TicketStatus::NoShow, &[]),
+            (TicketStatus::Cancelled, &[]),
+        ];
+        for (status, actions) in expected {
+            let allowed: Vec<_> =
+                TicketAction::ALL.into_iter().filter(|action| action.is_allowed_from(status)).collect();
+            assert_eq!(allowed, actions, "{status:?}");
+        }
     }
 
     #[test]

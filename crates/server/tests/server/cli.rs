@@ -129,6 +129,22 @@ async fn the_first_admin_is_made_on_the_command_line_with_the_password_from_stdi
     assert!(error.contains("at least 10 characters"), "{error}");
 }
 
+/// The command line makes accounts the admin console can edit: the admin API's rules.
+#[test]
+fn the_account_command_refuses_a_username_the_admin_console_would_refuse() {
+    let data = tempfile::tempdir().unwrap();
+
+    let refused = ["Chefin", "anna schmidt", "ab"]
+        .map(|username| account_command(data.path(), &["--username", username], "a-long-secret-1"));
+
+    for output in &refused {
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        let error = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(error.lines().count(), 1, "{error}");
+        assert!(error.contains("username: 3 to 40 lower-case letters"), "{error}");
+    }
+}
+
 #[tokio::test]
 async fn a_real_office_starts_without_demo_sign_ins_and_is_told_how_to_make_its_admin() {
     let data = tempfile::tempdir().unwrap();

@@ -6,7 +6,7 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use serde_json::Value;
 
-use crate::helpers::{TestServer, edit_database, id};
+use crate::helpers::{TestServer, assert_refused, edit_database, id};
 
 #[tokio::test]
 async fn the_display_hears_each_call_and_recall_with_number_and_counter() {
@@ -165,4 +165,44 @@ async fn the_display_board_shows_waiting_counts_and_recent_calls_and_the_stream_
     clerk.called_next("counter-2").await;
     let next: Value = serde_json::from_str(&display.next().await.expect("no call event").data).unwrap();
     assert_eq!(next["number"], "H 002");
+}
+
+/// The web app opens a new stream itself when its browser gave up (an HTTP error from a proxy
+/// while the server restarts); it cannot send `Last-Event-ID` then, so it says `?after=`.
+#[tokio::test]
+async fn a_stream_opened_with_after_continues_there_as_with_last_event_id() {
+    let server = TestServer::fresh();
+    let admin = server.admin().await;
+    let mut queue = admin.open_stream("/api/v1/queue/events").await;
+    server.issue_ticket("address-change", "en").await;
+    let seen = queue.next().await.expect("no change event");
+    drop(queue);
+    server.issue_ticket("address-change", "en").await; // while the desk is away
+    let version = admin.edit_and_publish(|office| office.cutoff_minutes += 1).await;
+
+    let mut resumed_queue = admin.open_stream(&format!("/api/v1/queue/events?after={}", seen.id)).await;
+    let mut resumed_kiosk = server.open_stream(&format!("/api/v1/kiosk/events?after={}", version - 1), None).await;
+    let mut current_kiosk = server.open_stream("/api/v1/kiosk/events", None).await;
+    let after_the_newest = format!("/api/v1/kiosk/events?after={}", version - 1);
+    let mut header_wins = server.open_stream(&after_the_newest, Some(&version.to_string())).await;
+
+    let missed_change = resumed_queue.next().await.expect("the missed change was not sent");
+    assert_eq!(missed_change.event, "changed");
+    assert!(missed_change.id.parse::<i64>().unwrap() > seen.id.parse::<i64>().unwrap(), "{missed_change:?}");
+    let missed_version = resumed_kiosk.next().await.expect("the missed version was not sent");
+    assert_eq!((missed_version.event.as_str(), missed_version.id), ("published", version.to_string()));
+    assert!(current_kiosk.next_within(Duration::from_millis(500)).await.is_none(), "a new kiosk heard an old version");
+    assert!(
+        header_wins.next_within(Duration::from_millis(500)).await.is_none(),
+        "Last-Event-ID did not win over ?after="
+    );
+}
+
+#[tokio::test]
+async fn a_malformed_after_is_refused_in_the_api_error_shape() {
+    let server = TestServer::fresh();
+
+    let answer = server.get_json("/api/v1/kiosk/events?after=yesterday").await;
+
+    assert_refused(&answer, StatusCode::BAD_REQUEST, "invalid_query");
 }

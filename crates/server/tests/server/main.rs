@@ -17,6 +17,7 @@ mod cli;
 mod crash;
 mod instances;
 mod kiosk;
+mod life_cycle;
 mod live_streams;
 mod logs;
 mod metrics;
