@@ -16,16 +16,18 @@
 //!
 //! Build and run it with `cargo xtask run`; develop with `cargo xtask dev`.
 
+// Public only what the browser tests (tests/web.rs) reach; the rest stays private, so the
+// compiler reports whatever no screen uses any more.
 pub mod api_client;
 pub mod components;
-pub mod device;
+mod device;
 pub mod i18n;
-pub mod idempotency;
-pub mod pages;
-pub mod routes;
+mod idempotency;
+mod pages;
+mod routes;
 pub mod speech;
-pub mod storage;
-pub mod timing;
+mod storage;
+mod timing;
 
 use leptos::prelude::*;
 

@@ -31,7 +31,8 @@ impl LocalizedText {
         self.0.get(language).map(String::as_str).filter(|text| !text.is_empty())
     }
 
-    /// Builds a text from `(language, text)` pairs.
+    /// Builds a text from `(language, text)` pairs (for tests).
+    #[cfg(test)]
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         Self(pairs.into_iter().map(|(tag, text)| (tag.to_owned(), text.to_owned())).collect())
     }
