@@ -91,12 +91,15 @@ pub struct Account {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewAccount {
-    /// 3 to 40 lower-case letters, digits, dots, dashes or underscores (see
-    /// [`crate::account_rules`]).
+    /// 3 to 40 lower-case letters, digits, dots, dashes or underscores. The schema's limits
+    /// here and below are [`crate::account_rules`], which the server applies (a test holds them
+    /// equal).
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 40, pattern = "^[a-z0-9._-]+$"))]
     pub username: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 80))]
     pub display_name: String,
     pub role: Role,
-    /// See [`crate::account_rules`].
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 200))]
     pub password: String,
 }
 
@@ -106,6 +109,7 @@ pub struct NewAccount {
 #[serde(deny_unknown_fields)]
 pub struct AccountChange {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 80))]
     pub display_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
@@ -119,6 +123,7 @@ pub struct AccountChange {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewPassword {
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 200))]
     pub password: String,
 }
 

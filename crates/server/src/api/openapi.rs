@@ -94,4 +94,27 @@ mod tests {
             }
         }
     }
+
+    /// The schema tells clients (and the fuzzer) the account rules the server applies.
+    #[test]
+    fn the_account_fields_are_described_with_the_rules_the_server_applies() {
+        use willkommen_api::account_rules::{DISPLAY_NAME_LENGTH, PASSWORD_LENGTH, USERNAME_LENGTH, check_username};
+        let doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
+        let schemas = &doc["components"]["schemas"];
+        let limits = |schema: &str, field: &str| {
+            let field = &schemas[schema]["properties"][field];
+            (field["minLength"].as_u64(), field["maxLength"].as_u64())
+        };
+        let range = |range: &std::ops::RangeInclusive<usize>| (Some(*range.start() as u64), Some(*range.end() as u64));
+
+        assert_eq!(limits("NewAccount", "username"), range(&USERNAME_LENGTH));
+        assert_eq!(limits("NewAccount", "display_name"), range(&DISPLAY_NAME_LENGTH));
+        assert_eq!(limits("NewAccount", "password"), range(&PASSWORD_LENGTH));
+        assert_eq!(limits("NewPassword", "password"), range(&PASSWORD_LENGTH));
+        let pattern = schemas["NewAccount"]["properties"]["username"]["pattern"].as_str().unwrap();
+        // The form's pattern escapes the dash, as HTML's `v`-mode patterns need.
+        let form_pattern = willkommen_api::account_rules::USERNAME_PATTERN.replace("\\-", "-");
+        assert_eq!(pattern, format!("^{form_pattern}$"));
+        assert!(check_username("a.b-c_1").is_ok());
+    }
 }
