@@ -4,8 +4,8 @@ use jiff::Timestamp;
 use sqlx::AnyConnection;
 use willkommen_api::{self as json, AuditKind};
 
-use super::types::Json;
-use super::{Store, utc};
+use super::Store;
+use super::types::{Json, utc};
 use crate::error::AppResult;
 
 /// What to show of the trail; every field narrows it.

@@ -36,7 +36,6 @@ pub use tickets::{IssueContext, TicketRecord, TicketView};
 
 use std::sync::Arc;
 
-use jiff::Timestamp;
 use sqlx::{AnyConnection, AnyPool};
 
 use crate::error::AppResult;
@@ -176,10 +175,4 @@ impl Store {
         self.pool.close().await;
         self.write_pool.close().await;
     }
-}
-
-/// A moment as stored in the audit trail and version list: UTC to the second, so that text
-/// order is time order.
-fn utc(moment: Timestamp) -> String {
-    moment.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }

@@ -7,8 +7,8 @@ use sqlx::AnyConnection;
 use willkommen_api::{self as json, AuditKind, OfficeConfig, TranslationBasis};
 
 use super::backend::Announcement;
-use super::types::{Flag, Json};
-use super::{Store, audit::record_audit, utc};
+use super::types::{Flag, Json, utc};
+use super::{Store, audit::record_audit};
 use crate::error::{AppError, AppResult};
 use crate::office_config::publishing_problems;
 

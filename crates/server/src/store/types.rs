@@ -1,6 +1,7 @@
 //! Column types that read the same from SQLite and PostgreSQL through sqlx's `Any` driver,
-//! which only knows integers, floats, text, bytes and booleans.
+//! which only knows integers, floats, text, bytes and booleans; and how moments are written.
 
+use jiff::Timestamp;
 use sqlx::any::AnyTypeInfo;
 use sqlx::encode::IsNull;
 use sqlx::error::BoxDynError;
@@ -69,4 +70,10 @@ impl<'r> Decode<'r, Any> for Flag {
             Err(_) => Ok(Self(<bool as Decode<'r, Any>>::decode(value)?)),
         }
     }
+}
+
+/// A moment as stored in the audit trail and version list: UTC to the second, so that text
+/// order is time order.
+pub fn utc(moment: Timestamp) -> String {
+    moment.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
