@@ -50,7 +50,10 @@ impl Store {
             .await
         {
             Ok(newest) => {
-                self.published.send_if_modified(|version| std::mem::replace(version, newest) != newest);
+                if self.published.send_if_modified(|version| std::mem::replace(version, newest) != newest) {
+                    // The version first, then the wake-up: see `Store::publish`.
+                    self.changed();
+                }
             }
             Err(error) => tracing::error!(%error, "cannot read the newest configuration version"),
         }

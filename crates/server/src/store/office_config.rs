@@ -100,9 +100,12 @@ impl Store {
         record_audit(&mut tx, now, Some(by), AuditKind::Published, &format!("published version {version}"), &changes)
             .await?;
         self.backend.announce(&mut tx, Announcement::Published).await?;
-        self.commit_events(tx).await?;
-        // The kiosks' live stream reloads the office.
+        self.backend.announce(&mut tx, Announcement::Events).await?;
+        tx.commit().await?;
+        // The kiosks' live stream reads the newest version when it is woken: set it first, or
+        // a stream woken in between reads the old one and waits for the next change.
         self.published.send_replace(version);
+        self.changed();
         Ok(version)
     }
 
