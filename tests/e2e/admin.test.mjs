@@ -36,7 +36,7 @@ async function adminConsole(server, { viewport = { width: 1920, height: 1080 } }
 /** Opens the section `name` and waits for its heading (which is the section's name). */
 async function openSection(page, name) {
   await page.locator('.admin-nav').getByRole('button', { name, exact: true }).click();
-  await page.locator('.admin-nav [aria-current=page]', { hasText: name }).waitFor();
+  await expectText(page, '.admin-nav [aria-current=page]', name);
   await expectText(page, '.admin-section h1', name);
 }
 
@@ -68,20 +68,18 @@ test('an Arabic checklist edit is previewed, published, and shown by a running k
   // The preview is the kiosk itself, showing the saved draft.
   await page.getByRole('button', { name: 'Speichern und in der Vorschau zeigen' }).click();
   const preview = page.frameLocator('.admin-preview iframe');
-  await preview.locator('.checklist-item .document-name', { hasText: '<script>' }).waitFor();
-  await expectAttribute(preview, 'html', 'dir', 'rtl');
   await expectText(preview, '.checklist-item .document-name', edited);
+  await expectAttribute(preview, 'html', 'dir', 'rtl');
   await expectText(firstItem, addressChange.checklist[0].text.ar, { message: 'the running kiosk still shows the published text' });
   assert.deepEqual(await axeViolations(page), [], 'concern editor with preview');
   await keepScreenshot(page, 'admin-editor-ar');
 
   await page.getByLabel('Was sich ändert (für die Versionsliste)').fill('Arabischer Text der Aufenthaltskarte');
   await page.getByRole('button', { name: 'Veröffentlichen' }).click();
-  await page.locator('.admin-done', { hasText: /Version .?2.? ist veröffentlicht/ }).waitFor();
+  await expectText(page, '.admin-done', /Version .?2.? ist veröffentlicht/);
 
   // The kiosk shows it within seconds, without a reload, exactly as typed.
-  await kiosk.locator('.checklist-item .document-name', { hasText: '<script>' }).waitFor({ timeout: 10_000 });
-  await expectText(firstItem, edited);
+  await expectText(firstItem, edited, { timeout: 10_000 });
   await answerChecklist(kiosk, (index) => index !== 0);
   await continueToSummary(kiosk);
   await takeTicket(kiosk);
@@ -120,7 +118,7 @@ test('a file with three errors reports all three with where they are, and change
     name: 'gut.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...demo, cutoff_minutes: 20 })),
   });
   await page.getByRole('button', { name: 'Als Entwurf importieren' }).click();
-  await page.locator('.admin-done', { hasText: 'Die Datei ist jetzt der Entwurf' }).waitFor();
+  await expectText(page, '.admin-done', /Die Datei ist jetzt der Entwurf/);
   await expectDraftState(page, 'Entwurf gespeichert, noch nicht veröffentlicht');
 });
 
@@ -157,7 +155,7 @@ test('every admin screen passes axe-core in German and English, and works by key
   await page.keyboard.press('Tab');
   await expectDraftState(page, 'Changes not saved yet');
   await page.keyboard.press('Control+S');
-  await page.locator('.admin-done', { hasText: 'Draft saved.' }).waitFor();
+  await expectText(page, '.admin-done', /Draft saved\./);
   await expectDraftState(page, 'Saved draft, not published yet');
 });
 
@@ -210,7 +208,7 @@ test('edits survive a lapsed session: sign in again and save them', async () => 
 
   await expectDraftState(page, 'Änderungen noch nicht gespeichert');
   await page.getByRole('button', { name: /Entwurf speichern/ }).click();
-  await page.locator('.admin-done', { hasText: 'Entwurf gespeichert.' }).waitFor();
+  await expectText(page, '.admin-done', /Entwurf gespeichert\./);
   const draft = await page.evaluate(async () => (await fetch('/api/v1/admin/draft')).json());
   assert.equal(draft.document.cutoff_minutes, 35, 'the edit made before the session lapsed was saved');
 });
@@ -219,16 +217,15 @@ test('the notice for the call display is set in the console and shown on the dis
   const server = await startServer({ dataDir: tempDir('data') });
   const display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await display.goto(`${server.url}/display`);
-  await display.locator('.display-info', { hasText: 'Bitte halten Sie Ihren Pass' }).waitFor();
+  await expectText(display, '.display-info', /Bitte halten Sie Ihren Pass/);
 
   const page = await adminConsole(server);
   await openSection(page, 'Einstellungen');
   await page.getByLabel('Hinweis auf der Aufrufanzeige (Deutsch)').fill('Heute schließt die Behörde um 12 Uhr.');
   await page.getByLabel('Hinweis auf der Aufrufanzeige (Englisch)').fill('Today the office closes at noon.');
   await page.getByRole('button', { name: 'Veröffentlichen' }).click();
-  await page.locator('.admin-done', { hasText: /ist veröffentlicht/ }).waitFor();
+  await expectText(page, '.admin-done', /ist veröffentlicht/);
 
   // Published means shown: the display hears of it on the same live stream as the kiosks.
-  await display.locator('.display-info', { hasText: 'Heute schließt die Behörde um 12 Uhr. · Today the office closes at noon.' })
-    .waitFor({ timeout: 5_000 });
+  await expectText(display, '.display-info', 'Heute schließt die Behörde um 12 Uhr. · Today the office closes at noon.', { timeout: 5_000 });
 });

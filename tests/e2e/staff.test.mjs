@@ -135,7 +135,7 @@ test('a clerk who serves only some concerns is called only their visitors, and t
   await page.getByRole('button', { name: 'Arbeit beginnen' }).click();
 
   await expectText(page, '.staff-serving', '1 Anliegen');
-  await page.locator('.staff-waiting-for-you', { hasText: '1 Person wartet auf Ihre Anliegen.' }).waitFor();
+  await expectText(page, '.staff-waiting-for-you', '1 Person wartet auf Ihre Anliegen.');
   await page.keyboard.press('F2');
   await expectText(page, '.staff-work > .staff-ticket .staff-ticket-number', 'K 001', { message: 'the older H 002 is not this clerk\'s' });
   // The colleague's overview shows, live, who serves whom where.
