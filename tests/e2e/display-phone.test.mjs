@@ -5,7 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 
-import { axeViolations, keepScreenshot, launchBrowser, startServer, stopAllServers, tempDir, textOf } from './harness.mjs';
+import {
+  axeViolations, expectAttribute, expectCount, expectEvaluated, expectText, keepScreenshot, launchBrowser, startServer,
+  stopAllServers, tempDir,
+} from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -68,22 +71,22 @@ test('a call appears on the lobby display and on the visitor\'s phone at once, i
   const ticket = await issue(server, { language: 'ar' });
   const display = await openDisplay(server);
   const phone = await openPhone(server, ticket);
-  assert.equal(await phone.evaluate(() => document.documentElement.dir), 'rtl', 'the ticket\'s language, right to left');
-  assert.equal(await textOf(phone, '.ticket-status .ticket-number'), 'H 001');
+  await expectAttribute(phone, 'html', 'dir', 'rtl', { message: 'the ticket\'s language, right to left' });
+  await expectText(phone, '.ticket-status .ticket-number', 'H 001');
   assert.deepEqual(await axeViolations(phone), [], 'phone page in Arabic, waiting');
   assert.deepEqual(await axeViolations(display), [], 'display, nobody called yet');
 
   const started = Date.now();
   await (await clerk(server)).callNext();
-  await display.locator('.display-call.newest', { hasText: 'H 001' }).waitFor({ timeout: 5_000 });
+  await expectText(display, '.display-call.newest', /H 001/, { timeout: 5_000 });
   const onDisplay = Date.now() - started;
   await phone.locator('.status-your-turn').waitFor({ timeout: 5_000 });
   const onPhone = Date.now() - started;
   console.log(`# call shown on the display after ${onDisplay} ms, on the phone after ${onPhone} ms`);
 
-  assert.match(await textOf(display, '.display-call.newest'), /H 001\s*→\s*Schalter 1/);
-  assert.match(await textOf(phone, '.status-your-turn'), /Schalter 1/);
-  assert.equal(await phone.title(), 'H 001 → Schalter 1', 'the tab says it too');
+  await expectText(display, '.display-call.newest', /H 001\s*→\s*Schalter 1/);
+  await expectText(phone, '.status-your-turn', /Schalter 1/);
+  await expectEvaluated(phone, () => document.title, 'H 001 → Schalter 1', { message: 'the tab says it too' });
   assert.deepEqual(await axeViolations(phone), [], 'phone page in Arabic, called');
   assert.deepEqual(await axeViolations(display), [], 'display with a call');
   await keepScreenshot(display, 'display');
@@ -91,8 +94,8 @@ test('a call appears on the lobby display and on the visitor\'s phone at once, i
 
   // German on request, and a recall shows as such on the display.
   await phone.getByLabel('لغة هذه الصفحة').selectOption('de');
-  await phone.waitForFunction(() => document.documentElement.lang === 'de');
-  assert.match(await textOf(phone, '.status-your-turn'), /Sie sind dran: Schalter 1/);
+  await expectAttribute(phone, 'html', 'lang', 'de');
+  await expectText(phone, '.status-your-turn', /Sie sind dran: Schalter 1/);
   assert.deepEqual(await axeViolations(phone), [], 'phone page in German, called');
   await (await clerk(server)).act(ticket.id, 'recall');
   await display.locator('.display-call.newest .display-again').waitFor({ timeout: 5_000 });
@@ -104,7 +107,7 @@ test('the display recovers after a server restart without showing a call twice, 
   for (let n = 0; n < 12; n += 1) await issue(server);
   const display = await openDisplay(server);
   await (await clerk(server)).callNext();
-  await display.locator('.display-call.newest', { hasText: 'H 001' }).waitFor({ timeout: 5_000 });
+  await expectText(display, '.display-call.newest', /H 001/, { timeout: 5_000 });
 
   await server.stop();
   await display.locator('.display-offline').waitFor({ timeout: 10_000 });
@@ -112,16 +115,16 @@ test('the display recovers after a server restart without showing a call twice, 
   await display.locator('.display-offline').waitFor({ state: 'detached', timeout: 20_000 });
   const desk = await clerk(server);
   await desk.callNext('counter-2');
-  await display.locator('.display-call.newest', { hasText: 'H 002' }).waitFor({ timeout: 5_000 });
-  assert.equal(await display.locator('.display-call', { hasText: 'H 001' }).count(), 1, 'H 001 once, not again as new');
+  await expectText(display, '.display-call.newest', /H 002/, { timeout: 5_000 });
+  await expectCount(display.locator('.display-call', { hasText: 'H 001' }), 1, { message: 'H 001 once, not again as new' });
 
   for (let n = 3; n <= 12; n += 1) {
     const counter = n % 2 ? 'counter-1' : 'counter-2';
     await finishAt(server, counter);
     await desk.callNext(counter);
-    await display.locator('.display-call.newest', { hasText: `H ${String(n).padStart(3, '0')}` }).waitFor({ timeout: 5_000 });
+    await expectText(display, '.display-call.newest', new RegExp(`H ${String(n).padStart(3, '0')}`), { timeout: 5_000 });
   }
-  assert.equal(await display.locator('.display-call').count(), 7, 'a fixed number of calls: the page does not grow');
+  await expectCount(display, '.display-call', 7, { message: 'a fixed number of calls: the page does not grow' });
 });
 
 test('"I am leaving" gives the ticket back after asking, and the staff queue follows', async () => {
@@ -139,15 +142,15 @@ test('"I am leaving" gives the ticket back after asking, and the staff queue fol
   await staff.locator('.queue-numbers', { hasText: 'H 002' }).waitFor();
 
   await phone.getByRole('button', { name: 'Ich gehe' }).click();
-  assert.equal(await textOf(phone, '#leave-question'), 'Möchten Sie Ihre Nummer zurückgeben? Ihr Platz in der Warteschlange ist dann weg.');
-  assert.equal(await phone.evaluate(() => document.activeElement.textContent.trim()), 'Nein, Platz behalten', 'the safe choice has the focus');
+  await expectText(phone, '#leave-question', 'Möchten Sie Ihre Nummer zurückgeben? Ihr Platz in der Warteschlange ist dann weg.');
+  await expectEvaluated(phone, () => document.activeElement.textContent.trim(), 'Nein, Platz behalten', { message: 'the safe choice has the focus' });
   assert.deepEqual(await axeViolations(phone), [], 'phone page asking');
   await phone.getByRole('button', { name: 'Ja, Nummer zurückgeben' }).click();
 
   await phone.locator('.ticket-state[data-status=cancelled]').waitFor();
-  assert.equal(await phone.getByRole('button', { name: 'Ich gehe' }).count(), 0);
+  await expectCount(phone.getByRole('button', { name: 'Ich gehe' }), 0);
   await staff.locator('.queue-numbers', { hasText: 'H 002' }).waitFor({ state: 'detached', timeout: 5_000 });
-  assert.match(await textOf(staff, '.queue-numbers'), /H 001/);
+  await expectText(staff, '.queue-numbers', /H 001/);
 });
 
 /** Finishes the ticket at `counter`, if it has one, so it can call the next. */

@@ -1,11 +1,13 @@
 // Shared pieces of the end-to-end tests: the real server binary on a free port with a
 // temporary database, Debian's Chromium driven by playwright-core, axe-core and a QR decoder.
+import { AssertionError } from 'node:assert';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inspect, isDeepStrictEqual } from 'node:util';
 
 import jsQR from 'jsqr';
 import { chromium } from 'playwright-core';
@@ -21,6 +23,9 @@ export function tempDir(prefix) {
   return dir;
 }
 
+/** The release web app the tests serve: WILLKOMMEN_DIST_DIR, or dist/ of this checkout. */
+export const distDir = process.env.WILLKOMMEN_DIST_DIR ?? path.join(root, 'dist');
+
 const running = new Set();
 
 /** Stops every server still running, e.g. after a test failed half-way. */
@@ -32,7 +37,7 @@ export async function stopAllServers() {
  * Starts the real willkommen-server on 127.0.0.1 with `dataDir`. It stops by itself when this
  * process ends (--stop-on-stdin-eof), even if a test crashes.
  */
-export async function startServer({ dataDir, port = 0, dist = process.env.WILLKOMMEN_DIST_DIR ?? path.join(root, 'dist') }) {
+export async function startServer({ dataDir, port = 0, dist = distDir }) {
   const bin = process.env.WILLKOMMEN_SERVER_BIN ?? path.join(root, 'target/debug/willkommen-server');
   const child = spawn(
     bin,
@@ -95,34 +100,166 @@ export async function launchBrowser({ args = [] } = {}) {
   });
 }
 
+// Assertions on the page wait until it shows what they expect, as Playwright's
+// `expect(locator).toHaveText(...)` does: Leptos patches the page in a microtask, after fetches
+// and live-stream events, so a page read right after a click or a key press can still show the
+// state from before it. Each `expect*` helper below polls through `expectEventually`, returns
+// the value that satisfied it, and after `timeout` ms throws an AssertionError saying what was
+// expected of which element and what the page showed last.
+//
+// `expected` is a value (strings compare exactly, other values deeply), a RegExp the value
+// must match, or a function that must return true for it. `options` are `{ message, timeout }`:
+// the message (what the assertion means) starts the error; the timeout defaults to 15 s.
+
+const TIMEOUT = 15_000;
+const INTERVAL = 50;
+
+/** How a helper reports an element it could not read. */
+class Absent {
+  constructor(why) { this.why = why; }
+}
+
+function matches(expected, value) {
+  if (value instanceof Absent) return false;
+  if (expected instanceof RegExp) return typeof value === 'string' && expected.test(value);
+  if (typeof expected === 'function') return Boolean(expected(value));
+  return isDeepStrictEqual(value, expected);
+}
+
+/** `expected` in words; `noun` names what a RegExp or a function is a condition on. */
+function show(expected, noun) {
+  if (expected instanceof RegExp) return `${noun} matching ${expected}`;
+  if (typeof expected === 'function') return `${noun} for which ${expected} holds`;
+  return inspect(expected);
+}
+
 /**
- * Waits for `selector` to be visible and returns its text, without the invisible marks
+ * The polling core of every `expect*` helper: calls `read()` every 50 ms until `check(value)`
+ * holds and returns that value. A read that throws (an element replaced mid-read, a page
+ * navigating) counts as not yet. After `timeout` ms it throws an AssertionError:
+ * "<message>: expected <describe.subject> <describe.wanted> within <timeout>, but <describe.shown(last value)>".
+ */
+export async function expectEventually(read, check, describe, { message, timeout = TIMEOUT } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = { value: await read() };
+      if (check(last.value)) return last.value;
+    } catch (error) {
+      if (/has been closed/.test(error.message)) throw error;
+      last = { error };
+    }
+    if (Date.now() >= deadline) break;
+    await new Promise((resolve) => { setTimeout(resolve, INTERVAL); });
+  }
+  const shown = 'error' in last
+    ? `reading it failed: ${last.error.message.split('\n')[0]}`
+    : last.value instanceof Absent ? last.value.why : describe.shown(last.value);
+  throw new AssertionError({
+    message: `${message ? `${message}: ` : ''}expected ${describe.subject} ${describe.wanted} within ${timeout / 1000} s, but ${shown}`,
+    actual: 'error' in last ? last.error : last.value instanceof Absent ? last.value.why : last.value,
+    expected: describe.wanted,
+    operator: 'expectEventually',
+  });
+}
+
+/**
+ * The locator the helper's arguments name, and the arguments after it: a page, frame locator
+ * or locator with a selector inside it (`page, '.ticket-number', expected`), or a locator alone
+ * (`locator, expected`). `after` is how many arguments the helper takes after the element.
+ */
+function element(args, after) {
+  const [scope, ...rest] = args;
+  const last = rest[after];
+  const withSelector = rest.length > after && !(typeof last === 'object' && last !== null && !(last instanceof RegExp));
+  const locator = withSelector ? scope.locator(rest.shift()) : scope;
+  return [locator, ...rest];
+}
+
+/** `read(element)` for the first element of `locator` now, or Absent when there is none. */
+async function ofFirst(locator, read) {
+  const first = locator.first();
+  return (await first.count()) === 0 ? new Absent('there was no such element') : read(first);
+}
+
+/**
+ * The text the first element of `locator` shows now, trimmed and without the invisible marks
  * (U+2068, U+2069) with which Fluent isolates numbers and names inside right-to-left text.
  */
-export async function textOf(page, selector) {
-  const locator = page.locator(selector).first();
-  await locator.waitFor({ state: 'visible', timeout: 15_000 });
-  return (await locator.innerText()).replace(/[\u2068\u2069]/g, '').trim();
+function shownText(locator) {
+  return ofFirst(locator, async (first) => ((await first.isVisible())
+    ? (await first.innerText({ timeout: 1_000 })).replace(/[\u2068\u2069]/g, '').trim()
+    : new Absent('it was not visible')));
 }
 
 /**
- * The text of `selector` (as `textOf` reads it) once it equals `expected`, or whatever it is
- * after 15 s: for a state the app renders after an action. Leptos patches the page in a
- * microtask, so text read right after a keystroke or a click can still be the one before.
+ * `expectText(page, selector, expected, options?)` or `expectText(locator, expected, options?)`:
+ * waits until the first matching element is visible and its text (trimmed, without U+2068 and
+ * U+2069) is `expected`; returns that text.
  */
-export async function settledText(page, selector, expected) {
-  const deadline = Date.now() + 15_000;
-  let text = await textOf(page, selector);
-  while (text !== expected && Date.now() < deadline) {
-    await page.waitForTimeout(50);
-    text = await textOf(page, selector);
-  }
-  return text;
+export async function expectText(...args) {
+  const [locator, expected, options] = element(args, 1);
+  return expectEventually(() => shownText(locator), (text) => matches(expected, text), {
+    subject: String(locator),
+    wanted: `to show ${show(expected, 'a text')}`,
+    shown: (text) => `it showed ${inspect(text)}`,
+  }, options);
 }
 
-/** Waits until the page's first `selector` element has exactly `text`. */
-export async function waitForText(page, selector, text) {
-  await page.locator(selector, { hasText: text }).first().waitFor({ state: 'visible', timeout: 15_000 });
+/** `expectCount(page, selector, expected, options?)` or `expectCount(locator, ...)`: how many elements match. */
+export async function expectCount(...args) {
+  const [locator, expected, options] = element(args, 1);
+  return expectEventually(() => locator.count(), (count) => matches(expected, count), {
+    subject: String(locator),
+    wanted: `to match ${typeof expected === 'number' ? `${expected} element(s)` : show(expected, 'a number of elements')}`,
+    shown: (count) => `it matched ${count}`,
+  }, options);
+}
+
+/**
+ * `expectAttribute(page, selector, name, expected, options?)` or `expectAttribute(locator, name,
+ * ...)`: the attribute `name` of the first matching element (null when it has none).
+ */
+export async function expectAttribute(...args) {
+  const [locator, name, expected, options] = element(args, 2);
+  const read = () => ofFirst(locator, (first) => first.getAttribute(name, { timeout: 1_000 }));
+  return expectEventually(read, (value) => matches(expected, value), {
+    subject: String(locator),
+    wanted: `to have ${name} ${show(expected, 'a value')}`,
+    shown: (value) => (value === null ? `it had no ${name}` : `it had ${name} ${inspect(value)}`),
+  }, options);
+}
+
+/**
+ * `expectState(page, selector, state, options?)` or `expectState(locator, state, options?)`:
+ * the first matching element is 'visible', 'enabled' or 'disabled'.
+ */
+export async function expectState(...args) {
+  const [locator, state, options] = element(args, 1);
+  const read = () => ofFirst(locator, async (first) => {
+    if (state === 'visible') return (await first.isVisible()) ? 'visible' : 'hidden';
+    return (await first.isEnabled({ timeout: 1_000 })) ? 'enabled' : 'disabled';
+  });
+  return expectEventually(read, (value) => value === state, {
+    subject: String(locator),
+    wanted: `to be ${state}`,
+    shown: (value) => `it was ${value}`,
+  }, options);
+}
+
+/**
+ * `expectEvaluated(page, fn, expected, { arg, message, timeout })`: what `fn(arg)` returns in
+ * the page; with a locator instead of the page, `fn(element, arg)` for its element.
+ */
+export async function expectEvaluated(scope, fn, expected, { arg, ...options } = {}) {
+  const onElement = typeof scope.count === 'function';
+  const read = () => (onElement ? scope.evaluate(fn, arg, { timeout: 1_000 }) : scope.evaluate(fn, arg));
+  return expectEventually(read, (value) => matches(expected, value), {
+    subject: onElement ? `${scope}.evaluate(${fn})` : String(fn),
+    wanted: `to return ${show(expected, 'a value')}`,
+    shown: (value) => `it returned ${inspect(value)}`,
+  }, options);
 }
 
 let axeScript;

@@ -5,9 +5,12 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 
-import { axeViolations, keepScreenshot, launchBrowser, startServer, stopAllServers, tempDir, textOf } from './harness.mjs';
 import {
-  answerChecklist, chooseConcern, chooseLanguage, continueToSummary, heading, message, openKiosk, start, tabTo,
+  axeViolations, expectAttribute, expectCount, expectEvaluated, expectState, expectText, keepScreenshot, launchBrowser,
+  startServer, stopAllServers, tempDir,
+} from './harness.mjs';
+import {
+  answerChecklist, chooseConcern, chooseLanguage, continueToSummary, expectHeading, message, openKiosk, start, tabTo,
   takeTicket,
 } from './kiosk-steps.mjs';
 
@@ -18,20 +21,21 @@ after(async () => { await browser?.close(); });
 
 const MODES = ['normal', 'large-text', 'high-contrast'];
 
-/** Switches the display mode with the settings bar's buttons, as a visitor would. */
+/** Switches the display mode with the settings bar's buttons, as a visitor would, until it shows. */
 async function setMode(page, mode) {
   for (const [button, wanted] of [['large-text', mode === 'large-text'], ['high-contrast', mode === 'high-contrast']]) {
     const on = await page.evaluate((name) => document.documentElement.classList.contains(name), button);
     if (on !== wanted) {
       const index = button === 'large-text' ? 2 : 3;
       await page.locator(`.settings-buttons .setting-button:nth-child(${index})`).click();
+      await expectEvaluated(page, (name) => document.documentElement.classList.contains(name), wanted, { arg: button });
     }
   }
 }
 
-/** Every text of the screen at least 24 px and every button at least 64 × 64 px. */
-async function sizeProblems(page) {
-  return page.evaluate(() => {
+/** Waits until every text of the screen is at least 24 px and every button at least 64 × 64 px. */
+async function expectSizesFit(page, message) {
+  await expectEvaluated(page, () => {
     const problems = [];
     const visible = (element) => {
       const box = element.getBoundingClientRect();
@@ -50,7 +54,7 @@ async function sizeProblems(page) {
       }
     }
     return problems;
-  });
+  }, [], { message });
 }
 
 /** axe in every mode on the current screen; screenshots of the normal mode. */
@@ -58,7 +62,7 @@ async function checkScreen(page, name) {
   for (const mode of MODES) {
     await setMode(page, mode);
     assert.deepEqual(await axeViolations(page), [], `${name} (${mode})`);
-    if (mode === 'normal') assert.deepEqual(await sizeProblems(page), [], `${name}: sizes`);
+    if (mode === 'normal') await expectSizesFit(page, `${name}: sizes`);
     if (mode !== 'normal') await keepScreenshot(page, `${name}-${mode}`);
   }
   await setMode(page, 'normal');
@@ -86,20 +90,23 @@ for (const tag of ['de', 'ar', 'de-x-ls']) {
 test('large text makes the text bigger, high contrast makes it white on black, and neither outlives the visitor', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
   const page = await openKiosk(browser, server);
-  const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('#kiosk-screen h1')).fontSize));
-  const normal = await size();
+  const size = () => parseFloat(getComputedStyle(document.querySelector('#kiosk-screen h1')).fontSize);
+  const normal = await page.evaluate(size);
 
   await setMode(page, 'large-text');
-  assert.ok(await size() >= normal * 1.3, `large text: ${await size()} px against ${normal} px`);
+  await expectEvaluated(page, size, (px) => px >= normal * 1.3, { message: `large text against ${normal} px` });
   await setMode(page, 'high-contrast');
-  const colours = await page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.querySelector('h1')).color]);
-  assert.deepEqual(colours, ['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
-  assert.equal(await page.locator('.settings-buttons .setting-button:nth-child(3)').getAttribute('aria-pressed'), 'true');
+  await expectEvaluated(
+    page,
+    () => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.querySelector('h1')).color],
+    ['rgb(0, 0, 0)', 'rgb(255, 255, 255)'],
+  );
+  await expectAttribute(page, '.settings-buttons .setting-button:nth-child(3)', 'aria-pressed', 'true');
 
   await start(page);
   await page.getByRole('button', { name: 'Von vorn beginnen' }).click();
   await page.locator('.start-button').waitFor();
-  assert.equal(await page.evaluate(() => document.documentElement.className.trim()), 'kiosk', 'the next visitor starts plain');
+  await expectEvaluated(page, () => document.documentElement.className.trim(), 'kiosk', { message: 'the next visitor starts plain' });
 });
 
 test('after the idle time a warning counts down from 20 s; "more time" keeps the answers, silence resets the kiosk', async () => {
@@ -115,22 +122,22 @@ test('after the idle time a warning counts down from 20 s; "more time" keeps the
 
   const dialog = page.getByRole('alertdialog');
   await dialog.waitFor({ timeout: 10_000 });
-  assert.equal(await dialog.locator('h2').innerText(), 'Are you still there?');
-  assert.match((await textOf(page, '#idle-countdown')).replace(/\s+/g, ' '), /starts over in (19|20|21|22) seconds/);
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), 'I need more time', 'one key press away');
+  await expectText(dialog, 'h2', 'Are you still there?');
+  await expectText(page, '#idle-countdown', (text) => /starts over in (19|20|21|22) seconds/.test(text.replace(/\s+/g, ' ')));
+  await expectEvaluated(page, () => document.activeElement?.textContent.trim(), 'I need more time', { message: 'one key press away' });
   assert.deepEqual(await axeViolations(page), [], 'warning dialog');
   await keepScreenshot(page, 'en-idle-warning');
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'hidden' });
-  assert.equal(await page.locator('.answer-button.have[aria-pressed=true]').count(), 1, 'the answers are kept');
+  await expectCount(page, '.answer-button.have[aria-pressed=true]', 1, { message: 'the answers are kept' });
 
   await dialog.waitFor({ timeout: 10_000 });
   await page.locator('.start-button').waitFor({ timeout: 30_000 });
-  assert.equal(await heading(page), 'Willkommen', 'back at the welcome screen, in German');
+  await expectHeading(page, 'Willkommen', { message: 'back at the welcome screen, in German' });
   await start(page);
   await chooseLanguage(page, 'en');
   await chooseConcern(page, 'Address change');
-  assert.equal(await page.locator('.answer-button[aria-pressed=true]').count(), 0, 'the answers are forgotten');
+  await expectCount(page, '.answer-button[aria-pressed=true]', 0, { message: 'the answers are forgotten' });
 });
 
 test('read aloud is reachable by keyboard and says clearly when the kiosk has no voice for the language', async () => {
@@ -144,18 +151,18 @@ test('read aloud is reachable by keyboard and says clearly when the kiosk has no
   await tabTo(page, '.read-aloud', { backwards: true, limit: 4 });
   await page.keyboard.press('Enter');
 
-  assert.equal(await page.locator('.read-aloud').getAttribute('aria-pressed'), 'true');
-  assert.ok(await page.getByRole('button', { name: message('ar', 'settings-stop-reading') }).isVisible(), 'stop');
-  assert.ok(await page.getByRole('button', { name: message('ar', 'settings-repeat') }).isVisible(), 'read again');
+  await expectAttribute(page, '.read-aloud', 'aria-pressed', 'true');
+  await expectState(page.getByRole('button', { name: message('ar', 'settings-stop-reading') }), 'visible', { message: 'stop' });
+  await expectState(page.getByRole('button', { name: message('ar', 'settings-repeat') }), 'visible', { message: 'read again' });
   if (voices === 0) {
     // This test machine has no speech voices: the visitor is told so, in Arabic, naming Arabic.
-    const notice = await textOf(page, '.speech-problem');
-    assert.match(notice, /العربية/);
+    const notice = await expectText(page, '.speech-problem', /العربية/);
     assert.equal(notice, message('ar', 'speech-no-voice').replace('{ $language }', 'العربية'));
   }
   await keepScreenshot(page, 'ar-read-aloud');
   await page.locator('.read-aloud').click();
-  assert.equal(await page.locator('.speech-problem').count(), 0, 'off again: no notice');
+  await expectAttribute(page, '.read-aloud', 'aria-pressed', 'false');
+  await expectCount(page, '.speech-problem', 0, { message: 'off again: no notice' });
 });
 
 test('the kiosk also works in landscape (1920 × 1080)', async () => {
@@ -168,7 +175,6 @@ test('the kiosk also works in landscape (1920 × 1080)', async () => {
   await continueToSummary(page);
   await takeTicket(page);
   await keepScreenshot(page, 'fa-ticket-landscape');
-  assert.deepEqual(await sizeProblems(page), []);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.equal(overflow, 0, 'no sideways scrolling');
+  await expectSizesFit(page);
+  await expectEvaluated(page, () => document.documentElement.scrollWidth - window.innerWidth, 0, { message: 'no sideways scrolling' });
 });

@@ -5,14 +5,13 @@ import assert from 'node:assert/strict';
 import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-import { launchBrowser, startServer, stopAllServers, tempDir, textOf } from './harness.mjs';
+import {
+  distDir, expectEvaluated, expectState, expectText, launchBrowser, startServer, stopAllServers, tempDir,
+} from './harness.mjs';
 import {
   answerChecklist, chooseConcern, chooseLanguage, continueToSummary, message, openKiosk, start, takeTicket,
 } from './kiosk-steps.mjs';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -49,7 +48,7 @@ test('a double tap on "take a ticket" sends one request and yields one ticket', 
 
   await page.locator('.summary-actions .primary-button').dblclick();
 
-  assert.equal(await textOf(page, '.ticket-number'), 'H 001');
+  await expectText(page, '.ticket-number', 'H 001');
   assert.equal(keys.length, 1, `requests: ${keys.length}`);
   assert.equal(await nextAddressChangeNumber(server), 'H 002', 'no second ticket was issued');
 });
@@ -73,7 +72,7 @@ test('a request whose answer was lost is retried with the same key and yields on
 
   await page.locator('.summary-actions .primary-button').click();
 
-  assert.equal(await textOf(page, '.ticket-number'), 'H 001');
+  await expectText(page, '.ticket-number', 'H 001');
   assert.equal(keys.length, 2);
   assert.equal(keys[0], keys[1], 'the retry reuses the idempotency key');
   assert.match(keys[0], /^[0-9a-f]{32}$/);
@@ -89,13 +88,12 @@ test('while the server is down the visitor is told so in their language, and the
 
   await page.locator('.summary-actions .primary-button').click();
 
-  const alert = await textOf(page, '.failure');
-  assert.match(alert, new RegExp(message('en', 'error-unreachable').slice(0, 30)));
-  assert.match(alert, /We keep trying automatically/);
-  assert.equal(await page.locator('.summary-actions .primary-button').isDisabled(), true, 'no second request meanwhile');
+  await expectText(page, '.failure', new RegExp(message('en', 'error-unreachable').slice(0, 30)));
+  await expectText(page, '.failure', /We keep trying automatically/);
+  await expectState(page, '.summary-actions .primary-button', 'disabled', { message: 'no second request meanwhile' });
   server = await startServer({ dataDir, port: server.port });
   // No tap needed: the kiosk retries in the background with the same key.
-  assert.equal(await textOf(page, '.ticket-number'), 'H 001');
+  await expectText(page, '.ticket-number', 'H 001');
 });
 
 test('a kiosk restarting while the server is down shows its own message, and recovers without a reload', async () => {
@@ -103,18 +101,18 @@ test('a kiosk restarting while the server is down shows its own message, and rec
   let server = await startServer({ dataDir });
   const page = await openKiosk(browser, server);
   // The service worker has kept the app once it controls the page.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  await expectEvaluated(page, () => navigator.serviceWorker.controller !== null, true);
   await server.stop();
 
   await page.reload();
 
-  assert.equal(await textOf(page, '.notice-title'), message('de', 'welcome-unavailable'));
-  assert.equal(await page.locator('.start-button').isDisabled(), true);
+  await expectText(page, '.notice-title', message('de', 'welcome-unavailable'));
+  await expectState(page, '.start-button', 'disabled');
   await page.evaluate(() => { window.sameDocument = true; });
   server = await startServer({ dataDir, port: server.port });
   await page.locator('.start-button:not([disabled])').waitFor({ timeout: 30_000 });
-  assert.equal(await textOf(page, '.welcome-status'), 'Wartenummern gibt es jetzt.');
-  assert.equal(await page.evaluate(() => window.sameDocument), true, 'recovered without reloading');
+  await expectText(page, '.welcome-status', 'Wartenummern gibt es jetzt.');
+  await expectEvaluated(page, () => window.sameDocument, true, { message: 'recovered without reloading' });
 });
 
 test('an idle kiosk says within seconds that no tickets can be had while the server is down, and invites visitors again once it is back', async () => {
@@ -125,20 +123,19 @@ test('an idle kiosk says within seconds that no tickets can be had while the ser
   await server.stop();
 
   // Far sooner than the half-minute check: the broken live stream makes the kiosk look at once.
-  await page.locator('.welcome .notice-title').waitFor({ timeout: 5_000 });
-  assert.equal(await textOf(page, '.welcome .notice-title'), message('de', 'welcome-unavailable'));
-  assert.equal(await page.locator('.start-button').isDisabled(), true, 'nobody is invited in for a ticket that cannot come');
+  await expectText(page, '.welcome .notice-title', message('de', 'welcome-unavailable'), { timeout: 5_000 });
+  await expectState(page, '.start-button', 'disabled', { message: 'nobody is invited in for a ticket that cannot come' });
   server = await startServer({ dataDir, port: server.port });
   await page.locator('.start-button:not([disabled])').waitFor({ timeout: 10_000 });
-  assert.equal(await textOf(page, '.welcome-status'), 'Wartenummern gibt es jetzt.');
+  await expectText(page, '.welcome-status', 'Wartenummern gibt es jetzt.');
 });
 
 test('a new release is taken between two visitors, whole: new texts from a new worker, old cache gone', async () => {
   const dist = tempDir('dist');
-  cpSync(path.join(root, 'dist'), dist, { recursive: true });
+  cpSync(distDir, dist, { recursive: true });
   const server = await startServer({ dataDir: tempDir('data'), dist });
   const page = await openKiosk(browser, server);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  await expectEvaluated(page, () => navigator.serviceWorker.controller !== null, true);
   const before = await page.evaluate(() => caches.keys());
   await page.evaluate(() => { window.sameDocument = true; });
 
@@ -158,13 +155,13 @@ test('a new release is taken between two visitors, whole: new texts from a new w
   replace('locales/en/main.ftl', 'welcome-greeting = Welcome', 'welcome-greeting = Welcome again');
 
   // While nobody uses it, the kiosk looks for a new release every 30 s and reloads once.
-  await page.waitForFunction(() => window.sameDocument === undefined, null, { timeout: 90_000, polling: 1000 });
+  await expectEvaluated(page, () => window.sameDocument, undefined, { timeout: 90_000, message: 'the kiosk reloaded itself' });
   await page.locator('.start-button:not([disabled])').waitFor();
 
-  const after = await page.evaluate(() => caches.keys());
-  assert.equal(after.length, 1, `one release in the cache: ${after}`);
+  const after = await expectEvaluated(page, () => caches.keys(), (keys) => keys.length === 1 && /^willkommen-next-/.test(keys[0]), {
+    message: 'one release in the cache, the new one',
+  });
   assert.notDeepEqual(after, before);
-  assert.match(after[0], /^willkommen-next-/);
   const english = await page.evaluate(async () => (await fetch('/locales/en/main.ftl')).text());
   assert.match(english, /welcome-greeting = Welcome again/, 'the new release\'s texts');
 });

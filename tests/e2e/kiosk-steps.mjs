@@ -2,7 +2,7 @@
 // the visitor would wait for (the next screen's heading), never for a fixed time.
 import { readFileSync } from 'node:fs';
 
-import { textOf } from './harness.mjs';
+import { expectAttribute, expectText } from './harness.mjs';
 
 /**
  * The kiosk page in portrait (1080 × 1920), on its welcome screen, ready to start.
@@ -31,9 +31,9 @@ export async function openKiosk(browser, server, { viewport = { width: 1080, hei
   return page;
 }
 
-/** The current screen's main heading. */
-export async function heading(page) {
-  return textOf(page, '#kiosk-screen h1');
+/** Waits until the current screen's main heading is `expected` (see `expectText`). */
+export async function expectHeading(page, expected, options) {
+  return expectText(page, '#kiosk-screen h1', expected, options);
 }
 
 /** Welcome -> language screen. */
@@ -46,7 +46,7 @@ export async function start(page) {
 export async function chooseLanguage(page, tag) {
   await page.locator(`.language-button[lang="${tag}"]`).click();
   await page.locator('.concerns h1').waitFor();
-  await page.waitForFunction((expected) => document.documentElement.lang === expected, tag);
+  await expectAttribute(page, 'html', 'lang', tag);
 }
 
 /** Concern screen -> checklist (or summary), for the concern whose button matches `name`. */
@@ -55,12 +55,14 @@ export async function chooseConcern(page, name) {
   await page.locator('.checklist h1, .summary h1').first().waitFor();
 }
 
-/** Answers each checklist item: `have(index)` true for "I have it". */
+/** Answers each checklist item, each shown as answered: `have(index)` true for "I have it". */
 export async function answerChecklist(page, have) {
   const items = page.locator('.checklist-item');
   const count = await items.count();
   for (let index = 0; index < count; index += 1) {
-    await items.nth(index).locator(have(index) ? '.answer-button.have' : '.answer-button.missing').click();
+    const answer = items.nth(index).locator(have(index) ? '.answer-button.have' : '.answer-button.missing');
+    await answer.click();
+    await expectAttribute(answer, 'aria-pressed', 'true');
   }
   return count;
 }
@@ -71,10 +73,10 @@ export async function continueToSummary(page) {
   await page.locator('.summary h1').waitFor();
 }
 
-/** Summary -> ticket; returns the ticket number. */
+/** Summary -> ticket; returns the ticket number once it is shown. */
 export async function takeTicket(page) {
   await page.locator('.summary-actions .primary-button').click();
-  return textOf(page, '.ticket-number');
+  return expectText(page, '.ticket-number', /\S/);
 }
 
 /** The whole way to a ticket in `tag` for `concern`, with every document at hand. */

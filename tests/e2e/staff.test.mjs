@@ -8,7 +8,10 @@ import { after, afterEach, before, test } from 'node:test';
 
 import { PNG } from 'pngjs';
 
-import { axeViolations, keepScreenshot, launchBrowser, startServer, stopAllServers, tempDir, textOf } from './harness.mjs';
+import {
+  axeViolations, expectAttribute, expectCount, expectEvaluated, expectText, keepScreenshot, launchBrowser, startServer,
+  stopAllServers, tempDir,
+} from './harness.mjs';
 import { openKiosk, ticketFor } from './kiosk-steps.mjs';
 
 let browser;
@@ -52,7 +55,7 @@ test('a clerk signs in, calls the next visitor by F2 and sees concern, language 
   await page.getByLabel('Benutzername').fill('schalter1');
   await page.getByLabel('Passwort').fill('falsch-falsch');
   await page.getByRole('button', { name: 'Anmelden' }).click();
-  assert.equal(await textOf(page, '[role=alert]'), 'Benutzername oder Passwort stimmt nicht.');
+  await expectText(page, '[role=alert]', 'Benutzername oder Passwort stimmt nicht.');
   await page.getByLabel('Passwort').fill('willkommen-1');
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.getByRole('heading', { name: 'An welchem Schalter sitzen Sie?' }).waitFor();
@@ -61,12 +64,12 @@ test('a clerk signs in, calls the next visitor by F2 and sees concern, language 
   await page.getByRole('heading', { name: /Schalter 1.: Welche Anliegen bearbeiten Sie\?/ }).waitFor();
   assert.deepEqual(await axeViolations(page), [], 'concern choice');
   // The counter's own concerns are ticked; Enter starts work with them.
-  assert.equal(await page.getByRole('checkbox', { checked: true }).count(), 11);
+  await expectCount(page.getByRole('checkbox', { checked: true }), 11);
   await page.keyboard.press('Enter');
   await page.locator('.call-next').waitFor();
 
   await page.keyboard.press('F2');
-  assert.equal(await textOf(page, '[role=alert]'), 'Niemand wartet auf Ihre Anliegen.');
+  await expectText(page, '[role=alert]', 'Niemand wartet auf Ihre Anliegen.');
   await issue(server, {
     concern: 'address-change',
     checklist: { 'residence-card': true, passport: false, 'registration-certificate': true },
@@ -74,19 +77,19 @@ test('a clerk signs in, calls the next visitor by F2 and sees concern, language 
   await page.keyboard.press('F2');
 
   const card = page.locator('.staff-work > .staff-ticket');
-  assert.equal(await textOf(page, '.staff-work > .staff-ticket .staff-ticket-number'), 'H 001');
-  assert.equal(await card.locator('.staff-ticket-status').innerText(), 'aufgerufen');
-  assert.equal(await card.locator('.staff-ticket-concern').innerText(), 'Neue Adresse auf der Aufenthaltskarte');
-  assert.match(await card.locator('.staff-ticket-language').innerText(), /العربية · Arabisch/);
-  assert.equal((await card.locator('.staff-missing').innerText()).replace(/[\u2068\u2069]/g, ''), '1 nötige Unterlage fehlt');
-  assert.match(await card.locator('.document-missing').innerText(), /^fehlt Reisepass/);
-  assert.equal(await card.locator('.document-have').count(), 2);
+  await expectText(page, '.staff-work > .staff-ticket .staff-ticket-number', 'H 001');
+  await expectText(card, '.staff-ticket-status', 'aufgerufen');
+  await expectText(card, '.staff-ticket-concern', 'Neue Adresse auf der Aufenthaltskarte');
+  await expectText(card, '.staff-ticket-language', /العربية · Arabisch/);
+  await expectText(card, '.staff-missing', '1 nötige Unterlage fehlt');
+  await expectText(card, '.document-missing', /^fehlt Reisepass/);
+  await expectCount(card, '.document-have', 2);
   assert.deepEqual(await axeViolations(page), [], 'desk with a ticket in hand');
   await keepScreenshot(page, 'staff-desk-de');
 
   await page.keyboard.press('F6');
   await page.locator('.staff-work > .staff-ticket [data-status=serving]').waitFor();
-  assert.equal(await card.getByRole('button', { name: /Erneut aufrufen/ }).count(), 0, 'no recall while serving');
+  await expectCount(card.getByRole('button', { name: /Erneut aufrufen/ }), 0, { message: 'no recall while serving' });
   await page.keyboard.press('F7');
   await page.locator('.staff-empty').waitFor();
 });
@@ -100,9 +103,10 @@ test('two clerks calling at the same moment get two different visitors', async (
 
   await Promise.all([first.locator('.call-next').click(), second.locator('.call-next').click()]);
 
+  // Each desk shows the ticket it called; then the two must differ.
   const numbers = [
-    await textOf(first, '.staff-work > .staff-ticket .staff-ticket-number'),
-    await textOf(second, '.staff-work > .staff-ticket .staff-ticket-number'),
+    await expectText(first, '.staff-work > .staff-ticket .staff-ticket-number', /^A 00[12]$/),
+    await expectText(second, '.staff-work > .staff-ticket .staff-ticket-number', /^A 00[12]$/),
   ].sort();
   assert.deepEqual(numbers, ['A 001', 'A 002']);
 });
@@ -114,7 +118,7 @@ test('a clerk who serves only some concerns is called only their visitors, and t
   await issue(server, { concern: 'lost-or-stolen-card' });
   await issue(server, { concern: 'address-change' });
   await colleague.keyboard.press('F2');
-  await textOf(colleague, '.staff-work > .staff-ticket .staff-ticket-number');
+  await expectText(colleague, '.staff-work > .staff-ticket .staff-ticket-number', 'H 001');
 
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await page.goto(`${server.url}/staff`);
@@ -126,14 +130,14 @@ test('a clerk who serves only some concerns is called only their visitors, and t
   await page.getByRole('button', { name: /Schalter 1/ }).click();
   for (const box of await page.getByRole('checkbox').all()) await box.uncheck();
   await page.getByRole('button', { name: 'Arbeit beginnen' }).click();
-  assert.equal(await textOf(page, '[role=alert]'), 'Bitte wählen Sie mindestens ein Anliegen.');
+  await expectText(page, '[role=alert]', 'Bitte wählen Sie mindestens ein Anliegen.');
   await page.getByLabel('Karte verloren oder gestohlen').check();
   await page.getByRole('button', { name: 'Arbeit beginnen' }).click();
 
-  assert.equal(await textOf(page, '.staff-serving'), '1 Anliegen');
-  await page.locator('.staff-waiting-for-you', { hasText: '1 Person wartet auf Ihre Anliegen.' }).waitFor();
+  await expectText(page, '.staff-serving', '1 Anliegen');
+  await expectText(page, '.staff-waiting-for-you', '1 Person wartet auf Ihre Anliegen.');
   await page.keyboard.press('F2');
-  assert.equal(await textOf(page, '.staff-work > .staff-ticket .staff-ticket-number'), 'K 001', 'the older H 002 is not this clerk\'s');
+  await expectText(page, '.staff-work > .staff-ticket .staff-ticket-number', 'K 001', { message: 'the older H 002 is not this clerk\'s' });
   // The colleague's overview shows, live, who serves whom where.
   await colleague.locator('.queue-counters li', { hasText: 'Schalter 1: K 001 · Demo Schalter 1' }).waitFor();
   await page.keyboard.press('F6');
@@ -141,18 +145,18 @@ test('a clerk who serves only some concerns is called only their visitors, and t
   await page.keyboard.press('F7');
   await page.locator('.staff-empty').waitFor();
   await page.keyboard.press('F2');
-  assert.equal(await textOf(page, '[role=alert]'), 'Niemand wartet auf Ihre Anliegen.');
+  await expectText(page, '[role=alert]', 'Niemand wartet auf Ihre Anliegen.');
 
   await page.reload();
   await page.locator('.call-next').waitFor();
-  assert.equal(await textOf(page, '.staff-serving'), '1 Anliegen', 'remembered on this PC');
+  await expectText(page, '.staff-serving', '1 Anliegen', { message: 'remembered on this PC' });
   await page.getByRole('button', { name: 'Schalter oder Anliegen wechseln' }).click();
-  assert.equal(await page.getByRole('checkbox', { checked: true }).count(), 1);
+  await expectCount(page.getByRole('checkbox', { checked: true }), 1);
   await page.getByRole('button', { name: 'Alle Anliegen dieses Schalters' }).click();
   await page.getByRole('button', { name: 'Arbeit beginnen' }).click();
-  assert.equal(await textOf(page, '.staff-serving'), '11 Anliegen');
+  await expectText(page, '.staff-serving', '11 Anliegen');
   await page.keyboard.press('F2');
-  assert.equal(await textOf(page, '.staff-work > .staff-ticket .staff-ticket-number'), 'H 002');
+  await expectText(page, '.staff-work > .staff-ticket .staff-ticket-number', 'H 002');
 });
 
 test('a hand scanner\'s keystrokes open the ticket; a person typing does not; an unknown code is said so', async () => {
@@ -162,20 +166,20 @@ test('a hand scanner\'s keystrokes open the ticket; a person typing does not; an
 
   await page.keyboard.type('q0fO8b6u3J3p1yQ2xW9aZg', { delay: 150 });
   await page.keyboard.press('Enter');
-  assert.equal(await page.locator('.staff-scanned').count(), 0, 'slow typing is not a scan');
+  await expectCount(page, '.staff-scanned', 0, { message: 'slow typing is not a scan' });
 
   await page.keyboard.type(ticket.status_url, { delay: 5 });
   await page.keyboard.press('Enter');
-  assert.equal(await textOf(page, '.staff-scanned .staff-ticket-number'), 'A 001');
-  assert.equal(await textOf(page, '.staff-scanned .staff-ticket-status'), 'wartet');
+  await expectText(page, '.staff-scanned .staff-ticket-number', 'A 001');
+  await expectText(page, '.staff-scanned .staff-ticket-status', 'wartet');
   assert.deepEqual(await axeViolations(page), [], 'desk with a scanned ticket');
   await page.locator('.staff-scanned').getByRole('button', { name: /Jetzt aufrufen/ }).click();
-  assert.equal(await textOf(page, '.staff-work > .staff-ticket .staff-ticket-number'), 'A 001');
-  assert.equal(await page.locator('.staff-scanned').count(), 0, 'the called ticket moved into the hand');
+  await expectText(page, '.staff-work > .staff-ticket .staff-ticket-number', 'A 001');
+  await expectCount(page, '.staff-scanned', 0, { message: 'the called ticket moved into the hand' });
 
   await page.keyboard.type(`${server.url}/t/AAAAAAAAAAAAAAAAAAAAAA`, { delay: 5 });
   await page.keyboard.press('Enter');
-  assert.equal(await textOf(page, '.staff-scanned [role=alert]'), 'Dieser Code gehört zu keiner Wartenummer dieses Amts.');
+  await expectText(page, '.staff-scanned [role=alert]', 'Dieser Code gehört zu keiner Wartenummer dieses Amts.');
 });
 
 test('a lapsed session asks to sign in again and keeps the counter and the ticket in hand', async () => {
@@ -183,17 +187,17 @@ test('a lapsed session asks to sign in again and keeps the counter and the ticke
   const page = await desk(server);
   await issue(server);
   await page.keyboard.press('F2');
-  await textOf(page, '.staff-work > .staff-ticket .staff-ticket-number');
+  await expectText(page, '.staff-work > .staff-ticket .staff-ticket-number', 'A 001');
 
   await page.context().clearCookies();
   await page.keyboard.press('F6');
 
-  assert.equal(await textOf(page, '.staff-sign-in [role=status]'), 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich wieder an.');
+  await expectText(page, '.staff-sign-in [role=status]', 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich wieder an.');
   await page.getByLabel('Benutzername').fill('schalter1');
   await page.getByLabel('Passwort').fill('willkommen-1');
   await page.getByRole('button', { name: 'Anmelden' }).click();
-  assert.equal(await textOf(page, '.staff-work > .staff-ticket .staff-ticket-number'), 'A 001', 'still in hand');
-  assert.match(await textOf(page, '.staff-counter-name'), /Schalter 1/);
+  await expectText(page, '.staff-work > .staff-ticket .staff-ticket-number', 'A 001', { message: 'still in hand' });
+  await expectText(page, '.staff-counter-name', /Schalter 1/);
 });
 
 test('each clerk chooses German or English, and the desk remembers it', async () => {
@@ -204,7 +208,7 @@ test('each clerk chooses German or English, and the desk remembers it', async ()
   await page.getByRole('button', { name: /Call next number/ }).waitFor();
   await page.reload();
   await page.getByRole('button', { name: /Call next number/ }).waitFor();
-  assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+  await expectAttribute(page.getByRole('button', { name: 'English' }), 'aria-pressed', 'true');
   assert.deepEqual(await axeViolations(page), [], 'desk in English');
 });
 
@@ -220,7 +224,7 @@ test('the queue follows changes live, and the desk reconnects by itself after a 
   await page.locator('.queue-numbers', { hasText: 'H 001' }).waitFor({ timeout: 5_000 });
 
   await server.stop();
-  assert.equal(await textOf(page, '.staff-offline'), 'Keine Verbindung zum Server. Die Seite versucht es weiter.');
+  await expectText(page, '.staff-offline', 'Keine Verbindung zum Server. Die Seite versucht es weiter.');
   server = await startServer({ dataDir, port: server.port });
   await page.locator('.staff-offline').waitFor({ state: 'detached', timeout: 20_000 });
   await issue(server, { concern: 'address-change' });
@@ -234,10 +238,10 @@ test('a transfer sends the visitor to another concern\'s queue; calling again pa
   await issue(server, { concern: 'address-change' });
 
   await page.keyboard.press('F2');
-  await textOf(page, '.staff-work > .staff-ticket .staff-ticket-number');
+  await expectText(page, '.staff-work > .staff-ticket .staff-ticket-number', 'H 001');
   // Alt+T takes the clerk to the choice of concern; the browser's own Alt+T does not happen.
   await page.keyboard.press('Alt+T');
-  assert.equal(await page.evaluate(() => document.activeElement.closest('.staff-transfer') !== null), true);
+  await expectEvaluated(page, () => document.activeElement.closest('.staff-transfer') !== null, true);
   await page.getByLabel('Weiterleiten an').selectOption({ label: 'Karte verloren oder gestohlen' });
   await page.locator('.staff-transfer').getByRole('button', { name: 'Weiterleiten an' }).click();
   await page.locator('.staff-empty').waitFor();
@@ -248,12 +252,13 @@ test('a transfer sends the visitor to another concern\'s queue; calling again pa
   // Each F4 calls again (the count goes up) until the office's limit makes it a no-show.
   for (let calls = 1; ; calls += 1) {
     assert.ok(calls <= 5, 'the limit ends the calling');
-    const shown = await page.waitForFunction((count) => {
+    const shown = await expectEvaluated(page, (count) => {
       const times = document.querySelector('.staff-work > .staff-ticket .staff-ticket-times');
       if (!times) return 'gone';
-      return times.textContent.replace(/[\u2068\u2069]/g, '').includes(`${count}-mal aufgerufen`) ? 'called' : false;
-    }, calls);
-    if ((await shown.jsonValue()) === 'gone') break;
+      const text = times.textContent.replace(/[\u2068\u2069]/g, '');
+      return text.includes(`${count}-mal aufgerufen`) ? 'called' : text;
+    }, /^(called|gone)$/, { arg: calls, message: `called ${calls} times, or a no-show` });
+    if (shown === 'gone') break;
     await page.keyboard.press('F4');
   }
   await page.locator('.staff-empty').waitFor();
@@ -296,8 +301,8 @@ test('the camera scan reads a real ticket\'s QR code from the webcam and opens t
     const page = await desk(server, { browserWithCamera: cameraBrowser });
     await page.getByRole('button', { name: 'Mit Kamera scannen' }).click();
 
-    assert.equal(await textOf(page, '.staff-scanned .staff-ticket-number'), number);
-    assert.equal(await page.locator('.staff-camera').count(), 0, 'the camera is switched off again');
+    await expectText(page, '.staff-scanned .staff-ticket-number', number);
+    await expectCount(page, '.staff-camera', 0, { message: 'the camera is switched off again' });
   } finally {
     await cameraBrowser.close();
   }
@@ -309,13 +314,10 @@ test('without a usable camera the desk says so instead of showing a dead picture
 
   await page.getByRole('button', { name: 'Mit Kamera scannen' }).click();
 
-  assert.equal(
-    await textOf(page, '.staff-camera [role=alert]'),
-    'Keine Kamera gefunden, oder der Zugriff auf die Kamera ist nicht erlaubt.',
-  );
+  await expectText(page, '.staff-camera [role=alert]', 'Keine Kamera gefunden, oder der Zugriff auf die Kamera ist nicht erlaubt.');
   assert.deepEqual(await axeViolations(page), [], 'camera panel');
   await page.locator('.staff-camera').getByRole('button', { name: 'Schließen' }).click();
-  assert.equal(await page.locator('.staff-camera').count(), 0);
+  await expectCount(page, '.staff-camera', 0);
 });
 
 test('a specific visitor can be called from the queue, out of turn', async () => {
@@ -325,12 +327,12 @@ test('a specific visitor can be called from the queue, out of turn', async () =>
   await issue(server, { concern: 'address-change', checklist: {} });
 
   const second = page.locator('.queue-ticket', { hasText: 'H 002' });
-  assert.match(await second.getAttribute('aria-label'), /^H 002, Unterlagen fehlen, Jetzt aufrufen$/);
+  await expectAttribute(second, 'aria-label', /^H 002, Unterlagen fehlen, Jetzt aufrufen$/);
   await second.click();
 
-  assert.equal(await textOf(page, '.staff-work > .staff-ticket .staff-ticket-number'), 'H 002');
+  await expectText(page, '.staff-work > .staff-ticket .staff-ticket-number', 'H 002');
   await page.locator('.queue-ticket', { hasText: 'H 002' }).waitFor({ state: 'detached' });
-  assert.equal(await page.locator('.queue-ticket').count(), 1, 'H 001 still waits');
+  await expectCount(page, '.queue-ticket', 1, { message: 'H 001 still waits' });
 });
 
 test('a ticket put on hold waits apart and goes back into the queue from there', async () => {
@@ -346,10 +348,10 @@ test('a ticket put on hold waits apart and goes back into the queue from there',
   await page.locator('.staff-empty').waitFor();
   await page.locator('.staff-queue').getByRole('heading', { name: 'Zurückgestellt' }).waitFor();
   await page.locator('.staff-queue .queue-ticket', { hasText: 'H 001' }).click();
-  assert.equal(await textOf(page, '.staff-scanned .staff-ticket-status'), 'zurückgestellt');
+  await expectText(page, '.staff-scanned .staff-ticket-status', 'zurückgestellt');
   await page.locator('.staff-scanned').getByRole('button', { name: /Zurück in die Warteschlange/ }).click();
 
   await page.locator('.staff-scanned [data-status=waiting]').waitFor();
-  assert.equal(await textOf(page, '.staff-scanned .staff-ticket-status'), 'wartet');
+  await expectText(page, '.staff-scanned .staff-ticket-status', 'wartet');
   await page.locator('.staff-queue').getByRole('heading', { name: 'Zurückgestellt' }).waitFor({ state: 'detached' });
 });
