@@ -355,3 +355,80 @@ test('a ticket put on hold waits apart and goes back into the queue from there',
   await expectText(page, '.staff-scanned .staff-ticket-status', 'wartet');
   await page.locator('.staff-queue').getByRole('heading', { name: 'Zurückgestellt' }).waitFor({ state: 'detached' });
 });
+
+/** A clerk's session for the API itself (the test's own requests beside the desk's). */
+async function apiClerk(server, username = 'schalter2', password = 'willkommen-2') {
+  const response = await fetch(`${server.url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  assert.equal(response.status, 200);
+  const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  return (path, body) => fetch(`${server.url}/api/v1${path}`, {
+    method: 'POST',
+    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+}
+
+/** The API route of each staff action, as the desk's buttons name them by function key. */
+const ACTION_KEYS = { call: 'F2', recall: 'F4', start: 'F6', finish: 'F7', 'no-show': 'F8', park: 'F9', return: 'F10' };
+const STATUSES = ['waiting', 'called', 'serving', 'parked', 'finished', 'no_show', 'cancelled'];
+/** The API's steps that bring a new ticket to each status (at counter-2, not the desk's). */
+const STEPS = {
+  waiting: [], called: ['call'], serving: ['call', 'start'], parked: ['call', 'start', 'park'],
+  finished: ['call', 'start', 'finish'], no_show: ['call', 'no-show'], cancelled: ['cancel'],
+};
+
+test('for a ticket in every status the desk offers exactly the actions the server accepts', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await desk(server);
+  const post = await apiClerk(server);
+  const act = (ticket, action) => {
+    if (action === 'call') return post(`/tickets/${ticket.id}/call`, { counter: 'counter-2' });
+    if (action === 'transfer') return post(`/tickets/${ticket.id}/transfer`, { concern: 'address-change' });
+    return post(`/tickets/${ticket.id}/${action}`);
+  };
+  const ticketIn = async (status) => {
+    const ticket = await issue(server, { concern: 'information', checklist: {} });
+    for (const step of STEPS[status]) {
+      const response = await act(ticket, step);
+      assert.equal(response.status, 200, `${step} on the way to ${status}`);
+    }
+    return ticket;
+  };
+  /** Frees counter-2 again after an action left a ticket there. */
+  const finishAtCounter = async (ticket) => {
+    await act(ticket, 'start');
+    await act(ticket, 'finish');
+  };
+
+  for (const status of STATUSES) {
+    // What the server accepts for a ticket in this status, each tried on a ticket of its own.
+    const accepted = [];
+    for (const action of [...Object.keys(ACTION_KEYS), 'transfer']) {
+      const ticket = await ticketIn(status);
+      if ((await act(ticket, action)).status === 200) accepted.push(action);
+      await finishAtCounter(ticket);
+    }
+    // What the desk offers for such a ticket, opened with the hand scanner.
+    const ticket = await ticketIn(status);
+    await page.keyboard.type(ticket.status_url, { delay: 5 });
+    await page.keyboard.press('Enter');
+    const card = page.locator('.staff-scanned .staff-ticket');
+    await expectAttribute(card, '.staff-ticket-status', 'data-status', status);
+    await expectText(card, '.staff-ticket-number', ticket.number);
+
+    const offered = await expectEvaluated(card, (element) => [
+      ...[...element.querySelectorAll('.staff-actions > .staff-action')].map((button) => button.getAttribute('aria-keyshortcuts')),
+      ...(element.querySelector('.staff-transfer') ? ['transfer'] : []),
+    ], (keys) => Array.isArray(keys));
+
+    const expected = accepted.map((action) => ACTION_KEYS[action] ?? action);
+    assert.deepEqual([...offered].sort(), [...expected].sort(), `a ${status} ticket: the desk offers ${offered}, the server accepts ${accepted}`);
+    await finishAtCounter(ticket);
+    await page.locator('.staff-scanned').getByRole('button', { name: 'Schließen' }).click();
+    await expectCount(page, '.staff-scanned', 0);
+  }
+});
