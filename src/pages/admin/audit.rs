@@ -20,6 +20,9 @@ pub fn AuditTrail() -> impl IntoView {
     );
     let entries = RwSignal::new(Vec::<json::AuditEntry>::new());
     let more = RwSignal::new(false);
+    let loading = RwSignal::new(true);
+    // Each load is numbered: an older answer arriving after a newer filter's is dropped.
+    let latest = StoredValue::new(0u32);
     let load = move |before: Option<i64>| {
         let query = web_sys::UrlSearchParams::new().expect("URLSearchParams");
         for (name, value) in [("actor", actor), ("kind", kind), ("since", since), ("until", until)] {
@@ -32,8 +35,17 @@ pub fn AuditTrail() -> impl IntoView {
             query.append("before", &before.to_string());
         }
         let query: String = query.to_string().into();
-        console.run(async move {
-            match crate::api_client::admin::fetch_audit(&query).await {
+        latest.update_value(|count| *count += 1);
+        let this = latest.get_value();
+        loading.set(true);
+        // A read, not an edit: it does not wait for (or get skipped by) a save in progress.
+        leptos::task::spawn_local(async move {
+            let answer = crate::api_client::admin::fetch_audit(&query).await;
+            if latest.try_get_value() != Some(this) {
+                return;
+            }
+            loading.set(false);
+            match answer {
                 Ok(page) => {
                     more.set(page.len() == 100);
                     if before.is_some() {
@@ -106,7 +118,11 @@ pub fn AuditTrail() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            {move || entries.with(Vec::is_empty).then(|| view! { <p>{i18n.t("admin-audit-empty")}</p> })}
+            {move || match (loading.get(), entries.with(Vec::is_empty)) {
+                (true, _) => Some(view! { <p role="status">{i18n.t("kiosk-loading")}</p> }.into_any()),
+                (false, true) => Some(view! { <p>{i18n.t("admin-audit-empty")}</p> }.into_any()),
+                (false, false) => None,
+            }}
             <Show when=move || more.get()>
                 <button type="button" on:click=move |_| load(entries.with_untracked(|list| list.last().map(|e| e.id)))>
                     {move || i18n.t("admin-audit-older")}
