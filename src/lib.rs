@@ -21,6 +21,7 @@ pub mod components;
 pub mod device;
 pub mod i18n;
 pub mod idempotency;
+pub mod live_stream;
 pub mod pages;
 pub mod routes;
 pub mod speech;

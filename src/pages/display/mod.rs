@@ -14,12 +14,11 @@ use std::time::Duration;
 
 use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::Closure;
 use willkommen_api::{self as json, SOURCE_LANGUAGE};
 
 use crate::api_client::{decode, fetch_display};
 use crate::i18n::{I18n, language_info};
+use crate::live_stream::{UseEventSourceOptions, use_event_source};
 
 /// Calls on screen: the newest and the ones before it.
 const CALLS_SHOWN: usize = 7;
@@ -44,7 +43,8 @@ pub fn DisplayPage() -> impl IntoView {
     if let Some(root) = document().document_element() {
         let _ = root.class_list().add_1("display-screen");
     }
-    leptos::task::spawn_local(async move {
+    // Scoped to the page, so that the live streams it opens close with it.
+    leptos::task::spawn_local_scoped_with_cancellation(async move {
         i18n.load("en").await;
         match fetch_display().await {
             Ok(board) => {
@@ -62,16 +62,7 @@ pub fn DisplayPage() -> impl IntoView {
             Err(_) => state.offline.set(true),
         }
     });
-    if let Ok(timer) = set_interval_with_handle(
-        move || {
-            leptos::task::spawn_local(async move {
-                if let Ok(board) = fetch_display().await {
-                    state.board.set(Some(board));
-                }
-            })
-        },
-        BOARD_REFRESH,
-    ) {
+    if let Ok(timer) = set_interval_with_handle(move || refresh_board(state), BOARD_REFRESH) {
         on_cleanup(move || timer.clear());
     }
     view! {
@@ -87,12 +78,10 @@ pub fn DisplayPage() -> impl IntoView {
 }
 
 /// The display's live stream, from just after the calls it loaded. A call is shown, sounded
-/// and announced once: the browser reconnects with the last id it received.
+/// and announced once: a reconnect continues after the last call received.
 fn follow_calls(state: Board, after: i64, speech: bool, i18n: I18n) {
-    let url = format!("{}/display/events?after={after}", json::API_PREFIX);
-    let Ok(source) = web_sys::EventSource::new(&url) else { return };
     let last_shown = StoredValue::new(after);
-    let on_call = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+    let on_call = move |event: web_sys::MessageEvent| {
         let id = event.last_event_id().parse::<i64>().unwrap_or(0);
         let Some(Ok(call)) = event.data().as_string().map(|text| decode::<json::DisplayCall>(&text)) else { return };
         // Never the same call twice, whatever a reconnect sends.
@@ -108,33 +97,32 @@ fn follow_calls(state: Board, after: i64, speech: bool, i18n: I18n) {
         if speech {
             announce::call(&call, i18n);
         }
-        leptos::task::spawn_local(async move {
-            if let Ok(board) = fetch_display().await {
-                state.board.set(Some(board));
-            }
-        });
-    });
-    let _ = source.add_event_listener_with_callback("call", on_call.as_ref().unchecked_ref());
-    let on_open = Closure::<dyn Fn()>::new(move || state.offline.set(false));
-    source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
-    let on_error = Closure::<dyn Fn()>::new(move || state.offline.set(true));
-    source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    // The stream lives as long as the page (a display is never navigated away from).
-    std::mem::forget((source, on_call, on_open, on_error));
+        refresh_board(state);
+    };
+    use_event_source(
+        format!("{}/display/events?after={after}", json::API_PREFIX),
+        UseEventSourceOptions::default()
+            .on("call", on_call)
+            .on_open(move || state.offline.set(false))
+            .on_error(move || state.offline.set(true)),
+    );
 }
 
 /// A newly published configuration (the notice, concern names) shows at once.
 fn reload_when_published(state: Board) {
-    let Ok(source) = web_sys::EventSource::new(&format!("{}/kiosk/events", json::API_PREFIX)) else { return };
-    let on_published = Closure::<dyn Fn()>::new(move || {
-        leptos::task::spawn_local(async move {
-            if let Ok(board) = fetch_display().await {
-                state.board.set(Some(board));
-            }
-        })
+    use_event_source(
+        format!("{}/kiosk/events", json::API_PREFIX),
+        UseEventSourceOptions::default().on("published", move |_| refresh_board(state)),
+    );
+}
+
+/// Loads the waiting counts, the notice and the rest of the board again.
+fn refresh_board(state: Board) {
+    leptos::task::spawn_local(async move {
+        if let Ok(board) = fetch_display().await {
+            state.board.set(Some(board));
+        }
     });
-    let _ = source.add_event_listener_with_callback("published", on_published.as_ref().unchecked_ref());
-    std::mem::forget((source, on_published));
 }
 
 /// A text in German and English: "Aufruf · Now calling".
