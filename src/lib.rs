@@ -17,6 +17,7 @@
 //! Build and run it with `cargo xtask run`; develop with `cargo xtask dev`.
 
 pub mod api_client;
+pub mod clock;
 pub mod components;
 pub mod device;
 pub mod i18n;

@@ -63,7 +63,8 @@ impl UseEventSourceOptions {
 pub struct UseEventSource {
     /// Whether the stream is open now.
     pub connected: Signal<bool>,
-    /// The id of the last event received that had one; a new stream continues after it.
+    /// The id of the last event handled (named in the options) that had one; a stream the
+    /// helper opens anew continues after it.
     pub last_event_id: Signal<Option<String>>,
     stream: StoredValue<Rc<Stream>, LocalStorage>,
 }

@@ -1,8 +1,8 @@
 //! The lobby call display (`/display`) on a TV, readable from five metres: the newest call
 //! large ("A 017 → Schalter 3") until the next one, the calls before it, how many wait per
-//! concern and for about how long, a clock, the office's notice; headers in German and
-//! English and a line that rotates through the kiosk's other languages. Each call sounds a
-//! gong and, with `?speech=on`, is announced in German and English.
+//! concern and for about how long, a clock in the office's time zone, the office's notice;
+//! headers in German and English and a line that rotates through the kiosk's other languages.
+//! Each call sounds a gong and, with `?speech=on`, is announced in German and English.
 //!
 //! It runs for weeks: it keeps a fixed number of calls, and a reconnect continues after the
 //! last call it showed, so nothing old comes back as new.
@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use willkommen_api::{self as json, SOURCE_LANGUAGE};
 
 use crate::api_client::{decode, fetch_display};
+use crate::clock::OfficeClock;
 use crate::i18n::{I18n, language_info};
 use crate::live_stream::{UseEventSourceOptions, use_event_source};
 
@@ -144,9 +145,11 @@ fn Header(state: Board) -> impl IntoView {
     {
         on_cleanup(move || timer.clear());
     }
+    let office_clock = StoredValue::new_local(OfficeClock::default());
     let clock = move || {
         let date = now.get();
-        format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+        let zone = state.board.with(|board| board.as_ref().map(|board| board.time_zone.clone()));
+        office_clock.try_update_value(|clock| clock.show(&date, zone.as_deref())).unwrap_or_default()
     };
     let office = move || {
         state.board.with(|board| board.as_ref().and_then(|b| b.office_name.get(SOURCE_LANGUAGE).map(str::to_owned)))
