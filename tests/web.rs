@@ -111,3 +111,87 @@ fn read_aloud_reads_a_screens_marked_texts_in_order_using_accessible_names() {
 
     assert_eq!(text, "Ihre Wartenummer. Ihre Wartenummer ist A 017. Fertig");
 }
+
+/// A stream the server refuses (here a 404: the test server has no such path) is closed for
+/// good by the browser; the helper opens it again after 1 s, then 2 s …, until it is closed
+/// or its owner is cleaned up.
+#[wasm_bindgen_test]
+async fn a_refused_live_stream_is_tried_again_with_growing_pauses_until_it_is_closed() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use willkommen::live_stream::{UseEventSource, UseEventSourceOptions, use_event_source};
+    use willkommen::timing::sleep;
+
+    let refused_stream = |owner: &Owner| {
+        let errors = Rc::new(Cell::new(0));
+        let stream: UseEventSource = owner.with(|| {
+            let errors = errors.clone();
+            use_event_source(
+                "/live-stream-test/no-such-stream",
+                UseEventSourceOptions::default().on_error(move || errors.set(errors.get() + 1)),
+            )
+        });
+        (stream, errors)
+    };
+    let (first_owner, second_owner) = (Owner::new(), Owner::new());
+    let (closed, closed_errors) = refused_stream(&first_owner);
+    let (_, cleaned_up_errors) = refused_stream(&second_owner);
+
+    // Tries at about 0 s and 1 s; the third would come at about 3 s.
+    sleep(2_200).await;
+    assert_eq!((closed_errors.get(), cleaned_up_errors.get()), (2, 2), "refused, then one try after a second");
+    assert!(!closed.connected.get_untracked());
+    closed.close();
+    second_owner.cleanup();
+    sleep(2_500).await;
+    assert_eq!(closed_errors.get(), 2, "no more tries once closed");
+    assert_eq!(cleaned_up_errors.get(), 2, "no more tries once the owner is cleaned up");
+    first_owner.cleanup();
+}
+
+/// Every event reaches its handler, also several in one chunk, and the stream remembers the
+/// last id to continue after it.
+#[wasm_bindgen_test]
+async fn every_event_of_a_live_stream_reaches_its_handler_and_its_id_is_kept() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use willkommen::live_stream::{UseEventSourceOptions, use_event_source};
+    use willkommen::timing::sleep;
+
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let owner = Owner::new();
+    // Two calls and something else, in one response (a data: address serves it as a stream).
+    let body = "retry: 60000\n\nid: 7\nevent: call\ndata: A 001\n\nid: 8\nevent: call\ndata: A 002\n\nid: 9\nevent: other\ndata: x\n\n";
+    let url = format!("data:text/event-stream,{}", web_sys::js_sys::encode_uri_component(body));
+    let stream = owner.with(|| {
+        let seen = seen.clone();
+        use_event_source(
+            url,
+            UseEventSourceOptions::default()
+                .on("call", move |event| seen.borrow_mut().push(event.data().as_string().unwrap_or_default())),
+        )
+    });
+
+    sleep(500).await;
+    assert_eq!(*seen.borrow(), ["A 001", "A 002"]);
+    assert_eq!(stream.last_event_id().as_deref(), Some("8"), "the last id of a handled event");
+    assert!(!stream.connected.get_untracked(), "the data address has ended, the browser waits a minute (retry)");
+    owner.cleanup();
+}
+
+#[wasm_bindgen_test]
+fn the_office_clock_shows_the_offices_time_and_the_pcs_own_for_an_unknown_zone() {
+    use web_sys::js_sys::Date;
+    use willkommen::clock::OfficeClock;
+
+    let mut clock = OfficeClock::default();
+    let winter = Date::new(&"2026-11-24T01:40:00Z".into());
+    let summer = Date::new(&"2026-07-01T22:05:00Z".into());
+    let pcs_own = format!("{:02}:{:02}", winter.get_hours(), winter.get_minutes());
+
+    assert_eq!(clock.show(&winter, Some("Europe/Berlin")), "02:40");
+    assert_eq!(clock.show(&summer, Some("Europe/Berlin")), "00:05", "h23: midnight is 00, not 24");
+    assert_eq!(clock.show(&winter, Some("Asia/Kolkata")), "07:10");
+    assert_eq!(clock.show(&winter, Some("Mars/Olympus_Mons")), pcs_own, "a zone the browser does not know");
+    assert_eq!(clock.show(&winter, None), pcs_own, "before the office's zone is known");
+}

@@ -11,6 +11,7 @@ use willkommen_api::{self as json, ErrorCode, TicketStatus};
 use crate::api_client::{ApiFailure, cancel_ticket, decode, fetch_ticket};
 use crate::components::QueuePosition;
 use crate::i18n::{I18n, LANGUAGES};
+use crate::live_stream::{UseEventSourceOptions, use_event_source};
 use crate::pages::kiosk::FailurePanel;
 
 /// The page for the ticket `id`, taken from the page's address.
@@ -66,9 +67,9 @@ pub fn TicketStatusPage(id: String) -> impl IntoView {
     }
 }
 
-/// The ticket's live stream: every change comes at once. The browser reconnects by itself (and
-/// the stream starts with the current state); a phone waking up or coming back online also
-/// asks again, so a stale page corrects itself.
+/// The ticket's live stream: every change comes at once. The browser reconnects by itself, the
+/// stream helper when the browser gives up (and the stream starts with the current state); a
+/// phone waking up or coming back online also asks again, so a stale page corrects itself.
 fn follow_live(
     id: &str,
     ticket: RwSignal<Option<Result<json::Ticket, ApiFailure>>>,
@@ -76,22 +77,22 @@ fn follow_live(
     reload: impl Fn() + Clone + 'static,
 ) {
     let url = format!("{}/tickets/{}/events", willkommen_api::API_PREFIX, web_sys::js_sys::encode_uri_component(id));
-    let Ok(source) = web_sys::EventSource::new(&url) else { return };
-    let on_ticket = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-        if let Some(Ok(update)) = event.data().as_string().map(|text| decode::<json::Ticket>(&text)) {
-            offline.set(false);
-            ticket.set(Some(Ok(update)));
-        }
-    });
-    let _ = source.add_event_listener_with_callback("ticket", on_ticket.as_ref().unchecked_ref());
-    let on_open = Closure::<dyn Fn()>::new(move || offline.set(false));
-    source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
-    let on_error = Closure::<dyn Fn()>::new(move || {
-        if ticket.with_untracked(|t| matches!(t, Some(Ok(_)))) {
-            offline.set(true);
-        }
-    });
-    source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    use_event_source(
+        url,
+        UseEventSourceOptions::default()
+            .on("ticket", move |event| {
+                if let Some(Ok(update)) = event.data().as_string().map(|text| decode::<json::Ticket>(&text)) {
+                    offline.set(false);
+                    ticket.set(Some(Ok(update)));
+                }
+            })
+            .on_open(move || offline.set(false))
+            .on_error(move || {
+                if ticket.with_untracked(|t| matches!(t, Some(Ok(_)))) {
+                    offline.set(true);
+                }
+            }),
+    );
     let wake = {
         let reload = reload.clone();
         move || {
@@ -103,11 +104,10 @@ fn follow_live(
     let on_visible = Closure::<dyn Fn()>::new(wake);
     let _ = document().add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
     let online = window_event_listener(leptos::ev::online, move |_| reload());
-    let kept = StoredValue::new_local((source, on_ticket, on_open, on_error, on_visible));
+    let on_visible = StoredValue::new_local(on_visible);
     on_cleanup(move || {
         online.remove();
-        kept.with_value(|(source, _, _, _, on_visible)| {
-            source.close();
+        on_visible.with_value(|on_visible| {
             let _ =
                 document().remove_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
         });

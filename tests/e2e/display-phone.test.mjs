@@ -1,7 +1,8 @@
 // End to end: the lobby call display (/display) and the visitor's phone page (/t/<id>)
 // against the real server in headless Chromium: a call reaches both live, the display
 // survives a server restart without showing a call twice and keeps a fixed number of calls,
-// "I am leaving" gives the ticket back and the staff queue follows, axe-core on both pages.
+// its clock shows the office's time on a PC set to UTC, "I am leaving" gives the ticket back
+// and the staff queue follows, axe-core on both pages.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 
@@ -151,6 +152,31 @@ test('"I am leaving" gives the ticket back after asking, and the staff queue fol
   await expectCount(phone.getByRole('button', { name: 'Ich gehe' }), 0);
   await staff.locator('.queue-numbers', { hasText: 'H 002' }).waitFor({ state: 'detached', timeout: 5_000 });
   await expectText(staff, '.queue-numbers', /H 001/);
+});
+
+test('the display\'s clock shows the office\'s time, also on a PC set to another time zone', async () => {
+  const server = await startServer({ dataDir: tempDir('data') }); // the demo office is in Europe/Berlin
+  const context = await browser.newContext({ timezoneId: 'UTC', viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => { throw error; });
+  const hoursMinutes = (timeZone, at) => new Intl.DateTimeFormat('de-DE', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const now = Date.now();
+  // This minute in Berlin, or the next one if it turns during the test.
+  const berlin = [now, now + 60_000].map((at) => hoursMinutes('Europe/Berlin', at));
+  assert.notEqual(hoursMinutes('UTC', now), berlin[0], 'Berlin is never on UTC');
+
+  await page.goto(`${server.url}/display`);
+  await page.locator('.display-waiting h2').waitFor();
+  const deadline = Date.now() + 10_000;
+  let shown = await textOf(page, '.display-clock time');
+  while (!berlin.includes(shown) && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    shown = await textOf(page, '.display-clock time');
+  }
+
+  assert.ok(berlin.includes(shown), `the clock shows ${shown} after 10 s, not Berlin's ${berlin.join(' or ')}`);
+  assert.equal(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone), 'UTC', 'the browser itself is on UTC');
+  await context.close();
 });
 
 /** Finishes the ticket at `counter`, if it has one, so it can call the next. */

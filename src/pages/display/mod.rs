@@ -1,8 +1,8 @@
 //! The lobby call display (`/display`) on a TV, readable from five metres: the newest call
 //! large ("A 017 → Schalter 3") until the next one, the calls before it, how many wait per
-//! concern and for about how long, a clock, the office's notice; headers in German and
-//! English and a line that rotates through the kiosk's other languages. Each call sounds a
-//! gong and, with `?speech=on`, is announced in German and English.
+//! concern and for about how long, a clock in the office's time zone, the office's notice;
+//! headers in German and English and a line that rotates through the kiosk's other languages.
+//! Each call sounds a gong and, with `?speech=on`, is announced in German and English.
 //!
 //! It runs for weeks: it keeps a fixed number of calls, and a reconnect continues after the
 //! last call it showed, so nothing old comes back as new.
@@ -14,12 +14,12 @@ use std::time::Duration;
 
 use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::Closure;
 use willkommen_api::{self as json, SOURCE_LANGUAGE};
 
 use crate::api_client::{decode, fetch_display};
+use crate::clock::OfficeClock;
 use crate::i18n::{I18n, language_info};
+use crate::live_stream::{UseEventSourceOptions, use_event_source};
 
 /// Calls on screen: the newest and the ones before it.
 const CALLS_SHOWN: usize = 7;
@@ -44,7 +44,8 @@ pub fn DisplayPage() -> impl IntoView {
     if let Some(root) = document().document_element() {
         let _ = root.class_list().add_1("display-screen");
     }
-    leptos::task::spawn_local(async move {
+    // Scoped to the page, so that the live streams it opens close with it.
+    leptos::task::spawn_local_scoped_with_cancellation(async move {
         i18n.load("en").await;
         match fetch_display().await {
             Ok(board) => {
@@ -62,16 +63,7 @@ pub fn DisplayPage() -> impl IntoView {
             Err(_) => state.offline.set(true),
         }
     });
-    if let Ok(timer) = set_interval_with_handle(
-        move || {
-            leptos::task::spawn_local(async move {
-                if let Ok(board) = fetch_display().await {
-                    state.board.set(Some(board));
-                }
-            })
-        },
-        BOARD_REFRESH,
-    ) {
+    if let Ok(timer) = set_interval_with_handle(move || refresh_board(state), BOARD_REFRESH) {
         on_cleanup(move || timer.clear());
     }
     view! {
@@ -87,12 +79,10 @@ pub fn DisplayPage() -> impl IntoView {
 }
 
 /// The display's live stream, from just after the calls it loaded. A call is shown, sounded
-/// and announced once: the browser reconnects with the last id it received.
+/// and announced once: a reconnect continues after the last call received.
 fn follow_calls(state: Board, after: i64, speech: bool, i18n: I18n) {
-    let url = format!("{}/display/events?after={after}", json::API_PREFIX);
-    let Ok(source) = web_sys::EventSource::new(&url) else { return };
     let last_shown = StoredValue::new(after);
-    let on_call = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+    let on_call = move |event: web_sys::MessageEvent| {
         let id = event.last_event_id().parse::<i64>().unwrap_or(0);
         let Some(Ok(call)) = event.data().as_string().map(|text| decode::<json::DisplayCall>(&text)) else { return };
         // Never the same call twice, whatever a reconnect sends.
@@ -108,33 +98,32 @@ fn follow_calls(state: Board, after: i64, speech: bool, i18n: I18n) {
         if speech {
             announce::call(&call, i18n);
         }
-        leptos::task::spawn_local(async move {
-            if let Ok(board) = fetch_display().await {
-                state.board.set(Some(board));
-            }
-        });
-    });
-    let _ = source.add_event_listener_with_callback("call", on_call.as_ref().unchecked_ref());
-    let on_open = Closure::<dyn Fn()>::new(move || state.offline.set(false));
-    source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
-    let on_error = Closure::<dyn Fn()>::new(move || state.offline.set(true));
-    source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    // The stream lives as long as the page (a display is never navigated away from).
-    std::mem::forget((source, on_call, on_open, on_error));
+        refresh_board(state);
+    };
+    use_event_source(
+        format!("{}/display/events?after={after}", json::API_PREFIX),
+        UseEventSourceOptions::default()
+            .on("call", on_call)
+            .on_open(move || state.offline.set(false))
+            .on_error(move || state.offline.set(true)),
+    );
 }
 
 /// A newly published configuration (the notice, concern names) shows at once.
 fn reload_when_published(state: Board) {
-    let Ok(source) = web_sys::EventSource::new(&format!("{}/kiosk/events", json::API_PREFIX)) else { return };
-    let on_published = Closure::<dyn Fn()>::new(move || {
-        leptos::task::spawn_local(async move {
-            if let Ok(board) = fetch_display().await {
-                state.board.set(Some(board));
-            }
-        })
+    use_event_source(
+        format!("{}/kiosk/events", json::API_PREFIX),
+        UseEventSourceOptions::default().on("published", move |_| refresh_board(state)),
+    );
+}
+
+/// Loads the waiting counts, the notice and the rest of the board again.
+fn refresh_board(state: Board) {
+    leptos::task::spawn_local(async move {
+        if let Ok(board) = fetch_display().await {
+            state.board.set(Some(board));
+        }
     });
-    let _ = source.add_event_listener_with_callback("published", on_published.as_ref().unchecked_ref());
-    std::mem::forget((source, on_published));
 }
 
 /// A text in German and English: "Aufruf · Now calling".
@@ -156,9 +145,11 @@ fn Header(state: Board) -> impl IntoView {
     {
         on_cleanup(move || timer.clear());
     }
+    let office_clock = StoredValue::new_local(OfficeClock::default());
     let clock = move || {
         let date = now.get();
-        format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+        let zone = state.board.with(|board| board.as_ref().map(|board| board.time_zone.clone()));
+        office_clock.try_update_value(|clock| clock.show(&date, zone.as_deref())).unwrap_or_default()
     };
     let office = move || {
         state.board.with(|board| board.as_ref().and_then(|b| b.office_name.get(SOURCE_LANGUAGE).map(str::to_owned)))

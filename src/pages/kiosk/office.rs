@@ -4,12 +4,11 @@
 //! reached, so a kiosk recovers by itself after an outage, without a reload.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::Closure;
 use willkommen_api::Kiosk;
 
 use super::visit::Visit;
 use crate::api_client::{ApiFailure, fetch_kiosk, fetch_preview_kiosk};
+use crate::live_stream::{UseEventSourceOptions, use_event_source};
 use crate::timing::{Backoff, sleep};
 
 const REFRESH_MS: i32 = 30_000;
@@ -77,19 +76,16 @@ fn adopt(visit: Visit, office: Kiosk) {
 /// stream breaking (the server stopped) or coming back checks at once too, so an idle welcome
 /// screen says within a second or two that no tickets can be had, and invites visitors again
 /// as soon as the server is back, instead of at the next half-minute check. The browser
-/// reconnects by itself, every two seconds (the server's `retry`).
+/// reconnects by itself, every two seconds (the server's `retry`), and the stream helper
+/// when the browser gives up.
 fn reload_when_published(visit: Visit) {
-    let Ok(source) = web_sys::EventSource::new(&format!("{}/kiosk/events", willkommen_api::API_PREFIX)) else {
-        return;
-    };
-    let check = Closure::<dyn Fn()>::new(move || {
+    let check = move || {
         leptos::task::spawn_local(async move {
             let _ = load(visit).await;
         })
-    });
-    let _ = source.add_event_listener_with_callback("published", check.as_ref().unchecked_ref());
-    source.set_onerror(Some(check.as_ref().unchecked_ref()));
-    source.set_onopen(Some(check.as_ref().unchecked_ref()));
-    let kept = StoredValue::new_local((source, check));
-    on_cleanup(move || kept.with_value(|(source, _)| source.close()));
+    };
+    use_event_source(
+        format!("{}/kiosk/events", willkommen_api::API_PREFIX),
+        UseEventSourceOptions::default().on("published", move |_| check()).on_open(check).on_error(check),
+    );
 }

@@ -211,25 +211,21 @@ fn open_scanned(desk: StaffDesk, i18n: I18n, code: String) {
 }
 
 /// The queue's live stream (server-sent events): every change reloads the overview. The
-/// browser reconnects by itself (the server asks for a retry after a few seconds) and the
-/// banner says when the connection is gone.
+/// browser reconnects by itself (the server asks for a retry after a few seconds), the stream
+/// helper when the browser gives up (e.g. after a 401), and the banner says when the
+/// connection is gone.
 fn follow_queue_live(desk: StaffDesk, i18n: I18n) {
-    use wasm_bindgen::prelude::Closure;
+    use crate::live_stream::{UseEventSourceOptions, use_event_source};
 
-    let Ok(source) = web_sys::EventSource::new(&format!("{}/queue/events", willkommen_api::API_PREFIX)) else {
-        return;
-    };
     let refresh = move || leptos::task::spawn_local(async move { desk.refresh_queue(i18n).await });
-    let on_change = Closure::<dyn Fn()>::new(refresh);
-    let _ = source.add_event_listener_with_callback("changed", on_change.as_ref().unchecked_ref());
-    let on_open = Closure::<dyn Fn()>::new(move || {
-        desk.offline.set(false);
-        refresh();
-    });
-    source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
-    let on_error = Closure::<dyn Fn()>::new(move || desk.offline.set(true));
-    source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    // The stream and its handlers live as long as the desk screen.
-    let kept = StoredValue::new_local((source, on_change, on_open, on_error));
-    on_cleanup(move || kept.with_value(|(source, ..)| source.close()));
+    use_event_source(
+        format!("{}/queue/events", willkommen_api::API_PREFIX),
+        UseEventSourceOptions::default()
+            .on("changed", move |_| refresh())
+            .on_open(move || {
+                desk.offline.set(false);
+                refresh();
+            })
+            .on_error(move || desk.offline.set(true)),
+    );
 }
