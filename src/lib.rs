@@ -35,7 +35,9 @@ use leptos::prelude::*;
 
 use crate::i18n::I18n;
 use crate::pages::{AdminPage, DisplayPage, KioskPage, NotFoundPage, StaffPage, TicketStatusPage};
-use crate::routes::{Screen, current_path};
+use willkommen_api::{Page, ticket_id_in};
+
+use crate::routes::current_path;
 
 /// The kiosk (`/`), with nothing else: every kiosk downloads it at start-up.
 #[component]
@@ -49,8 +51,8 @@ pub fn KioskApp() -> impl IntoView {
 #[component]
 pub fn PhoneApp() -> impl IntoView {
     provide_context(I18n::new());
-    match routes::ticket_id(&current_path()) {
-        Some(id) => view! { <TicketStatusPage id/> }.into_any(),
+    match ticket_id_in(&current_path()) {
+        Some(id) => view! { <TicketStatusPage id=id.to_owned()/> }.into_any(),
         None => view! { <NotFoundPage/> }.into_any(),
     }
 }
@@ -66,9 +68,9 @@ pub fn DisplayApp() -> impl IntoView {
 #[component]
 pub fn OfficeApp() -> impl IntoView {
     provide_context(I18n::for_office());
-    match Screen::at(&current_path()) {
-        Some(Screen::Staff) => view! { <StaffPage/> }.into_any(),
-        Some(Screen::Admin) => view! { <AdminPage/> }.into_any(),
+    match Page::at(&current_path()) {
+        Some(Page::Staff) => view! { <StaffPage/> }.into_any(),
+        Some(Page::Admin) => view! { <AdminPage/> }.into_any(),
         _ => view! { <NotFoundPage/> }.into_any(),
     }
 }
