@@ -9,11 +9,16 @@
 //! one after 1 s, 2 s, 4 s … up to 15 s, for ever, starting over after each success. A new
 //! `EventSource` sends no `Last-Event-ID` header, so it carries the last id received as
 //! `?after=<id>`, which every live stream of the server reads the same way.
+//!
+//! Every kiosk downloads this at start-up, so it is written for size: no URL parsing (the
+//! caller gives the starting point with [`UseEventSourceOptions::after`]), one browser callback
+//! per stream, and no reactive storage beyond the one signal it offers.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{Event, EventSource, MessageEvent};
@@ -32,6 +37,7 @@ pub struct UseEventSourceOptions {
     events: Vec<(&'static str, Handler)>,
     on_open: Option<Box<dyn Fn()>>,
     on_error: Option<Box<dyn Fn()>>,
+    after: Option<i64>,
 }
 
 impl UseEventSourceOptions {
@@ -53,103 +59,76 @@ impl UseEventSourceOptions {
         self.on_error = Some(Box::new(handler));
         self
     }
+
+    /// Starts after the event with this id (e.g. where a page loaded from continues).
+    pub fn after(mut self, id: i64) -> Self {
+        self.after = Some(id);
+        self
+    }
 }
 
 /// A live stream opened by [`use_event_source`].
-///
-/// Only `connected` is a signal: a signal updated with every event's id cost the kiosk's
-/// download 0.6 KB brotli (1.8 KB raw) although no screen reads it, and the kiosk is at its
-/// budget; `last_event_id()` reads the id when asked instead.
 #[derive(Clone, Copy)]
 pub struct UseEventSource {
     /// Whether the stream is open now.
     pub connected: ReadSignal<bool>,
-    stream: StoredValue<Rc<Stream>, LocalStorage>,
 }
 
-impl UseEventSource {
-    /// The id of the last event handled that had one: a stream opened anew continues after it.
-    pub fn last_event_id(&self) -> Option<String> {
-        self.stream
-            .try_with_value(|stream| {
-                let id = stream.last_event_id.take();
-                stream.last_event_id.set(id.clone());
-                id
-            })
-            .flatten()
-    }
-
-    /// Closes the stream for good, as the cleanup of its reactive owner does.
-    pub fn close(&self) {
-        self.stream.try_with_value(|stream| stream.close());
-    }
-}
-
-/// Opens the live stream at `url` (e.g. `/api/v1/queue/events`) and keeps it open, reconnecting
-/// with growing pauses, until the current reactive owner is cleaned up.
+/// Opens the live stream at `url` (e.g. `/api/v1/queue/events`, without `after`) and keeps it
+/// open, reconnecting with growing pauses, until the current reactive owner is cleaned up.
 pub fn use_event_source(url: impl Into<String>, options: UseEventSourceOptions) -> UseEventSource {
     let connected = RwSignal::new(false);
-    let stream = Rc::new_cyclic(|weak: &Weak<Stream>| {
-        let on_event = weak.clone();
+    let stream = Rc::new_cyclic(|me: &Weak<Stream>| {
+        let weak = me.clone();
         Stream {
-            me: weak.clone(),
-            url: url.into(),
-            options,
+            me: me.clone(),
             // One callback for all of the stream's events, of the type Leptos's own event
-            // listeners use, so that they share their glue code (the kiosk's download counts).
+            // listeners use, so that they share their glue code.
             listener: Closure::wrap(Box::new(move |event: Event| {
-                if let Some(stream) = on_event.upgrade() {
+                if let Some(stream) = weak.upgrade() {
                     stream.dispatch(event);
                 }
             })),
-            source: Cell::new(None),
+            url: url.into(),
+            after: Cell::new(options.after),
+            options,
+            source: RefCell::new(None),
             backoff: Cell::new(Backoff::new(LONGEST_RETRY_MS)),
-            closed: Cell::new(false),
-            last_event_id: Cell::new(None),
             connected,
         }
     });
     stream.connect();
-    let stream = StoredValue::new_local(stream);
-    on_cleanup(move || {
-        stream.try_with_value(|stream| stream.close());
-    });
-    UseEventSource { connected: connected.read_only(), stream }
+    // The owner keeps the stream; the browser's callbacks and the pause before a new try hold
+    // it only weakly, so it goes, closed, with the owner.
+    let kept = SendWrapper::new(stream);
+    on_cleanup(move || kept.close());
+    UseEventSource { connected: connected.read_only() }
 }
 
-/// The stream's state and the browser callbacks it owns. The callbacks hold it only weakly, so
-/// it (and they) go when its reactive owner drops it.
+/// The stream's state and the browser callback it owns.
 struct Stream {
     me: Weak<Stream>,
-    url: String,
-    options: UseEventSourceOptions,
     listener: Closure<dyn FnMut(Event)>,
-    source: Cell<Option<EventSource>>,
+    url: String,
+    /// The last event id received (or the caller's starting point): where a new stream continues.
+    after: Cell<Option<i64>>,
+    options: UseEventSourceOptions,
+    /// `None` once closed for good.
+    source: RefCell<Option<EventSource>>,
     backoff: Cell<Backoff>,
-    closed: Cell<bool>,
-    last_event_id: Cell<Option<String>>,
     connected: RwSignal<bool>,
 }
 
 impl Stream {
     /// Opens a new `EventSource`, after the last event received if there was one.
     fn connect(&self) {
-        if self.closed.get() {
-            return;
-        }
-        let last_event_id = self.last_event_id.take();
-        let url = match &last_event_id {
-            Some(id) => resume_url(&self.url, id),
-            None => self.url.clone(),
-        };
-        self.last_event_id.set(last_event_id);
+        let url = stream_url(&self.url, self.after.get());
         // Only a malformed address fails here, and it would fail again.
         let Ok(source) = EventSource::new(&url) else { return };
         let names = self.options.events.iter().map(|(name, _)| *name);
         for name in ["open", "error"].into_iter().chain(names) {
             let _ = source.add_event_listener_with_callback(name, self.listener.as_ref().unchecked_ref());
         }
-        // A closed EventSource fires nothing more.
         if let Some(old) = self.source.replace(Some(source)) {
             old.close();
         }
@@ -159,7 +138,7 @@ impl Stream {
         match event.type_().as_str() {
             "open" => {
                 self.backoff.set(Backoff::new(LONGEST_RETRY_MS));
-                self.connected.try_set(true);
+                self.connected.set(true);
                 if let Some(on_open) = &self.options.on_open {
                     on_open();
                 }
@@ -167,9 +146,9 @@ impl Stream {
             "error" => self.failed(),
             name => {
                 let event: MessageEvent = event.unchecked_into();
-                let id = event.last_event_id();
-                if !id.is_empty() {
-                    self.last_event_id.set(Some(id));
+                // The server's ids are whole numbers; anything else is no place to continue.
+                if let Ok(id) = event.last_event_id().parse() {
+                    self.after.set(Some(id));
                 }
                 if let Some((_, handler)) = self.options.events.iter().find(|(handled, _)| *handled == name) {
                     handler(event);
@@ -179,23 +158,21 @@ impl Stream {
     }
 
     fn failed(&self) {
-        self.connected.try_set(false);
-        let source = self.source.take();
-        let given_up = source.as_ref().is_some_and(|source| source.ready_state() == EventSource::CLOSED);
-        self.source.set(source);
+        self.connected.set(false);
         if let Some(on_error) = &self.options.on_error {
             on_error();
         }
-        // The handler may have closed the stream.
-        if given_up && !self.closed.get() {
+        // The browser tries again by itself unless it gave up (or the handler closed us).
+        let given_up = self.source.borrow().as_ref().is_some_and(|source| source.ready_state() == EventSource::CLOSED);
+        if given_up {
             let mut backoff = self.backoff.get();
             let delay = backoff.next_delay();
             self.backoff.set(backoff);
-            let stream = self.me.clone();
-            // The pause is not cancelled on cleanup; `connect` then does nothing.
+            let me = self.me.clone();
             leptos::task::spawn_local(async move {
                 sleep(delay).await;
-                if let Some(stream) = stream.upgrade() {
+                // Gone with its owner, or closed meanwhile: no new try.
+                if let Some(stream) = me.upgrade().filter(|stream| stream.source.borrow().is_some()) {
                     stream.connect();
                 }
             });
@@ -203,40 +180,19 @@ impl Stream {
     }
 
     fn close(&self) {
-        self.closed.set(true);
-        self.connected.try_set(false);
         if let Some(source) = self.source.take() {
             source.close();
         }
+        self.connected.try_set(false);
     }
 }
 
-/// `url` with `after=<last_event_id>` instead of any `after` it had: where a stream opened anew
-/// continues. (The browser's own reconnects send the id as the `Last-Event-ID` header.)
-pub fn resume_url(url: &str, last_event_id: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let (path, query) = url.split_once('?').unwrap_or((url, ""));
-    let mut resumed = String::from(path);
-    let mut separator = '?';
-    for pair in query.split('&') {
-        if !pair.is_empty() && pair != "after" && !pair.starts_with("after=") {
-            resumed.push(separator);
-            resumed.push_str(pair);
-            separator = '&';
-        }
+/// Where a stream is opened: `url`, and `after=<id>` once there is a place to continue from.
+fn stream_url(url: &str, after: Option<i64>) -> String {
+    match after {
+        Some(id) => format!("{url}{}after={id}", if url.contains('?') { '&' } else { '?' }),
+        None => url.to_owned(),
     }
-    resumed.push(separator);
-    resumed.push_str("after=");
-    for byte in last_event_id.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            resumed.push(char::from(byte));
-        } else {
-            resumed.push('%');
-            resumed.push(char::from(HEX[usize::from(byte >> 4)]));
-            resumed.push(char::from(HEX[usize::from(byte & 15)]));
-        }
-    }
-    resumed
 }
 
 #[cfg(test)]
@@ -244,20 +200,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_stream_without_a_query_continues_after_the_last_id() {
-        assert_eq!(resume_url("/api/v1/queue/events", "42"), "/api/v1/queue/events?after=42");
-    }
-
-    #[test]
-    fn the_last_id_replaces_the_starting_point_and_keeps_other_parameters() {
-        let url = "/api/v1/display/events?lang=de&after=17&afterwards=1";
-
-        assert_eq!(resume_url(url, "42"), "/api/v1/display/events?lang=de&afterwards=1&after=42");
-        assert_eq!(resume_url("/api/v1/display/events?after=17", "42"), "/api/v1/display/events?after=42");
-    }
-
-    #[test]
-    fn an_id_with_other_characters_is_percent_encoded() {
-        assert_eq!(resume_url("/events", "7 & ü"), "/events?after=7%20%26%20%C3%BC");
+    fn a_stream_continues_after_the_last_id_it_had() {
+        assert_eq!(stream_url("/api/v1/queue/events", None), "/api/v1/queue/events");
+        assert_eq!(stream_url("/api/v1/queue/events", Some(42)), "/api/v1/queue/events?after=42");
+        assert_eq!(stream_url("/api/v1/x/events?lang=de", Some(7)), "/api/v1/x/events?lang=de&after=7");
     }
 }

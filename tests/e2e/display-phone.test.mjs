@@ -4,6 +4,7 @@
 // its clock shows the office's time on a PC set to UTC, "I am leaving" gives the ticket back
 // and the staff queue follows, axe-core on both pages.
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { after, afterEach, before, test } from 'node:test';
 
 import {
@@ -126,6 +127,79 @@ test('the display recovers after a server restart without showing a call twice, 
     await expectText(display, '.display-call.newest', new RegExp(`H ${String(n).padStart(3, '0')}`), { timeout: 5_000 });
   }
   await expectCount(display, '.display-call', 7, { message: 'a fixed number of calls: the page does not grow' });
+});
+
+/**
+ * A reverse proxy in front of `server`, as nginx is in an office, that can be made to answer the
+ * live streams with 502 Bad Gateway (what nginx says while the server restarts) and to drop the
+ * open ones. A browser gives such a stream up for good: only the web app can bring it back.
+ */
+async function proxyFor(server) {
+  const open = new Set();
+  const proxy = {
+    failing: false,
+    /** The path and query of every live-stream request, in order. */
+    streams: [],
+    /** Answers the streams with 502 from now on and cuts the open ones. */
+    fail() {
+      proxy.failing = true;
+      for (const response of open) response.destroy();
+    },
+  };
+  const listener = http.createServer((request, response) => {
+    const stream = request.url.includes('/events');
+    if (stream) proxy.streams.push({ url: request.url, refused: proxy.failing });
+    if (stream && proxy.failing) {
+      response.writeHead(502, { 'content-type': 'text/html' });
+      response.end('<h1>502 Bad Gateway</h1>');
+      return;
+    }
+    const upstream = http.request(
+      { host: '127.0.0.1', port: server.port, path: request.url, method: request.method, headers: request.headers },
+      (answer) => {
+        response.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(response);
+      },
+    );
+    request.pipe(upstream);
+    if (stream) {
+      open.add(response);
+      response.on('close', () => open.delete(response));
+    }
+  });
+  await new Promise((resolve) => { listener.listen(0, '127.0.0.1', resolve); });
+  listener.unref();
+  proxy.url = `http://127.0.0.1:${listener.address().port}`;
+  return proxy;
+}
+
+test('behind a proxy that answers 502 for a while, the display opens its stream again and shows what it missed, once', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  for (let n = 0; n < 3; n += 1) await issue(server);
+  const proxy = await proxyFor(server);
+  const display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  display.on('pageerror', (error) => { throw error; });
+  await display.goto(`${proxy.url}/display`);
+  await display.locator('.display-waiting h2').waitFor();
+  const desk = await clerk(server);
+  await desk.callNext('counter-1');
+  await expectText(display, '.display-call.newest', /H 001/, { timeout: 5_000 });
+
+  proxy.fail();
+  await display.locator('.display-offline').waitFor({ timeout: 10_000 });
+  await desk.callNext('counter-2'); // while the display cannot hear
+  await new Promise((resolve) => { setTimeout(resolve, 2_500); }); // the browser gives up; the app tries again
+  proxy.failing = false;
+
+  await display.locator('.display-offline').waitFor({ state: 'detached', timeout: 20_000 });
+  await expectText(display, '.display-call.newest', /H 002/, { timeout: 5_000, message: 'the call made while away' });
+  await expectCount(display.locator('.display-call', { hasText: 'H 001' }), 1, { message: 'H 001 once, not again as new' });
+  const calls = proxy.streams.filter((stream) => stream.url.startsWith('/api/v1/display/events'));
+  assert.ok(calls.some((stream) => stream.refused), `the proxy refused the display's stream: ${JSON.stringify(calls)}`);
+  const after = (stream) => Number(new URL(stream.url, proxy.url).searchParams.get('after'));
+  const [first, resumed] = [calls[0], calls.at(-1)];
+  assert.ok(!resumed.refused);
+  assert.ok(after(resumed) > after(first), `the stream opened anew continues after the last call it showed: ${JSON.stringify(calls)}`);
 });
 
 test('"I am leaving" gives the ticket back after asking, and the staff queue follows', async () => {

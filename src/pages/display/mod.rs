@@ -101,8 +101,9 @@ fn follow_calls(state: Board, after: i64, speech: bool, i18n: I18n) {
         refresh_board(state);
     };
     use_event_source(
-        format!("{}/display/events?after={after}", json::API_PREFIX),
+        format!("{}/display/events", json::API_PREFIX),
         UseEventSourceOptions::default()
+            .after(after)
             .on("call", on_call)
             .on_open(move || state.offline.set(false))
             .on_error(move || state.offline.set(true)),
