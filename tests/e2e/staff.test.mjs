@@ -428,7 +428,7 @@ test('for a ticket in every status the desk offers exactly the actions the serve
     const expected = accepted.map((action) => ACTION_KEYS[action] ?? action);
     assert.deepEqual([...offered].sort(), [...expected].sort(), `a ${status} ticket: the desk offers ${offered}, the server accepts ${accepted}`);
     await finishAtCounter(ticket);
-    await page.locator('.staff-scanned').getByRole('button', { name: 'Schließen' }).click();
+    await page.locator('.staff-scanned').getByRole('button', { name: 'Schließen', exact: true }).click();
     await expectCount(page, '.staff-scanned', 0);
   }
 });
