@@ -4,25 +4,22 @@
 // screen passes axe-core and works by keyboard.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  axeViolations, expectAttribute, expectCount, expectEvaluated, expectText, keepScreenshot, launchBrowser, startServer,
-  stopAllServers, tempDir,
+  axeViolations, browserPerFile, expectAttribute, expectCount, expectEvaluated, expectText, keepScreenshot,
+  startServer, tempDir,
 } from './harness.mjs';
 import { answerChecklist, chooseConcern, chooseLanguage, continueToSummary, openKiosk, start, takeTicket } from './kiosk-steps.mjs';
 
 const demo = JSON.parse(readFileSync(new URL('../../crates/server/seed/demo_office.json', import.meta.url), 'utf8'));
 const addressChange = demo.concerns.find((concern) => concern.id === 'address-change');
 
-let browser;
-before(async () => { browser = await launchBrowser(); });
-afterEach(stopAllServers);
-after(async () => { await browser?.close(); });
+const chromium = browserPerFile();
 
 /** The admin console, signed in as the demo admin, on the concern list. */
 async function adminConsole(server, { viewport = { width: 1920, height: 1080 } } = {}) {
-  const context = await browser.newContext({ viewport });
+  const context = await chromium.browser.newContext({ viewport });
   const page = await context.newPage();
   page.on('pageerror', (error) => { throw error; });
   await page.goto(`${server.url}/admin`);
@@ -47,7 +44,7 @@ async function expectDraftState(page, expected) {
 
 test('an Arabic checklist edit is previewed, published, and shown by a running kiosk without reload, markup as text', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const kiosk = await openKiosk(browser, server);
+  const kiosk = await openKiosk(chromium.browser, server);
   let alerted = false;
   kiosk.on('dialog', async (dialog) => { alerted = true; await dialog.dismiss(); });
   await start(kiosk);
@@ -179,7 +176,7 @@ test('an account made in the console can sign in at the desk, and the audit trai
   await expectText(entry, /Konto angelegt/);
   await expectText(entry, /a\.nowak/);
 
-  const desk = await browser.newPage();
+  const desk = await chromium.browser.newPage();
   await desk.goto(`${server.url}/staff`);
   await desk.getByLabel('Benutzername').fill('a.nowak');
   await desk.getByLabel('Passwort').fill('sicheres-passwort-1');
@@ -215,7 +212,7 @@ test('edits survive a lapsed session: sign in again and save them', async () => 
 
 test('the notice for the call display is set in the console and shown on the display once published', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const display = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await display.goto(`${server.url}/display`);
   await expectText(display, '.display-info', /Bitte halten Sie Ihren Pass/);
 

@@ -5,17 +5,14 @@
 // and the staff queue follows, axe-core on both pages.
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  axeViolations, expectAttribute, expectCount, expectEvaluated, expectText, keepScreenshot, launchBrowser, startServer,
-  stopAllServers, tempDir,
+  axeViolations, browserPerFile, expectAttribute, expectCount, expectEvaluated, expectText, keepScreenshot,
+  startServer, tempDir,
 } from './harness.mjs';
 
-let browser;
-before(async () => { browser = await launchBrowser(); });
-afterEach(stopAllServers);
-after(async () => { await browser?.close(); });
+const chromium = browserPerFile();
 
 async function issue(server, { concern = 'address-change', language = 'de' } = {}) {
   const response = await fetch(`${server.url}/api/v1/tickets`, {
@@ -50,7 +47,7 @@ async function clerk(server) {
 }
 
 async function openDisplay(server) {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const page = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });
   page.on('pageerror', (error) => { throw error; });
   await page.goto(`${server.url}/display`);
   await page.locator('.display-waiting h2').waitFor();
@@ -59,7 +56,7 @@ async function openDisplay(server) {
 }
 
 async function openPhone(server, ticket) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const context = await chromium.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   page.on('pageerror', (error) => { throw error; });
   await page.goto(`${server.url}/t/${ticket.id}`);
@@ -186,7 +183,7 @@ test('behind a proxy that answers 502 for a while, the display opens its stream 
   const server = await startServer({ dataDir: tempDir('data') });
   for (let n = 0; n < 3; n += 1) await issue(server);
   const proxy = await proxyFor(server);
-  const display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const display = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });
   display.on('pageerror', (error) => { throw error; });
   await display.goto(`${proxy.url}/display`);
   await display.locator('.display-waiting h2').waitFor();
@@ -218,7 +215,7 @@ test('"I am leaving" gives the ticket back after asking, and the staff queue fol
   await issue(server);
   const ticket = await issue(server);
   const phone = await openPhone(server, ticket);
-  const staff = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const staff = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await staff.goto(`${server.url}/staff`);
   await staff.getByLabel('Benutzername').fill('schalter1');
   await staff.getByLabel('Passwort').fill('willkommen-1');
@@ -241,7 +238,7 @@ test('"I am leaving" gives the ticket back after asking, and the staff queue fol
 
 test('the display\'s clock shows the office\'s time, also on a PC set to another time zone', async () => {
   const server = await startServer({ dataDir: tempDir('data') }); // the demo office is in Europe/Berlin
-  const context = await browser.newContext({ timezoneId: 'UTC', viewport: { width: 1920, height: 1080 } });
+  const context = await chromium.browser.newContext({ timezoneId: 'UTC', viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   page.on('pageerror', (error) => { throw error; });
   const hoursMinutes = (timeZone, at) => new Intl.DateTimeFormat('de-DE', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inspect, isDeepStrictEqual } from 'node:util';
 
+import { after, afterEach, before } from 'node:test';
+
 import jsQR from 'jsqr';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -78,6 +80,19 @@ export async function startServer({ dataDir, port = 0, dist = distDir }) {
   };
   running.add(server);
   return server;
+}
+
+/**
+ * What every test file needs: one headless Chromium for the file's tests (started before the
+ * first, closed after the last) and every server stopped after each test, even a failed one.
+ * `const chromium = browserPerFile();`, then `chromium.browser.newPage()` in the tests.
+ */
+export function browserPerFile() {
+  const shared = { browser: undefined };
+  before(async () => { shared.browser = await launchBrowser(); });
+  afterEach(stopAllServers);
+  after(async () => { await shared.browser?.close(); });
+  return shared;
 }
 
 /** Headless Chromium from Debian, kept off the (closed) network; `args` adds switches. */

@@ -3,21 +3,18 @@
 // at least 24 px and touch targets of at least 64 × 64 px; the inactivity warning and reset;
 // read-aloud; the landscape layout.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  axeViolations, expectAttribute, expectCount, expectEvaluated, expectState, expectText, keepScreenshot, launchBrowser,
-  startServer, stopAllServers, tempDir,
+  axeViolations, browserPerFile, expectAttribute, expectCount, expectEvaluated, expectState, expectText,
+  keepScreenshot, startServer, tempDir,
 } from './harness.mjs';
 import {
   answerChecklist, chooseConcern, chooseLanguage, continueToSummary, expectHeading, message, openKiosk, start, tabTo,
   takeTicket,
 } from './kiosk-steps.mjs';
 
-let browser;
-before(async () => { browser = await launchBrowser(); });
-afterEach(stopAllServers);
-after(async () => { await browser?.close(); });
+const chromium = browserPerFile();
 
 const MODES = ['normal', 'large-text', 'high-contrast'];
 
@@ -71,7 +68,7 @@ async function checkScreen(page, name) {
 for (const tag of ['de', 'ar', 'de-x-ls']) {
   test(`every screen passes axe-core in ${tag}, in normal, large-text and high-contrast mode`, async () => {
     const server = await startServer({ dataDir: tempDir('data') });
-    const page = await openKiosk(browser, server);
+    const page = await openKiosk(chromium.browser, server);
     if (tag === 'de') await checkScreen(page, 'welcome');
     await start(page);
     if (tag === 'de') await checkScreen(page, 'language');
@@ -89,7 +86,7 @@ for (const tag of ['de', 'ar', 'de-x-ls']) {
 
 test('large text makes the text bigger, high contrast makes it white on black, and neither outlives the visitor', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const page = await openKiosk(browser, server);
+  const page = await openKiosk(chromium.browser, server);
   const size = () => parseFloat(getComputedStyle(document.querySelector('#kiosk-screen h1')).fontSize);
   const normal = await page.evaluate(size);
 
@@ -112,7 +109,7 @@ test('large text makes the text bigger, high contrast makes it white on black, a
 test('after the idle time a warning counts down from 20 s; "more time" keeps the answers, silence resets the kiosk', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
   // The office's setting, shortened for the test.
-  const page = await openKiosk(browser, server, {
+  const page = await openKiosk(chromium.browser, server, {
     editOffice: (kiosk) => { kiosk.inactivity = { idle_seconds: 3, warning_seconds: 20 }; },
   });
   await start(page);
@@ -142,7 +139,7 @@ test('after the idle time a warning counts down from 20 s; "more time" keeps the
 
 test('read aloud is reachable by keyboard and says clearly when the kiosk has no voice for the language', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const page = await openKiosk(browser, server);
+  const page = await openKiosk(chromium.browser, server);
   await start(page);
   await chooseLanguage(page, 'ar');
   const voices = await page.evaluate(() => speechSynthesis.getVoices().length);
@@ -167,7 +164,7 @@ test('read aloud is reachable by keyboard and says clearly when the kiosk has no
 
 test('the kiosk also works in landscape (1920 × 1080)', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const page = await openKiosk(browser, server, { viewport: { width: 1920, height: 1080 } });
+  const page = await openKiosk(chromium.browser, server, { viewport: { width: 1920, height: 1080 } });
   await start(page);
   await chooseLanguage(page, 'fa');
   await chooseConcern(page, 'تمدید');

@@ -2,26 +2,23 @@
 // binary with a temporary SQLite database, in headless Chromium: German, Arabic (right to
 // left) and Ukrainian/Polish, the keyboard alone, "I am not sure", back and start over.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  decodeQr, expectAttribute, expectCount, expectEvaluated, expectState, expectText, keepScreenshot, launchBrowser,
-  startServer, stopAllServers, tempDir,
+  browserPerFile, decodeQr, expectAttribute, expectCount, expectEvaluated, expectState, expectText, keepScreenshot,
+  startServer, tempDir,
 } from './harness.mjs';
 import {
   answerChecklist, chooseConcern, chooseLanguage, continueToSummary, expectHeading, message, openKiosk, start, tabTo,
   takeTicket, ticketFor,
 } from './kiosk-steps.mjs';
 
-let browser;
-before(async () => { browser = await launchBrowser(); });
-afterEach(stopAllServers);
-after(async () => { await browser?.close(); });
+const chromium = browserPerFile();
 
 test('German: the answers reach the ticket, whose QR code opens a status page that survives a restart', async () => {
   const dataDir = tempDir('data');
   let server = await startServer({ dataDir });
-  const page = await openKiosk(browser, server);
+  const page = await openKiosk(chromium.browser, server);
   await expectHeading(page, 'Willkommen');
   await expectText(page, '.welcome-status', 'Wartenummern gibt es jetzt.');
   await keepScreenshot(page, 'de-1-welcome');
@@ -75,7 +72,7 @@ test('German: the answers reach the ticket, whose QR code opens a status page th
 
 test('Arabic: the whole kiosk turns right to left, in Arabic texts with Arabic plurals', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const page = await openKiosk(browser, server);
+  const page = await openKiosk(chromium.browser, server);
   await start(page);
   await chooseLanguage(page, 'ar');
 
@@ -104,7 +101,7 @@ test('Arabic: the whole kiosk turns right to left, in Arabic texts with Arabic p
   await keepScreenshot(page, 'ar-6-ticket');
 
   // The next visitor's ticket says "1 person before you" in the Arabic singular, not a plural.
-  const second = await openKiosk(browser, server);
+  const second = await openKiosk(chromium.browser, server);
   await ticketFor(second, { tag: 'ar', concern: 'تمديد تصريح الإقامة' });
   await expectText(second, '.ticket-number', 'A 002');
   await expectText(second, '.people-ahead', (oneAhead) => oneAhead !== ahead && oneAhead.length > 3);
@@ -112,7 +109,7 @@ test('Arabic: the whole kiosk turns right to left, in Arabic texts with Arabic p
 
 test('Ukrainian, then Polish mid-way: changing the language keeps the answers and returns to the same screen', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const page = await openKiosk(browser, server);
+  const page = await openKiosk(chromium.browser, server);
   await start(page);
   await chooseLanguage(page, 'uk');
   await expectHeading(page, message('uk', 'kiosk-choose-concern'));
@@ -139,7 +136,7 @@ test('Ukrainian, then Polish mid-way: changing the language keeps the answers an
 
 test('"I am not sure" gives a ticket for the information desk', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const page = await openKiosk(browser, server);
+  const page = await openKiosk(chromium.browser, server);
   await start(page);
   await chooseLanguage(page, 'en');
 
@@ -151,7 +148,7 @@ test('"I am not sure" gives a ticket for the information desk', async () => {
 
 test('every screen has "back" and "start over", and "done" brings the next visitor to a clean start', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const page = await openKiosk(browser, server);
+  const page = await openKiosk(chromium.browser, server);
   await start(page);
   await chooseLanguage(page, 'en');
   await chooseConcern(page, 'Address change');
@@ -182,7 +179,7 @@ test('every screen has "back" and "start over", and "done" brings the next visit
 
 test('the whole flow works by keyboard alone, with the focus on each new screen', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const page = await openKiosk(browser, server);
+  const page = await openKiosk(chromium.browser, server);
 
   await expectEvaluated(page, () => document.activeElement?.classList.contains('start-button'), true, { message: 'Enter starts' });
   await page.keyboard.press('Enter');
@@ -215,7 +212,7 @@ test('the whole flow works by keyboard alone, with the focus on each new screen'
 test('when closed, the kiosk says so and from when, and the lists can still be read and printed', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
   // The office's state as the API reports it after closing time.
-  const page = await openKiosk(browser, server, {
+  const page = await openKiosk(chromium.browser, server, {
     editOffice: (kiosk) => {
       kiosk.issuing = { state: 'closed', issuing_ends_at: null, next_opening: '2026-12-01T08:00:00+01:00' };
       kiosk.concerns[1].quota_reached = true;
@@ -238,7 +235,7 @@ test('when closed, the kiosk says so and from when, and the lists can still be r
 
 test('deep links load the app, and an unknown ticket gets a friendly page', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const page = await browser.newPage();
+  const page = await chromium.browser.newPage();
   for (const [path, title] of [['/staff', 'Anmelden'], ['/admin', 'Anmelden'], ['/display', 'Aufruf · Now calling']]) {
     const response = await page.goto(`${server.url}${path}`);
     assert.equal(response.status(), 200, path);

@@ -5,21 +5,18 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 
-import { expectCount, expectEvaluated, expectText, launchBrowser, startServer, stopAllServers, tempDir } from './harness.mjs';
+import { browserPerFile, expectCount, expectEvaluated, expectText, startServer, tempDir } from './harness.mjs';
 import {
   answerChecklist, chooseConcern, chooseLanguage, continueToSummary, message, openKiosk, start, takeTicket,
 } from './kiosk-steps.mjs';
 
-let browser;
-before(async () => { browser = await launchBrowser(); });
-afterEach(stopAllServers);
-after(async () => { await browser?.close(); });
+const chromium = browserPerFile();
 
 const MM_IN_POINTS = 72 / 25.4;
 
@@ -69,7 +66,7 @@ function textOnPaper(pdf) {
 
 test('the ticket prints on one 80 mm page in Arabic and German, with a readable QR code', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const page = await openKiosk(browser, server);
+  const page = await openKiosk(chromium.browser, server);
   await start(page);
   await chooseLanguage(page, 'ar');
   await chooseConcern(page, 'تمديد تصريح الإقامة');
@@ -101,7 +98,7 @@ test('the ticket prints on one 80 mm page in Arabic and German, with a readable 
 
 test('the document list prints in the visitor\'s language to take home, without taking a ticket', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const page = await openKiosk(browser, server);
+  const page = await openKiosk(chromium.browser, server);
   await start(page);
   await chooseLanguage(page, 'tr');
   await chooseConcern(page, 'Mavi Kart');
@@ -128,7 +125,7 @@ test('the document list prints in the visitor\'s language to take home, without 
 
 test('a kiosk started with ?printer=auto prints every ticket at once; ?printer=none shows no print buttons', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const auto = await openKiosk(browser, server, { query: '?printer=auto' });
+  const auto = await openKiosk(chromium.browser, server, { query: '?printer=auto' });
   await recordPrints(auto);
   await start(auto);
   await chooseLanguage(auto, 'en');
@@ -138,7 +135,7 @@ test('a kiosk started with ?printer=auto prints every ticket at once; ?printer=n
   await takeTicket(auto);
   await expectEvaluated(auto, () => window.printed, 1);
 
-  const none = await openKiosk(browser, server, { query: '?printer=none' });
+  const none = await openKiosk(chromium.browser, server, { query: '?printer=none' });
   await start(none);
   await chooseLanguage(none, 'en');
   await chooseConcern(none, 'Address change');

@@ -4,19 +4,14 @@
 import assert from 'node:assert/strict';
 import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import {
-  distDir, expectEvaluated, expectState, expectText, launchBrowser, startServer, stopAllServers, tempDir,
-} from './harness.mjs';
+import { browserPerFile, distDir, expectEvaluated, expectState, expectText, startServer, tempDir } from './harness.mjs';
 import {
   answerChecklist, chooseConcern, chooseLanguage, continueToSummary, message, openKiosk, start, takeTicket,
 } from './kiosk-steps.mjs';
 
-let browser;
-before(async () => { browser = await launchBrowser(); });
-afterEach(stopAllServers);
-after(async () => { await browser?.close(); });
+const chromium = browserPerFile();
 
 /** Welcome -> summary for an address change in `tag`, every document at hand. */
 async function toSummary(page, tag) {
@@ -39,7 +34,7 @@ async function nextAddressChangeNumber(server) {
 
 test('a double tap on "take a ticket" sends one request and yields one ticket', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const page = await openKiosk(browser, server);
+  const page = await openKiosk(chromium.browser, server);
   await toSummary(page, 'en');
   const keys = [];
   page.on('request', (request) => {
@@ -55,7 +50,7 @@ test('a double tap on "take a ticket" sends one request and yields one ticket', 
 
 test('a request whose answer was lost is retried with the same key and yields one ticket', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const page = await openKiosk(browser, server);
+  const page = await openKiosk(chromium.browser, server);
   await toSummary(page, 'de');
   // The first answer never reaches the kiosk (a network hiccup after the server stored the
   // ticket); the kiosk retries by itself with the same key.
@@ -82,7 +77,7 @@ test('a request whose answer was lost is retried with the same key and yields on
 test('while the server is down the visitor is told so in their language, and the ticket comes once it is back', async () => {
   const dataDir = tempDir('data');
   let server = await startServer({ dataDir });
-  const page = await openKiosk(browser, server);
+  const page = await openKiosk(chromium.browser, server);
   await toSummary(page, 'en');
   await server.stop();
 
@@ -99,7 +94,7 @@ test('while the server is down the visitor is told so in their language, and the
 test('a kiosk restarting while the server is down shows its own message, and recovers without a reload', async () => {
   const dataDir = tempDir('data');
   let server = await startServer({ dataDir });
-  const page = await openKiosk(browser, server);
+  const page = await openKiosk(chromium.browser, server);
   // The service worker has kept the app once it controls the page.
   await expectEvaluated(page, () => navigator.serviceWorker.controller !== null, true);
   await server.stop();
@@ -118,7 +113,7 @@ test('a kiosk restarting while the server is down shows its own message, and rec
 test('an idle kiosk says within seconds that no tickets can be had while the server is down, and invites visitors again once it is back', async () => {
   const dataDir = tempDir('data');
   let server = await startServer({ dataDir });
-  const page = await openKiosk(browser, server);
+  const page = await openKiosk(chromium.browser, server);
   await page.waitForTimeout(500); // let the live stream connect
   await server.stop();
 
@@ -134,7 +129,7 @@ test('a new release is taken between two visitors, whole: new texts from a new w
   const dist = tempDir('dist');
   cpSync(distDir, dist, { recursive: true });
   const server = await startServer({ dataDir: tempDir('data'), dist });
-  const page = await openKiosk(browser, server);
+  const page = await openKiosk(chromium.browser, server);
   await expectEvaluated(page, () => navigator.serviceWorker.controller !== null, true);
   const before = await page.evaluate(() => caches.keys());
   await page.evaluate(() => { window.sameDocument = true; });

@@ -4,20 +4,17 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { PNG } from 'pngjs';
 
 import {
-  axeViolations, expectAttribute, expectCount, expectEvaluated, expectText, keepScreenshot, launchBrowser, startServer,
-  stopAllServers, tempDir,
+  axeViolations, browserPerFile, expectAttribute, expectCount, expectEvaluated, expectText, keepScreenshot,
+  launchBrowser, startServer, tempDir,
 } from './harness.mjs';
 import { openKiosk, ticketFor } from './kiosk-steps.mjs';
 
-let browser;
-before(async () => { browser = await launchBrowser(); });
-afterEach(stopAllServers);
-after(async () => { await browser?.close(); });
+const chromium = browserPerFile();
 
 /** A ticket taken as a kiosk would, with the visitor's checklist answers. */
 async function issue(server, { concern = 'extend-residence-permit', language = 'ar', checklist = { passport: false } } = {}) {
@@ -32,7 +29,7 @@ async function issue(server, { concern = 'extend-residence-permit', language = '
 
 /** A desk PC: signs `username` in and sits at `counter`. */
 async function desk(server, { username = 'schalter1', password = 'willkommen-1', counter = 'Schalter 1', browserWithCamera } = {}) {
-  const context = await (browserWithCamera ?? browser).newContext({ viewport: { width: 1920, height: 1080 } });
+  const context = await (browserWithCamera ?? chromium.browser).newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   page.on('pageerror', (error) => { throw error; });
   await page.goto(`${server.url}/staff`);
@@ -47,7 +44,7 @@ async function desk(server, { username = 'schalter1', password = 'willkommen-1',
 
 test('a clerk signs in, calls the next visitor by F2 and sees concern, language and missing documents', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const context = await chromium.browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   await page.goto(`${server.url}/staff`);
   await page.getByRole('heading', { name: 'Anmelden' }).waitFor();
@@ -120,7 +117,7 @@ test('a clerk who serves only some concerns is called only their visitors, and t
   await colleague.keyboard.press('F2');
   await expectText(colleague, '.staff-work > .staff-ticket .staff-ticket-number', 'H 001');
 
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const page = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await page.goto(`${server.url}/staff`);
   await page.getByLabel('Benutzername').fill('schalter1');
   await page.getByLabel('Passwort').fill('willkommen-1');
@@ -289,7 +286,7 @@ function webcamVideoOf(png, file) {
 test('the camera scan reads a real ticket\'s QR code from the webcam and opens the ticket', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
   // A visitor's ticket at the kiosk, its QR code as shown there.
-  const kiosk = await openKiosk(browser, server);
+  const kiosk = await openKiosk(chromium.browser, server);
   const number = await ticketFor(kiosk, { tag: 'en', concern: 'Address change' });
   const qr = PNG.sync.read(await kiosk.locator('.ticket-qr .qr-code svg').screenshot());
   const video = path.join(tempDir('camera'), 'ticket.y4m');
