@@ -12,7 +12,18 @@
 //!   (`/staff`) and the admin console (`/admin`), for the office's own PCs.
 //!
 //! Each download is one screen (or two), so none needs a client-side router: the server
-//! answers each path with its app's page, and the app picks the screen from the address.
+//! answers each path with its app's page, and the app picks the screen from the address (the
+//! table of pages and apps is `willkommen_api::Page` / `WebApp`, shared with the server).
+//!
+//! Where things are:
+//! - `pages`: the screens, one folder per app (`kiosk/`, `staff/`, `admin/`, `display/`) and
+//!   the phone's `ticket_status.rs`; shared pieces in [`components`].
+//! - [`live_stream`]: every live stream of the app (`use_event_source`), reconnecting for ever.
+//! - [`i18n`]: the visitor's and the clerk's language, Fluent texts from `locales/`.
+//! - [`api_client`]: the calls to the queue API; the JSON types, the ticket life cycle
+//!   (`TicketAction`) and the account rules come from `willkommen-api`, as the server uses them.
+//! - [`speech`], `device` (kiosk hardening, printer, service worker), `storage` (what a staff PC
+//!   remembers), [`clock`] (the office's time of day), [`timing`].
 //!
 //! Build and run it with `cargo xtask run`; develop with `cargo xtask dev`.
 
