@@ -69,6 +69,10 @@ pub enum ErrorCode {
     /// No such route, ticket or resource.
     NotFound,
     MethodNotAllowed,
+    /// The database cannot take writes just now (disk full, locked by another program,
+    /// unreachable); nothing was changed. Try again after `Retry-After` seconds, with the same
+    /// `Idempotency-Key` for a ticket: the server recovers by itself once the fault clears.
+    StorageUnavailable,
     /// Something went wrong on the server; details are in its log, not in the response.
     Internal,
     /// A code this version of the client does not know yet (sent by a newer server).

@@ -2,10 +2,16 @@
 
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use willkommen_api as json;
 use willkommen_api::ErrorCode;
+
+use crate::store::StorageFault;
+
+/// How many seconds a client waits before trying again after `storage_unavailable`: the
+/// server probes the database every second, so a cleared fault is noticed by then.
+const RETRY_AFTER_SECONDS: &str = "2";
 
 /// Why a request failed. Every variant becomes `{"code": ..., "message": ...}`; internal
 /// failures are logged in full and answered with a generic message.
@@ -60,8 +66,11 @@ pub enum AppError {
     BadBody { status: StatusCode, code: ErrorCode, message: String },
     #[error("{0}")]
     MethodNotAllowed(String),
+    /// The database cannot take writes just now (see `store/faults.rs`); nothing was changed.
+    #[error("the database is unavailable: {0}")]
+    StorageUnavailable(StorageFault),
     #[error("database: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -94,6 +103,7 @@ impl AppError {
             Self::UsernameTaken(_) => (StatusCode::CONFLICT, ErrorCode::UsernameTaken),
             Self::BadBody { status, code, .. } => (*status, *code),
             Self::MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed),
+            Self::StorageUnavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::StorageUnavailable),
             Self::Database(_) | Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
         }
     }
@@ -102,20 +112,42 @@ impl AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let (status, code) = self.status_and_code();
-        let message = if status.is_server_error() {
-            tracing::error!(error = %self, "request failed");
-            "Something went wrong on the server. Please try again.".to_owned()
-        } else {
-            self.to_string()
+        let message = match &self {
+            // Logged once per fault by the store, not once per request.
+            Self::StorageUnavailable(_) => {
+                "The database cannot take changes just now; nothing was changed. Please try again in a moment."
+                    .to_owned()
+            }
+            _ if status.is_server_error() => {
+                tracing::error!(error = %self, "request failed");
+                "Something went wrong on the server. Please try again.".to_owned()
+            }
+            _ => self.to_string(),
         };
-        let problems = match self {
-            Self::InvalidConfig(problems) => problems,
-            _ => Vec::new(),
+        let (problems, fault) = match self {
+            Self::InvalidConfig(problems) => (problems, None),
+            Self::StorageUnavailable(fault) => (Vec::new(), Some(fault)),
+            _ => (Vec::new(), None),
         };
         let mut response = (status, axum::Json(json::ApiError { code, message, problems })).into_response();
         // For the error counter of `/metrics` (see `metrics::count_responses`).
         response.extensions_mut().insert(code);
+        if let Some(fault) = fault {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECONDS));
+            // For the store's health (see `report_storage_faults` in `lib.rs`).
+            response.extensions_mut().insert(fault);
+        }
         response
+    }
+}
+
+/// A storage fault is told apart from a bug here, once for every query of every handler.
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        match StorageFault::of(&error) {
+            Some(fault) => Self::StorageUnavailable(fault),
+            None => Self::Database(error),
+        }
     }
 }
 

@@ -80,7 +80,10 @@ pub fn app(state: AppState, dist_dir: &std::path::Path) -> Router {
         .route("/metrics", axum::routing::get(metrics::metrics_show).with_state(state.clone()))
         .nest(
             "/api",
-            api::router().with_state(state.clone()).layer(axum::middleware::from_fn(security::same_origin_only)),
+            api::router()
+                .with_state(state.clone())
+                .layer(axum::middleware::from_fn(security::same_origin_only))
+                .layer(axum::middleware::from_fn_with_state(state.clone(), report_storage_faults)),
         )
         .merge(web::router(dist_dir))
         .layer(CatchPanicLayer::custom(|_| {
@@ -95,7 +98,9 @@ pub fn app(state: AppState, dist_dir: &std::path::Path) -> Router {
         .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
         // Outside the panic catcher, so a panic's 500 is counted too.
         .layer(axum::middleware::from_fn_with_state(state, metrics::count_responses))
-        .layer(TraceLayer::new_for_http())
+        // Failures are logged where their cause is known: a bug's 500 by `AppError`, a storage
+        // fault once per fault by the store; not once more per response here.
+        .layer(TraceLayer::new_for_http().on_failure(()))
 }
 
 /// Applies the retention rules every hour (and once at start, see [`Server::start`]).
@@ -112,15 +117,33 @@ async fn retention_loop(store: Store) {
     }
 }
 
-/// Ready when the database answers: a load balancer sends visitors elsewhere otherwise.
+/// Ready when the office can issue tickets: the database answers and takes writes. Not ready
+/// says why, for the operator's monitoring: `{"ready": false, "fault": "disk_full", "reason":
+/// "the disk holding … is full …", "since": "…"}`.
 async fn readiness(axum::extract::State(state): axum::extract::State<AppState>) -> axum::response::Response {
-    match state.store.ping().await {
-        Ok(()) => "ready".into_response(),
-        Err(error) => {
-            tracing::error!(%error, "readiness check failed");
-            (axum::http::StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
-        }
+    match state.store.readiness().await {
+        store::Readiness::Ready => axum::Json(serde_json::json!({"ready": true})).into_response(),
+        store::Readiness::NotReady { reason, kind, since } => (
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            axum::Json(serde_json::json!({"ready": false, "fault": kind, "reason": reason, "since": since.map(|since| since.to_string())})),
+        )
+            .into_response(),
     }
+}
+
+/// A request that met a storage fault (its error response carries it, see `error.rs`) puts
+/// the store into recovery, so the fault is logged and probed for even when it was met by a
+/// read or in the middle of a write.
+async fn report_storage_faults(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let response = next.run(request).await;
+    if let Some(fault) = response.extensions().get::<store::StorageFault>() {
+        state.store.report_fault(fault.clone());
+    }
+    response
 }
 
 fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {

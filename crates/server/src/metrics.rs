@@ -77,6 +77,8 @@ pub struct Metrics {
     sse_clients: Family<StreamLabel, Gauge>,
     http_responses: Family<StatusLabel, Counter>,
     api_errors: Family<CodeLabel, Counter>,
+    storage_writable: Gauge,
+    storage_unwritable: Counter<f64, std::sync::atomic::AtomicU64>,
     /// One scrape at a time refreshes the waiting figures, so two cannot mix their counts.
     scrape: tokio::sync::Mutex<()>,
 }
@@ -108,6 +110,18 @@ impl Default for Metrics {
         registry.register("sse_clients", "Live event streams open now, by kind", sse_clients.clone());
         registry.register("http_responses", "HTTP responses sent, by status code", http_responses.clone());
         registry.register("api_errors", "API error responses, by their JSON error code", api_errors.clone());
+        let (storage_writable, storage_unwritable) = (Gauge::default(), Counter::default());
+        registry.register(
+            "storage_writable",
+            "1 while the database takes writes, 0 during a storage fault (disk full, locked, unreachable)",
+            storage_writable.clone(),
+        );
+        registry.register_with_unit(
+            "storage_unwritable",
+            "Time the database did not take writes because of storage faults, since the server started",
+            Unit::Seconds,
+            storage_unwritable.clone(),
+        );
         registry.register("build", "The running version", Info::new([("version", env!("CARGO_PKG_VERSION"))]));
         Self {
             registry,
@@ -118,6 +132,8 @@ impl Default for Metrics {
             sse_clients,
             http_responses,
             api_errors,
+            storage_writable,
+            storage_unwritable,
             scrape: tokio::sync::Mutex::default(),
         }
     }
@@ -169,6 +185,12 @@ impl Metrics {
                 }
             }
             Err(error) => tracing::warn!(%error, "metrics: cannot count the waiting tickets"),
+        }
+        let (writable, unwritable_seconds) = store.storage_health();
+        self.storage_writable.set(i64::from(writable));
+        let counted = self.storage_unwritable.get();
+        if unwritable_seconds > counted {
+            self.storage_unwritable.inc_by(unwritable_seconds - counted);
         }
         let mut text = String::new();
         if let Err(error) = prometheus_client::encoding::text::encode(&mut text, &self.registry) {

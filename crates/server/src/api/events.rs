@@ -193,6 +193,9 @@ where
                         continue;
                     }
                 }
+                // The store logs a fault once and, when it ends, wakes every stream to read
+                // what it missed.
+                Err(AppError::StorageUnavailable(fault)) => store.report_fault(fault),
                 Err(error) => tracing::warn!(%error, "live stream could not read events"),
             }
             if changes.changed().await.is_err() {

@@ -30,6 +30,14 @@ pub enum Location {
 }
 
 impl Location {
+    /// Where the data lives, for explaining a fault (see `faults.rs`).
+    pub fn place(&self) -> super::faults::Place {
+        match self {
+            Self::Sqlite(dir) => super::faults::Place::Sqlite(dir.display().to_string()),
+            Self::Postgres { url, .. } => super::faults::Place::Postgres(without_password(url)),
+        }
+    }
+
     /// For messages: the file, or the database without its password.
     pub fn describe(&self) -> String {
         match self {
@@ -82,8 +90,10 @@ async fn open_sqlite(data_dir: &Path) -> anyhow::Result<Pools> {
             Box::pin(async move {
                 // WAL lets kiosks read while a ticket is written; FULL makes every
                 // acknowledged ticket survive a crash or power cut, at one fsync per ticket.
+                // Another program's write lock (an sqlite3 shell) is waited for 5 s, then
+                // answered as a fault (see `faults.rs`) rather than holding kiosks longer.
                 conn.execute(
-                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;
                      PRAGMA foreign_keys = ON;",
                 )
                 .await?;

@@ -15,6 +15,8 @@ mod backend;
 mod backup;
 mod display;
 mod events;
+mod faults;
+mod health;
 mod kiosk;
 mod listener;
 mod office;
@@ -29,6 +31,8 @@ pub use audit::AuditFilter;
 pub use backend::Location;
 pub use backup::{BackupReport, backup_sqlite};
 pub use events::DISPLAY_PAGE;
+pub use faults::StorageFault;
+pub use health::Readiness;
 pub use office_config::DraftRecord;
 pub use retention::RetentionReport;
 pub use staff::RequiredItems;
@@ -36,9 +40,10 @@ pub use tickets::{IssueContext, TicketRecord, TicketView};
 
 use std::sync::Arc;
 
-use sqlx::{AnyConnection, AnyPool};
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyConnection, AnyPool, Executor};
 
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::seed::Seed;
 use backend::{Announcement, Backend};
 
@@ -62,19 +67,87 @@ pub struct Store {
     writer: Arc<tokio::sync::Mutex<()>>,
     /// The newest published configuration version, for the kiosks' live stream.
     published: Arc<tokio::sync::watch::Sender<i64>>,
+    /// Whether the database takes writes; see `health.rs`.
+    health: Arc<health::StorageHealth>,
     /// Hears other instances' commits (PostgreSQL only); stopped by [`Store::close`].
     listener: Arc<std::sync::Mutex<Option<tokio::task::AbortHandle>>>,
 }
 
 /// A write transaction together with this process's writer turn.
+///
+/// It is begun and ended with plain `BEGIN`/`COMMIT`/`ROLLBACK` on a connection of its own
+/// rather than with `sqlx::Transaction`: after a failed commit (a full disk) sqlx's own
+/// bookkeeping kept the connection "inside" the dead transaction, and every later write
+/// failed until a restart. Here a transaction whose end is in doubt takes its connection
+/// with it, and the pool opens a fresh one.
 pub(crate) struct WriteTransaction {
-    tx: sqlx::Transaction<'static, sqlx::Any>,
-    _turn: tokio::sync::OwnedMutexGuard<()>,
+    /// `None` once committed or handed to the rollback.
+    conn: Option<PoolConnection<Any>>,
+    /// Held until the transaction has ended, rollback included.
+    turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+    store: Store,
 }
 
 impl WriteTransaction {
-    pub(crate) async fn commit(self) -> Result<(), sqlx::Error> {
-        self.tx.commit().await
+    /// Commits; a failure rolls back (nothing of the transaction stays) and is reported to
+    /// the store's health, as a success is.
+    pub(crate) async fn commit(mut self) -> Result<(), sqlx::Error> {
+        let mut conn = self.conn.take().expect("a transaction is committed once");
+        match conn.execute("COMMIT").await {
+            Ok(_) => {
+                self.store.health.wrote();
+                Ok(())
+            }
+            // Whether anything stayed is in doubt: roll back, and do not reuse the connection.
+            Err(error) => {
+                self.store.report(&error);
+                roll_back_and_close(conn).await;
+                Err(error)
+            }
+        }
+    }
+}
+
+impl WriteTransaction {
+    /// Rolls back and closes the connection rather than reusing it: after a fault, the next
+    /// write opens a fresh one. (SQLite opens a file it may not write read-only, and such a
+    /// connection would stay read-only after the owner is fixed.)
+    pub(crate) async fn discard(mut self) {
+        if let Some(conn) = self.conn.take() {
+            roll_back_and_close(conn).await;
+        }
+    }
+}
+
+async fn roll_back_and_close(mut conn: PoolConnection<Any>) {
+    let _ = conn.execute("ROLLBACK").await;
+    let _ = conn.close().await;
+}
+
+/// Ends a transaction that did not commit. A connection that cannot even roll back (SQLite
+/// may have rolled back by itself after an I/O error, PostgreSQL may be gone) is closed, not
+/// reused.
+async fn roll_back(mut conn: PoolConnection<Any>) {
+    if conn.execute("ROLLBACK").await.is_err() {
+        let _ = conn.close().await;
+    }
+}
+
+impl Drop for WriteTransaction {
+    /// Dropped without a commit (a refused request, an error, a cancelled request): roll back
+    /// before the next writer gets its turn.
+    fn drop(&mut self) {
+        let (Some(mut conn), turn) = (self.conn.take(), self.turn.take()) else { return };
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => {
+                runtime.spawn(async move {
+                    roll_back(conn).await;
+                    drop(turn);
+                });
+            }
+            // No runtime left (shutting down): closing the connection rolls back.
+            Err(_) => conn.close_on_drop(),
+        }
     }
 }
 
@@ -82,13 +155,13 @@ impl std::ops::Deref for WriteTransaction {
     type Target = AnyConnection;
 
     fn deref(&self) -> &AnyConnection {
-        &self.tx
+        self.conn.as_ref().expect("a transaction is used until it ends")
     }
 }
 
 impl std::ops::DerefMut for WriteTransaction {
     fn deref_mut(&mut self) -> &mut AnyConnection {
-        &mut self.tx
+        self.conn.as_mut().expect("a transaction is used until it ends")
     }
 }
 
@@ -107,6 +180,7 @@ impl Store {
             changes: Arc::new(changes),
             writer: Arc::new(tokio::sync::Mutex::new(())),
             published: Arc::new(published),
+            health: Arc::new(health::StorageHealth::new(location.place())),
             listener: Arc::default(),
         };
         store.listen_to_other_instances().await?;
@@ -145,11 +219,28 @@ impl Store {
     /// alone would make them retry with growing sleeps, which under load left some kiosks
     /// waiting over a second while others went ahead; the busy timeout stays as a backstop
     /// for other processes (a backup, say).
+    ///
+    /// While the database fails with a storage fault (see `health.rs`), this answers
+    /// `storage_unavailable` at once: the store is probing for the fault's end itself.
     async fn write_transaction(&self) -> AppResult<WriteTransaction> {
+        if let Some(current) = self.health.fault() {
+            return Err(AppError::StorageUnavailable(current.fault));
+        }
+        Ok(self.begin_write().await?)
+    }
+
+    /// [`Store::write_transaction`] without the check for a fault, for the probe.
+    async fn begin_write(&self) -> Result<WriteTransaction, sqlx::Error> {
         let turn = self.writer.clone().lock_owned().await;
-        let mut tx = self.write_pool.begin_with(self.backend.begin_statement()).await?;
-        self.backend.take_write_turn(&mut tx).await?;
-        Ok(WriteTransaction { tx, _turn: turn })
+        let mut conn = self.write_pool.acquire().await.inspect_err(|error| self.report(error))?;
+        if let Err(error) = conn.execute(self.backend.begin_statement()).await {
+            self.report(&error);
+            let _ = conn.close().await;
+            return Err(error);
+        }
+        let mut tx = WriteTransaction { conn: Some(conn), turn: Some(turn), store: self.clone() };
+        self.backend.take_write_turn(&mut tx).await.inspect_err(|error| self.report(error))?;
+        Ok(tx)
     }
 
     /// Commits a write that recorded ticket events and wakes the live streams, on every
@@ -162,7 +253,7 @@ impl Store {
     }
 
     /// Whether the database answers.
-    pub async fn ping(&self) -> anyhow::Result<()> {
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
     }

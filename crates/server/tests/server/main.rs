@@ -15,6 +15,7 @@ mod admin;
 mod backup;
 mod cli;
 mod crash;
+mod faults;
 mod instances;
 mod kiosk;
 mod life_cycle;

@@ -6,6 +6,7 @@
 mod clerk;
 mod command_line;
 mod database;
+mod kiosks;
 mod requests;
 mod sse;
 mod test_server;
@@ -18,5 +19,7 @@ pub use database::{
     check_acknowledged_tickets, connect_database, data_folder_with, database_args, edit_database, needs_postgres,
     postgres_url, schema_for,
 };
+pub use kiosks::{KioskReport, Kiosks};
 pub use requests::{Answer, assert_refused, id, new_key};
+pub use sse::SseReader;
 pub use test_server::TestServer;

@@ -1,0 +1,7 @@
+-- A row the server writes and deletes again in one transaction to learn whether the database
+-- takes writes (disk full, read-only standby, unreachable), for /readyz and for recovering
+-- from a fault.
+CREATE TABLE storage_probe (
+    id BIGINT PRIMARY KEY,
+    filler BYTEA NOT NULL
+);

@@ -1,0 +1,244 @@
+//! Whether the database takes writes, as the last write found, and getting back to it after
+//! a fault (`faults.rs`) without a restart.
+//!
+//! A write that meets a fault puts the store into the *failing* state: the fault is logged
+//! once, in an operator's words; every write is then answered `503 storage_unavailable` at
+//! once instead of waiting (say) five seconds each for a lock another program holds; and a
+//! probe (a small write that allocates pages and commits, like a ticket) runs every second
+//! until one succeeds. Then the store is writable again, which is logged with how long it
+//! took. `/readyz` tells a load balancer the same, and probes itself when nothing was written
+//! for a while, so a quiet office's full disk is noticed before the next visitor.
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use super::Store;
+use super::faults::{Place, StorageFault};
+
+/// How often a failing store tries a write again.
+const PROBE_EVERY: Duration = Duration::from_secs(1);
+/// How recent a successful write makes `/readyz` say ready without writing itself.
+const FRESH_WRITE: Duration = Duration::from_secs(5);
+/// How long `/readyz` waits for its own probe write.
+const READINESS_PATIENCE: Duration = Duration::from_secs(2);
+/// The probe's row is this large, so it needs new pages the way a busy day's tickets do.
+const PROBE_BYTES: usize = 8192;
+
+/// The store's view of its database's health; see the module's comment.
+#[derive(Debug)]
+pub struct StorageHealth {
+    place: Place,
+    state: Mutex<HealthState>,
+    /// One probe at a time.
+    probing: tokio::sync::Mutex<()>,
+}
+
+#[derive(Debug, Default)]
+struct HealthState {
+    fault: Option<CurrentFault>,
+    last_write: Option<Instant>,
+    /// The seconds without writes of faults that have ended.
+    unwritable_before: Duration,
+}
+
+/// The fault the store is failing with, and since when.
+#[derive(Clone, Debug)]
+pub struct CurrentFault {
+    pub fault: StorageFault,
+    pub since: Instant,
+    pub since_time: jiff::Timestamp,
+    /// [`StorageFault::explain`]ed.
+    pub explained: String,
+}
+
+/// What `/readyz` answers.
+#[derive(Debug)]
+pub enum Readiness {
+    Ready,
+    NotReady { reason: String, kind: &'static str, since: Option<jiff::Timestamp> },
+}
+
+impl StorageHealth {
+    pub fn new(place: Place) -> Self {
+        Self { place, state: Mutex::default(), probing: tokio::sync::Mutex::default() }
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, HealthState> {
+        // A panic while holding this lock leaves plain data behind; keep going with it.
+        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The fault writes are failing with, if any.
+    pub fn fault(&self) -> Option<CurrentFault> {
+        self.state().fault.clone()
+    }
+
+    /// Records a fault; returns whether the store was writable until now (so the caller
+    /// starts the recovery). Logs a new fault, or a fault of another kind, once.
+    fn failed(&self, fault: StorageFault) -> bool {
+        let mut state = self.state();
+        let explained = fault.explain(&self.place);
+        match &mut state.fault {
+            Some(current) if current.fault.kind == fault.kind => false,
+            Some(current) => {
+                tracing::error!(fault = fault.kind.as_str(), detail = %fault.detail, "{explained}");
+                current.fault = fault;
+                current.explained = explained;
+                false
+            }
+            None => {
+                tracing::error!(
+                    fault = fault.kind.as_str(),
+                    detail = %fault.detail,
+                    "{explained}; no ticket can be issued or called until this is fixed"
+                );
+                let (since, since_time) = (Instant::now(), jiff::Timestamp::now());
+                state.fault = Some(CurrentFault { fault, since, since_time, explained });
+                true
+            }
+        }
+    }
+
+    /// Records a committed write: the store is writable (again).
+    pub fn wrote(&self) {
+        let mut state = self.state();
+        let now = Instant::now();
+        state.last_write = Some(now);
+        if let Some(ended) = state.fault.take() {
+            let lasted = now - ended.since;
+            state.unwritable_before += lasted;
+            tracing::info!(
+                fault = ended.fault.kind.as_str(),
+                seconds = lasted.as_secs_f64(),
+                "the database takes writes again, after {:.1} s without",
+                lasted.as_secs_f64()
+            );
+        }
+    }
+
+    /// All the seconds the database did not take writes, the current fault's included.
+    pub fn unwritable_seconds(&self) -> f64 {
+        let state = self.state();
+        let current = state.fault.as_ref().map_or(Duration::ZERO, |fault| fault.since.elapsed());
+        (state.unwritable_before + current).as_secs_f64()
+    }
+
+    fn wrote_recently(&self) -> bool {
+        self.state().last_write.is_some_and(|at| at.elapsed() < FRESH_WRITE)
+    }
+}
+
+impl Store {
+    /// Whether the database takes writes now, and for how many seconds it did not since the
+    /// server started, for `/metrics`.
+    pub fn storage_health(&self) -> (bool, f64) {
+        (self.health.fault().is_none(), self.health.unwritable_seconds())
+    }
+
+    /// Notes a database error met outside a write transaction's own commit (a request's read
+    /// or a statement inside the transaction): a storage fault starts the recovery.
+    pub fn report(&self, error: &sqlx::Error) {
+        if let Some(fault) = StorageFault::of(error) {
+            self.report_fault(fault);
+        }
+    }
+
+    /// Puts the store into the failing state, and starts probing unless it already was.
+    pub fn report_fault(&self, fault: StorageFault) {
+        if self.health.failed(fault) {
+            tokio::spawn(self.clone().recover());
+        }
+    }
+
+    /// Probes every second until a write succeeds.
+    async fn recover(self) {
+        loop {
+            tokio::time::sleep(PROBE_EVERY).await;
+            if self.health.fault().is_none() {
+                return; // a request's write succeeded first
+            }
+            match self.probe().await {
+                Ok(()) => {
+                    // Live streams may have missed a change while reads failed too: look again.
+                    self.changed();
+                    return;
+                }
+                Err(error) if StorageFault::of(&error).is_some() => {} // still failing
+                Err(error) => tracing::error!(%error, "probing the database failed"),
+            }
+        }
+    }
+
+    /// One small write that allocates pages and commits, as issuing a ticket does, and is
+    /// gone again at once. Records its outcome (see [`WriteTransaction::commit`]).
+    async fn probe(&self) -> Result<(), sqlx::Error> {
+        let _one_at_a_time = self.health.probing.lock().await;
+        let outcome = async {
+            let mut tx = self.begin_write().await?;
+            let written = async {
+                sqlx::query("INSERT INTO storage_probe (id, filler) VALUES (1, $1)")
+                    .bind(vec![0u8; PROBE_BYTES])
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM storage_probe").execute(&mut *tx).await
+            }
+            .await;
+            match written {
+                Ok(_) => tx.commit().await,
+                Err(error) => {
+                    tx.discard().await;
+                    Err(error)
+                }
+            }
+        }
+        .await;
+        if let Err(error) = &outcome {
+            self.report(error);
+        }
+        outcome
+    }
+
+    /// Whether the office can issue tickets now: the database answers reads and takes writes.
+    pub async fn readiness(&self) -> Readiness {
+        if let Some(current) = self.health.fault() {
+            return Readiness::NotReady {
+                reason: current.explained,
+                kind: current.fault.kind.as_str(),
+                since: Some(current.since_time),
+            };
+        }
+        if let Err(error) = self.ping().await {
+            self.report(&error);
+            return not_ready_after(self.health.fault(), &error);
+        }
+        if self.health.wrote_recently() {
+            return Readiness::Ready;
+        }
+        // The probe goes on in the background if it takes longer than `/readyz` may wait (a
+        // lock held elsewhere, say), so its outcome still counts.
+        let store = self.clone();
+        let probe = tokio::spawn(async move { store.probe().await });
+        match tokio::time::timeout(READINESS_PATIENCE, probe).await {
+            Ok(Ok(Ok(()))) => Readiness::Ready,
+            Ok(Ok(Err(error))) => not_ready_after(self.health.fault(), &error),
+            Ok(Err(_)) => not_ready("the database probe failed", "internal"),
+            Err(_) => not_ready("the database did not take a write within 2 s", "slow"),
+        }
+    }
+}
+
+fn not_ready(reason: &str, kind: &'static str) -> Readiness {
+    Readiness::NotReady { reason: reason.to_owned(), kind, since: None }
+}
+
+/// Not ready because of `error`: the fault it started, or the error itself.
+fn not_ready_after(fault: Option<CurrentFault>, error: &sqlx::Error) -> Readiness {
+    match fault {
+        Some(current) => Readiness::NotReady {
+            reason: current.explained,
+            kind: current.fault.kind.as_str(),
+            since: Some(current.since_time),
+        },
+        None => Readiness::NotReady { reason: format!("the database failed: {error}"), kind: "internal", since: None },
+    }
+}

@@ -1,0 +1,273 @@
+//! Faults an office's database meets while kiosks keep issuing tickets, injected into the
+//! real server: its disk filling up, another program holding SQLite's write lock. For each:
+//! every answer is a ticket or `503 storage_unavailable` with `Retry-After` (never a 500),
+//! `/readyz` says not ready with the reason while the fault lasts and ready again within 5 s
+//! after it clears (no restart), the fault is logged once, `/metrics` counts the seconds
+//! without writes, a live stream opened before the fault goes on, and afterwards every
+//! acknowledged ticket is stored exactly once. Each test prints its figures
+//! (docs/benchmarks.md, "Faults").
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use reqwest::StatusCode;
+use serde_json::Value;
+use tempfile::TempDir;
+
+use crate::helpers::{
+    Clerk, KioskReport, Kiosks, SseReader, TestServer, check_acknowledged_tickets, connect_database, edit_database,
+    postgres_url,
+};
+
+/// How long the server has to notice a fault, and to recover once it clears.
+const NOTICE_WITHIN: Duration = Duration::from_secs(20);
+const RECOVER_WITHIN: Duration = Duration::from_secs(5);
+
+/// A fault drill: kiosks issuing, a clerk at a counter and a call display's live stream
+/// open, while a test injects a fault and clears it again.
+struct Drill {
+    server: TestServer,
+    kiosks: Kiosks,
+    clerk: Clerk,
+    /// Opened before the fault; must go on after it.
+    display: SseReader,
+    started: Instant,
+}
+
+/// What a drill measured.
+struct Figures {
+    report: KioskReport,
+    noticed_after: Duration,
+    recovered_after: Duration,
+}
+
+impl Drill {
+    /// Starts the server on `data_dir` (a database already made there, quotas lifted) and the
+    /// kiosks, and lets them issue for a moment.
+    async fn start(data_dir: &Path) -> Self {
+        let server = TestServer::start(data_dir);
+        let clerk = server.clerk().await;
+        let display = server.open_stream("/api/v1/display/events", None).await;
+        let kiosks = Kiosks::start(3, Arc::new(RwLock::new(server.url().to_owned())));
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        Self { server, kiosks, clerk, display, started: Instant::now() }
+    }
+
+    /// Waits until `/readyz` says not ready because of `fault`; returns its answer.
+    async fn await_not_ready(&mut self, fault: &str) -> Value {
+        self.started = Instant::now();
+        let deadline = self.started + NOTICE_WITHIN;
+        loop {
+            let answer = self.server.get_json("/readyz").await;
+            if answer.status == StatusCode::SERVICE_UNAVAILABLE && answer.body["fault"] == fault {
+                return answer.body;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "/readyz did not report {fault} within {NOTICE_WITHIN:?}; it said {} {}; log:\n{}",
+                answer.status,
+                answer.body,
+                self.server.log()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until `/readyz` says ready again; returns how long that took from `cleared`.
+    async fn await_ready(&self, cleared: Instant) -> Duration {
+        loop {
+            let answer = self.server.get_json("/readyz").await;
+            if answer.status == StatusCode::OK {
+                return cleared.elapsed();
+            }
+            assert!(
+                cleared.elapsed() < RECOVER_WITHIN,
+                "not ready {RECOVER_WITHIN:?} after the fault cleared: {}; log:\n{}",
+                answer.body,
+                self.server.log()
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// While the fault lasts: a clerk's call is refused the same way, with `Retry-After`.
+    async fn check_clerk_is_refused(&self) {
+        let response = self
+            .clerk
+            .client()
+            .post(self.server.at("/api/v1/counters/counter-1/call-next"))
+            .send()
+            .await
+            .expect("the server did not answer");
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers().get("retry-after").and_then(|value| value.to_str().ok()), Some("2"));
+        let error: Value = response.json().await.unwrap();
+        assert_eq!(error["code"], "storage_unavailable", "{error}");
+    }
+
+    /// After the fault: the display's live stream, opened before it, shows the next call,
+    /// and the log and `/metrics` tell the fault's story once.
+    async fn finish(
+        mut self,
+        data_dir: &Path,
+        noticed_after: Duration,
+        recovered_after: Duration,
+        logged: &str,
+    ) -> Figures {
+        let called = self.clerk.called_next("counter-1").await;
+        let event = self.display.next_within(Duration::from_secs(5)).await.expect("the display heard no call");
+        let shown: Value = serde_json::from_str(&event.data).unwrap();
+        assert_eq!((event.event.as_str(), &shown["number"]), ("call", &called["number"]));
+
+        let report = self.kiosks.stop().await;
+        let metrics = self.server.get("/metrics").await.text().await.unwrap();
+        assert!(metrics.contains("willkommen_storage_writable 1"), "{metrics}");
+        let unwritable = metric(&metrics, "willkommen_storage_unwritable_seconds_total");
+        assert!(unwritable > 0.5, "seconds without writes: {unwritable}");
+        let log = self.server.log();
+        assert_eq!(log.matches(logged).count(), 1, "the fault should be logged once:\n{log}");
+        assert_eq!(log.matches("the database takes writes again").count(), 1, "{log}");
+        assert!(!log.contains("request failed"), "a request failed as a bug:\n{log}");
+        self.server.stop();
+
+        assert!(report.unexpected_answers().is_empty(), "kiosks saw {:?}", report.answers);
+        assert!(report.answers.get("503 storage_unavailable").is_some_and(|&count| count > 0), "{:?}", report.answers);
+        let stored = check_acknowledged_tickets(data_dir, &report.acknowledged).await;
+        // Every attempt was retried until answered: a ticket more than keys would be a double one.
+        assert_eq!(stored, report.acknowledged.len(), "tickets stored vs. acknowledged");
+        Figures { report, noticed_after, recovered_after }
+    }
+}
+
+impl Figures {
+    fn print(&self, fault: &str) {
+        eprintln!(
+            "fault {fault}: {} tickets acknowledged, answers {:?}, /readyz not ready {:.1} s after the fault, \
+             ready {:.2} s after it cleared",
+            self.report.acknowledged.len(),
+            self.report.answers,
+            self.noticed_after.as_secs_f64(),
+            self.recovered_after.as_secs_f64()
+        );
+    }
+}
+
+fn metric(text: &str, name: &str) -> f64 {
+    text.lines()
+        .find_map(|line| line.strip_prefix(name)?.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no {name} in\n{text}"))
+}
+
+/// These faults are SQLite's; the PostgreSQL pass has its own.
+fn sqlite_only(test: &str) -> bool {
+    if postgres_url().is_some() {
+        eprintln!("skipped: {test} injects an SQLite fault; this pass runs on PostgreSQL");
+        return false;
+    }
+    true
+}
+
+/// A data folder with the demo office and no daily quotas (kiosks issue hundreds of tickets).
+async fn prepare(data_dir: &Path) {
+    TestServer::start(data_dir).stop();
+    edit_database(data_dir, &["UPDATE concerns SET daily_quota = NULL"]).await;
+}
+
+/// A small file system of its own (tmpfs), to fill up. Mounting needs root (or
+/// CAP_SYS_ADMIN); without, the test says it was skipped.
+struct SmallDisk {
+    mount_point: TempDir,
+}
+
+impl SmallDisk {
+    fn mount(megabytes: u32) -> Result<Self, String> {
+        let mount_point = tempfile::tempdir().unwrap();
+        let output = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={megabytes}m"), "tmpfs"])
+            .arg(mount_point.path())
+            .output()
+            .map_err(|error| error.to_string())?;
+        if !output.status.success() {
+            return Err(String::from_utf8_lossy(&output.stderr).trim().to_owned());
+        }
+        Ok(Self { mount_point })
+    }
+
+    fn path(&self) -> &Path {
+        self.mount_point.path()
+    }
+
+    /// Writes a file until the disk is full; returns it, to be removed to free the space.
+    fn fill(&self) -> PathBuf {
+        use std::io::Write;
+        let filler = self.path().join("filler");
+        let mut file = std::fs::File::create(&filler).unwrap();
+        let chunk = vec![0u8; 4096];
+        while file.write_all(&chunk).and_then(|()| file.sync_data()).is_ok() {}
+        filler
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg("--lazy").arg(self.mount_point.path()).status();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_full_disk_refuses_writes_with_503_until_space_is_freed_then_recovers_by_itself() {
+    if !sqlite_only("the full disk") {
+        return;
+    }
+    let disk = match SmallDisk::mount(24) {
+        Ok(disk) => disk,
+        Err(why) => {
+            eprintln!("skipped: cannot mount a small tmpfs to fill up ({why}); run the tests as root");
+            return;
+        }
+    };
+    let data_dir = disk.path().join("data");
+    prepare(&data_dir).await;
+    let mut drill = Drill::start(&data_dir).await;
+
+    let filler = disk.fill();
+    let not_ready = drill.await_not_ready("disk_full").await;
+    let noticed_after = drill.started.elapsed();
+    let reason = not_ready["reason"].as_str().unwrap();
+    assert!(reason.starts_with(&format!("the disk holding {} is full", data_dir.display())), "{reason}");
+    drill.check_clerk_is_refused().await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+
+    std::fs::remove_file(filler).unwrap();
+    let recovered_after = drill.await_ready(Instant::now()).await;
+    drill.finish(&data_dir, noticed_after, recovered_after, "the disk holding").await.print("disk full");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_write_lock_held_by_another_program_is_reported_and_outlived() {
+    if !sqlite_only("the held write lock") {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    prepare(data.path()).await;
+    let mut drill = Drill::start(data.path()).await;
+
+    // An administrator's sqlite3 shell, left inside a transaction.
+    let mut shell = connect_database(data.path()).await;
+    sqlx::query("BEGIN IMMEDIATE").execute(&mut shell).await.unwrap();
+    let not_ready = drill.await_not_ready("locked").await;
+    let noticed_after = drill.started.elapsed();
+    assert!(not_ready["reason"].as_str().unwrap().starts_with("another program holds the write lock"), "{not_ready}");
+    drill.check_clerk_is_refused().await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+
+    sqlx::query("ROLLBACK").execute(&mut shell).await.unwrap();
+    let cleared = Instant::now();
+    sqlx::Connection::close(shell).await.unwrap();
+    let recovered_after = drill.await_ready(cleared).await;
+    drill
+        .finish(data.path(), noticed_after, recovered_after, "another program holds the write lock")
+        .await
+        .print("lock");
+}
