@@ -13,7 +13,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use super::Store;
-use super::faults::{Place, StorageFault};
+use super::faults::{FaultKind, Place, StorageFault};
 
 /// How often a failing store tries a write again.
 const PROBE_EVERY: Duration = Duration::from_secs(1);
@@ -21,6 +21,8 @@ const PROBE_EVERY: Duration = Duration::from_secs(1);
 const FRESH_WRITE: Duration = Duration::from_secs(5);
 /// How long `/readyz` waits for its own probe write.
 const READINESS_PATIENCE: Duration = Duration::from_secs(2);
+/// How much room a full disk must have again before writes are tried again.
+const MIN_FREE_BYTES: u64 = 1024 * 1024;
 /// The probe's row is this large, so it needs new pages the way a busy day's tickets do.
 const PROBE_BYTES: usize = 8192;
 
@@ -123,6 +125,19 @@ impl StorageHealth {
         (state.unwritable_before + current).as_secs_f64()
     }
 
+    /// On SQLite: a disk-full fault while the data folder's disk has less than
+    /// [`MIN_FREE_BYTES`] free.
+    fn disk_without_room(&self) -> Option<StorageFault> {
+        let Place::Sqlite(dir) = &self.place else { return None };
+        if self.fault().is_none_or(|current| current.fault.kind != FaultKind::DiskFull) {
+            return None;
+        }
+        let stats = rustix::fs::statvfs(dir.as_str()).ok()?;
+        let free = stats.f_bavail.saturating_mul(stats.f_frsize);
+        (free < MIN_FREE_BYTES)
+            .then(|| StorageFault { kind: FaultKind::DiskFull, detail: format!("{free} bytes free on the disk") })
+    }
+
     fn wrote_recently(&self) -> bool {
         self.state().last_write.is_some_and(|at| at.elapsed() < FRESH_WRITE)
     }
@@ -157,22 +172,25 @@ impl Store {
             if self.health.fault().is_none() {
                 return; // a request's write succeeded first
             }
-            match self.probe().await {
-                Ok(()) => {
-                    // Live streams may have missed a change while reads failed too: look again.
-                    self.changed();
-                    return;
-                }
-                Err(error) if StorageFault::of(&error).is_some() => {} // still failing
-                Err(error) => tracing::error!(%error, "probing the database failed"),
+            if self.probe().await {
+                // Live streams may have missed a change while reads failed too: look again.
+                self.changed();
+                return;
             }
         }
     }
 
     /// One small write that allocates pages and commits, as issuing a ticket does, and is
-    /// gone again at once. Records its outcome (see [`WriteTransaction::commit`]).
-    async fn probe(&self) -> Result<(), sqlx::Error> {
+    /// gone again at once; returns whether it succeeded. Records its outcome (see
+    /// [`WriteTransaction::commit`]); a failure that is no storage fault is logged here.
+    async fn probe(&self) -> bool {
         let _one_at_a_time = self.health.probing.lock().await;
+        // A full disk may still take this small write into space SQLite's log had left over,
+        // and fail the next ticket again: wait for real room.
+        if let Some(fault) = self.health.disk_without_room() {
+            self.report_fault(fault);
+            return false;
+        }
         let outcome = async {
             let mut tx = self.begin_write().await?;
             let written = async {
@@ -192,24 +210,30 @@ impl Store {
             }
         }
         .await;
-        if let Err(error) = &outcome {
-            self.report(error);
+        match outcome {
+            Ok(()) => true,
+            Err(error) if StorageFault::of(&error).is_some() => {
+                self.report(&error);
+                false
+            }
+            Err(error) => {
+                tracing::error!(%error, "a test write to the database failed");
+                false
+            }
         }
-        outcome
     }
 
     /// Whether the office can issue tickets now: the database answers reads and takes writes.
     pub async fn readiness(&self) -> Readiness {
         if let Some(current) = self.health.fault() {
-            return Readiness::NotReady {
-                reason: current.explained,
-                kind: current.fault.kind.as_str(),
-                since: Some(current.since_time),
-            };
+            return current.into();
         }
         if let Err(error) = self.ping().await {
             self.report(&error);
-            return not_ready_after(self.health.fault(), &error);
+            return match self.health.fault() {
+                Some(current) => current.into(),
+                None => not_ready(&format!("the database failed: {error}"), "internal"),
+            };
         }
         if self.health.wrote_recently() {
             return Readiness::Ready;
@@ -219,26 +243,22 @@ impl Store {
         let store = self.clone();
         let probe = tokio::spawn(async move { store.probe().await });
         match tokio::time::timeout(READINESS_PATIENCE, probe).await {
-            Ok(Ok(Ok(()))) => Readiness::Ready,
-            Ok(Ok(Err(error))) => not_ready_after(self.health.fault(), &error),
-            Ok(Err(_)) => not_ready("the database probe failed", "internal"),
+            Ok(Ok(true)) => Readiness::Ready,
+            Ok(_) => match self.health.fault() {
+                Some(current) => current.into(),
+                None => not_ready("a test write to the database failed (see the log)", "internal"),
+            },
             Err(_) => not_ready("the database did not take a write within 2 s", "slow"),
         }
     }
 }
 
-fn not_ready(reason: &str, kind: &'static str) -> Readiness {
-    Readiness::NotReady { reason: reason.to_owned(), kind, since: None }
+impl From<CurrentFault> for Readiness {
+    fn from(current: CurrentFault) -> Self {
+        Self::NotReady { reason: current.explained, kind: current.fault.kind.as_str(), since: Some(current.since_time) }
+    }
 }
 
-/// Not ready because of `error`: the fault it started, or the error itself.
-fn not_ready_after(fault: Option<CurrentFault>, error: &sqlx::Error) -> Readiness {
-    match fault {
-        Some(current) => Readiness::NotReady {
-            reason: current.explained,
-            kind: current.fault.kind.as_str(),
-            since: Some(current.since_time),
-        },
-        None => Readiness::NotReady { reason: format!("the database failed: {error}"), kind: "internal", since: None },
-    }
+fn not_ready(reason: &str, kind: &'static str) -> Readiness {
+    Readiness::NotReady { reason: reason.to_owned(), kind, since: None }
 }
