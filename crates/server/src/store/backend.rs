@@ -112,6 +112,8 @@ async fn open_sqlite(data_dir: &Path) -> anyhow::Result<Pools> {
 
 async fn open_postgres(url: &str, schema: &str) -> anyhow::Result<Pools> {
     let shown = format!("{} (schema {schema})", without_password(url));
+    let url = named_connections(url, schema).context("the database URL is not a URL")?;
+    let url = url.as_str();
     let options = AnyConnectOptions::from_url(&url.parse().context("the database URL is not a URL")?)
         .with_context(|| format!("cannot use the database {shown}"))?;
     {
@@ -125,7 +127,7 @@ async fn open_postgres(url: &str, schema: &str) -> anyhow::Result<Pools> {
     let search_path = format!("SET search_path TO {schema}");
     let pool = |connections: u32| {
         let search_path = search_path.clone();
-        AnyPoolOptions::new().max_connections(connections).acquire_timeout(Duration::from_secs(10)).after_connect(
+        AnyPoolOptions::new().max_connections(connections).acquire_timeout(Duration::from_secs(5)).after_connect(
             move |conn, _| {
                 let search_path = search_path.clone();
                 Box::pin(async move {
@@ -161,6 +163,16 @@ async fn migrate(migrator: sqlx::migrate::Migrator, pool: &sqlx::AnyPool, shown:
         )),
         Err(error) => Err(anyhow::Error::new(error).context(format!("cannot update the database schema in {shown}"))),
     }
+}
+
+/// The URL with `application_name=willkommen <schema>` unless it names one: an operator
+/// looking at `pg_stat_activity` sees which office's server holds each connection.
+fn named_connections(url: &str, schema: &str) -> Result<url::Url, url::ParseError> {
+    let mut parsed = url::Url::parse(url)?;
+    if !parsed.query_pairs().any(|(name, _)| name == "application_name") {
+        parsed.query_pairs_mut().append_pair("application_name", &format!("willkommen {schema}"));
+    }
+    Ok(parsed)
 }
 
 /// `CREATE SCHEMA IF NOT EXISTS` is not safe against a second instance starting at the same
@@ -285,6 +297,14 @@ mod tests {
     fn offices_take_turns_on_different_locks() {
         assert_ne!(lock_key("office_a"), lock_key("office_b"));
         assert_eq!(lock_key("office_a"), lock_key("office_a"));
+    }
+
+    #[test]
+    fn connections_are_named_after_the_office_unless_the_url_names_them() {
+        let named = named_connections("postgres://w@db/willkommen?sslmode=require", "office_a").unwrap();
+        assert_eq!(named.query(), Some("sslmode=require&application_name=willkommen+office_a"));
+        let own = named_connections("postgres://w@db/willkommen?application_name=mine", "office_a").unwrap();
+        assert_eq!(own.query(), Some("application_name=mine"));
     }
 
     #[test]

@@ -16,23 +16,41 @@ impl Store {
         listener.listen(CHANNEL).await?;
         let (schema, instance, store) = (schema.clone(), instance.clone(), self.clone());
         let task = tokio::spawn(async move {
+            // Whether the connection is lost and not yet back; logged once each way.
+            let mut lost = false;
             loop {
+                if lost {
+                    // Connects again (re-listening) or fails; LISTEN once more proves it.
+                    let back = async {
+                        listener.unlisten(CHANNEL).await?;
+                        listener.listen(CHANNEL).await
+                    }
+                    .await;
+                    match back {
+                        Ok(()) => {
+                            tracing::info!("hearing other instances again");
+                            lost = false;
+                            store.caught_up_with_other_instances().await;
+                        }
+                        Err(_) => tokio::time::sleep(std::time::Duration::from_secs(1)).await,
+                    }
+                    continue;
+                }
                 match listener.try_recv().await {
                     Ok(Some(notification)) => match Announcement::parse(notification.payload(), &schema, &instance) {
                         Some(Announcement::Events) => store.changed(),
                         Some(Announcement::Published) => store.reload_published().await,
                         None => {}
                     },
-                    // The connection broke and is being re-established: whatever was
+                    // The connection broke and was opened again at once: whatever was
                     // announced meanwhile is lost, so every stream looks again.
                     Ok(None) => {
-                        tracing::warn!("lost the database notification connection; reconnecting");
-                        store.changed();
-                        store.reload_published().await;
+                        tracing::warn!("the connection that hears other instances broke; it was opened again");
+                        store.caught_up_with_other_instances().await;
                     }
                     Err(error) => {
-                        tracing::error!(%error, "cannot hear other instances; retrying in a second");
-                        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                        tracing::warn!(%error, "cannot hear other instances' changes until the database is back");
+                        lost = true;
                     }
                 }
             }
@@ -41,6 +59,13 @@ impl Store {
             *slot = Some(task.abort_handle());
         }
         Ok(())
+    }
+
+    /// After notifications may have been missed: every stream looks again, and the kiosks
+    /// learn the newest configuration.
+    async fn caught_up_with_other_instances(&self) {
+        self.changed();
+        self.reload_published().await;
     }
 
     /// Another instance published a configuration: the kiosks' live stream learns its number.

@@ -16,8 +16,8 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 use crate::helpers::{
-    Clerk, KioskReport, Kiosks, SseReader, TestServer, check_acknowledged_tickets, connect_database, edit_database,
-    postgres_url,
+    Cable, Clerk, KioskReport, Kiosks, SseReader, TestServer, check_acknowledged_tickets, connect_database,
+    edit_database, needs_postgres, postgres_url,
 };
 
 /// How long the server has to notice a fault, and to recover once it clears.
@@ -37,16 +37,17 @@ struct Drill {
 
 /// What a drill measured.
 struct Figures {
+    /// The ticket the clerk called after the fault.
+    called: Value,
     report: KioskReport,
     noticed_after: Duration,
     recovered_after: Duration,
 }
 
 impl Drill {
-    /// Starts the server on `data_dir` (a database already made there, quotas lifted) and the
-    /// kiosks, and lets them issue for a moment.
-    async fn start(data_dir: &Path) -> Self {
-        let server = TestServer::start(data_dir);
+    /// Starts the kiosks at `server` (on a database [`prepare`]d for them) and lets them
+    /// issue for a moment.
+    async fn on(server: TestServer) -> Self {
         let clerk = server.clerk().await;
         let display = server.open_stream("/api/v1/display/events", None).await;
         let kiosks = Kiosks::start(3, Arc::new(RwLock::new(server.url().to_owned())));
@@ -136,7 +137,7 @@ impl Drill {
         let stored = check_acknowledged_tickets(data_dir, &report.acknowledged).await;
         // Every attempt was retried until answered: a ticket more than keys would be a double one.
         assert_eq!(stored, report.acknowledged.len(), "tickets stored vs. acknowledged");
-        Figures { report, noticed_after, recovered_after }
+        Figures { called, report, noticed_after, recovered_after }
     }
 }
 
@@ -229,7 +230,7 @@ async fn a_full_disk_refuses_writes_with_503_until_space_is_freed_then_recovers_
     };
     let data_dir = disk.path().join("data");
     prepare(&data_dir).await;
-    let mut drill = Drill::start(&data_dir).await;
+    let mut drill = Drill::on(TestServer::start(&data_dir)).await;
 
     let filler = disk.fill();
     let not_ready = drill.await_not_ready("disk_full").await;
@@ -251,7 +252,7 @@ async fn a_write_lock_held_by_another_program_is_reported_and_outlived() {
     }
     let data = tempfile::tempdir().unwrap();
     prepare(data.path()).await;
-    let mut drill = Drill::start(data.path()).await;
+    let mut drill = Drill::on(TestServer::start(data.path())).await;
 
     // An administrator's sqlite3 shell, left inside a transaction.
     let mut shell = connect_database(data.path()).await;
@@ -270,4 +271,39 @@ async fn a_write_lock_held_by_another_program_is_reported_and_outlived() {
         .finish(data.path(), noticed_after, recovered_after, "another program holds the write lock")
         .await
         .print("lock");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "needs PostgreSQL: run by `cargo xtask test`"]
+async fn postgres_gone_for_30_seconds_is_outlived_by_every_instance_and_its_live_streams() {
+    let url = needs_postgres();
+    let parsed = url::Url::parse(&url).unwrap();
+    let target = format!("{}:{}", parsed.host_str().unwrap(), parsed.port().unwrap_or(5432));
+    let cable = Cable::to(target.parse().expect("the tests' PostgreSQL listens on an IP address")).await;
+    let data = tempfile::tempdir().unwrap();
+    prepare(data.path()).await;
+    let start = || TestServer::options(data.path()).database_url(cable.url_through(&url)).start();
+    let (a, b) = (start(), start());
+    // The call display of the other instance hears calls only through LISTEN.
+    let mut display_b = b.open_stream("/api/v1/display/events", None).await;
+    let mut drill = Drill::on(a).await;
+
+    cable.pull();
+    let not_ready = drill.await_not_ready("unreachable").await;
+    let noticed_after = drill.started.elapsed();
+    assert!(not_ready["reason"].as_str().unwrap().contains("cannot be reached"), "{not_ready}");
+    drill.check_clerk_is_refused().await;
+    tokio::time::sleep(Duration::from_secs(30)).await;
+
+    cable.plug_in();
+    let cleared = Instant::now();
+    let recovered_after = drill.await_ready(cleared).await;
+    let b_ready = b.get_json("/readyz").await;
+    assert_eq!(b_ready.status, StatusCode::OK, "the other instance: {}", b_ready.body);
+    let figures = drill.finish(data.path(), noticed_after, recovered_after, "cannot be reached").await;
+    let event =
+        display_b.next_within(Duration::from_secs(5)).await.expect("the other instance's display heard no call");
+    let shown: Value = serde_json::from_str(&event.data).unwrap();
+    assert_eq!(shown["number"], figures.called["number"]);
+    figures.print("PostgreSQL gone 30 s");
 }

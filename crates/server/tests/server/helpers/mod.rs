@@ -3,6 +3,7 @@
 //! ([`Clerk`]), the one check of a refusal ([`assert_refused`]), the database behind a data
 //! folder, the command line, and a live-stream reader.
 
+mod cable;
 mod clerk;
 mod command_line;
 mod database;
@@ -11,6 +12,7 @@ mod requests;
 mod sse;
 mod test_server;
 
+pub use cable::Cable;
 pub use clerk::{Clerk, assert_staff_ticket};
 pub use command_line::{
     free_port, path_str, run_server_to_exit, run_server_to_exit_with_env, server_command, the_one_stderr_line,

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use reqwest::Client;
 use tempfile::TempDir;
 
-use super::{database_args, server_command};
+use super::{database_args, schema_for, server_command};
 
 /// How long a server may take to say it is running, or to stop.
 pub const PATIENCE: Duration = Duration::from_secs(20);
@@ -48,6 +48,7 @@ pub struct ServerOptions {
     args: Vec<OsString>,
     envs: Vec<(OsString, OsString)>,
     port_flag: bool,
+    database_url: Option<String>,
 }
 
 impl ServerOptions {
@@ -69,6 +70,13 @@ impl ServerOptions {
         self
     }
 
+    /// Reaches the PostgreSQL database by this URL (through a [`super::Cable`], say) instead
+    /// of the tests' own, still in the schema standing for the data folder.
+    pub fn database_url(mut self, url: impl Into<String>) -> Self {
+        self.database_url = Some(url.into());
+        self
+    }
+
     /// Leaves out `--port 0`, so the port comes from the environment or a config file.
     pub fn without_port_flag(mut self) -> Self {
         self.port_flag = false;
@@ -82,8 +90,19 @@ impl ServerOptions {
         if self.port_flag {
             command.arg("--port").arg("0");
         }
+        let database_args = match &self.database_url {
+            Some(url) => vec![
+                "--data-dir".into(),
+                self.data_dir.clone().into_os_string(),
+                "--database-url".into(),
+                url.into(),
+                "--database-schema".into(),
+                schema_for(&self.data_dir).into(),
+            ],
+            None => database_args(&self.data_dir),
+        };
         command
-            .args(database_args(&self.data_dir))
+            .args(database_args)
             .arg("--dist-dir")
             .arg(&dist_dir)
             .arg("--stop-on-stdin-eof")
@@ -160,6 +179,7 @@ impl TestServer {
             args: Vec::new(),
             envs: Vec::new(),
             port_flag: true,
+            database_url: None,
         }
     }
 
