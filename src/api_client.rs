@@ -82,6 +82,9 @@ async fn read<T: DeserializeOwned>(response: Result<Response, gloo_net::Error>) 
     }
     // A proxy or a restarting server may answer without our JSON error body.
     match from_json::<json::ApiError>(&response).await {
+        // The server's database is failing for the moment (a full disk, a lock held
+        // elsewhere): to the visitor as a stopped server, tried again with the same key.
+        Ok(error) if error.code == json::ErrorCode::StorageUnavailable => Err(ApiFailure::Unreachable),
         Ok(error) => Err(ApiFailure::Refused(error)),
         Err(_) if response.status() >= 500 => Err(ApiFailure::Unreachable),
         Err(_) => Err(ApiFailure::BadResponse(format!("HTTP {}", response.status()))),

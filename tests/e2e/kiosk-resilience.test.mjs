@@ -2,6 +2,8 @@
 // a lost answer, a server that stops and starts again, a kiosk that restarts while the server is
 // down, and a new release arriving while it runs.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -89,6 +91,39 @@ test('while the server is down the visitor is told so in their language, and the
   server = await startServer({ dataDir, port: server.port });
   // No tap needed: the kiosk retries in the background with the same key.
   await expectText(page, '.ticket-number', 'H 001');
+});
+
+test('while another program holds the database lock the visitor is told so, and the ticket comes with the same key once it is released', async () => {
+  const dataDir = tempDir('data');
+  const server = await startServer({ dataDir });
+  const page = await openKiosk(chromium.browser, server);
+  await toSummary(page, 'en');
+  const keys = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/v1/tickets')) keys.push(request.headers()['idempotency-key']);
+  });
+  // An administrator's sqlite3 shell left inside a transaction: the server answers
+  // 503 storage_unavailable after waiting five seconds for the lock, then at once.
+  const shell = spawn('python3', ['-c', [
+    'import sqlite3, sys',
+    `db = sqlite3.connect(${JSON.stringify(path.join(dataDir, 'willkommen.db'))}, isolation_level=None)`,
+    "db.execute('BEGIN IMMEDIATE')",
+    "print('locked', flush=True)",
+    'sys.stdin.readline()',
+    "db.execute('ROLLBACK')",
+  ].join('\n')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await once(shell.stdout, 'data');
+
+  await page.locator('.summary-actions .primary-button').click();
+
+  await expectText(page, '.failure', new RegExp(message('en', 'error-unreachable').slice(0, 30)), { timeout: 15_000 });
+  await expectText(page, '.failure', /We keep trying automatically/);
+  shell.stdin.end('\n');
+  await once(shell, 'exit');
+  await expectText(page, '.ticket-number', 'H 001', { timeout: 20_000 });
+  assert.ok(keys.length >= 2, `requests: ${keys.length}`);
+  assert.equal(new Set(keys).size, 1, 'every retry reuses the idempotency key');
+  assert.equal(await nextAddressChangeNumber(server), 'H 002', 'no second ticket was issued');
 });
 
 test('a kiosk restarting while the server is down shows its own message, and recovers without a reload', async () => {

@@ -128,14 +128,22 @@ impl StorageHealth {
     /// On SQLite: a disk-full fault while the data folder's disk has less than
     /// [`MIN_FREE_BYTES`] free.
     fn disk_without_room(&self) -> Option<StorageFault> {
-        let Place::Sqlite(dir) = &self.place else { return None };
         if self.fault().is_none_or(|current| current.fault.kind != FaultKind::DiskFull) {
             return None;
         }
+        self.disk_nearly_full()
+    }
+
+    /// On SQLite: a disk-full fault if the data folder's disk has less than
+    /// [`MIN_FREE_BYTES`] free, whether or not a write failed yet.
+    fn disk_nearly_full(&self) -> Option<StorageFault> {
+        let Place::Sqlite(dir) = &self.place else { return None };
         let stats = rustix::fs::statvfs(dir.as_str()).ok()?;
         let free = stats.f_bavail.saturating_mul(stats.f_frsize);
-        (free < MIN_FREE_BYTES)
-            .then(|| StorageFault { kind: FaultKind::DiskFull, detail: format!("{free} bytes free on the disk") })
+        (free < MIN_FREE_BYTES).then(|| StorageFault {
+            kind: FaultKind::DiskFull,
+            detail: format!("{} KiB free on the disk", free / 1024),
+        })
     }
 
     fn wrote_recently(&self) -> bool {
@@ -234,6 +242,12 @@ impl Store {
                 Some(current) => current.into(),
                 None => not_ready(&format!("the database failed: {error}"), "internal"),
             };
+        }
+        // Writes may still fit for a while, but the next busy hour's will not: tell the
+        // operator now, without refusing visitors yet.
+        if let Some(fault) = self.health.disk_nearly_full() {
+            let reason = format!("{} ({})", fault.explain(&self.health.place), fault.detail);
+            return Readiness::NotReady { reason, kind: fault.kind.as_str(), since: None };
         }
         if self.health.wrote_recently() {
             return Readiness::Ready;

@@ -55,13 +55,17 @@ impl Drill {
         Self { server, kiosks, clerk, display, started: Instant::now() }
     }
 
-    /// Waits until `/readyz` says not ready because of `fault`; returns its answer.
+    /// Waits until `/readyz` says writes fail because of `fault`; returns its answer.
     async fn await_not_ready(&mut self, fault: &str) -> Value {
         self.started = Instant::now();
         let deadline = self.started + NOTICE_WITHIN;
         loop {
             let answer = self.server.get_json("/readyz").await;
-            if answer.status == StatusCode::SERVICE_UNAVAILABLE && answer.body["fault"] == fault {
+            // With `since`: writes fail now (a nearly full disk is reported before they do).
+            if answer.status == StatusCode::SERVICE_UNAVAILABLE
+                && answer.body["fault"] == fault
+                && answer.body["since"].is_string()
+            {
                 return answer.body;
             }
             assert!(
