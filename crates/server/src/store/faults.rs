@@ -87,8 +87,8 @@ impl StorageFault {
                 format!("the PostgreSQL server {server} cannot be reached (restarting, or the network is down?)")
             }
             (Unreadable, Place::Sqlite(dir)) => format!(
-                "the database in {dir} cannot be opened or read (the folder or file was removed, its owner \
-                 changed, or the disk fails)"
+                "the database in {dir} cannot be read or written: the disk reports errors (see dmesg; a file \
+                 system turned read-only after an error needs a check and a restart), or the file was removed"
             ),
             (Unreadable, Place::Postgres(server)) => format!("the PostgreSQL server {server} reports an I/O error"),
             (Damaged, Place::Sqlite(dir)) => {

@@ -56,21 +56,21 @@ impl Drill {
     }
 
     /// Waits until `/readyz` says writes fail because of `fault`; returns its answer.
-    async fn await_not_ready(&mut self, fault: &str) -> Value {
+    async fn await_not_ready(&mut self, faults: &[&str]) -> Value {
         self.started = Instant::now();
         let deadline = self.started + NOTICE_WITHIN;
         loop {
             let answer = self.server.get_json("/readyz").await;
             // With `since`: writes fail now (a nearly full disk is reported before they do).
             if answer.status == StatusCode::SERVICE_UNAVAILABLE
-                && answer.body["fault"] == fault
+                && faults.iter().any(|fault| answer.body["fault"] == *fault)
                 && answer.body["since"].is_string()
             {
                 return answer.body;
             }
             assert!(
                 Instant::now() < deadline,
-                "/readyz did not report {fault} within {NOTICE_WITHIN:?}; it said {} {}; log:\n{}",
+                "/readyz did not report {faults:?} within {NOTICE_WITHIN:?}; it said {} {}; log:\n{}",
                 answer.status,
                 answer.body,
                 self.server.log()
@@ -220,6 +220,69 @@ impl Drop for SmallDisk {
     }
 }
 
+/// A disk that fails: ext4 on a loop device that the kernel turns read-only after an error
+/// (`errors=remount-ro`, the default of many installations), as a failing disk does. Needs
+/// root; without, the test says it was skipped.
+struct FailingDisk {
+    image: TempDir,
+    mount_point: TempDir,
+}
+
+impl FailingDisk {
+    fn mount() -> Result<Self, String> {
+        let (image, mount_point) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let file = image.path().join("disk.img");
+        std::fs::File::create(&file).and_then(|disk| disk.set_len(64 << 20)).map_err(|error| error.to_string())?;
+        run("mkfs.ext4", &["-q".as_ref(), file.as_os_str()])?;
+        let disk = Self { image, mount_point };
+        disk.mount_again()?;
+        Ok(disk)
+    }
+
+    fn mount_again(&self) -> Result<(), String> {
+        let file = self.image.path().join("disk.img");
+        run("mount", &["-o".as_ref(), "loop,errors=remount-ro".as_ref(), file.as_os_str(), self.path().as_os_str()])
+    }
+
+    fn path(&self) -> &Path {
+        self.mount_point.path()
+    }
+
+    /// Makes the kernel see a file system error, as a failing disk would.
+    fn fail(&self) {
+        let device =
+            std::process::Command::new("findmnt").args(["-n", "-o", "SOURCE"]).arg(self.path()).output().unwrap();
+        let device = String::from_utf8(device.stdout).unwrap();
+        let name = Path::new(device.trim()).file_name().unwrap().to_str().unwrap().to_owned();
+        std::fs::write(format!("/sys/fs/ext4/{name}/trigger_fs_error"), "1").unwrap();
+    }
+
+    /// After the server stopped: mounted again after a check, as an operator would.
+    fn repair(&self) {
+        run("umount", &[self.path().as_os_str()]).unwrap();
+        let file = self.image.path().join("disk.img");
+        // e2fsck exits 1 when it fixed something.
+        let _ = std::process::Command::new("e2fsck").arg("-fy").arg(&file).output();
+        self.mount_again().unwrap();
+    }
+}
+
+impl Drop for FailingDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg("--lazy").arg(self.path()).status();
+    }
+}
+
+fn run(program: &str, args: &[&std::ffi::OsStr]) -> Result<(), String> {
+    let output =
+        std::process::Command::new(program).args(args).output().map_err(|error| format!("{program}: {error}"))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!("{program}: {}", String::from_utf8_lossy(&output.stderr).trim()))
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_full_disk_refuses_writes_with_503_until_space_is_freed_then_recovers_by_itself() {
     if !sqlite_only("the full disk") {
@@ -237,7 +300,7 @@ async fn a_full_disk_refuses_writes_with_503_until_space_is_freed_then_recovers_
     let mut drill = Drill::on(TestServer::start(&data_dir)).await;
 
     let filler = disk.fill();
-    let not_ready = drill.await_not_ready("disk_full").await;
+    let not_ready = drill.await_not_ready(&["disk_full"]).await;
     let noticed_after = drill.started.elapsed();
     let reason = not_ready["reason"].as_str().unwrap();
     assert!(reason.starts_with(&format!("the disk holding {} is full", data_dir.display())), "{reason}");
@@ -261,7 +324,7 @@ async fn a_write_lock_held_by_another_program_is_reported_and_outlived() {
     // An administrator's sqlite3 shell, left inside a transaction.
     let mut shell = connect_database(data.path()).await;
     sqlx::query("BEGIN IMMEDIATE").execute(&mut shell).await.unwrap();
-    let not_ready = drill.await_not_ready("locked").await;
+    let not_ready = drill.await_not_ready(&["locked"]).await;
     let noticed_after = drill.started.elapsed();
     assert!(not_ready["reason"].as_str().unwrap().starts_with("another program holds the write lock"), "{not_ready}");
     drill.check_clerk_is_refused().await;
@@ -293,7 +356,7 @@ async fn postgres_gone_for_30_seconds_is_outlived_by_every_instance_and_its_live
     let mut drill = Drill::on(a).await;
 
     cable.pull();
-    let not_ready = drill.await_not_ready("unreachable").await;
+    let not_ready = drill.await_not_ready(&["unreachable"]).await;
     let noticed_after = drill.started.elapsed();
     assert!(not_ready["reason"].as_str().unwrap().contains("cannot be reached"), "{not_ready}");
     drill.check_clerk_is_refused().await;
@@ -310,4 +373,59 @@ async fn postgres_gone_for_30_seconds_is_outlived_by_every_instance_and_its_live
     let shown: Value = serde_json::from_str(&event.data).unwrap();
     assert_eq!(shown["number"], figures.called["number"]);
     figures.print("PostgreSQL gone 30 s");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_failing_disk_is_reported_and_no_acknowledged_ticket_is_lost() {
+    if !sqlite_only("the failing disk") {
+        return;
+    }
+    let disk = match FailingDisk::mount() {
+        Ok(disk) => disk,
+        Err(why) => {
+            eprintln!("skipped: cannot mount an ext4 image to fail ({why}); run the tests as root");
+            return;
+        }
+    };
+    let data_dir = disk.path().join("data");
+    prepare(&data_dir).await;
+    let mut drill = Drill::on(TestServer::start(&data_dir)).await;
+
+    disk.fail();
+    // SQLite meets it as an I/O error, or as a file it may not write, depending on the step.
+    let not_ready = drill.await_not_ready(&["unreadable", "read_only"]).await;
+    let reason = not_ready["reason"].as_str().unwrap();
+    assert!(reason.contains("the disk reports errors") || reason.contains("a read-only disk"), "{reason}");
+    drill.check_clerk_is_refused().await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    // Such a file system becomes writable only when mounted again: stop, check, start.
+    let report = drill.kiosks.abandon().await;
+    let log = drill.server.log();
+    let logged = log.matches("the disk reports errors").count() + log.matches("a read-only disk").count();
+    assert!(
+        (1..=2).contains(&logged),
+        "the fault should be logged once (once more if SQLite's view of it changes):\n{log}"
+    );
+    drill.server.stop();
+    disk.repair();
+    assert!(report.unexpected_answers().is_empty(), "kiosks saw {:?}", report.answers);
+    check_acknowledged_tickets(&data_dir, &report.acknowledged).await;
+    // Nothing else is stored but the tickets of attempts given up in doubt.
+    let mut db = connect_database(&data_dir).await;
+    let keys: Vec<String> = sqlx::query_scalar("SELECT key FROM idempotency_keys").fetch_all(&mut db).await.unwrap();
+    for key in &keys {
+        assert!(
+            report.acknowledged.contains_key(key) || report.abandoned_keys.contains(key),
+            "a ticket was stored for {key}, which the kiosks were refused"
+        );
+    }
+    eprintln!(
+        "fault failing disk: {} tickets acknowledged, all stored after the check ({} more of {} attempts given up \
+         in doubt); answers {:?}",
+        report.acknowledged.len(),
+        keys.len() - report.acknowledged.len(),
+        report.abandoned_keys.len(),
+        report.answers
+    );
 }

@@ -20,6 +20,10 @@ pub struct KioskReport {
     /// How often each answer came: `201`, `503 storage_unavailable`, `no answer` (the
     /// server was down), or any other status with its error code.
     pub answers: BTreeMap<String, usize>,
+    /// The keys of attempts given up unanswered ([`Kiosks::abandon`]): in doubt, their
+    /// tickets may be stored (a commit that reached the disk although the disk then failed),
+    /// and the kiosk's next try would have been given them.
+    pub abandoned_keys: Vec<String>,
 }
 
 impl KioskReport {
@@ -34,14 +38,23 @@ impl KioskReport {
 /// restarted server) until [`Kiosks::stop`].
 pub struct Kiosks {
     running: Arc<AtomicBool>,
+    /// Set to give up on the attempts still unanswered.
+    abandoned: Arc<AtomicBool>,
     tasks: Vec<tokio::task::JoinHandle<KioskReport>>,
 }
 
 impl Kiosks {
     pub fn start(count: usize, url: Arc<RwLock<String>>) -> Self {
-        let running = Arc::new(AtomicBool::new(true));
-        let tasks = (0..count).map(|_| tokio::spawn(kiosk(url.clone(), running.clone()))).collect();
-        Self { running, tasks }
+        let (running, abandoned) = (Arc::new(AtomicBool::new(true)), Arc::new(AtomicBool::new(false)));
+        let tasks = (0..count).map(|_| tokio::spawn(kiosk(url.clone(), running.clone(), abandoned.clone()))).collect();
+        Self { running, abandoned, tasks }
+    }
+
+    /// Stops at once, giving up on attempts not answered yet (while a fault lasts that only a
+    /// restart ends); returns what the kiosks saw.
+    pub async fn abandon(self) -> KioskReport {
+        self.abandoned.store(true, Ordering::Relaxed);
+        self.stop().await
     }
 
     /// Lets every kiosk finish its current attempt (so it must be answerable by now) and
@@ -52,6 +65,7 @@ impl Kiosks {
         for task in self.tasks {
             let one = task.await.expect("a kiosk panicked");
             report.acknowledged.extend(one.acknowledged);
+            report.abandoned_keys.extend(one.abandoned_keys);
             for (answer, count) in one.answers {
                 *report.answers.entry(answer).or_default() += count;
             }
@@ -60,7 +74,7 @@ impl Kiosks {
     }
 }
 
-async fn kiosk(url: Arc<RwLock<String>>, running: Arc<AtomicBool>) -> KioskReport {
+async fn kiosk(url: Arc<RwLock<String>>, running: Arc<AtomicBool>, abandoned: Arc<AtomicBool>) -> KioskReport {
     let client = Client::builder().timeout(Duration::from_secs(10)).build().unwrap();
     let mut report = KioskReport::default();
     let concerns = ["extend-residence-permit", "address-change", "information"];
@@ -69,7 +83,10 @@ async fn kiosk(url: Arc<RwLock<String>>, running: Arc<AtomicBool>) -> KioskRepor
         let key = new_key();
         let body = json!({"concern": concerns[attempt % concerns.len()], "language": "de"});
         attempt += 1;
-        loop {
+        if abandoned.load(Ordering::Relaxed) {
+            break;
+        }
+        while !abandoned.load(Ordering::Relaxed) {
             let base = url.read().unwrap().clone();
             let sent = client.post(format!("{base}/api/v1/tickets")).header("Idempotency-Key", &key).json(&body).send();
             let answer = match sent.await {
@@ -89,6 +106,9 @@ async fn kiosk(url: Arc<RwLock<String>>, running: Arc<AtomicBool>) -> KioskRepor
             *report.answers.entry(answer).or_default() += 1;
             // As the real kiosk, try again with the same key after a short pause.
             tokio::time::sleep(Duration::from_millis(50)).await;
+            if abandoned.load(Ordering::Relaxed) {
+                report.abandoned_keys.push(key.clone());
+            }
         }
     }
     report
