@@ -394,6 +394,7 @@ async fn a_failing_disk_is_reported_and_no_acknowledged_ticket_is_lost() {
     disk.fail();
     // SQLite meets it as an I/O error, or as a file it may not write, depending on the step.
     let not_ready = drill.await_not_ready(&["unreadable", "read_only"]).await;
+    let noticed_after = drill.started.elapsed();
     let reason = not_ready["reason"].as_str().unwrap();
     assert!(reason.contains("the disk reports errors") || reason.contains("a read-only disk"), "{reason}");
     drill.check_clerk_is_refused().await;
@@ -422,10 +423,11 @@ async fn a_failing_disk_is_reported_and_no_acknowledged_ticket_is_lost() {
     }
     eprintln!(
         "fault failing disk: {} tickets acknowledged, all stored after the check ({} more of {} attempts given up \
-         in doubt); answers {:?}",
+         in doubt); answers {:?}; /readyz not ready {:.1} s after the fault",
         report.acknowledged.len(),
         keys.len() - report.acknowledged.len(),
         report.abandoned_keys.len(),
-        report.answers
+        report.answers,
+        noticed_after.as_secs_f64()
     );
 }
