@@ -39,6 +39,8 @@ pub struct Settings {
     pub log_level: String,
     /// Whether a new database gets the demo sign-ins with their published passwords.
     pub demo_accounts: bool,
+    /// The largest the SQLite database may grow, in MB; `None` is no limit but the disk's.
+    pub database_max_mb: Option<u32>,
 }
 
 /// How log lines are written to stderr.
@@ -129,6 +131,12 @@ impl Settings {
         let layers = Layers { matches: &matches, file: &file };
         let database_url = layers.resolve("database_url", flags.database_url.as_deref(), values::database_url)?;
         let database_schema = layers.resolve("database_schema", Some(&flags.database_schema), values::schema)?;
+        let database_max_mb = layers.resolve("database_max_mb", flags.database_max_mb.as_deref(), values::megabytes)?;
+        if let (Some(_), Some(Resolved { set_by: Some(origin), .. })) = (&database_url, &database_max_mb) {
+            return Err(SettingsError::Invalid(format!(
+                "database_max_mb is set ({origin}) but so is database_url: the limit only applies to SQLite"
+            )));
+        }
         if let (None, Some(schema)) = (&database_url, &database_schema)
             && let Some(origin) = &schema.set_by
         {
@@ -149,6 +157,7 @@ impl Settings {
             log_format: layers.required("log_format", &flags.log_format, values::log_format)?,
             log_level: layers.required("log_level", &flags.log_level, values::log_level)?,
             demo_accounts: layers.required("demo_accounts", &flags.demo_accounts, values::yes_no)?,
+            database_max_mb: database_max_mb.map(|resolved| resolved.value),
         })
     }
 }
@@ -216,7 +225,7 @@ impl Settings {
     pub fn database(&self) -> crate::store::Location {
         match &self.database_url {
             Some(url) => crate::store::Location::Postgres { url: url.clone(), schema: self.database_schema.clone() },
-            None => crate::store::Location::Sqlite(self.data_dir.clone()),
+            None => crate::store::Location::Sqlite { dir: self.data_dir.clone(), max_mb: self.database_max_mb },
         }
     }
 }

@@ -27,7 +27,7 @@ impl Kind {
 }
 
 /// Every key the file may have: the options, except the test-only `stop_on_stdin_eof`.
-const KEYS: [(&str, Kind); 10] = [
+const KEYS: [(&str, Kind); 11] = [
     ("bind", Kind::Text),
     ("port", Kind::Number),
     ("data_dir", Kind::Text),
@@ -35,6 +35,7 @@ const KEYS: [(&str, Kind); 10] = [
     ("public_url", Kind::Text),
     ("database_url", Kind::Text),
     ("database_schema", Kind::Text),
+    ("database_max_mb", Kind::Number),
     ("log_format", Kind::Text),
     ("log_level", Kind::Text),
     ("demo_accounts", Kind::YesNo),

@@ -21,8 +21,8 @@ A flag beats the variable, the variable beats the file, the file beats the defau
 #[command(name = "willkommen-server", version, about, after_help = AFTER_HELP)]
 pub struct Flags {
     /// A TOML file with settings: keys are the option names below with underscores
-    /// (bind, port, data_dir, dist_dir, public_url, database_url, database_schema, log_format,
-    /// log_level, demo_accounts). Flags and environment variables override it.
+    /// (bind, port, data_dir, dist_dir, public_url, database_url, database_schema,
+    /// database_max_mb, log_format, log_level, demo_accounts). Flags and environment variables override it.
     #[arg(long = "config", env = "WILLKOMMEN_CONFIG", value_name = "FILE")]
     pub settings_file: Option<PathBuf>,
 
@@ -58,6 +58,12 @@ pub struct Flags {
     /// database. Only with --database-url.
     #[arg(long, env = "WILLKOMMEN_DATABASE_SCHEMA", default_value = "public", value_name = "SCHEMA")]
     pub database_schema: String,
+
+    /// The largest the SQLite database may grow, in MB (default: as large as the disk allows).
+    /// Beyond it, changes are refused as on a full disk (503 storage_unavailable) until
+    /// retention has freed room, so a disk shared with other services keeps space for them.
+    #[arg(long, env = "WILLKOMMEN_DATABASE_MAX_MB", value_name = "MB")]
+    pub database_max_mb: Option<String>,
 
     /// How the log on stderr is written: text (for people) or json (one JSON object per line,
     /// for log collectors).

@@ -71,6 +71,13 @@ pub fn schema(text: &str) -> Result<String, String> {
     }
 }
 
+pub fn megabytes(text: &str) -> Result<u32, String> {
+    text.parse::<u32>()
+        .ok()
+        .filter(|megabytes| *megabytes >= 1)
+        .ok_or_else(|| "expected a whole number of MB, 1 or more".to_owned())
+}
+
 pub fn log_format(text: &str) -> Result<LogFormat, String> {
     match text {
         "text" => Ok(LogFormat::Text),

@@ -23,8 +23,8 @@ use sqlx::{AnyConnection, AnyPool, ConnectOptions, Connection, Executor};
 /// Where the data lives, as configured.
 #[derive(Clone, Debug)]
 pub enum Location {
-    /// The SQLite file [`super::DATABASE_FILE`] in this folder.
-    Sqlite(PathBuf),
+    /// The SQLite file [`super::DATABASE_FILE`] in this folder, growing to at most `max_mb`.
+    Sqlite { dir: PathBuf, max_mb: Option<u32> },
     /// A PostgreSQL database; `schema` holds one office's tables.
     Postgres { url: String, schema: String },
 }
@@ -33,7 +33,9 @@ impl Location {
     /// Where the data lives, for explaining a fault (see `faults.rs`).
     pub fn place(&self) -> super::faults::Place {
         match self {
-            Self::Sqlite(dir) => super::faults::Place::Sqlite(dir.display().to_string()),
+            Self::Sqlite { dir, max_mb } => {
+                super::faults::Place::Sqlite { dir: dir.display().to_string(), max_mb: *max_mb }
+            }
             Self::Postgres { url, .. } => super::faults::Place::Postgres(without_password(url)),
         }
     }
@@ -41,7 +43,7 @@ impl Location {
     /// For messages: the file, or the database without its password.
     pub fn describe(&self) -> String {
         match self {
-            Self::Sqlite(dir) => dir.join(super::DATABASE_FILE).display().to_string(),
+            Self::Sqlite { dir, .. } => dir.join(super::DATABASE_FILE).display().to_string(),
             Self::Postgres { url, schema } => format!("{} (schema {schema})", without_password(url)),
         }
     }
@@ -76,17 +78,21 @@ pub struct Pools {
 pub async fn open(location: &Location) -> anyhow::Result<Pools> {
     sqlx::any::install_default_drivers();
     match location {
-        Location::Sqlite(dir) => open_sqlite(dir).await,
+        Location::Sqlite { dir, max_mb } => open_sqlite(dir, *max_mb).await,
         Location::Postgres { url, schema } => open_postgres(url, schema).await,
     }
 }
 
-async fn open_sqlite(data_dir: &Path) -> anyhow::Result<Pools> {
+async fn open_sqlite(data_dir: &Path, max_mb: Option<u32>) -> anyhow::Result<Pools> {
     let path = prepare_data_dir(data_dir)?;
     let url = SqliteConnectOptions::new().filename(&path).create_if_missing(true).to_url_lossy();
     let options = AnyConnectOptions::from_url(&url)?;
+    // SQLite's limit is per connection; every connection of the pools gets it.
+    let size_limit = max_mb.map(|megabytes| format!("PRAGMA max_page_count = {};", max_pages(megabytes)));
     let pool = |connections: u32| {
-        AnyPoolOptions::new().max_connections(connections).after_connect(|conn, _| {
+        let size_limit = size_limit.clone();
+        AnyPoolOptions::new().max_connections(connections).after_connect(move |conn, _| {
+            let size_limit = size_limit.clone();
             Box::pin(async move {
                 // WAL lets kiosks read while a ticket is written; FULL makes every
                 // acknowledged ticket survive a crash or power cut, at one fsync per ticket.
@@ -97,6 +103,9 @@ async fn open_sqlite(data_dir: &Path) -> anyhow::Result<Pools> {
                      PRAGMA foreign_keys = ON;",
                 )
                 .await?;
+                if let Some(size_limit) = size_limit {
+                    conn.execute(size_limit.as_str()).await?;
+                }
                 Ok(())
             })
         })
@@ -248,6 +257,11 @@ impl Announcement {
             _ => None,
         }
     }
+}
+
+/// SQLite's pages (4 KiB, its default) in `megabytes` MB.
+fn max_pages(megabytes: u32) -> u64 {
+    u64::from(megabytes) * 1_000_000 / 4096
 }
 
 /// A stable 64-bit key per office for `pg_advisory_xact_lock`.

@@ -64,34 +64,38 @@ impl StorageFault {
     pub fn explain(&self, place: &Place) -> String {
         use FaultKind::*;
         match (self.kind, place) {
-            (DiskFull, Place::Sqlite(dir)) => {
-                format!("the disk holding {dir} is full (or the database reached its size limit): free space on it")
+            (DiskFull, Place::Sqlite { dir, max_mb: Some(max_mb) }) => format!(
+                "the database in {dir} reached its size limit of {max_mb} MB (database_max_mb), or the disk holding \
+                 it is full: raise the limit, or free space on the disk"
+            ),
+            (DiskFull, Place::Sqlite { dir, max_mb: None }) => {
+                format!("the disk holding {dir} is full: free space on it")
             }
             (DiskFull, Place::Postgres(server)) => format!("the PostgreSQL server {server} has no disk space left"),
-            (ReadOnly, Place::Sqlite(dir)) => format!(
+            (ReadOnly, Place::Sqlite { dir, .. }) => format!(
                 "the database in {dir} cannot be written: a read-only disk, or the file's owner or permissions \
                  changed (after a restore?); the server's user must own the folder and its files"
             ),
             (ReadOnly, Place::Postgres(server)) => {
                 format!("the PostgreSQL server {server} is read-only (a standby, or after a failover?)")
             }
-            (Locked, Place::Sqlite(dir)) => format!(
+            (Locked, Place::Sqlite { dir, .. }) => format!(
                 "another program holds the write lock on the database in {dir} (an sqlite3 shell inside a \
                  transaction, a backup tool?): end it"
             ),
             (Locked, Place::Postgres(server)) => {
                 format!("the PostgreSQL server {server} keeps the office's tables locked")
             }
-            (Unreachable, Place::Sqlite(dir)) => format!("the database in {dir} does not answer"),
+            (Unreachable, Place::Sqlite { dir, .. }) => format!("the database in {dir} does not answer"),
             (Unreachable, Place::Postgres(server)) => {
                 format!("the PostgreSQL server {server} cannot be reached (restarting, or the network is down?)")
             }
-            (Unreadable, Place::Sqlite(dir)) => format!(
+            (Unreadable, Place::Sqlite { dir, .. }) => format!(
                 "the database in {dir} cannot be read or written: the disk reports errors (see dmesg; a file \
                  system turned read-only after an error needs a check and a restart), or the file was removed"
             ),
             (Unreadable, Place::Postgres(server)) => format!("the PostgreSQL server {server} reports an I/O error"),
-            (Damaged, Place::Sqlite(dir)) => {
+            (Damaged, Place::Sqlite { dir, .. }) => {
                 format!("the database in {dir} is damaged: stop the server and restore the last backup")
             }
             (Damaged, Place::Postgres(server)) => format!("the PostgreSQL server {server} reports damaged data"),
@@ -108,8 +112,8 @@ impl fmt::Display for StorageFault {
 /// Where the data lives, for [`StorageFault::explain`].
 #[derive(Clone, Debug)]
 pub enum Place {
-    /// The data folder.
-    Sqlite(String),
+    /// The data folder, and the database's size limit (`database_max_mb`) if it has one.
+    Sqlite { dir: String, max_mb: Option<u32> },
     /// The PostgreSQL server, without its password.
     Postgres(String),
 }
@@ -194,7 +198,7 @@ mod tests {
     #[test]
     fn the_operator_reads_which_disk_is_full() {
         let fault = StorageFault { kind: FaultKind::DiskFull, detail: "database or disk is full".into() };
-        let said = fault.explain(&Place::Sqlite("/var/lib/willkommen".into()));
+        let said = fault.explain(&Place::Sqlite { dir: "/var/lib/willkommen".into(), max_mb: None });
         assert!(said.starts_with("the disk holding /var/lib/willkommen is full"), "{said}");
     }
 }

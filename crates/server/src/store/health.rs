@@ -137,7 +137,7 @@ impl StorageHealth {
     /// On SQLite: a disk-full fault if the data folder's disk has less than
     /// [`MIN_FREE_BYTES`] free, whether or not a write failed yet.
     fn disk_nearly_full(&self) -> Option<StorageFault> {
-        let Place::Sqlite(dir) = &self.place else { return None };
+        let Place::Sqlite { dir, .. } = &self.place else { return None };
         let stats = rustix::fs::statvfs(dir.as_str()).ok()?;
         let free = stats.f_bavail.saturating_mul(stats.f_frsize);
         (free < MIN_FREE_BYTES).then(|| StorageFault {
@@ -206,7 +206,7 @@ impl Store {
                     .bind(vec![0u8; PROBE_BYTES])
                     .execute(&mut *tx)
                     .await?;
-                sqlx::query("DELETE FROM storage_probe").execute(&mut *tx).await
+                sqlx::query("DELETE FROM storage_probe WHERE id = 1").execute(&mut *tx).await
             }
             .await;
             match written {

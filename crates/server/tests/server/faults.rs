@@ -431,3 +431,31 @@ async fn a_failing_disk_is_reported_and_no_acknowledged_ticket_is_lost() {
         noticed_after.as_secs_f64()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_database_at_its_size_limit_refuses_writes_until_room_is_freed_in_it() {
+    if !sqlite_only("the size limit") {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    prepare(data.path()).await;
+    // Old data taking 3 MB, which the test deletes later as retention deletes old days.
+    edit_database(data.path(), &["INSERT INTO storage_probe (id, filler) VALUES (2, zeroblob(3000000))"]).await;
+    let size = std::fs::metadata(data.path().join("willkommen.db")).unwrap().len()
+        + std::fs::metadata(data.path().join("willkommen.db-wal")).map_or(0, |wal| wal.len());
+    // Room for a few hundred tickets more (SQLite's limit counts pages; this is MB).
+    let limit_mb = (size + 300_000).div_ceil(1_000_000);
+    let server = TestServer::options(data.path()).arg("--database-max-mb").arg(limit_mb.to_string()).start();
+    let mut drill = Drill::on(server).await;
+
+    let not_ready = drill.await_not_ready(&["disk_full"]).await;
+    let noticed_after = drill.started.elapsed();
+    let reason = not_ready["reason"].as_str().unwrap();
+    assert!(reason.contains(&format!("reached its size limit of {limit_mb} MB")), "{reason}");
+    drill.check_clerk_is_refused().await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+
+    edit_database(data.path(), &["DELETE FROM storage_probe WHERE id = 2"]).await;
+    let recovered_after = drill.await_ready(Instant::now()).await;
+    drill.finish(data.path(), noticed_after, recovered_after, "reached its size limit").await.print("size limit");
+}

@@ -125,6 +125,16 @@ fn a_schema_without_a_database_url_is_refused() {
 }
 
 #[test]
+fn a_size_limit_is_refused_unless_it_is_a_whole_number_of_mb_for_sqlite() {
+    let (line, _) = refusal_of("database_max_mb = 0\n");
+    assert!(line.contains("line 1: database_max_mb: invalid value 0, expected a whole number of MB"), "{line}");
+
+    let (line, _) = refusal_of("database_url = \"postgres://db.example.de/willkommen\"\ndatabase_max_mb = 500\n");
+    assert!(line.contains("database_max_mb is set"), "{line}");
+    assert!(line.contains("the limit only applies to SQLite"), "{line}");
+}
+
+#[test]
 fn a_database_url_that_is_not_postgres_is_refused_without_showing_it() {
     let (line, _) = refusal_of("database_url = \"mysql://wk:geheim@db/willkommen\"\n");
 
