@@ -7,6 +7,7 @@ mod cable;
 mod clerk;
 mod command_line;
 mod database;
+mod disks;
 mod kiosks;
 mod requests;
 mod sse;
@@ -21,6 +22,7 @@ pub use database::{
     check_acknowledged_tickets, connect_database, data_folder_with, database_args, edit_database, needs_postgres,
     postgres_url, schema_for,
 };
+pub use disks::{FailingDisk, SmallDisk};
 pub use kiosks::{KioskReport, Kiosks};
 pub use requests::{Answer, assert_refused, id, new_key};
 pub use sse::SseReader;
