@@ -32,6 +32,7 @@ pub fn run_all() -> anyhow::Result<()> {
 
     // Native: wire types, server (unit and integration tests against the real binary), the
     // web app's plain logic, and these tools.
+    tools::ensure_faketime()?;
     cargo(&["test", "--workspace"]).run()?;
     // The server's tests once more, against PostgreSQL: the same suite, each test server in a
     // schema of its own, plus the tests only PostgreSQL can run (several instances), which are

@@ -177,6 +177,18 @@ pub fn ensure_chromium() -> anyhow::Result<()> {
     install_debian_packages(&["chromium", "chromium-driver", "fonts-noto-core", "poppler-utils"])
 }
 
+/// libfaketime, through which the server's tests step the clock of one server process (see
+/// `crates/server/tests/server/clock.rs`).
+pub const LIBFAKETIME: &str = "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1";
+
+pub fn ensure_faketime() -> anyhow::Result<()> {
+    if Path::new(LIBFAKETIME).exists() {
+        return Ok(());
+    }
+    println!("xtask: installing Debian's libfaketime (once per machine)");
+    install_debian_packages(&["libfaketime"])
+}
+
 /// `apt-get install` of Debian's `packages` (through sudo unless this runs as root), for the
 /// test tools that come from Debian rather than a language's registry.
 pub fn install_debian_packages(packages: &[&str]) -> anyhow::Result<()> {

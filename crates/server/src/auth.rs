@@ -109,7 +109,7 @@ impl FromRequestParts<AppState> for SignedIn {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let not_signed_in = || AppError::NotSignedIn("sign in first (no session, or it expired)".into());
         let token = session_token(&parts.headers).ok_or_else(not_signed_in)?;
-        state.store.session_account(&token_hash(token), jiff::Timestamp::now()).await?.ok_or_else(not_signed_in)
+        state.store.session_account(&token_hash(token), state.store.now()).await?.ok_or_else(not_signed_in)
     }
 }
 

@@ -25,6 +25,7 @@ mod error;
 mod issuing;
 pub mod logging;
 mod metrics;
+mod office_clock;
 mod office_config;
 mod scan;
 mod schedule;
@@ -109,10 +110,22 @@ async fn retention_loop(store: Store) {
     let mut every_hour = tokio::time::interval_at(tokio::time::Instant::now() + hour, hour);
     loop {
         every_hour.tick().await;
-        match store.apply_retention(jiff::Timestamp::now()).await {
+        match store.apply_retention(store.now()).await {
             Ok(report) if report != store::RetentionReport::default() => tracing::info!(?report, "retention applied"),
             Ok(_) => {}
             Err(error) => tracing::error!(%error, "retention failed"),
+        }
+    }
+}
+
+/// Looks every few seconds whether a held-back step of the system clock can be taken (see
+/// `office_clock.rs`).
+async fn clock_loop(store: Store) {
+    let mut every = tokio::time::interval(store::CLOCK_CHECK_EVERY);
+    loop {
+        every.tick().await;
+        if let Err(error) = store.take_clock_step_when_harmless().await {
+            tracing::debug!(%error, "cannot look at the clock's step now");
         }
     }
 }
@@ -182,7 +195,7 @@ impl Server {
         }
         store.ensure_published_version().await?;
         // Before serving, so nothing past its retention period is ever shown again.
-        store.apply_retention(jiff::Timestamp::now()).await?;
+        store.apply_retention(store.now()).await?;
         let public_url: Arc<str> = match &settings.public_url {
             Some(url) => url.as_str().into(),
             None => format!("http://{address}").into(),
@@ -224,6 +237,7 @@ impl Server {
     /// Serves until `shutdown` completes, then finishes open requests and closes the database.
     pub async fn serve(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         let retention = tokio::spawn(retention_loop(self.store.clone()));
+        let clock = tokio::spawn(clock_loop(self.store.clone()));
         let store = self.store.clone();
         let shutdown = async move {
             shutdown.await;
@@ -232,6 +246,7 @@ impl Server {
         };
         axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await?;
         retention.abort();
+        clock.abort();
         self.store.close().await;
         Ok(())
     }

@@ -206,7 +206,7 @@ impl Metrics {
 async fn waiting_by_concern(store: &Store) -> AppResult<BTreeMap<String, i64>> {
     let (_, office) = store.published_config().await?;
     let mut counts: BTreeMap<String, i64> = office.concerns.into_iter().map(|concern| (concern.id.0, 0)).collect();
-    let (queue, _) = store.queue(jiff::Timestamp::now()).await?;
+    let (queue, _) = store.queue(store.now()).await?;
     for ticket in queue.into_iter().filter(|ticket| ticket.status == "waiting") {
         *counts.entry(ticket.concern_id).or_default() += 1;
     }

@@ -5,7 +5,6 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use jiff::Timestamp;
 use willkommen_api::{self as json, AuditKind};
 
 use super::kiosk::kiosk_json;
@@ -33,7 +32,7 @@ pub async fn draft_save(
     Json(save): Json<json::SaveDraft>,
 ) -> AppResult<Json<json::Draft>> {
     let revision = i64::try_from(save.revision).map_err(|_| AppError::InvalidField("revision: too large".into()))?;
-    let draft = state.store.save_draft(revision, save.document, save.basis, me.account_id, Timestamp::now()).await?;
+    let draft = state.store.save_draft(revision, save.document, save.basis, me.account_id, state.store.now()).await?;
     Ok(Json(draft_json(draft)))
 }
 
@@ -45,7 +44,7 @@ pub async fn draft_discard(Admin(me): Admin, State(state): State<AppState>) -> A
     let summary = format!("discarded the draft (back to version {version})");
     let draft = state
         .store
-        .replace_draft(published, me.account_id, Timestamp::now(), AuditKind::DraftDiscarded, &summary)
+        .replace_draft(published, me.account_id, state.store.now(), AuditKind::DraftDiscarded, &summary)
         .await?;
     Ok(Json(draft_json(draft)))
 }
@@ -62,7 +61,7 @@ pub async fn publish(
     if publish.note.chars().count() > 200 {
         return Err(AppError::InvalidField("note: at most 200 characters".into()));
     }
-    let version = state.store.publish(revision, &publish.note, me.account_id, Timestamp::now()).await?;
+    let version = state.store.publish(revision, &publish.note, me.account_id, state.store.now()).await?;
     let published = state.store.version(version).await?.ok_or_else(|| anyhow::anyhow!("version {version} vanished"))?;
     Ok(Json(published.info))
 }
@@ -98,8 +97,10 @@ pub async fn version_restore(
 ) -> AppResult<Json<json::Draft>> {
     let old = find_version(&state, &version).await?;
     let summary = format!("restored version {} into the draft", old.info.version);
-    let draft =
-        state.store.replace_draft(old.document, me.account_id, Timestamp::now(), AuditKind::Restored, &summary).await?;
+    let draft = state
+        .store
+        .replace_draft(old.document, me.account_id, state.store.now(), AuditKind::Restored, &summary)
+        .await?;
     Ok(Json(draft_json(draft)))
 }
 
@@ -110,7 +111,7 @@ pub async fn version_restore(
 pub async fn preview_kiosk(_: Admin, State(state): State<AppState>) -> AppResult<Json<json::Kiosk>> {
     let draft = state.store.draft().await?;
     let office = &draft.document;
-    let now = Timestamp::now();
+    let now = state.store.now();
     let issuing =
         match Schedule::new(&office.time_zone, &office.opening_hours, &office.closed_days, office.cutoff_minutes) {
             Ok(schedule) => schedule.issuing_at(now),
@@ -146,7 +147,7 @@ pub async fn import(Admin(me): Admin, State(state): State<AppState>, body: Bytes
     let office = read_import(&body).map_err(AppError::InvalidConfig)?;
     let summary = "imported a configuration file into the draft";
     let draft =
-        state.store.replace_draft(office, me.account_id, Timestamp::now(), AuditKind::Imported, summary).await?;
+        state.store.replace_draft(office, me.account_id, state.store.now(), AuditKind::Imported, summary).await?;
     Ok(Json(draft_json(draft)))
 }
 

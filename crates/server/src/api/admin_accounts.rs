@@ -31,7 +31,7 @@ pub async fn accounts_create(
     check_display_name(&new.display_name).map_err(AppError::InvalidField)?;
     let hash = hashed(&new.password).await?;
     let new = json::NewAccount { display_name: new.display_name.trim().to_owned(), ..new };
-    let account = state.store.create_account(&new, &hash, me.account_id, Timestamp::now()).await?;
+    let account = state.store.create_account(&new, &hash, me.account_id, state.store.now()).await?;
     Ok((StatusCode::CREATED, Json(account)))
 }
 
@@ -49,7 +49,7 @@ pub async fn accounts_change(
         check_display_name(name).map_err(AppError::InvalidField)?;
     }
     let change = json::AccountChange { display_name: change.display_name.map(|name| name.trim().to_owned()), ..change };
-    Ok(Json(state.store.change_account(account_id(&id)?, &change, me.account_id, Timestamp::now()).await?))
+    Ok(Json(state.store.change_account(account_id(&id)?, &change, me.account_id, state.store.now()).await?))
 }
 
 /// `POST /api/v1/admin/accounts/{id}/password`: sets a new password; the account's sessions end.
@@ -64,7 +64,7 @@ pub async fn accounts_password(
 ) -> AppResult<StatusCode> {
     let id = account_id(&id)?;
     let hash = hashed(&new.password).await?;
-    state.store.reset_password(id, &hash, me.account_id, Timestamp::now()).await?;
+    state.store.reset_password(id, &hash, me.account_id, state.store.now()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

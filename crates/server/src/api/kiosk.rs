@@ -15,7 +15,7 @@ use crate::error::AppResult;
     responses((status = 200, body = json::Kiosk), (status = 304, description = "unchanged since the ETag sent"),
         (status = 500, body = json::ApiError)))]
 pub async fn kiosk_show(State(state): State<AppState>, request_headers: HeaderMap) -> AppResult<Response> {
-    let now = state.store.kiosk(jiff::Timestamp::now()).await?;
+    let now = state.store.kiosk(state.store.now()).await?;
     let kiosk = kiosk_json(&now.office, now.issuing, |concern| now.quota_reached.contains(&concern.id));
     let body = serde_json::to_vec(&kiosk).map_err(anyhow::Error::from)?;
     let digest = Sha256::digest(&body);
@@ -40,7 +40,7 @@ pub async fn kiosk_show(State(state): State<AppState>, request_headers: HeaderMa
 #[utoipa::path(get, path = "/api/v1/display", tag = "visitors",
     responses((status = 200, body = json::DisplayBoard), (status = 500, body = json::ApiError)))]
 pub async fn display_show(State(state): State<AppState>) -> AppResult<axum::Json<json::DisplayBoard>> {
-    Ok(axum::Json(state.store.display_board(jiff::Timestamp::now()).await?))
+    Ok(axum::Json(state.store.display_board(state.store.now()).await?))
 }
 
 /// The kiosk's view of an office configuration: its active concerns, in order, with their

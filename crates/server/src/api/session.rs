@@ -4,7 +4,6 @@ use std::time::Instant;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use jiff::Timestamp;
 use willkommen_api as json;
 
 use crate::AppState;
@@ -32,10 +31,10 @@ pub async fn session_create(State(state): State<AppState>, Json(login): Json<jso
     };
     state.login_throttle.forget(&login.username);
     let (token, token_hash) = auth::new_session_token()?;
-    state.store.create_session(account.id, &token_hash, Timestamp::now()).await?;
+    state.store.create_session(account.id, &token_hash, state.store.now()).await?;
     let me = state
         .store
-        .session_account(&token_hash, Timestamp::now())
+        .session_account(&token_hash, state.store.now())
         .await?
         .ok_or_else(|| anyhow::anyhow!("a new session is not readable"))?;
     let cookie = auth::session_cookie(&token, state.public_url.starts_with("https://"));

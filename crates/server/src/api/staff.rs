@@ -23,7 +23,7 @@ pub async fn counters_list(_: SignedIn, State(state): State<AppState>) -> AppRes
 #[utoipa::path(get, path = "/api/v1/queue", tag = "staff", security(("session" = [])),
     responses((status = 200, body = json::QueueView), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn queue_show(_: SignedIn, State(state): State<AppState>) -> AppResult<Json<json::QueueView>> {
-    let now = Timestamp::now();
+    let now = state.store.now();
     let (waiting, active) = state.store.queue(now).await?;
     let counters = state.store.counters().await?;
     let convert = StaffView::new(&state, now).await?;
@@ -46,7 +46,7 @@ pub async fn counters_call_next(
 ) -> AppResult<Json<json::StaffTicket>> {
     let started = std::time::Instant::now();
     let answer = async {
-        let now = Timestamp::now();
+        let now = state.store.now();
         let concerns = body.map(|Json(body)| body.concerns);
         let record = state.store.call_next(&json::CounterId(counter), concerns.as_deref(), me.account_id, now).await?;
         state.metrics.visitor_called_after(now.as_millisecond() - record.queued_at);
@@ -68,7 +68,7 @@ pub async fn tickets_call(
     Path(id): Path<String>,
     Json(call): Json<json::CallTo>,
 ) -> AppResult<Json<json::StaffTicket>> {
-    let now = Timestamp::now();
+    let now = state.store.now();
     let record = state.store.call_ticket(checked_id(&id)?, &call.counter, me.account_id, now).await.map_err(
         |error| match error {
             AppError::UnknownCounter(message) => AppError::UnknownCounterInBody(message),
@@ -88,7 +88,7 @@ pub async fn tickets_transfer(
     Path(id): Path<String>,
     Json(transfer): Json<json::TransferTo>,
 ) -> AppResult<Json<json::StaffTicket>> {
-    let now = Timestamp::now();
+    let now = state.store.now();
     let record = state.store.transfer(checked_id(&id)?, &transfer.concern, me.account_id, now).await?;
     StaffView::new(&state, now).await?.respond(record)
 }
@@ -106,7 +106,7 @@ pub async fn tickets_act(
     let action = TicketAction::from_path(&action)
         .filter(|action| !matches!(action, TicketAction::Call | TicketAction::Transfer | TicketAction::Cancel))
         .ok_or_else(|| AppError::NotFound("no such API route".into()))?;
-    let now = Timestamp::now();
+    let now = state.store.now();
     let record = state.store.act(checked_id(&id)?, action, me.account_id, now).await?;
     StaffView::new(&state, now).await?.respond(record)
 }
@@ -128,7 +128,7 @@ pub async fn lookup(
 ) -> AppResult<Json<json::StaffTicket>> {
     for candidate in ticket_id_candidates(&query.code) {
         if let Some(record) = state.store.staff_ticket(&candidate).await? {
-            return StaffView::new(&state, Timestamp::now()).await?.respond(record);
+            return StaffView::new(&state, state.store.now()).await?.respond(record);
         }
     }
     Err(AppError::NotFound("this code is not a ticket of this office".into()))

@@ -1,7 +1,6 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use jiff::Timestamp;
 use willkommen_api::{self as json, IDEMPOTENCY_KEY_HEADER};
 
 use crate::AppState;
@@ -23,7 +22,7 @@ pub async fn tickets_create(
     Json(request): Json<json::NewTicket>,
 ) -> AppResult<Response> {
     let key = idempotency_key(&headers)?;
-    let now = Timestamp::now();
+    let now = state.store.now();
     let url_base = state.ticket_url_base().await?;
     let issued = state
         .store
@@ -74,7 +73,7 @@ pub async fn tickets_show(State(state): State<AppState>, Path(id): Path<String>)
 #[utoipa::path(post, path = "/api/v1/tickets/{id}/cancel", tag = "visitors", params(("id" = String, Path)),
     responses((status = 200, body = json::Ticket), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn tickets_cancel(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<json::Ticket>> {
-    let view = state.store.cancel_ticket(checked_id(&id)?, Timestamp::now()).await?.ok_or_else(no_such_ticket)?;
+    let view = state.store.cancel_ticket(checked_id(&id)?, state.store.now()).await?.ok_or_else(no_such_ticket)?;
     Ok(Json(visitor_ticket(view, &state.ticket_url_base().await?)?))
 }
 

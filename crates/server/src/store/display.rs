@@ -31,7 +31,7 @@ impl Store {
         let mut concerns = Vec::new();
         for concern in office.concerns.iter().filter(|concern| concern.active) {
             let count = u32::try_from(waiting.get(concern.id.as_str()).copied().unwrap_or(0)).unwrap_or(u32::MAX);
-            let (average, counters) = wait_basis(&mut tx, concern.id.as_str()).await?;
+            let (average, counters) = wait_basis(&mut tx, concern.id.as_str(), now).await?;
             concerns.push(json::DisplayConcern {
                 id: concern.id.clone(),
                 prefix: concern.prefix.clone(),

@@ -13,6 +13,7 @@ mod admin_accounts;
 mod audit;
 mod backend;
 mod backup;
+mod clock_steps;
 mod display;
 mod events;
 mod faults;
@@ -30,6 +31,7 @@ mod types;
 pub use audit::AuditFilter;
 pub use backend::Location;
 pub use backup::{BackupReport, backup_sqlite};
+pub use clock_steps::CLOCK_CHECK_EVERY;
 pub use events::DISPLAY_PAGE;
 pub use faults::StorageFault;
 pub use health::Readiness;
@@ -44,6 +46,7 @@ use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyConnection, AnyPool, Executor};
 
 use crate::error::{AppError, AppResult};
+use crate::office_clock::OfficeClock;
 use crate::seed::Seed;
 use backend::{Announcement, Backend};
 
@@ -67,6 +70,8 @@ pub struct Store {
     writer: Arc<tokio::sync::Mutex<()>>,
     /// The newest published configuration version, for the kiosks' live stream.
     published: Arc<tokio::sync::watch::Sender<i64>>,
+    /// The office's time; see `office_clock.rs`.
+    clock: Arc<OfficeClock>,
     /// Whether the database takes writes; see `health.rs`.
     health: Arc<health::StorageHealth>,
     /// Hears other instances' commits (PostgreSQL only); stopped by [`Store::close`].
@@ -180,6 +185,7 @@ impl Store {
             changes: Arc::new(changes),
             writer: Arc::new(tokio::sync::Mutex::new(())),
             published: Arc::new(published),
+            clock: Arc::default(),
             health: Arc::new(health::StorageHealth::new(location.place())),
             listener: Arc::default(),
         };
@@ -250,6 +256,12 @@ impl Store {
         tx.commit().await?;
         self.changed();
         Ok(())
+    }
+
+    /// The office's time now: the system clock, except while a step of it is held back (see
+    /// `office_clock.rs`). Every rule that depends on the time asks this.
+    pub fn now(&self) -> jiff::Timestamp {
+        self.clock.now()
     }
 
     /// Whether the database answers.

@@ -148,7 +148,7 @@ impl Store {
 
     /// Stores `office` as the first version, unless an office exists already.
     pub(super) async fn seed_config(&self, tx: &mut AnyConnection, office: &OfficeConfig) -> AppResult<()> {
-        let now = Timestamp::now();
+        let now = self.now();
         let version = publish_version(tx, office, "demo office", None, now).await?;
         write_draft(tx, 1, version, office, &TranslationBasis::new(), None, now).await
     }

@@ -25,8 +25,18 @@ impl Store {
         let mut tx = self.write_transaction().await?;
         let office = office_rules(&mut tx).await?;
         let time_zone = office.schedule()?.time_zone().clone();
+        // A clock set far ahead (a wrong date) must not make the newest tickets look old:
+        // retention counts from at most the retention period after the newest ticket. During
+        // a long closure that keeps the last days' tickets until tickets are issued again.
+        let newest: Option<i64> = sqlx::query_scalar("SELECT MAX(queued_at) FROM tickets").fetch_one(&mut *tx).await?;
+        let reference = match newest.and_then(|millis| Timestamp::from_millisecond(millis).ok()) {
+            Some(newest) => {
+                now.min(newest.checked_add(SignedDuration::from_hours(24 * office.retention_days)).unwrap_or(now))
+            }
+            None => now,
+        };
         let day_before = |days: i64| -> AppResult<String> {
-            let then = now.checked_sub(SignedDuration::from_hours(24 * days)).map_err(anyhow::Error::from)?;
+            let then = reference.checked_sub(SignedDuration::from_hours(24 * days)).map_err(anyhow::Error::from)?;
             Ok(service_day(then, &time_zone))
         };
         let anonymise_before = day_before(office.retention_days)?;
@@ -71,8 +81,9 @@ impl Store {
             .bind(&delete_before)
             .execute(&mut *tx)
             .await?;
-        let keys_before =
-            now.checked_sub(SignedDuration::from_hours(24 * IDEMPOTENCY_KEY_DAYS)).map_err(anyhow::Error::from)?;
+        let keys_before = reference
+            .checked_sub(SignedDuration::from_hours(24 * IDEMPOTENCY_KEY_DAYS))
+            .map_err(anyhow::Error::from)?;
         let idempotency_keys_deleted = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
             .bind(keys_before.to_string())
             .execute(&mut *tx)

@@ -187,7 +187,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         record_event(&mut tx, id.as_str(), now, "issued", serde_json::json!({})).await?;
-        let view = ticket_view(&mut tx, id.as_str()).await?.context("the new ticket is not readable")?;
+        let view = ticket_view(&mut tx, id.as_str(), now).await?.context("the new ticket is not readable")?;
         let body = answer(view)?;
         sqlx::query("UPDATE idempotency_keys SET response_status = 201, response_body = $1 WHERE key = $2")
             .bind(&body)
@@ -201,7 +201,7 @@ impl Store {
     /// A ticket and its place in the queue.
     pub async fn ticket(&self, id: &str) -> AppResult<Option<TicketView>> {
         let mut conn = self.pool.acquire().await?;
-        ticket_view(&mut conn, id).await
+        ticket_view(&mut conn, id, self.now()).await
     }
 
     /// The visitor gives up their place. Cancelling twice is harmless; a ticket that is
@@ -249,12 +249,12 @@ pub(super) async fn existing_ticket(conn: &mut AnyConnection, id: &str) -> AppRe
 }
 
 /// A ticket with its place in the queue and the expected wait, while it waits.
-async fn ticket_view(conn: &mut AnyConnection, id: &str) -> AppResult<Option<TicketView>> {
+async fn ticket_view(conn: &mut AnyConnection, id: &str, now: Timestamp) -> AppResult<Option<TicketView>> {
     let Some(record) = find_ticket(conn, id).await? else { return Ok(None) };
     let people_ahead = people_ahead(conn, &record).await?;
     let estimated_wait = match people_ahead {
         Some(ahead) => {
-            let (average, counters) = wait_basis(conn, &record.concern_id).await?;
+            let (average, counters) = wait_basis(conn, &record.concern_id, now).await?;
             crate::wait::estimate(ahead, average, counters)
         }
         None => None,
@@ -281,7 +281,11 @@ pub(super) fn invalid_transition(action: TicketAction, status: TicketStatus) -> 
 /// The basis of a wait estimate for `concern`: the average minutes of its last 20 services
 /// (start to finish) and the number of counters serving it that called someone in the last
 /// half hour.
-pub(super) async fn wait_basis(conn: &mut AnyConnection, concern: &str) -> AppResult<(Option<f64>, u32)> {
+pub(super) async fn wait_basis(
+    conn: &mut AnyConnection,
+    concern: &str,
+    now: Timestamp,
+) -> AppResult<(Option<f64>, u32)> {
     let durations: Vec<Option<f64>> = sqlx::query_scalar(
         "SELECT (julianday(f.at) - julianday((SELECT MAX(s.at) FROM ticket_events s
                                               WHERE s.ticket_id = f.ticket_id AND s.kind = 'started'))) * 1440.0
@@ -294,7 +298,7 @@ pub(super) async fn wait_basis(conn: &mut AnyConnection, concern: &str) -> AppRe
     .await?;
     let durations: Vec<f64> = durations.into_iter().flatten().filter(|minutes| *minutes >= 0.0).collect();
     let average = (!durations.is_empty()).then(|| durations.iter().sum::<f64>() / durations.len() as f64);
-    let half_an_hour_ago = (Timestamp::now() - jiff::SignedDuration::from_mins(30)).to_string();
+    let half_an_hour_ago = (now - jiff::SignedDuration::from_mins(30)).to_string();
     let counters: i64 = sqlx::query_scalar(
         "SELECT COUNT(DISTINCT cc.counter_id) FROM ticket_events e
          JOIN counter_concerns cc ON cc.counter_id = json_extract(e.detail, '$.counter') AND cc.concern_id = $1

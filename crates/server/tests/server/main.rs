@@ -14,6 +14,7 @@ mod helpers;
 mod admin;
 mod backup;
 mod cli;
+mod clock;
 mod crash;
 mod faults;
 mod instances;
