@@ -12,8 +12,8 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use super::Store;
 use super::faults::{FaultKind, Place, StorageFault};
+use super::{Store, Writer};
 
 /// How often a failing store tries a write again.
 const PROBE_EVERY: Duration = Duration::from_secs(1);
@@ -101,11 +101,16 @@ impl StorageHealth {
         }
     }
 
-    /// Records a committed write: the store is writable (again).
-    pub fn wrote(&self) {
+    /// Records a committed write. Only a probe's ends a fault (`probed`): a request's write
+    /// that began before the fault was noticed may still fit where the next would not (free
+    /// room in a page), and would make the fault flap.
+    pub fn wrote(&self, probed: bool) {
         let mut state = self.state();
         let now = Instant::now();
         state.last_write = Some(now);
+        if !probed {
+            return;
+        }
         if let Some(ended) = state.fault.take() {
             let lasted = now - ended.since;
             state.unwritable_before += lasted;
@@ -200,10 +205,13 @@ impl Store {
             return false;
         }
         let outcome = async {
-            let mut tx = self.begin_write().await?;
+            let mut tx = self.begin_write(Writer::Probe).await?;
             let written = async {
+                // Random bytes: PostgreSQL would compress zeros into a corner of a page.
+                let mut filler = vec![0u8; PROBE_BYTES];
+                getrandom::fill(&mut filler).map_err(|error| sqlx::Error::Encode(error.to_string().into()))?;
                 sqlx::query("INSERT INTO storage_probe (id, filler) VALUES (1, $1)")
-                    .bind(vec![0u8; PROBE_BYTES])
+                    .bind(filler)
                     .execute(&mut *tx)
                     .await?;
                 sqlx::query("DELETE FROM storage_probe WHERE id = 1").execute(&mut *tx).await

@@ -91,6 +91,14 @@ pub(crate) struct WriteTransaction {
     /// Held until the transaction has ended, rollback included.
     turn: Option<tokio::sync::OwnedMutexGuard<()>>,
     store: Store,
+    writer: Writer,
+}
+
+/// Who writes: a request, or the health probe, whose success alone ends a storage fault.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Writer {
+    Request,
+    Probe,
 }
 
 impl WriteTransaction {
@@ -100,7 +108,7 @@ impl WriteTransaction {
         let mut conn = self.conn.take().expect("a transaction is committed once");
         match conn.execute("COMMIT").await {
             Ok(_) => {
-                self.store.health.wrote();
+                self.store.health.wrote(self.writer == Writer::Probe);
                 Ok(())
             }
             // Whether anything stayed is in doubt: roll back, and do not reuse the connection.
@@ -232,11 +240,11 @@ impl Store {
         if let Some(current) = self.health.fault() {
             return Err(AppError::StorageUnavailable(current.fault));
         }
-        Ok(self.begin_write().await?)
+        Ok(self.begin_write(Writer::Request).await?)
     }
 
     /// [`Store::write_transaction`] without the check for a fault, for the probe.
-    async fn begin_write(&self) -> Result<WriteTransaction, sqlx::Error> {
+    async fn begin_write(&self, writer: Writer) -> Result<WriteTransaction, sqlx::Error> {
         let turn = self.writer.clone().lock_owned().await;
         let mut conn = self.write_pool.acquire().await.inspect_err(|error| self.report(error))?;
         if let Err(error) = conn.execute(self.backend.begin_statement()).await {
@@ -244,7 +252,7 @@ impl Store {
             let _ = conn.close().await;
             return Err(error);
         }
-        let mut tx = WriteTransaction { conn: Some(conn), turn: Some(turn), store: self.clone() };
+        let mut tx = WriteTransaction { conn: Some(conn), turn: Some(turn), store: self.clone(), writer };
         self.backend.take_write_turn(&mut tx).await.inspect_err(|error| self.report(error))?;
         Ok(tx)
     }

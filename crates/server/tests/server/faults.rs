@@ -354,3 +354,60 @@ async fn a_database_at_its_size_limit_refuses_writes_until_room_is_freed_in_it()
     let recovered_after = drill.await_ready(Instant::now()).await;
     drill.finish(data.path(), noticed_after, recovered_after, "reached its size limit").await.print("size limit");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "needs PostgreSQL: run by `cargo xtask test`"]
+async fn postgres_running_out_of_disk_is_answered_503_and_outlived() {
+    needs_postgres();
+    let disk = match SmallDisk::mount(24) {
+        Ok(disk) => disk,
+        Err(why) => {
+            eprintln!("skipped: cannot mount a small tmpfs for a PostgreSQL tablespace ({why}); run the tests as root");
+            return;
+        }
+    };
+    let data = tempfile::tempdir().unwrap();
+    prepare(data.path()).await;
+    // The office's ticket tables move to a tablespace on the small disk, which the test's
+    // PostgreSQL (running as Debian's `postgres` when the tests run as root) must own.
+    let place = disk.path().join("tablespace");
+    std::fs::create_dir(&place).unwrap();
+    let _ = std::process::Command::new("chown").arg("postgres:postgres").arg(&place).status();
+    let tablespace = format!("{}_small", crate::helpers::schema_for(data.path()));
+    let mut db = connect_database(data.path()).await;
+    sqlx::query(&format!("CREATE TABLESPACE {tablespace} LOCATION '{}'", place.display()))
+        .execute(&mut db)
+        .await
+        .unwrap();
+    for table in ["tickets", "ticket_events", "ticket_counters", "idempotency_keys", "storage_probe"] {
+        sqlx::query(&format!("ALTER TABLE {table} SET TABLESPACE {tablespace}")).execute(&mut db).await.unwrap();
+    }
+    // The drill runs as a task of its own, so that the tables go back even when it fails: a
+    // tablespace left on an unmounted disk would fail every later checkpoint of the tests'
+    // PostgreSQL.
+    let (data_dir, filler) = (data.path().to_owned(), disk.fill_later());
+    let drill = tokio::spawn(async move {
+        let mut drill = Drill::on(TestServer::start(&data_dir)).await;
+        let filler = filler();
+        let not_ready = drill.await_not_ready(&["disk_full"]).await;
+        let noticed_after = drill.started.elapsed();
+        assert!(not_ready["reason"].as_str().unwrap().contains("has no disk space left"), "{not_ready}");
+        drill.check_clerk_is_refused().await;
+        tokio::time::sleep(Duration::from_secs(1)).await;
+
+        std::fs::remove_file(filler).unwrap();
+        let recovered_after = drill.await_ready(Instant::now()).await;
+        drill
+            .finish(&data_dir, noticed_after, recovered_after, "has no disk space left")
+            .await
+            .print("PostgreSQL disk full");
+    })
+    .await;
+    for table in ["tickets", "ticket_events", "ticket_counters", "idempotency_keys", "storage_probe"] {
+        sqlx::query(&format!("ALTER TABLE {table} SET TABLESPACE pg_default")).execute(&mut db).await.unwrap();
+    }
+    sqlx::query(&format!("DROP TABLESPACE {tablespace}")).execute(&mut db).await.unwrap();
+    if let Err(failed) = drill {
+        std::panic::resume_unwind(failed.into_panic());
+    }
+}

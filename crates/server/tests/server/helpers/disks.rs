@@ -31,13 +31,22 @@ impl SmallDisk {
 
     /// Writes a file until the disk is full; returns it, to be removed to free the space.
     pub fn fill(&self) -> PathBuf {
-        use std::io::Write;
-        let filler = self.path().join("filler");
-        let mut file = std::fs::File::create(&filler).unwrap();
-        let chunk = vec![0u8; 4096];
-        while file.write_all(&chunk).and_then(|()| file.sync_data()).is_ok() {}
-        filler
+        self.fill_later()()
     }
+
+    /// [`SmallDisk::fill`], to be called later (by a task that does not own the disk).
+    pub fn fill_later(&self) -> impl FnOnce() -> PathBuf + Send + 'static {
+        let filler = self.path().join("filler");
+        move || fill_up(filler)
+    }
+}
+
+fn fill_up(filler: PathBuf) -> PathBuf {
+    use std::io::Write;
+    let mut file = std::fs::File::create(&filler).unwrap();
+    let chunk = vec![0u8; 4096];
+    while file.write_all(&chunk).and_then(|()| file.sync_data()).is_ok() {}
+    filler
 }
 
 impl Drop for SmallDisk {
