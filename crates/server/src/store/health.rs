@@ -21,6 +21,8 @@ const PROBE_EVERY: Duration = Duration::from_secs(1);
 const FRESH_WRITE: Duration = Duration::from_secs(5);
 /// How long `/readyz` waits for its own probe write.
 const READINESS_PATIENCE: Duration = Duration::from_secs(2);
+/// A fault of the same kind this soon after one ended is the same fault.
+const RELAPSE_WITHIN: Duration = Duration::from_secs(10);
 /// How much room a full disk must have again before writes are tried again.
 const MIN_FREE_BYTES: u64 = 1024 * 1024;
 /// The probe's row is this large, so it needs new pages the way a busy day's tickets do.
@@ -41,6 +43,10 @@ struct HealthState {
     last_write: Option<Instant>,
     /// The seconds without writes of faults that have ended.
     unwritable_before: Duration,
+    /// The kind of the last fault that ended, and when: the same fault coming back at once is
+    /// its relapse, not a new one to log (a lock's holder letting go may leave SQLite busy
+    /// for a moment).
+    last_ended: Option<(FaultKind, Instant)>,
 }
 
 /// The fault the store is failing with, and since when.
@@ -51,6 +57,8 @@ pub struct CurrentFault {
     pub since_time: jiff::Timestamp,
     /// [`StorageFault::explain`]ed.
     pub explained: String,
+    /// A relapse of the fault that ended just before: neither it nor its end is logged.
+    relapse: bool,
 }
 
 /// What `/readyz` answers.
@@ -89,13 +97,20 @@ impl StorageHealth {
                 false
             }
             None => {
-                tracing::error!(
-                    fault = fault.kind.as_str(),
-                    detail = %fault.detail,
-                    "{explained}; no ticket can be issued or called until this is fixed"
-                );
+                let relapse = state
+                    .last_ended
+                    .is_some_and(|(kind, ended)| kind == fault.kind && ended.elapsed() < RELAPSE_WITHIN);
+                if relapse {
+                    tracing::debug!(fault = fault.kind.as_str(), detail = %fault.detail, "the fault is back");
+                } else {
+                    tracing::error!(
+                        fault = fault.kind.as_str(),
+                        detail = %fault.detail,
+                        "{explained}; no ticket can be issued or called until this is fixed"
+                    );
+                }
                 let (since, since_time) = (Instant::now(), jiff::Timestamp::now());
-                state.fault = Some(CurrentFault { fault, since, since_time, explained });
+                state.fault = Some(CurrentFault { fault, since, since_time, explained, relapse });
                 true
             }
         }
@@ -114,12 +129,17 @@ impl StorageHealth {
         if let Some(ended) = state.fault.take() {
             let lasted = now - ended.since;
             state.unwritable_before += lasted;
-            tracing::info!(
-                fault = ended.fault.kind.as_str(),
-                seconds = lasted.as_secs_f64(),
-                "the database takes writes again, after {:.1} s without",
-                lasted.as_secs_f64()
-            );
+            state.last_ended = Some((ended.fault.kind, now));
+            if ended.relapse {
+                tracing::debug!(seconds = lasted.as_secs_f64(), "the fault's relapse is over");
+            } else {
+                tracing::info!(
+                    fault = ended.fault.kind.as_str(),
+                    seconds = lasted.as_secs_f64(),
+                    "the database takes writes again, after {:.1} s without",
+                    lasted.as_secs_f64()
+                );
+            }
         }
     }
 

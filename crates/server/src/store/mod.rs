@@ -247,10 +247,28 @@ impl Store {
     async fn begin_write(&self, writer: Writer) -> Result<WriteTransaction, sqlx::Error> {
         let turn = self.writer.clone().lock_owned().await;
         let mut conn = self.write_pool.acquire().await.inspect_err(|error| self.report(error))?;
-        if let Err(error) = conn.execute(self.backend.begin_statement()).await {
-            self.report(&error);
-            let _ = conn.close().await;
-            return Err(error);
+        let mut retries = 0;
+        loop {
+            let started = std::time::Instant::now();
+            match conn.execute(self.backend.begin_statement()).await {
+                Ok(_) => break,
+                // SQLite answers some "busy" at once, without waiting its busy timeout (while
+                // another program's connection closes, say): those pass; only one that waited
+                // the timeout out is a fault.
+                Err(error)
+                    if retries < 3
+                        && started.elapsed() < std::time::Duration::from_secs(1)
+                        && StorageFault::of(&error).is_some_and(|fault| fault.kind == faults::FaultKind::Locked) =>
+                {
+                    retries += 1;
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                }
+                Err(error) => {
+                    self.report(&error);
+                    let _ = conn.close().await;
+                    return Err(error);
+                }
+            }
         }
         let mut tx = WriteTransaction { conn: Some(conn), turn: Some(turn), store: self.clone(), writer };
         self.backend.take_write_turn(&mut tx).await.inspect_err(|error| self.report(error))?;
