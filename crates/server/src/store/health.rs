@@ -59,6 +59,8 @@ pub struct CurrentFault {
     pub explained: String,
     /// A relapse of the fault that ended just before: neither it nor its end is logged.
     relapse: bool,
+    /// The kinds this fault showed as and the log has told.
+    logged: Vec<FaultKind>,
 }
 
 /// What `/readyz` answers.
@@ -90,8 +92,13 @@ impl StorageHealth {
         let explained = fault.explain(&self.place);
         match &mut state.fault {
             Some(current) if current.fault.kind == fault.kind => false,
+            // One fault may show as several (a failing disk: I/O errors, then "read-only"):
+            // each kind is logged once while the fault lasts.
             Some(current) => {
-                tracing::error!(fault = fault.kind.as_str(), detail = %fault.detail, "{explained}");
+                if !current.logged.contains(&fault.kind) && !current.relapse {
+                    tracing::error!(fault = fault.kind.as_str(), detail = %fault.detail, "{explained}");
+                    current.logged.push(fault.kind);
+                }
                 current.fault = fault;
                 current.explained = explained;
                 false
@@ -110,7 +117,8 @@ impl StorageHealth {
                     );
                 }
                 let (since, since_time) = (Instant::now(), jiff::Timestamp::now());
-                state.fault = Some(CurrentFault { fault, since, since_time, explained, relapse });
+                let logged = vec![fault.kind];
+                state.fault = Some(CurrentFault { fault, since, since_time, explained, relapse, logged });
                 true
             }
         }
