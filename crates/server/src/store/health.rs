@@ -211,7 +211,7 @@ impl Store {
         loop {
             tokio::time::sleep(PROBE_EVERY).await;
             if self.health.fault().is_none() {
-                return; // a request's write succeeded first
+                return; // a probe for /readyz succeeded first
             }
             if self.probe().await {
                 // Live streams may have missed a change while reads failed too: look again.
