@@ -14,6 +14,9 @@ pub struct ApiError {
     /// With `invalid_config`: every problem of the document, each with its path.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<crate::Problem>,
+    /// With `invalid_import`: every problem of the file, each with its line.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub import_problems: Vec<crate::ImportProblem>,
 }
 
 /// Why the API refused a request.
@@ -63,6 +66,15 @@ pub enum ErrorCode {
     DraftConflict,
     /// The configuration has problems (listed in `problems`); nothing was changed.
     InvalidConfig,
+    /// No appointment with this reference today or later (`GET`/`POST /appointments/...`).
+    UnknownAppointment,
+    /// Check-in for this appointment opens later; `GET /appointments/{reference}` says when.
+    CheckInTooEarly,
+    /// The appointment was cancelled, or is over.
+    AppointmentClosed,
+    /// The import file has problems (each in `import_problems`, with its line); nothing was
+    /// changed.
+    InvalidImport,
     /// The last active admin account cannot be deactivated or lose the admin role.
     LastAdmin,
     UsernameTaken,
@@ -94,7 +106,12 @@ mod tests {
 
     #[test]
     fn error_codes_are_snake_case_on_the_wire() {
-        let error = ApiError { code: ErrorCode::UnknownConcern, message: "no concern \"x\"".into(), problems: vec![] };
+        let error = ApiError {
+            code: ErrorCode::UnknownConcern,
+            message: "no concern \"x\"".into(),
+            problems: vec![],
+            import_problems: vec![],
+        };
 
         let json = serde_json::to_value(&error).unwrap();
 

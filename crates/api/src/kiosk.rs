@@ -24,6 +24,10 @@ pub struct Kiosk {
     /// When the kiosk starts over for the next visitor.
     #[serde(default)]
     pub inactivity: Inactivity,
+    /// Whether the office takes appointments: the welcome screen then offers "I have an
+    /// appointment".
+    #[serde(default)]
+    pub appointments: bool,
 }
 
 /// After `idle_seconds` without a touch the kiosk asks "Are you still there?" and counts down
@@ -121,6 +125,7 @@ mod tests {
             issuing: Issuing { state: crate::IssuingState::Open, issuing_ends_at: None, next_opening: None },
             information_concern: None,
             inactivity: Inactivity::default(),
+            appointments: true,
         };
 
         let json = serde_json::to_string(&kiosk).unwrap();
@@ -151,6 +156,9 @@ pub struct DisplayCall {
     pub recall: bool,
     /// When it was called (RFC 3339).
     pub at: String,
+    /// A ticket from an appointment: its slot (RFC 3339), shown as "Termin 10:30".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointment_slot: Option<String>,
 }
 
 /// `GET /api/v1/display`: what the lobby display shows besides the calls as they come.

@@ -11,6 +11,7 @@
 
 pub mod account_rules;
 mod admin;
+mod appointment;
 mod error;
 mod kiosk;
 mod life_cycle;
@@ -24,6 +25,11 @@ mod ticket;
 pub use admin::{
     Account, AccountChange, AuditEntry, AuditKind, Draft, NewAccount, NewPassword, Publish, SaveDraft,
     TranslationBasis, Version, VersionInfo,
+};
+pub use appointment::{
+    Appointment, AppointmentInput, AppointmentLookup, AppointmentRules, AppointmentState, CheckIn, CheckInState,
+    ImportProblem, ImportReport, LateArrival, REFERENCE_MAX_CHARS, REFERENCE_MIN_CHARS, ServiceMapping,
+    TicketAppointment, normalize_reference, reference_in_scan,
 };
 pub use error::{ApiError, ErrorCode};
 pub use kiosk::{ChecklistItem, Concern, ConcernId, DisplayBoard, DisplayCall, DisplayConcern, Inactivity, Kiosk};

@@ -37,6 +37,9 @@ pub struct OfficeConfig {
     /// A notice on the lobby display, in German and English (it shows those two).
     #[serde(default)]
     pub display_info: LocalizedText,
+    /// Whether the kiosk offers check-in for appointments, and their queue rules.
+    #[serde(default)]
+    pub appointments: crate::AppointmentRules,
     /// In the order the kiosk shows them.
     pub concerns: Vec<ConcernConfig>,
     pub counters: Vec<CounterConfig>,

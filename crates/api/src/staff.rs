@@ -89,6 +89,9 @@ pub struct StaffTicket {
     pub checklist: BTreeMap<String, bool>,
     /// Required documents the visitor said they do not have with them.
     pub missing_required: Vec<String>,
+    /// A ticket from an appointment: its slot, shown as "Termin 10:30".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointment: Option<crate::TicketAppointment>,
 }
 
 /// `POST /api/v1/counters/{counter}/call-next` (the body is optional): call the next visitor of
@@ -149,6 +152,7 @@ mod tests {
             served_by: Some("Anna Schmidt".into()),
             checklist: BTreeMap::from([("passport".into(), true), ("payslips".into(), false)]),
             missing_required: vec!["payslips".into()],
+            appointment: None,
         };
 
         let json = serde_json::to_value(&ticket).unwrap();

@@ -179,6 +179,9 @@ pub struct Ticket {
     /// When called or being served: the counter's name.
     #[serde(default)]
     pub counter: Option<String>,
+    /// A ticket from an appointment: its slot (printed and shown as "Termin 10:30").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointment: Option<crate::TicketAppointment>,
 }
 
 /// An expected wait as a range of minutes, e.g. 10 to 20.
@@ -233,6 +236,7 @@ mod tests {
             people_ahead: Some(4),
             estimated_wait: Some(WaitEstimate { min_minutes: 10, max_minutes: 20 }),
             counter: None,
+            appointment: None,
         };
 
         let json = serde_json::to_value(&ticket).unwrap();

@@ -58,6 +58,19 @@ pub enum AppError {
     /// A configuration that cannot be published or imported, with every problem found.
     #[error("the configuration has {} problem(s)", .0.len())]
     InvalidConfig(Vec<json::Problem>),
+    /// No appointment with this reference today or later.
+    #[error("{0}")]
+    UnknownAppointment(String),
+    #[error("{0}")]
+    CheckInTooEarly(String),
+    #[error("{0}")]
+    AppointmentClosed(String),
+    /// An appointment file that cannot be imported, with every problem found.
+    #[error("the file has {} problem(s)", .0.len())]
+    InvalidImport(Vec<json::ImportProblem>),
+    /// Too many tries (of booking references at one kiosk): wait `retry_after` seconds.
+    #[error("{message}")]
+    Throttled { message: String, retry_after: u64 },
     #[error("{0}")]
     LastAdmin(String),
     #[error("{0}")]
@@ -99,6 +112,11 @@ impl AppError {
             Self::UnknownCounterInBody(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::UnknownCounter),
             Self::DraftConflict(_) => (StatusCode::CONFLICT, ErrorCode::DraftConflict),
             Self::InvalidConfig(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidConfig),
+            Self::UnknownAppointment(_) => (StatusCode::NOT_FOUND, ErrorCode::UnknownAppointment),
+            Self::CheckInTooEarly(_) => (StatusCode::CONFLICT, ErrorCode::CheckInTooEarly),
+            Self::AppointmentClosed(_) => (StatusCode::CONFLICT, ErrorCode::AppointmentClosed),
+            Self::InvalidImport(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidImport),
+            Self::Throttled { .. } => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::TooManyAttempts),
             Self::LastAdmin(_) => (StatusCode::CONFLICT, ErrorCode::LastAdmin),
             Self::UsernameTaken(_) => (StatusCode::CONFLICT, ErrorCode::UsernameTaken),
             Self::BadBody { status, code, .. } => (*status, *code),
@@ -124,14 +142,23 @@ impl IntoResponse for AppError {
             }
             _ => self.to_string(),
         };
-        let (problems, fault) = match self {
-            Self::InvalidConfig(problems) => (problems, None),
-            Self::StorageUnavailable(fault) => (Vec::new(), Some(fault)),
-            _ => (Vec::new(), None),
+        let retry_after = match &self {
+            Self::Throttled { retry_after, .. } => Some(*retry_after),
+            _ => None,
         };
-        let mut response = (status, axum::Json(json::ApiError { code, message, problems })).into_response();
+        let (problems, import_problems, fault) = match self {
+            Self::InvalidConfig(problems) => (problems, Vec::new(), None),
+            Self::InvalidImport(problems) => (Vec::new(), problems, None),
+            Self::StorageUnavailable(fault) => (Vec::new(), Vec::new(), Some(fault)),
+            _ => (Vec::new(), Vec::new(), None),
+        };
+        let mut response =
+            (status, axum::Json(json::ApiError { code, message, problems, import_problems })).into_response();
         // For the error counter of `/metrics` (see `metrics::count_responses`).
         response.extensions_mut().insert(code);
+        if let Some(seconds) = retry_after {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
         if let Some(fault) = fault {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECONDS));
             // For the store's health (see `report_storage_faults` in `lib.rs`).

@@ -71,5 +71,6 @@ pub fn kiosk_json(
         issuing,
         information_concern: office.information_concern.clone(),
         inactivity: office.inactivity,
+        appointments: office.appointments.enabled,
     }
 }

@@ -166,6 +166,7 @@ impl StaffView {
         let (number, status) = (record.number()?, record.status()?);
         let at_counter = matches!(status, json::TicketStatus::Called | json::TicketStatus::Serving);
         Ok(json::StaffTicket {
+            appointment: record.appointment(),
             id: json::TicketId(record.id),
             number,
             concern: json::ConcernId(record.concern_id),

@@ -90,8 +90,10 @@ fn no_such_ticket() -> AppError {
 pub fn visitor_ticket(view: TicketView, public_url: &str) -> anyhow::Result<json::Ticket> {
     let TicketView { record, people_ahead, estimated_wait } = view;
     let (number, status) = (record.number()?, record.status()?);
+    let appointment = record.appointment();
     let id = json::TicketId(record.id);
     Ok(json::Ticket {
+        appointment,
         status_url: format!("{public_url}{}", json::ticket_status_path(&id)),
         id,
         number,

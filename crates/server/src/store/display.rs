@@ -41,10 +41,11 @@ impl Store {
             });
         }
         let rows: Vec<super::events::CallRow> = sqlx::query_as(
-            "SELECT e.id, t.prefix, t.sequence, c.name AS counter, e.kind, e.at
+            "SELECT e.id, t.prefix, t.sequence, c.name AS counter, e.kind, e.at, ap.slot AS appointment_slot
              FROM ticket_events e
              JOIN tickets t ON t.id = e.ticket_id
              LEFT JOIN counters c ON c.id = json_extract(e.detail, '$.counter')
+             LEFT JOIN appointments ap ON ap.ticket_id = t.id AND ap.late = 0
              WHERE e.id <= $1 AND e.kind IN ('called', 'recalled') AND t.service_day = $2
              ORDER BY e.id DESC LIMIT $3",
         )

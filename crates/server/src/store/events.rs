@@ -53,10 +53,11 @@ impl Store {
     /// display, oldest first.
     pub async fn display_calls_between(&self, after: i64, until: i64) -> AppResult<Vec<(i64, json::DisplayCall)>> {
         let rows: Vec<CallRow> = sqlx::query_as(
-            "SELECT e.id, t.prefix, t.sequence, c.name AS counter, e.kind, e.at
+            "SELECT e.id, t.prefix, t.sequence, c.name AS counter, e.kind, e.at, ap.slot AS appointment_slot
              FROM ticket_events e
              JOIN tickets t ON t.id = e.ticket_id
              LEFT JOIN counters c ON c.id = json_extract(e.detail, '$.counter')
+             LEFT JOIN appointments ap ON ap.ticket_id = t.id AND ap.late = 0
              WHERE e.id > $1 AND e.id <= $2 AND e.kind IN ('called', 'recalled')
              ORDER BY e.id LIMIT $3",
         )
@@ -78,6 +79,7 @@ pub(super) struct CallRow {
     counter: Option<String>,
     kind: String,
     at: String,
+    appointment_slot: Option<String>,
 }
 
 impl CallRow {
@@ -87,6 +89,7 @@ impl CallRow {
             counter: self.counter.unwrap_or_default(),
             recall: self.kind == "recalled",
             at: self.at.parse::<Timestamp>().map_or(self.at, |at| at.to_string()),
+            appointment_slot: self.appointment_slot,
         };
         (self.id, call)
     }

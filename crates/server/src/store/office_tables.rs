@@ -15,8 +15,8 @@ pub async fn write_config(conn: &mut AnyConnection, office: &OfficeConfig) -> Ap
     sqlx::query(
         "INSERT INTO office (id, name, time_zone, languages, opening_hours, closed_days, cutoff_minutes,
                              no_show_after_calls, retention_days, kiosk_idle_seconds, kiosk_warning_seconds,
-                             information_concern, public_base_url, display_info)
-         VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $11, $12)
+                             information_concern, public_base_url, display_info, appointment_rules)
+         VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $11, $12, $13)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
              languages = excluded.languages, opening_hours = excluded.opening_hours,
              closed_days = excluded.closed_days, cutoff_minutes = excluded.cutoff_minutes,
@@ -24,7 +24,7 @@ pub async fn write_config(conn: &mut AnyConnection, office: &OfficeConfig) -> Ap
              kiosk_idle_seconds = excluded.kiosk_idle_seconds,
              kiosk_warning_seconds = excluded.kiosk_warning_seconds,
              information_concern = NULL, public_base_url = excluded.public_base_url,
-             display_info = excluded.display_info",
+             display_info = excluded.display_info, appointment_rules = excluded.appointment_rules",
     )
     .bind(Json(&office.office_name))
     .bind(&office.time_zone)
@@ -38,6 +38,7 @@ pub async fn write_config(conn: &mut AnyConnection, office: &OfficeConfig) -> Ap
     .bind(i64::from(office.inactivity.warning_seconds))
     .bind(office.public_base_url.as_deref())
     .bind(Json(&office.display_info))
+    .bind(Json(&office.appointments))
     .execute(&mut *conn)
     .await?;
     write_concerns(conn, &office.concerns).await?;
@@ -149,6 +150,7 @@ struct OfficeRow {
     information_concern: Option<String>,
     public_base_url: Option<String>,
     display_info: Json<LocalizedText>,
+    appointment_rules: Json<json::AppointmentRules>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -176,7 +178,7 @@ pub async fn read_config(conn: &mut AnyConnection) -> AppResult<OfficeConfig> {
     let office: OfficeRow = sqlx::query_as(
         "SELECT name, time_zone, languages, opening_hours, closed_days, cutoff_minutes, no_show_after_calls,
                 retention_days, kiosk_idle_seconds, kiosk_warning_seconds, information_concern, public_base_url,
-                display_info
+                display_info, appointment_rules
          FROM office WHERE id = 1",
     )
     .fetch_one(&mut *conn)
@@ -217,6 +219,7 @@ pub async fn read_config(conn: &mut AnyConnection) -> AppResult<OfficeConfig> {
         public_base_url: office.public_base_url,
         information_concern: office.information_concern.map(json::ConcernId),
         display_info: office.display_info.0,
+        appointments: office.appointment_rules.0,
         concerns: concerns
             .into_iter()
             .map(|row| ConcernConfig {

@@ -63,6 +63,12 @@ pub struct TicketRecord {
     pub call_count: i64,
     pub served_by_name: Option<String>,
     pub concern_name: Option<Json<LocalizedText>>,
+    /// From the appointment the ticket was checked in for: its slot (RFC 3339) ...
+    pub appointment: Option<String>,
+    /// ... and whether the visitor came after the window (then it waits as a walk-in).
+    pub appointment_late: Option<Flag>,
+    /// The slot that orders the call (milliseconds); `None` for walk-ins and late arrivals.
+    pub appointment_slot: Option<i64>,
 }
 
 impl TicketRecord {
@@ -74,6 +80,12 @@ impl TicketRecord {
 
     pub fn status(&self) -> anyhow::Result<TicketStatus> {
         TicketStatus::from_str(&self.status).map_err(anyhow::Error::msg)
+    }
+
+    /// The appointment, as the ticket's JSON shows it.
+    pub fn appointment(&self) -> Option<json::TicketAppointment> {
+        let slot = self.appointment.clone()?;
+        Some(json::TicketAppointment { slot, late: self.appointment_late.is_some_and(|Flag(late)| late) })
     }
 }
 
@@ -89,9 +101,10 @@ pub struct TicketView {
 pub(super) const TICKET_SELECT: &str =
     "t.id, t.concern_id, t.prefix, t.sequence, t.service_day, t.language, t.checklist,
      t.status, t.issued_at, t.queued_at, t.priority, t.counter_id, c.name AS counter_name, t.call_count,
-     a.display_name AS served_by_name, k.name AS concern_name
+     a.display_name AS served_by_name, k.name AS concern_name,
+     ap.slot AS appointment, ap.late AS appointment_late, t.appointment_slot
      FROM tickets t LEFT JOIN counters c ON c.id = t.counter_id LEFT JOIN accounts a ON a.id = t.served_by
-     LEFT JOIN concerns k ON k.id = t.concern_id";
+     LEFT JOIN concerns k ON k.id = t.concern_id LEFT JOIN appointments ap ON ap.ticket_id = t.id";
 
 impl Store {
     /// Issues a ticket for `request`, at most once per idempotency `key`.
