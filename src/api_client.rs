@@ -29,6 +29,9 @@ impl ApiFailure {
                 json::ErrorCode::OfficeClosed => "error-office-closed",
                 json::ErrorCode::CutOffPassed => "error-cut-off-passed",
                 json::ErrorCode::QuotaReached => "error-quota-reached",
+                json::ErrorCode::UnknownAppointment => "reference-unknown",
+                json::ErrorCode::CheckInTooEarly => "error-check-in-too-early",
+                json::ErrorCode::AppointmentClosed => "error-appointment-closed",
                 _ => "error-refused",
             },
             Self::BadResponse(_) => "error-refused",
@@ -57,6 +60,28 @@ pub async fn create_ticket(request: &json::NewTicket, idempotency_key: &str) -> 
         .send()
         .await;
     read(response).await
+}
+
+/// `GET /appointments/{reference}`: the appointment behind what the visitor typed or scanned.
+/// With a refusal comes the number of seconds its `Retry-After` asks to wait (after too many
+/// unknown references).
+pub async fn look_up_appointment(reference: &str) -> Result<json::AppointmentLookup, (ApiFailure, u32)> {
+    let reference = web_sys::js_sys::encode_uri_component(reference);
+    let response = Request::get(&format!("{API_PREFIX}/appointments/{reference}")).send().await;
+    let wait = response
+        .as_ref()
+        .ok()
+        .and_then(|response| response.headers().get("Retry-After"))
+        .and_then(|seconds| seconds.trim().parse().ok())
+        .unwrap_or(0);
+    read(response).await.map_err(|failure| (failure, wait))
+}
+
+/// Checks the visitor in for their appointment. Safe to repeat, as [`create_ticket`] with its
+/// key: checking in again answers with the same ticket.
+pub async fn check_in(reference: &str, request: &json::CheckIn) -> Result<json::Ticket, ApiFailure> {
+    let reference = web_sys::js_sys::encode_uri_component(reference);
+    send_json(Request::post(&format!("{API_PREFIX}/appointments/{reference}/check-in")), request).await
 }
 
 pub async fn fetch_ticket(id: &str) -> Result<json::Ticket, ApiFailure> {

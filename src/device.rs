@@ -1,5 +1,6 @@
 //! The kiosk as a device: locked down against leaving the app by touch, kept on the current
-//! release by a service worker, and told by its start URL whether it has a ticket printer.
+//! release by a service worker, and told by its start URL whether it has a ticket printer or a
+//! hand scanner.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,6 +24,14 @@ pub fn printer_mode() -> PrinterMode {
         Some("auto") => PrinterMode::Auto,
         _ => PrinterMode::Button,
     }
+}
+
+/// Whether this kiosk has a hand scanner for the QR codes of booking confirmations, from its
+/// start URL (`/?scanner`): the reference screen then invites visitors to use it. Scans are
+/// taken either way (a scanner types like a keyboard).
+pub fn has_scanner() -> bool {
+    let search = window().location().search().unwrap_or_default();
+    web_sys::UrlSearchParams::new_with_str(&search).is_ok_and(|params| params.has("scanner"))
 }
 
 /// The admin console's preview (`/?preview=<concern>&language=<tag>`): the kiosk shows the

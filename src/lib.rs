@@ -38,6 +38,7 @@ mod idempotency;
 pub mod live_stream;
 mod pages;
 mod routes;
+mod scan_buffer;
 pub mod speech;
 mod storage;
 pub mod timing;

@@ -55,6 +55,44 @@ kiosk-cut-off = لا توجد أرقام انتظار جديدة اليوم. م�
 kiosk-reopens = تتوفر أرقام الانتظار مجددًا: { $time }.
 kiosk-quota-reached = تم توزيع جميع أرقام الانتظار لهذا اليوم.
 
+## المواعيد: تسجيل الحضور برقم الموعد من تأكيد الحجز
+
+appointment-have = لدي موعد
+appointment-have-description = سجّل حضورك لموعدك هنا برقم الموعد الموجود في تأكيد الحجز.
+reference-heading = أدخل رقم موعدك
+reference-hint = تجد الرقم في تأكيد الحجز. يمكنك ترك المسافات والشرطات.
+reference-scan-hint = أو ضع رمز QR الموجود في تأكيد الحجز أمام الماسح الضوئي.
+reference-label = رقم موعدك:
+reference-delete = حذف حرف
+reference-clear = حذف الكل
+reference-confirm = ابحث عن موعدي
+reference-looking-up = نبحث عن موعدك …
+reference-unknown = لم نجد رقم الموعد هذا. يُرجى التحقق من الرقم في تأكيد الحجز ثم المحاولة مرة أخرى.
+reference-slow-down = { $seconds ->
+    [zero] أُدخلت هنا عدة أرقام غير معروفة. يمكنك المحاولة مرة أخرى الآن.
+    [one] أُدخلت هنا عدة أرقام غير معروفة. يُرجى الانتظار ثانية واحدة، ثم يمكنك المحاولة مرة أخرى.
+    [two] أُدخلت هنا عدة أرقام غير معروفة. يُرجى الانتظار ثانيتين، ثم يمكنك المحاولة مرة أخرى.
+    [few] أُدخلت هنا عدة أرقام غير معروفة. يُرجى الانتظار { $seconds } ثوانٍ، ثم يمكنك المحاولة مرة أخرى.
+    [many] أُدخلت هنا عدة أرقام غير معروفة. يُرجى الانتظار { $seconds } ثانية، ثم يمكنك المحاولة مرة أخرى.
+   *[other] أُدخلت هنا عدة أرقام غير معروفة. يُرجى الانتظار { $seconds } ثانية، ثم يمكنك المحاولة مرة أخرى.
+}
+appointment-heading = موعدك
+appointment-reference = رقم الموعد: { $reference }
+appointment-open = يمكنك تسجيل حضورك الآن. أخبرنا أولًا بالمستندات التي أحضرتها معك.
+appointment-too-early = لقد وصلت مبكرًا. يمكنك تسجيل حضورك ابتداءً من: { $time }.
+appointment-too-early-hint = يُرجى العودة إلى الجهاز في ذلك الوقت. يمكنك الانتظار هنا حتى ذلك الحين.
+appointment-too-late = للأسف، فات وقت موعدك.
+appointment-late-walk-in = يمكنك الحصول على رقم انتظار بدون موعد للمعاملة نفسها. قد يطول انتظارك.
+appointment-late-information = يمكنك الحصول على رقم انتظار لمكتب الاستعلامات، وهناك سنساعدك.
+appointment-cancelled = أُلغي هذا الموعد.
+appointment-over = انتهى هذا الموعد.
+appointment-ask-information = يُرجى السؤال في مكتب الاستعلامات، وهناك سنساعدك.
+appointment-information-ticket = رقم انتظار لمكتب الاستعلامات
+appointment-checked-in-before = لقد سجّلت حضورك لهذا الموعد من قبل. هذا هو رقم انتظارك.
+ticket-appointment = الموعد: { $time }
+error-check-in-too-early = لا يمكنك تسجيل حضورك لهذا الموعد بعد. يُرجى المحاولة مرة أخرى بعد قليل.
+error-appointment-closed = أُلغي هذا الموعد أو انتهى. يُرجى السؤال في مكتب الاستعلامات.
+
 ## Document checklist
 
 checklist-heading = ما المستندات التي أحضرتها معك؟

@@ -51,6 +51,40 @@ kiosk-cut-off = Für heute ist die Zeit für neue Warte-Nummern vorbei. Sie habe
 kiosk-reopens = Warte-Nummern gibt es wieder: { $time }.
 kiosk-quota-reached = Für heute sind alle Warte-Nummern schon verteilt.
 
+## Termin: anmelden mit der Termin-Nummer
+
+appointment-have = Ich habe einen Termin
+appointment-have-description = Sie haben eine Termin-Nummer? Dann melden Sie sich hier für Ihren Termin an.
+reference-heading = Tippen Sie Ihre Termin-Nummer ein
+reference-hint = Die Termin-Nummer steht auf Ihrer Termin-Bestätigung. Leer-Zeichen und Striche brauchen Sie nicht.
+reference-scan-hint = Auf Ihrer Termin-Bestätigung ist ein QR-Code? Dann halten Sie den QR-Code an den Scanner.
+reference-label = Ihre Termin-Nummer:
+reference-delete = Zeichen löschen
+reference-clear = Alles löschen
+reference-confirm = Termin suchen
+reference-looking-up = Wir suchen jetzt Ihren Termin …
+reference-unknown = Wir finden diese Termin-Nummer nicht. Bitte vergleichen Sie die Nummer mit Ihrer Termin-Bestätigung. Dann versuchen Sie es noch einmal.
+reference-slow-down = { $seconds ->
+    [one] Jemand hat hier mehrere unbekannte Nummern eingetippt. Darum müssen Sie kurz warten: noch 1 Sekunde. Dann können Sie es wieder versuchen.
+   *[other] Jemand hat hier mehrere unbekannte Nummern eingetippt. Darum müssen Sie kurz warten: noch { $seconds } Sekunden. Dann können Sie es wieder versuchen.
+}
+appointment-heading = Ihr Termin
+appointment-reference = Termin-Nummer: { $reference }
+appointment-open = Sie können sich jetzt anmelden. Vorher sagen Sie uns bitte: Welche Unter-Lagen haben Sie dabei?
+appointment-too-early = Sie sind zu früh hier. Sie können sich ab { $time } anmelden.
+appointment-too-early-hint = Bitte kommen Sie dann wieder zum Automaten. Bis dahin können Sie hier warten.
+appointment-too-late = Die Zeit für Ihren Termin ist leider schon vorbei.
+appointment-late-walk-in = Sie können trotzdem eine Warte-Nummer bekommen. Für das gleiche Thema. Aber Sie müssen dann vielleicht länger warten.
+appointment-late-information = Sie können eine Warte-Nummer für den Info-Schalter bekommen. Dort helfen wir Ihnen.
+appointment-cancelled = Dieser Termin ist abgesagt.
+appointment-over = Dieser Termin ist schon vorbei.
+appointment-ask-information = Bitte fragen Sie am Info-Schalter. Dort helfen wir Ihnen.
+appointment-information-ticket = Warte-Nummer für den Info-Schalter
+appointment-checked-in-before = Sie haben sich schon für diesen Termin angemeldet. Hier ist Ihre Warte-Nummer.
+ticket-appointment = Termin { $time }
+error-check-in-too-early = Sie können sich noch nicht für diesen Termin anmelden. Bitte versuchen Sie es etwas später noch einmal.
+error-appointment-closed = Dieser Termin ist abgesagt. Oder der Termin ist schon vorbei. Bitte fragen Sie am Info-Schalter.
+
 ## Unterlagen-Liste
 
 checklist-heading = Welche Unter-Lagen haben Sie dabei?

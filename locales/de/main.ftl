@@ -53,6 +53,40 @@ kiosk-cut-off = Heute gibt es keine neuen Wartenummern mehr. Wir bedienen noch a
 kiosk-reopens = Wartenummern gibt es wieder: { $time }.
 kiosk-quota-reached = Für heute sind alle Wartenummern vergeben.
 
+## Termin: anmelden mit der Nummer aus der Terminbestätigung
+
+appointment-have = Ich habe einen Termin
+appointment-have-description = Mit der Nummer aus Ihrer Terminbestätigung melden Sie sich hier für Ihren Termin an.
+reference-heading = Geben Sie Ihre Terminnummer ein
+reference-hint = Die Nummer steht in Ihrer Terminbestätigung. Leerzeichen und Striche können Sie weglassen.
+reference-scan-hint = Oder halten Sie den QR-Code Ihrer Terminbestätigung an den Scanner.
+reference-label = Ihre Terminnummer:
+reference-delete = Zeichen löschen
+reference-clear = Alles löschen
+reference-confirm = Termin suchen
+reference-looking-up = Wir suchen Ihren Termin …
+reference-unknown = Diese Terminnummer finden wir nicht. Bitte prüfen Sie die Nummer in Ihrer Terminbestätigung und versuchen Sie es noch einmal.
+reference-slow-down = { $seconds ->
+    [one] Hier wurden mehrere unbekannte Nummern eingegeben. Bitte warten Sie 1 Sekunde, dann können Sie es noch einmal versuchen.
+   *[other] Hier wurden mehrere unbekannte Nummern eingegeben. Bitte warten Sie { $seconds } Sekunden, dann können Sie es noch einmal versuchen.
+}
+appointment-heading = Ihr Termin
+appointment-reference = Terminnummer: { $reference }
+appointment-open = Sie können sich jetzt anmelden. Sagen Sie uns vorher noch, welche Unterlagen Sie dabei haben.
+appointment-too-early = Sie sind zu früh da. Anmelden können Sie sich ab { $time }.
+appointment-too-early-hint = Bitte kommen Sie dann wieder zum Automaten. Bis dahin können Sie hier warten.
+appointment-too-late = Die Zeit für Ihren Termin ist leider vorbei.
+appointment-late-walk-in = Sie können eine Wartenummer ohne Termin für dasselbe Anliegen bekommen. Dann warten Sie vielleicht länger.
+appointment-late-information = Sie können eine Wartenummer für den Infoschalter bekommen. Dort helfen wir Ihnen weiter.
+appointment-cancelled = Dieser Termin wurde abgesagt.
+appointment-over = Dieser Termin ist schon vorbei.
+appointment-ask-information = Bitte fragen Sie am Infoschalter. Dort helfen wir Ihnen weiter.
+appointment-information-ticket = Wartenummer für den Infoschalter
+appointment-checked-in-before = Sie haben sich für diesen Termin schon angemeldet. Das ist Ihre Wartenummer.
+ticket-appointment = Termin { $time }
+error-check-in-too-early = Für diesen Termin können Sie sich noch nicht anmelden. Bitte versuchen Sie es etwas später noch einmal.
+error-appointment-closed = Dieser Termin wurde abgesagt oder ist vorbei. Bitte fragen Sie am Infoschalter.
+
 ## Unterlagen-Liste
 
 checklist-heading = Welche Unterlagen haben Sie dabei?

@@ -52,6 +52,40 @@ kiosk-cut-off = No new tickets today. We are still serving everyone who is waiti
 kiosk-reopens = Tickets again from: { $time }.
 kiosk-quota-reached = All of today's tickets for this are taken.
 
+## Appointments: checking in with the number from the booking confirmation
+
+appointment-have = I have an appointment
+appointment-have-description = Check in for your appointment here with the number from your booking confirmation.
+reference-heading = Enter your appointment number
+reference-hint = You will find the number in your booking confirmation. You can leave out spaces and dashes.
+reference-scan-hint = Or hold the QR code of your booking confirmation to the scanner.
+reference-label = Your appointment number:
+reference-delete = Delete character
+reference-clear = Delete all
+reference-confirm = Find my appointment
+reference-looking-up = Looking for your appointment …
+reference-unknown = We cannot find this appointment number. Please check the number in your booking confirmation and try again.
+reference-slow-down = { $seconds ->
+    [one] Several unknown numbers were entered here. Please wait 1 second, then you can try again.
+   *[other] Several unknown numbers were entered here. Please wait { $seconds } seconds, then you can try again.
+}
+appointment-heading = Your appointment
+appointment-reference = Appointment number: { $reference }
+appointment-open = You can check in now. First, please tell us which documents you have with you.
+appointment-too-early = You are early. You can check in from { $time }.
+appointment-too-early-hint = Please come back to this machine then. You are welcome to wait here until then.
+appointment-too-late = Unfortunately, the time for your appointment has passed.
+appointment-late-walk-in = You can get a ticket without an appointment for the same matter. You may have to wait longer.
+appointment-late-information = You can get a ticket for the information desk. We will help you there.
+appointment-cancelled = This appointment has been cancelled.
+appointment-over = This appointment is already over.
+appointment-ask-information = Please ask at the information desk. We will help you there.
+appointment-information-ticket = Ticket for the information desk
+appointment-checked-in-before = You have already checked in for this appointment. This is your ticket.
+ticket-appointment = Appointment { $time }
+error-check-in-too-early = You cannot check in for this appointment yet. Please try again a little later.
+error-appointment-closed = This appointment has been cancelled or is over. Please ask at the information desk.
+
 ## Document checklist
 
 checklist-heading = Which documents do you have with you?

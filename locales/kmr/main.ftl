@@ -51,6 +51,40 @@ kiosk-cut-off = Îro êdî hejmarên dorê yên nû nayên dayîn. Em hîn jî x
 kiosk-reopens = Dayîna hejmarên dorê dîsa dest pê dike: { $time }.
 kiosk-quota-reached = Ji bo vê mijarê hemû hejmarên dorê yên îro hatine dayîn.
 
+## Randevû: hatina xwe bi hejmara ji pejirandina randevûyê tomar bikin
+
+appointment-have = Randevûya min heye
+appointment-have-description = Bi hejmara ji pejirandina randevûyê, li vir hatina xwe ji bo randevûya xwe tomar bikin.
+reference-heading = Hejmara randevûya xwe binivîsin
+reference-hint = Hûn hejmarê di pejirandina randevûyê de dibînin. Ne hewce ye ku hûn valahî û xêzikan binivîsin.
+reference-scan-hint = An jî koda QR ya pejirandina randevûyê nêzî skanerê bikin.
+reference-label = Hejmara randevûya we:
+reference-delete = Tîpekê jê bibin
+reference-clear = Hemûyî jê bibin
+reference-confirm = Randevûya min bibînin
+reference-looking-up = Em li randevûya we digerin …
+reference-unknown = Em vê hejmara randevûyê nabînin. Ji kerema xwe hejmarê bi pejirandina randevûyê re bidin ber hev û dîsa biceribînin.
+reference-slow-down = { $seconds ->
+    [one] Li vir çend hejmarên nenas hatin nivîsandin. Ji kerema xwe 1 çirkeyê li bendê bin, paşê hûn dikarin dîsa biceribînin.
+   *[other] Li vir çend hejmarên nenas hatin nivîsandin. Ji kerema xwe { $seconds } çirkeyan li bendê bin, paşê hûn dikarin dîsa biceribînin.
+}
+appointment-heading = Randevûya we
+appointment-reference = Hejmara randevûyê: { $reference }
+appointment-open = Hûn niha dikarin hatina xwe tomar bikin. Berê ji me re bibêjin ka kîjan belge bi we re ne.
+appointment-too-early = Hûn zû hatine. Hûn dikarin ji vê demê şûnde hatina xwe tomar bikin: { $time }.
+appointment-too-early-hint = Ji kerema xwe wê demê dîsa werin ba vê makîneyê. Heta wê demê hûn dikarin li vir li bendê bin.
+appointment-too-late = Mixabin, dema randevûya we derbas bûye.
+appointment-late-walk-in = Hûn dikarin ji bo heman karî hejmareke dorê bêyî randevû bistînin. Dibe ku hûn dirêjtir li bendê bimînin.
+appointment-late-information = Hûn dikarin ji bo maseya agahdariyê hejmareke dorê bistînin. Li wir em ê alîkariya we bikin.
+appointment-cancelled = Ev randevû hatiye betalkirin.
+appointment-over = Dema vê randevûyê êdî derbas bûye.
+appointment-ask-information = Ji kerema xwe li maseya agahdariyê bipirsin. Li wir em ê alîkariya we bikin.
+appointment-information-ticket = Hejmara dorê ji bo maseya agahdariyê
+appointment-checked-in-before = We berê ji bo vê randevûyê hatina xwe tomar kiriye. Ev hejmara we ya dorê ye.
+ticket-appointment = Randevû { $time }
+error-check-in-too-early = Hûn hîn nikarin ji bo vê randevûyê hatina xwe tomar bikin. Ji kerema xwe piştî demekê dîsa biceribînin.
+error-appointment-closed = Ev randevû hatiye betalkirin an jî dema wê derbas bûye. Ji kerema xwe li maseya agahdariyê bipirsin.
+
 ## Document checklist
 
 checklist-heading = Kîjan belge bi we re ne?

@@ -54,6 +54,42 @@ kiosk-cut-off = Dziś nie wydajemy już nowych numerków. Obsłużymy jeszcze ws
 kiosk-reopens = Numerki będą znów dostępne: { $time }.
 kiosk-quota-reached = Na dziś wszystkie numerki zostały już wydane.
 
+## Wizyty umówione: zgłoszenie przybycia numerem z potwierdzenia rezerwacji
+
+appointment-have = Mam umówioną wizytę
+appointment-have-description = Tutaj można zgłosić przybycie na umówioną wizytę numerem z potwierdzenia rezerwacji.
+reference-heading = Proszę wpisać numer rezerwacji
+reference-hint = Numer znajduje się w potwierdzeniu rezerwacji. Spacje i myślniki można pominąć.
+reference-scan-hint = Można też przyłożyć kod QR z potwierdzenia rezerwacji do skanera.
+reference-label = Numer rezerwacji:
+reference-delete = Usuń znak
+reference-clear = Usuń wszystko
+reference-confirm = Znajdź moją wizytę
+reference-looking-up = Szukamy wizyty …
+reference-unknown = Nie znaleźliśmy tego numeru rezerwacji. Proszę porównać numer z potwierdzeniem rezerwacji i spróbować ponownie.
+reference-slow-down = { $seconds ->
+    [one] Wpisano tu kilka nieznanych numerów. Proszę poczekać { $seconds } sekundę, potem można spróbować ponownie.
+    [few] Wpisano tu kilka nieznanych numerów. Proszę poczekać { $seconds } sekundy, potem można spróbować ponownie.
+    [many] Wpisano tu kilka nieznanych numerów. Proszę poczekać { $seconds } sekund, potem można spróbować ponownie.
+   *[other] Wpisano tu kilka nieznanych numerów. Proszę poczekać { $seconds } sekundy, potem można spróbować ponownie.
+}
+appointment-heading = Umówiona wizyta
+appointment-reference = Numer rezerwacji: { $reference }
+appointment-open = Można teraz zgłosić przybycie. Najpierw prosimy powiedzieć, jakie dokumenty są przy sobie.
+appointment-too-early = Jest jeszcze za wcześnie. Przybycie można zgłosić od: { $time }.
+appointment-too-early-hint = Proszę wtedy wrócić do automatu. Do tego czasu można poczekać tutaj.
+appointment-too-late = Niestety czas umówionej wizyty już minął.
+appointment-late-walk-in = Można pobrać numerek bez umówionej wizyty w tej samej sprawie. Czekanie może potrwać dłużej.
+appointment-late-information = Można pobrać numerek do punktu informacyjnego. Tam pomożemy.
+appointment-cancelled = Ta wizyta została odwołana.
+appointment-over = Czas tej wizyty już minął.
+appointment-ask-information = Proszę zapytać w punkcie informacyjnym. Tam pomożemy.
+appointment-information-ticket = Numerek do punktu informacyjnego
+appointment-checked-in-before = Przybycie na tę wizytę zostało już zgłoszone. To jest numerek.
+ticket-appointment = Wizyta o { $time }
+error-check-in-too-early = Na tę wizytę nie można jeszcze zgłosić przybycia. Proszę spróbować nieco później.
+error-appointment-closed = Ta wizyta została odwołana albo jej czas już minął. Proszę zapytać w punkcie informacyjnym.
+
 ## Document checklist
 
 checklist-heading = Sprawdźmy dokumenty

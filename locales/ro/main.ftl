@@ -53,6 +53,41 @@ kiosk-cut-off = Astăzi nu mai dăm bonuri noi. Îi servim încă pe toți cei c
 kiosk-reopens = Bonuri de ordine din nou de la: { $time }.
 kiosk-quota-reached = Pentru astăzi, toate bonurile de ordine au fost date.
 
+## Programări: confirmarea sosirii cu numărul din confirmarea programării
+
+appointment-have = Am o programare
+appointment-have-description = Confirmați-vă aici sosirea la programare, cu numărul din confirmarea programării.
+reference-heading = Introduceți numărul programării
+reference-hint = Găsiți numărul în confirmarea programării. Spațiile și cratimele nu sunt necesare.
+reference-scan-hint = Sau țineți codul QR din confirmarea programării în fața scanerului.
+reference-label = Numărul programării:
+reference-delete = Ștergeți un caracter
+reference-clear = Ștergeți tot
+reference-confirm = Căutați programarea mea
+reference-looking-up = Căutăm programarea dumneavoastră …
+reference-unknown = Nu găsim acest număr de programare. Vă rugăm să verificați numărul în confirmarea programării și să încercați din nou.
+reference-slow-down = { $seconds ->
+    [one] Aici s-au introdus mai multe numere necunoscute. Vă rugăm să așteptați { $seconds } secundă, apoi puteți încerca din nou.
+    [few] Aici s-au introdus mai multe numere necunoscute. Vă rugăm să așteptați { $seconds } secunde, apoi puteți încerca din nou.
+   *[other] Aici s-au introdus mai multe numere necunoscute. Vă rugăm să așteptați { $seconds } de secunde, apoi puteți încerca din nou.
+}
+appointment-heading = Programarea dumneavoastră
+appointment-reference = Numărul programării: { $reference }
+appointment-open = Vă puteți confirma sosirea acum. Mai întâi, spuneți-ne ce documente aveți la dumneavoastră.
+appointment-too-early = Ați venit prea devreme. Vă puteți confirma sosirea începând de la: { $time }.
+appointment-too-early-hint = Vă rugăm să reveniți atunci la acest automat. Până atunci puteți aștepta aici.
+appointment-too-late = Din păcate, ora programării dumneavoastră a trecut.
+appointment-late-walk-in = Puteți primi un bon de ordine fără programare pentru aceeași solicitare. Este posibil să așteptați mai mult.
+appointment-late-information = Puteți primi un bon pentru ghișeul de informații. Acolo vă ajutăm.
+appointment-cancelled = Această programare a fost anulată.
+appointment-over = Această programare a trecut deja.
+appointment-ask-information = Vă rugăm să întrebați la ghișeul de informații. Acolo vă ajutăm.
+appointment-information-ticket = Bon pentru ghișeul de informații
+appointment-checked-in-before = V-ați confirmat deja sosirea la această programare. Acesta este bonul dumneavoastră.
+ticket-appointment = Programare la { $time }
+error-check-in-too-early = Încă nu vă puteți confirma sosirea la această programare. Vă rugăm să încercați puțin mai târziu.
+error-appointment-closed = Această programare a fost anulată sau a trecut deja. Vă rugăm să întrebați la ghișeul de informații.
+
 ## Document checklist
 
 checklist-heading = Ce documente aveți la dumneavoastră?

@@ -51,6 +51,40 @@ kiosk-cut-off = ሎሚ ደጊም ሓድሽ ቁጽሪ ተራ ኣይውሃብን�
 kiosk-reopens = ቁጽሪ ተራ እንደገና ዝወሃበሉ ግዜ: { $time }።
 kiosk-quota-reached = ናይዚ ጉዳይ ናይ ሎሚ ቁጽሪ ተራ ኩሉ ተወዲኡ እዩ።
 
+## ቆጸራ: ብቑጽሪ መረጋገጺ ቆጸራ ምምጻእኩም ምምዝጋብ
+
+appointment-have = ቆጸራ ኣለኒ
+appointment-have-description = ብቑጽሪ መረጋገጺ ቆጸራኹም ኣብዚ ንቆጸራኹም ምምጻእኩም ኣመዝግቡ።
+reference-heading = ቁጽሪ ቆጸራኹም ኣእትዉ
+reference-hint = እቲ ቁጽሪ ኣብ መረጋገጺ ቆጸራኹም ይርከብ። ባዶ ቦታታትን መስመራትን ምእታው ኣየድልን።
+reference-scan-hint = ወይ ድማ ናይ መረጋገጺ ቆጸራኹም QR ኮድ ናብቲ ስካነር ኣቕርብዎ።
+reference-label = ቁጽሪ ቆጸራኹም:
+reference-delete = ሓደ ፊደል ደምስሱ
+reference-clear = ኩሉ ደምስሱ
+reference-confirm = ቆጸራይ ድለዩ
+reference-looking-up = ቆጸራኹም ንደሊ ኣለና …
+reference-unknown = ነዚ ቁጽሪ ቆጸራ ክንረኽቦ ኣይከኣልናን። በጃኹም ነቲ ቁጽሪ ምስ መረጋገጺ ቆጸራኹም ኣነጻጽሩ፣ ደጊምኩም ድማ ፈትኑ።
+reference-slow-down = { $seconds ->
+    [one] ኣብዚ ብዙሓት ዘይፍለጡ ቁጽሪታት ኣትዮም። በጃኹም { $seconds } ካልኢት ተጸበዩ፣ ድሕሪኡ ደጊምኩም ክትፍትኑ ትኽእሉ ኢኹም።
+   *[other] ኣብዚ ብዙሓት ዘይፍለጡ ቁጽሪታት ኣትዮም። በጃኹም { $seconds } ካልኢታት ተጸበዩ፣ ድሕሪኡ ደጊምኩም ክትፍትኑ ትኽእሉ ኢኹም።
+}
+appointment-heading = ቆጸራኹም
+appointment-reference = ቁጽሪ ቆጸራ: { $reference }
+appointment-open = ሕጂ ምምጻእኩም ከተመዝግቡ ትኽእሉ ኢኹም። ቅድሚኡ ኣየኖት ሰነዳት ሒዝኩም ከም ዘለኹም ንገሩና።
+appointment-too-early = ኣቐዲምኩም መጺኹም። ካብዚ ግዜ ጀሚርኩም ምምጻእኩም ከተመዝግቡ ትኽእሉ ኢኹም: { $time }።
+appointment-too-early-hint = በጃኹም ሽዑ ናብዚ ማሽን ተመለሱ። ክሳብ ሽዑ ኣብዚ ክትጽበዩ ትኽእሉ ኢኹም።
+appointment-too-late = ይቕሬታ፣ ግዜ ቆጸራኹም ሓሊፉ እዩ።
+appointment-late-walk-in = ንተመሳሳሊ ጉዳይ ብዘይ ቆጸራ ቁጽሪ ተራ ክትወስዱ ትኽእሉ ኢኹም። ምናልባት ዝያዳ ክትጽበዩ ትኽእሉ ኢኹም።
+appointment-late-information = ናይ መደበር ሓበሬታ ቁጽሪ ተራ ክትወስዱ ትኽእሉ ኢኹም። ኣብኡ ክንሕግዘኩም ኢና።
+appointment-cancelled = እዚ ቆጸራ ተሰሪዙ እዩ።
+appointment-over = ግዜ እዚ ቆጸራ ሓሊፉ እዩ።
+appointment-ask-information = በጃኹም ኣብ መደበር ሓበሬታ ሕተቱ። ኣብኡ ክንሕግዘኩም ኢና።
+appointment-information-ticket = ናይ መደበር ሓበሬታ ቁጽሪ ተራ
+appointment-checked-in-before = ንዚ ቆጸራ ምምጻእኩም ድሮ ኣመዝጊብኩም ኢኹም። እዚ ቁጽሪ ተራኹም እዩ።
+ticket-appointment = ቆጸራ { $time }
+error-check-in-too-early = ንዚ ቆጸራ ገና ምምጻእኩም ከተመዝግቡ ኣይትኽእሉን ኢኹም። በጃኹም ቁሩብ ጸኒሕኩም ደጊምኩም ፈትኑ።
+error-appointment-closed = እዚ ቆጸራ ተሰሪዙ ወይ ግዜኡ ሓሊፉ እዩ። በጃኹም ኣብ መደበር ሓበሬታ ሕተቱ።
+
 ## Document checklist
 
 checklist-heading = ኣየኖት ሰነዳት ሒዝኩም ኣለኹም?

@@ -51,6 +51,40 @@ kiosk-cut-off = Bugün artık yeni sıra numarası verilmiyor. Bekleyen herkese 
 kiosk-reopens = Sıra numarası yeniden verilecek: { $time }.
 kiosk-quota-reached = Bu konu için bugünkü tüm sıra numaraları verildi.
 
+## Randevu: randevu onayındaki numarayla geldiğinizi bildirme
+
+appointment-have = Randevum var
+appointment-have-description = Randevu onayınızdaki numarayla geldiğinizi burada bildirin.
+reference-heading = Randevu numaranızı girin
+reference-hint = Numarayı randevu onayınızda bulabilirsiniz. Boşlukları ve tireleri yazmanıza gerek yok.
+reference-scan-hint = Ya da randevu onayınızdaki QR kodu tarayıcıya tutun.
+reference-label = Randevu numaranız:
+reference-delete = Karakteri sil
+reference-clear = Tümünü sil
+reference-confirm = Randevumu bul
+reference-looking-up = Randevunuz aranıyor …
+reference-unknown = Bu randevu numarasını bulamadık. Lütfen numarayı randevu onayınızdan kontrol edin ve tekrar deneyin.
+reference-slow-down = { $seconds ->
+    [one] Burada birkaç bilinmeyen numara girildi. Lütfen 1 saniye bekleyin, sonra tekrar deneyebilirsiniz.
+   *[other] Burada birkaç bilinmeyen numara girildi. Lütfen { $seconds } saniye bekleyin, sonra tekrar deneyebilirsiniz.
+}
+appointment-heading = Randevunuz
+appointment-reference = Randevu numarası: { $reference }
+appointment-open = Geldiğinizi şimdi bildirebilirsiniz. Önce lütfen yanınızda hangi belgelerin olduğunu bize söyleyin.
+appointment-too-early = Erken geldiniz. Geldiğinizi şu saatten itibaren bildirebilirsiniz: { $time }.
+appointment-too-early-hint = Lütfen o saatte tekrar bu makineye gelin. O zamana kadar burada bekleyebilirsiniz.
+appointment-too-late = Maalesef randevu saatiniz geçti.
+appointment-late-walk-in = Aynı konu için randevusuz bir sıra numarası alabilirsiniz. Daha uzun beklemeniz gerekebilir.
+appointment-late-information = Danışma masası için bir sıra numarası alabilirsiniz. Orada size yardımcı oluruz.
+appointment-cancelled = Bu randevu iptal edildi.
+appointment-over = Bu randevunun zamanı geçti.
+appointment-ask-information = Lütfen danışma masasına başvurun. Orada size yardımcı oluruz.
+appointment-information-ticket = Danışma masası için sıra numarası
+appointment-checked-in-before = Bu randevu için geldiğinizi zaten bildirdiniz. Sıra numaranız bu.
+ticket-appointment = Randevu { $time }
+error-check-in-too-early = Bu randevu için geldiğinizi henüz bildiremezsiniz. Lütfen biraz sonra tekrar deneyin.
+error-appointment-closed = Bu randevu iptal edildi veya zamanı geçti. Lütfen danışma masasına başvurun.
+
 ## Document checklist
 
 checklist-heading = Yanınızda hangi belgeler var?

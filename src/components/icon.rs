@@ -44,6 +44,10 @@ fn drawing(name: &str) -> &'static str {
             r#"<rect x="3" y="5" width="18" height="14" rx="2"/><path d="M10 10a2 2 0 1 1 3 1.7c-.7.4-1 .8-1 1.8M12 16.3v.4"/>"#
         }
         "pickup" => r#"<path d="M4 8l8-4 8 4v9l-8 4-8-4zM4 8l8 4 8-4M12 12v9"/>"#,
+        "calendar" => {
+            r#"<rect x="3" y="5" width="18" height="16" rx="2"/><path d="M3 10h18M8 3v4M16 3v4M9 15.5l2 2 4-4"/>"#
+        }
+        "backspace" => r#"<path d="M9 5h11v14H9l-6-7zM12 9l5 6M17 9l-5 6"/>"#,
         "info" => r#"<circle cx="12" cy="12" r="9"/><path d="M12 11v6M12 7.5v.5"/>"#,
         // A document: the concern pictogram to choose when none fits, and what an unknown name draws.
         _ => DOCUMENT,

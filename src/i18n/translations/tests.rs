@@ -132,6 +132,7 @@ fn realistic_args(n: u32) -> FluentArgs<'static> {
     args.set("languages", "de, en, ar");
     args.set("key", "F2");
     args.set("reason", "counter_busy");
+    args.set("reference", "B-1234");
     args
 }
 

@@ -1,12 +1,13 @@
 //! Choosing the concern: the office's services with pictogram, name and one line of
-//! explanation, and "I am not sure", which leads to a ticket for the information desk.
+//! explanation, and "I am not sure", which leads to a ticket for the information desk; first,
+//! where the office takes appointments, "I have an appointment".
 
 use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
 use willkommen_api as json;
 
 use super::focused_heading;
-use super::issue::take_ticket;
+use super::issue::information_desk_ticket;
 use super::issuing_notice::IssuingNotice;
 use super::visit::{Step, Visit};
 use crate::components::Icon;
@@ -37,41 +38,39 @@ pub fn ConcernScreen() -> impl IntoView {
                 .unwrap_or_else(Vec::new)
         })
     };
-    let information = move || {
-        visit.office.with(|office| {
-            let office = office.as_ref()?;
-            let id = office.information_concern.as_ref()?;
-            office.concerns.iter().find(|concern| &concern.id == id).cloned()
-        })
-    };
-    let not_sure = move |concern: json::Concern| {
-        visit.choose_concern(concern);
-        visit.go(Step::Summary);
-        take_ticket(visit, i18n);
-    };
+    let has_information =
+        move || visit.office.with(|office| office.as_ref().is_some_and(|o| o.information_concern.is_some()));
     view! {
         <section class="concerns" aria-labelledby="concerns-heading">
             <h1 id="concerns-heading" tabindex="-1" node_ref=heading data-speak>{move || i18n.t("kiosk-choose-concern")}</h1>
             <p class="lead" data-speak>{move || i18n.t("kiosk-choose-concern-hint")}</p>
             {notice}
             <ul class="concern-list">
+                <Show when=move || visit.takes_appointments()>
+                    <li>
+                        <button type="button" class="concern-button appointment" on:click=move |_| visit.go(Step::Reference) data-speak>
+                            <Icon name="calendar"/>
+                            <span class="concern-text">
+                                <span class="concern-name">{move || i18n.t("appointment-have")}</span>
+                                <span class="concern-description">{move || i18n.t("appointment-have-description")}</span>
+                            </span>
+                        </button>
+                    </li>
+                </Show>
                 <For each=concerns key=|concern| concern.id.clone() let:concern>
                     <li><ConcernButton concern/></li>
                 </For>
-                {move || information().map(|concern| {
-                    let choose = move |_| not_sure(concern.clone());
-                    view! {
-                        <li>
-                            <button type="button" class="concern-button not-sure" on:click=choose data-speak>
-                                <Icon name="info"/>
-                                <span class="concern-text">
-                                    <span class="concern-name">{move || i18n.t("concern-not-sure")}</span>
-                                    <span class="concern-description">{move || i18n.t("concern-not-sure-description")}</span>
-                                </span>
-                            </button>
-                        </li>
-                    }
-                })}
+                <Show when=has_information>
+                    <li>
+                        <button type="button" class="concern-button not-sure" on:click=move |_| information_desk_ticket(visit, i18n) data-speak>
+                            <Icon name="info"/>
+                            <span class="concern-text">
+                                <span class="concern-name">{move || i18n.t("concern-not-sure")}</span>
+                                <span class="concern-description">{move || i18n.t("concern-not-sure-description")}</span>
+                            </span>
+                        </button>
+                    </li>
+                </Show>
             </ul>
         </section>
     }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::focused_heading;
-use super::visit::{Step, Visit};
+use super::visit::Visit;
 use crate::i18n::{I18n, language_info};
 
 #[component]
@@ -23,7 +23,7 @@ pub fn LanguageScreen() -> impl IntoView {
     let choose = move |tag: String| {
         leptos::task::spawn_local(async move {
             i18n.switch_to(&tag).await;
-            let next = visit.return_to.get_untracked().unwrap_or(Step::Concern);
+            let next = visit.return_to.get_untracked().unwrap_or_else(|| visit.first_step.get_untracked());
             visit.return_to.set(None);
             visit.go(next);
         });

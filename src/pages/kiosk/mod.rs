@@ -1,6 +1,9 @@
 //! The visitor kiosk: welcome, language, concern, document checklist, summary and ticket, with
-//! read-aloud, large text, high contrast and an inactivity reset on every screen.
+//! read-aloud, large text, high contrast and an inactivity reset on every screen. Where the
+//! office takes appointments, visitors check in with their booking reference instead of
+//! choosing a concern: reference, appointment, then the same checklist, summary and ticket.
 
+mod appointment;
 mod checklist;
 mod concerns;
 mod failure;
@@ -10,6 +13,7 @@ mod issuing_notice;
 mod language;
 mod office;
 mod printout;
+mod reference;
 mod renew;
 mod settings_bar;
 mod summary;
@@ -21,10 +25,12 @@ pub use failure::FailurePanel;
 
 use leptos::prelude::*;
 
+use self::appointment::AppointmentScreen;
 use self::checklist::ChecklistScreen;
 use self::concerns::ConcernScreen;
 use self::idle::IdleWarning;
 use self::language::LanguageScreen;
+use self::reference::{ReferenceScreen, listen_for_keys};
 use self::settings_bar::SettingsBar;
 use self::summary::SummaryScreen;
 use self::ticket::TicketScreen;
@@ -59,6 +65,8 @@ pub fn KioskPage() -> impl IntoView {
     });
     if let Some(preview) = preview {
         open_preview(visit, i18n, preview);
+    } else {
+        listen_for_keys(visit);
     }
     // When the office's data arrives (or changes), the language must be one it offers (a
     // preview may show a language before the kiosk offers it).
@@ -77,6 +85,8 @@ pub fn KioskPage() -> impl IntoView {
         Step::Welcome => view! { <WelcomeScreen/> }.into_any(),
         Step::Language => view! { <LanguageScreen/> }.into_any(),
         Step::Concern => view! { <ConcernScreen/> }.into_any(),
+        Step::Reference => view! { <ReferenceScreen/> }.into_any(),
+        Step::Appointment => view! { <AppointmentScreen/> }.into_any(),
         Step::Checklist => view! { <ChecklistScreen/> }.into_any(),
         Step::Summary => view! { <SummaryScreen/> }.into_any(),
         Step::Ticket => view! { <TicketScreen/> }.into_any(),
@@ -166,6 +176,7 @@ fn read_screens_aloud(visit: Visit, speech: Speech, i18n: I18n) {
     Effect::new(move || {
         let _ = visit.step.get();
         let _ = visit.issuing.get();
+        let _ = visit.lookup.get();
         let language = i18n.language();
         if !speech.enabled() {
             return;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use willkommen_api::{self as json, SOURCE_LANGUAGE};
 
+use super::appointment::clock_time;
 use super::issuing_notice::local_date_time;
 use super::visit::Visit;
 use crate::components::qr_svg;
@@ -68,6 +69,16 @@ pub fn TicketPrintout(
         args.set("time", local_date_time(&ticket.issued_at, &language, &time_zone));
         i18n.t_args("ticket-issued-at", &args)
     };
+    // "Termin 10:30" in the visitor's language, and in German for the clerk.
+    let appointment = ticket.appointment.as_ref().filter(|appointment| !appointment.late).map(|appointment| {
+        let mut args = FluentArgs::new();
+        args.set("time", clock_time(&appointment.slot).to_owned());
+        let german = in_german.then(|| i18n.t_in_german("ticket-appointment", Some(&args)));
+        view! {
+            <p class="print-concern">{i18n.t_args("ticket-appointment", &args)}</p>
+            {german.map(|text| view! { <p class="print-german" lang="de" dir="ltr">{text}</p> })}
+        }
+    });
     let concern_here = concern.as_ref().map(|c| i18n.pick(&c.name));
     let concern_german = concern.as_ref().and_then(|c| c.name.resolve(SOURCE_LANGUAGE).map(str::to_owned));
     let position = ticket.people_ahead.map(|count| {
@@ -97,6 +108,7 @@ pub fn TicketPrintout(
             <p class="print-office" lang="de" dir="ltr">{office_name}</p>
             <p class="print-label">{i18n.t("ticket-heading")}</p>
             <p class="print-number" dir="ltr">{ticket.number.to_string()}</p>
+            {appointment}
             <p class="print-concern">{concern_here}</p>
             {in_german.then(|| view! { <p class="print-german" lang="de" dir="ltr">{concern_german}</p> })}
             {position.map(|text| view! { <p>{text}</p> })}

@@ -46,7 +46,12 @@ pub fn SummaryScreen() -> impl IntoView {
     // Tickets only while the office issues them and this concern's quota is not used up; the
     // list can be printed whenever. (The office's data is borrowed, not cloned: it is large.)
     let issuing = move || visit.office.with(|office| office.as_ref().map(|o| (o.issuing.clone(), o.time_zone.clone())));
+    // An appointment's check-in does not depend on walk-in tickets: the server says if it fails.
+    let for_appointment = move || visit.appointment.with(Option::is_some);
     let blocked_notice = move || {
+        if for_appointment() {
+            return None;
+        }
         let (issuing, time_zone) = issuing()?;
         let quota_reached = visit.concern.with(|concern| concern.as_ref().map(|c| c.quota_reached))?;
         if issuing.state != json::IssuingState::Open {
@@ -63,8 +68,9 @@ pub fn SummaryScreen() -> impl IntoView {
     // The admin console's preview shows the button as visitors see it, but it issues nothing.
     let can_issue = move || {
         !visit.preview
-            && issuing().is_some_and(|(issuing, _)| issuing.state == json::IssuingState::Open)
-            && visit.concern.with(|concern| concern.as_ref().is_some_and(|concern| !concern.quota_reached))
+            && (for_appointment()
+                || issuing().is_some_and(|(issuing, _)| issuing.state == json::IssuingState::Open)
+                    && visit.concern.with(|concern| concern.as_ref().is_some_and(|concern| !concern.quota_reached)))
     };
     let busy = move || matches!(visit.issuing.get(), Issuing::Pending | Issuing::Retrying);
     let status = move || {

@@ -1,8 +1,9 @@
-//! The ticket: big number, concern, people ahead, expected wait, the QR code to follow the
-//! queue on a phone, the missing documents, and printing.
+//! The ticket: big number, concern (and an appointment's time), people ahead, expected wait,
+//! the QR code to follow the queue on a phone, the missing documents, and printing.
 
 use leptos::prelude::*;
 
+use super::appointment::clock_time;
 use super::focused_heading;
 use super::printout::{TicketPrintout, print_now};
 use super::visit::{Issuing, Visit};
@@ -40,12 +41,27 @@ pub fn TicketScreen() -> impl IntoView {
         // Once the ticket is on screen (and so laid out for measuring).
         request_animation_frame(print);
     }
+    // "Appointment 10:30" on an appointment's ticket (a late arrival's is a walk-in one).
+    let slot = ticket.appointment.as_ref().filter(|appointment| !appointment.late).map(|a| a.slot.clone());
+    let appointment = slot.map(|slot| {
+        let text = move || {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("time", clock_time(&slot).to_owned());
+            i18n.t_args("ticket-appointment", &args)
+        };
+        view! { <p class="ticket-appointment" data-speak><Icon name="calendar"/><span>{text}</span></p> }
+    });
+    let again = visit.appointment.with_untracked(|appointment| {
+        appointment.as_ref().is_some_and(|a| matches!(a.check_in, willkommen_api::CheckInState::CheckedIn { .. }))
+    });
     let missing_names: Vec<_> = missing.iter().map(|item| item.text.clone()).collect();
     let concern_name = concern.as_ref().map(|c| c.name.clone());
     Some(view! {
         <section class="ticket" aria-labelledby="ticket-heading">
+            {again.then(|| view! { <p class="notice" data-speak>{move || i18n.t("appointment-checked-in-before")}</p> })}
             <h1 id="ticket-heading" tabindex="-1" node_ref=heading data-speak>{move || i18n.t("ticket-heading")}</h1>
             <p class="ticket-number" dir="ltr" aria-label=move || spoken("ticket-number-spoken") data-speak>{number.clone()}</p>
+            {appointment}
             {concern_name.map(|name| view! { <p class="ticket-concern" dir="auto" data-speak>{move || i18n.pick(&name)}</p> })}
             <div data-speak>
                 <QueuePosition people_ahead=ticket.people_ahead estimated_wait=ticket.estimated_wait/>

@@ -14,6 +14,10 @@ pub enum Step {
     Welcome,
     Language,
     Concern,
+    /// Typing or scanning the booking reference (offices that take appointments).
+    Reference,
+    /// The appointment found: its time and concern, and whether it can be checked in now.
+    Appointment,
     Checklist,
     Summary,
     Ticket,
@@ -31,16 +35,38 @@ pub enum Issuing {
     Issued(json::Ticket),
 }
 
+/// Where looking up a booking reference stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Lookup {
+    Idle,
+    Pending,
+    Failed(ApiFailure),
+    /// Too many unknown references from this kiosk: the server takes the next one at
+    /// `until` (milliseconds since the epoch).
+    SlowDown {
+        until: f64,
+    },
+}
+
 /// The visitor's answers and position in the flow, plus the office's data they are based on.
 #[derive(Clone, Copy)]
 pub struct Visit {
     pub step: RwSignal<Step>,
     /// The screen to return to after changing the language mid-way.
     pub return_to: RwSignal<Option<Step>>,
+    /// The screen after the language: the concerns, or the booking reference for a visitor
+    /// who said on the welcome screen that they have an appointment.
+    pub first_step: RwSignal<Step>,
     pub concern: RwSignal<Option<json::Concern>>,
     /// Checklist item id -> "I have it with me"; unanswered items are absent.
     pub answers: RwSignal<BTreeMap<String, bool>>,
     pub issuing: RwSignal<Issuing>,
+    /// The booking reference as typed on the keypad: capital letters and digits.
+    pub reference: RwSignal<String>,
+    pub lookup: RwSignal<Lookup>,
+    /// The appointment the visitor checks in for, once found. While it is set, "take a
+    /// ticket" checks in for it instead of asking for a walk-in ticket.
+    pub appointment: RwSignal<Option<json::AppointmentLookup>>,
     /// Set by "try again" to cut the pause before the next retry short.
     pub retry_now: RwSignal<bool>,
     pub large_text: RwSignal<bool>,
@@ -63,9 +89,13 @@ impl Visit {
             preview,
             step: RwSignal::new(Step::Welcome),
             return_to: RwSignal::new(None),
+            first_step: RwSignal::new(Step::Concern),
             concern: RwSignal::new(None),
             answers: RwSignal::new(BTreeMap::new()),
             issuing: RwSignal::new(Issuing::NotAsked),
+            reference: RwSignal::new(String::new()),
+            lookup: RwSignal::new(Lookup::Idle),
+            appointment: RwSignal::new(None),
             retry_now: RwSignal::new(false),
             large_text: RwSignal::new(false),
             high_contrast: RwSignal::new(false),
@@ -80,13 +110,19 @@ impl Visit {
     pub fn previous(&self, step: Step) -> Step {
         let has_checklist =
             self.concern.with_untracked(|concern| concern.as_ref().is_some_and(|c| !c.checklist.is_empty()));
+        // An appointment's checklist and summary come after the appointment screen.
+        let chosen = if self.appointment.with_untracked(Option::is_some) { Step::Appointment } else { Step::Concern };
+        let before_first_step = if self.offers_language_choice() { Step::Language } else { Step::Welcome };
         match step {
             Step::Welcome | Step::Language => Step::Welcome,
-            Step::Concern if self.offers_language_choice() => Step::Language,
-            Step::Concern => Step::Welcome,
-            Step::Checklist => Step::Concern,
+            Step::Concern => before_first_step,
+            // Reached from the welcome screen's "I have an appointment", or from the concerns.
+            Step::Reference if self.first_step.get_untracked() == Step::Reference => before_first_step,
+            Step::Reference => Step::Concern,
+            Step::Appointment => Step::Reference,
+            Step::Checklist => chosen,
             Step::Summary if has_checklist => Step::Checklist,
-            Step::Summary | Step::Ticket => Step::Concern,
+            Step::Summary | Step::Ticket => chosen,
         }
     }
 
@@ -112,13 +148,26 @@ impl Visit {
         self.go(self.previous(step));
     }
 
-    /// Chooses the concern and moves on to its checklist (or straight to the summary).
+    /// Chooses the concern and moves on to its checklist (or straight to the summary), for a
+    /// walk-in ticket.
     pub fn choose_concern(&self, concern: json::Concern) {
         let next = if concern.checklist.is_empty() { Step::Summary } else { Step::Checklist };
+        self.appointment.set(None);
         self.answers.set(BTreeMap::new());
         self.issuing.set(Issuing::NotAsked);
         self.concern.set(Some(concern));
         self.go(next);
+    }
+
+    /// The office's concern with this id (the office's data is large: only it is cloned).
+    pub fn office_concern(&self, id: Option<&json::ConcernId>) -> Option<json::Concern> {
+        let id = id?;
+        self.office.with_untracked(|office| office.as_ref()?.concerns.iter().find(|c| &c.id == id).cloned())
+    }
+
+    /// Whether the office takes appointments (reactive).
+    pub fn takes_appointments(&self) -> bool {
+        self.office.with(|office| office.as_ref().is_some_and(|office| office.appointments))
     }
 
     /// Whether the last look at the office's data found the server out of reach (reactive).
@@ -130,9 +179,13 @@ impl Visit {
     pub fn forget(&self) {
         self.generation.update(|generation| *generation += 1);
         self.return_to.set(None);
+        self.first_step.set(Step::Concern);
         self.concern.set(None);
         self.answers.set(BTreeMap::new());
         self.issuing.set(Issuing::NotAsked);
+        self.reference.set(String::new());
+        self.lookup.set(Lookup::Idle);
+        self.appointment.set(None);
         self.large_text.set(false);
         self.high_contrast.set(false);
         self.go(Step::Welcome);

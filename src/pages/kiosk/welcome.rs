@@ -1,5 +1,6 @@
 //! The attract screen: a greeting that cycles through the office's languages, whether tickets
-//! are available now (or why not, and when again), and one big way to start.
+//! are available now (or why not, and when again), and one big way to start; where the office
+//! takes appointments, a second one as big for visitors who have one.
 
 use std::time::Duration;
 
@@ -17,7 +18,11 @@ pub fn WelcomeScreen() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let visit = expect_context::<Visit>();
     let start_button = NodeRef::<leptos::html::Button>::new();
-    let start = move |_| visit.go(if visit.offers_language_choice() { Step::Language } else { Step::Concern });
+    // The language first, then the concerns or (with an appointment) the booking reference.
+    let start = move |first: Step| {
+        visit.first_step.set(first);
+        visit.go(if visit.offers_language_choice() { Step::Language } else { first });
+    };
     // With the server out of reach a visitor could not get a ticket: the screen says so
     // instead of inviting them in (the office's data may still be here from before).
     let available = move || visit.office.with(Option::is_some) && !visit.server_unreachable();
@@ -43,12 +48,24 @@ pub fn WelcomeScreen() -> impl IntoView {
                 class="start-button"
                 node_ref=start_button
                 disabled=move || !available()
-                on:click=start
+                on:click=move |_| start(Step::Concern)
                 data-speak
             >
                 <span>{move || i18n.t("welcome-start")}</span>
                 <Icon name="forward"/>
             </button>
+            <Show when=move || visit.takes_appointments()>
+                <button
+                    type="button"
+                    class="start-button appointment"
+                    disabled=move || !available()
+                    on:click=move |_| start(Step::Reference)
+                    data-speak
+                >
+                    <Icon name="calendar"/>
+                    <span>{move || i18n.t("appointment-have")}</span>
+                </button>
+            </Show>
             <p class="welcome-hint">{move || i18n.t("welcome-start-hint")}</p>
         </section>
     }

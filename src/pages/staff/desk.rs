@@ -10,11 +10,11 @@ use willkommen_api::{self as json, TicketAction};
 use super::StaffDesk;
 use super::camera::CameraScan;
 use super::queue_overview::QueueOverview;
-use super::scanner::ScanBuffer;
 use super::ticket_card::{TicketCard, function_key, perform};
 use crate::api_client::{self, ApiFailure};
 use crate::components::{InterfaceLanguage, SignedInAs};
 use crate::i18n::I18n;
+use crate::scan_buffer::ScanBuffer;
 
 /// The live stream brings every change at once; this slower refresh keeps the minutes waited
 /// current and covers a stream that could not reconnect.

@@ -5,7 +5,6 @@ mod camera;
 mod counter_choice;
 mod desk;
 mod queue_overview;
-mod scanner;
 mod ticket_card;
 
 use leptos::prelude::*;

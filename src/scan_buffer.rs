@@ -1,32 +1,51 @@
 //! Telling a hand scanner from a person: a USB scanner "types" the QR text into whatever has
-//! the focus, much faster than anyone types, and ends with Enter. The desk listens on the
-//! whole page (outside text fields) and treats a fast burst of characters followed by Enter
-//! as a scan.
+//! the focus, much faster than anyone types, and ends with Enter. The staff desk and the
+//! kiosk listen on the whole page and treat a fast burst of characters followed by Enter as a
+//! scan.
 
 /// At most this many milliseconds between two characters of one scan (scanners need a few).
 const MAX_GAP_MS: f64 = 60.0;
 /// A ticket id alone is 22 characters; anything much shorter is a person pressing keys.
-const MIN_LENGTH: usize = 12;
+const TICKET_MIN_LENGTH: usize = 12;
 
 /// Keystrokes seen so far of what may be a scan.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct ScanBuffer {
     text: String,
     last_at: Option<f64>,
+    min_length: usize,
+}
+
+/// For the staff desk: a scan is a ticket's id or status address.
+impl Default for ScanBuffer {
+    fn default() -> Self {
+        Self::new(TICKET_MIN_LENGTH)
+    }
 }
 
 impl ScanBuffer {
+    /// A scan has at least `min_length` characters (a booking reference has 4).
+    pub fn new(min_length: usize) -> Self {
+        Self { text: String::new(), last_at: None, min_length }
+    }
+
+    /// Whether a key at `at_ms` would continue the burst under way (and so be part of a scan,
+    /// not of a person's typing, should Enter end it in time).
+    pub fn continues_burst(&self, at_ms: f64) -> bool {
+        self.last_at.is_some_and(|last| at_ms - last <= MAX_GAP_MS)
+    }
+
     /// Feeds one key (its `KeyboardEvent.key`) pressed at `at_ms`. Returns the scanned text
     /// when this key completes a scan.
     pub fn key(&mut self, key: &str, at_ms: f64) -> Option<String> {
-        let in_burst = self.last_at.is_some_and(|last| at_ms - last <= MAX_GAP_MS);
+        let in_burst = self.continues_burst(at_ms);
         if !in_burst {
             self.text.clear();
         }
         self.last_at = Some(at_ms);
         if key == "Enter" {
             let text = std::mem::take(&mut self.text);
-            return (in_burst && text.chars().count() >= MIN_LENGTH).then_some(text);
+            return (in_burst && text.chars().count() >= self.min_length).then_some(text);
         }
         // One character per key; Shift, Tab and the like are not part of the code.
         let mut chars = key.chars();
@@ -72,6 +91,15 @@ mod tests {
 
         buffer.key("x", 5000.0);
         assert_eq!(feed(&mut buffer, "q0fO8b6u3J3p1yQ2xW9aZg", 9000.0, 5.0).as_deref(), Some("q0fO8b6u3J3p1yQ2xW9aZg"));
+    }
+
+    #[test]
+    fn a_short_booking_reference_is_a_scan_where_references_are_expected() {
+        let mut buffer = ScanBuffer::new(4);
+
+        assert_eq!(feed(&mut buffer, "B-1234", 0.0, 6.0).as_deref(), Some("B-1234"));
+        assert!(buffer.continues_burst(40.0));
+        assert!(!buffer.continues_burst(500.0));
     }
 
     #[test]
