@@ -101,12 +101,21 @@ pub async fn cancel_ticket(id: &str) -> Result<json::Ticket, ApiFailure> {
 }
 
 async fn read<T: DeserializeOwned>(response: Result<Response, gloo_net::Error>) -> Result<T, ApiFailure> {
+    decode(&success_body(response).await?)
+}
+
+/// The body of a successful response; anything else as the failure it is. Not generic, so
+/// that each answer type adds only its decoding to the download, not this again.
+async fn success_body(response: Result<Response, gloo_net::Error>) -> Result<String, ApiFailure> {
     let response = response.map_err(|_| ApiFailure::Unreachable)?;
+    // gloo's error is not put into words: its `Display` would bring serde_json's and std's
+    // error texts into every kiosk's download, for a message nobody reads.
+    let text = response.text().await.map_err(|_| ApiFailure::BadResponse("unreadable response body".into()));
     if response.ok() {
-        return from_json(&response).await;
+        return text;
     }
     // A proxy or a restarting server may answer without our JSON error body.
-    match from_json::<json::ApiError>(&response).await {
+    match text.and_then(|text| decode::<json::ApiError>(&text)) {
         // The server's database is failing for the moment (a full disk, a lock held
         // elsewhere): to the visitor as a stopped server, tried again with the same key.
         Ok(error) if error.code == json::ErrorCode::StorageUnavailable => Err(ApiFailure::Unreachable),
@@ -116,15 +125,7 @@ async fn read<T: DeserializeOwned>(response: Result<Response, gloo_net::Error>) 
     }
 }
 
-/// The response body, parsed by the browser's `JSON.parse` and mapped onto `T`.
-async fn from_json<T: DeserializeOwned>(response: &Response) -> Result<T, ApiFailure> {
-    // gloo's error is not put into words: its `Display` would bring serde_json's and std's
-    // error texts into every kiosk's download, for a message nobody reads.
-    let text = response.text().await.map_err(|_| ApiFailure::BadResponse("unreadable response body".into()))?;
-    decode(&text)
-}
-
-/// A request the browser would not build (see [`from_json`] on why without gloo's words).
+/// A request the browser would not build (see [`success_body`] on why without gloo's words).
 pub(crate) fn unsendable(_: gloo_net::Error) -> ApiFailure {
     ApiFailure::BadResponse("the browser refused to build the request".into())
 }

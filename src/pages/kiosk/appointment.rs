@@ -110,8 +110,7 @@ pub fn AppointmentScreen() -> impl IntoView {
         args.set("reference", appointment.reference.clone());
         i18n.t_args("appointment-reference", &args)
     };
-    let has_information =
-        visit.office.with_untracked(|office| office.as_ref().is_some_and(|o| o.information_concern.is_some()));
+    let has_information = visit.has_information_desk();
 
     // What the visitor can do, per state, in the order shown.
     let go_on = move || {

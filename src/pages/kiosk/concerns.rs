@@ -46,7 +46,7 @@ pub fn ConcernScreen() -> impl IntoView {
             <p class="lead" data-speak>{move || i18n.t("kiosk-choose-concern-hint")}</p>
             {notice}
             <ul class="concern-list">
-                <Show when=move || visit.takes_appointments()>
+                {move || visit.takes_appointments().then(|| view! {
                     <li>
                         <button type="button" class="concern-button appointment" on:click=move |_| visit.go(Step::Reference) data-speak>
                             <Icon name="calendar"/>
@@ -56,11 +56,11 @@ pub fn ConcernScreen() -> impl IntoView {
                             </span>
                         </button>
                     </li>
-                </Show>
+                })}
                 <For each=concerns key=|concern| concern.id.clone() let:concern>
                     <li><ConcernButton concern/></li>
                 </For>
-                <Show when=has_information>
+                {move || has_information().then(|| view! {
                     <li>
                         <button type="button" class="concern-button not-sure" on:click=move |_| information_desk_ticket(visit, i18n) data-speak>
                             <Icon name="info"/>
@@ -70,7 +70,7 @@ pub fn ConcernScreen() -> impl IntoView {
                             </span>
                         </button>
                     </li>
-                </Show>
+                })}
             </ul>
         </section>
     }

@@ -70,6 +70,7 @@ pub fn ReferenceScreen() -> impl IntoView {
             });
             view! { <div class=class>{keys.collect_view()}</div> }
         });
+    let has_information = visit.has_information_desk();
     let status = move || {
         match visit.lookup.get() {
         Lookup::Idle => None,
@@ -93,12 +94,12 @@ pub fn ReferenceScreen() -> impl IntoView {
                 <div class="failure" role="alert">
                     <p data-speak>{move || i18n.t("reference-unknown")}</p>
                     <p data-speak>{move || i18n.t("appointment-ask-information")}</p>
-                    <Show when=move || visit.office.with(|o| o.as_ref().is_some_and(|o| o.information_concern.is_some()))>
+                    {has_information.then(|| view! {
                         <button type="button" class="secondary-button" on:click=move |_| information_desk_ticket(visit, i18n)>
                             <Icon name="info"/>
                             <span>{move || i18n.t("appointment-information-ticket")}</span>
                         </button>
-                    </Show>
+                    })}
                 </div>
             }
             .into_any(),

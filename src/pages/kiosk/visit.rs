@@ -165,6 +165,11 @@ impl Visit {
         self.office.with_untracked(|office| office.as_ref()?.concerns.iter().find(|c| &c.id == id).cloned())
     }
 
+    /// Whether the office has a concern for the information desk ("I am not sure").
+    pub fn has_information_desk(&self) -> bool {
+        self.office.with_untracked(|office| office.as_ref().is_some_and(|office| office.information_concern.is_some()))
+    }
+
     /// Whether the office takes appointments (reactive).
     pub fn takes_appointments(&self) -> bool {
         self.office.with(|office| office.as_ref().is_some_and(|office| office.appointments))

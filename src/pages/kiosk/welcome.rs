@@ -54,7 +54,7 @@ pub fn WelcomeScreen() -> impl IntoView {
                 <span>{move || i18n.t("welcome-start")}</span>
                 <Icon name="forward"/>
             </button>
-            <Show when=move || visit.takes_appointments()>
+            {move || visit.takes_appointments().then(|| view! {
                 <button
                     type="button"
                     class="start-button appointment"
@@ -65,7 +65,7 @@ pub fn WelcomeScreen() -> impl IntoView {
                     <Icon name="calendar"/>
                     <span>{move || i18n.t("appointment-have")}</span>
                 </button>
-            </Show>
+            })}
             <p class="welcome-hint">{move || i18n.t("welcome-start-hint")}</p>
         </section>
     }
