@@ -20,6 +20,7 @@
 //!   `willkommen-api`.
 
 mod api;
+pub mod appointment_files;
 pub mod auth;
 mod error;
 mod issuing;

@@ -1,0 +1,254 @@
+//! Reading an appointment import file: a day's or a week's bookings as a booking system
+//! exports them, as CSV or iCalendar (detected from the content). Pure: bytes in, the
+//! appointments or every problem out; storing them is the import route's job. The formats are
+//! documented for offices in `docs/appointments.md` ("Import files").
+//!
+//! A file with any problem is refused whole, so every problem is collected (with its line and
+//! column or property), not only the first: an administrator fixes the file once.
+//!
+//! Privacy: booking exports carry names, e-mail addresses and phone numbers next to the
+//! booking. Only the columns and properties named here are ever read; everything else is
+//! skipped while reading and never copied into what this module returns.
+
+mod csv;
+mod fields;
+mod ics;
+mod problems;
+mod text;
+mod when;
+
+use std::collections::{BTreeSet, HashMap};
+
+use jiff::ZonedDateTime;
+use jiff::tz::TimeZone;
+use willkommen_api::ImportProblem;
+
+use problems::Problems;
+
+/// One appointment as a file lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileAppointment {
+    /// The line (1 is the first) where its row or its `BEGIN:VEVENT` is.
+    pub line: u32,
+    /// The booking reference as the file writes it, trimmed (e.g. `B-1234`).
+    pub reference: String,
+    /// The reference as compared: [`willkommen_api::normalize_reference`] of `reference`.
+    pub reference_key: String,
+    /// The booked time, in the office's time zone.
+    pub slot: ZonedDateTime,
+    /// The booking system's name for the service (or a concern id), trimmed, as written:
+    /// mapping it to a concern is the server's job.
+    pub service: String,
+    /// A BCP 47 language tag in its usual case (`de`, `fa-AF`, `de-x-ls`), when the file
+    /// gives one. Only its syntax is checked here, not whether the office offers it.
+    pub language: Option<String>,
+    pub cancelled: bool,
+}
+
+/// What an import file lists.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppointmentFile {
+    pub format: FileFormat,
+    /// In file order.
+    pub appointments: Vec<FileAppointment>,
+    /// The day (`YYYY-MM-DD`, office time) of every listed appointment, cancelled ones
+    /// included: the days this file speaks for.
+    pub days: BTreeSet<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileFormat {
+    Csv,
+    ICalendar,
+}
+
+impl FileFormat {
+    /// For logs and the audit trail.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::ICalendar => "icalendar",
+        }
+    }
+}
+
+/// An appointment as read, with the column or property its reference came from (for the
+/// duplicate check's problem).
+struct Listed {
+    appointment: FileAppointment,
+    reference_field: String,
+}
+
+/// The appointments in an import file, with local times read in `time_zone` (the office's),
+/// or every problem the file has (at most [`problems::MAX_LISTED`], the last then saying how
+/// many more there are), in line order.
+pub fn read_appointment_file(bytes: &[u8], time_zone: &TimeZone) -> Result<AppointmentFile, Vec<ImportProblem>> {
+    let text = text::decode(bytes).map_err(|problem| vec![problem])?;
+    let mut problems = Problems::default();
+    let (format, listed) = if ics::is_icalendar(&text) {
+        (FileFormat::ICalendar, ics::read(&text, time_zone, &mut problems))
+    } else {
+        (FileFormat::Csv, csv::read(&text, time_zone, &mut problems))
+    };
+    check_each_reference_once_a_day(&listed, &mut problems);
+    problems.into_result()?;
+    let appointments: Vec<FileAppointment> = listed.into_iter().map(|listed| listed.appointment).collect();
+    let days = appointments.iter().map(|appointment| appointment.slot.date().to_string()).collect();
+    Ok(AppointmentFile { format, appointments, days })
+}
+
+/// A reference names one appointment a day (as ZMS's numbers do), so a second one on the same
+/// day is a mistake in the file, or two references that only differ in what normalising
+/// forgives (`O` and `0`): either way the file cannot say which one it means.
+fn check_each_reference_once_a_day(listed: &[Listed], problems: &mut Problems) {
+    let mut first: HashMap<(&str, jiff::civil::Date), &FileAppointment> = HashMap::new();
+    for Listed { appointment, reference_field } in listed {
+        let day = appointment.slot.date();
+        let Some(earlier) = first.get(&(appointment.reference_key.as_str(), day)) else {
+            first.insert((&appointment.reference_key, day), appointment);
+            continue;
+        };
+        let message = if earlier.reference == appointment.reference {
+            format!("{:?} is listed twice on {day}: also on line {}", appointment.reference, earlier.line)
+        } else {
+            format!(
+                "{:?} is the same reference as {:?} on line {} (on {day}): case, spaces and dashes do not count, \
+                 and O is read as 0, I and L as 1",
+                appointment.reference, earlier.reference, earlier.line
+            )
+        };
+        problems.add(appointment.line, Some(reference_field), message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn berlin() -> TimeZone {
+        TimeZone::get("Europe/Berlin").unwrap()
+    }
+
+    fn problems(bytes: &[u8]) -> Vec<(u32, Option<String>, String)> {
+        read_appointment_file(bytes, &berlin())
+            .unwrap_err()
+            .into_iter()
+            .map(|problem| (problem.line, problem.field, problem.message))
+            .collect()
+    }
+
+    /// What a user checks in an import: reference, slot in office time, service, language,
+    /// cancelled.
+    fn summary(file: &AppointmentFile) -> Vec<(String, String, String, Option<String>, bool)> {
+        file.appointments
+            .iter()
+            .map(|a| (a.reference.clone(), a.slot.to_string(), a.service.clone(), a.language.clone(), a.cancelled))
+            .collect()
+    }
+
+    const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/appointments");
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(format!("{FIXTURES}/{name}")).unwrap()
+    }
+
+    #[test]
+    fn the_example_week_reads_the_same_from_csv_excel_csv_and_icalendar() {
+        let csv = read_appointment_file(&fixture("week.csv"), &berlin()).unwrap();
+        let excel = read_appointment_file(&fixture("week-semicolon-cp1252.csv"), &berlin()).unwrap();
+        let ics = read_appointment_file(&fixture("week.ics"), &berlin()).unwrap();
+
+        assert_eq!((csv.format, excel.format, ics.format), (FileFormat::Csv, FileFormat::Csv, FileFormat::ICalendar));
+        let week: BTreeSet<String> =
+            ["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11"].map(String::from).into();
+        assert_eq!(csv.days, week);
+        assert_eq!(summary(&csv), summary(&excel));
+        assert_eq!(summary(&csv), summary(&ics));
+        assert_eq!(
+            summary(&csv)[..3],
+            [
+                (
+                    "B-1001".into(),
+                    "2026-12-07T08:30:00+01:00[Europe/Berlin]".into(),
+                    "Aufenthaltstitel – Verlängerung".into(),
+                    Some("ar".into()),
+                    false
+                ),
+                (
+                    "B-1002".into(),
+                    "2026-12-07T09:00:00+01:00[Europe/Berlin]".into(),
+                    "Niederlassungserlaubnis".into(),
+                    None,
+                    false
+                ),
+                (
+                    "B-1003".into(),
+                    "2026-12-07T10:30:00+01:00[Europe/Berlin]".into(),
+                    "Einbürgerung, Beratung".into(),
+                    Some("uk".into()),
+                    true
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_example_with_problems_reports_each_on_its_line() {
+        let found = problems(&fixture("with-problems.csv"));
+
+        let lines: Vec<(u32, Option<&str>)> = found.iter().map(|(line, field, _)| (*line, field.as_deref())).collect();
+        assert_eq!(
+            lines,
+            [
+                (3, Some("Terminnummer")),
+                (4, Some("Datum")),
+                (5, Some("Uhrzeit")),
+                (6, None),
+                (7, Some("Status")),
+                (8, Some("Sprache")),
+                (9, Some("Dienstleistung")),
+                (10, Some("Terminnummer")),
+            ]
+        );
+        assert!(found[7].2.contains("also on line 2"), "{}", found[7].2);
+    }
+
+    #[test]
+    fn a_reference_twice_on_one_day_is_refused_on_the_later_line() {
+        let file = "reference,date,time,service\n\
+                    B-1234,2026-12-07,09:00,Pass\n\
+                    B-1234,2026-12-08,09:00,Pass\n\
+                    b 1234,2026-12-07,11:00,Pass\n\
+                    B-O123,2026-12-07,11:00,Pass\n\
+                    B-0123,2026-12-07,12:00,Pass\n";
+
+        assert_eq!(
+            problems(file.as_bytes()),
+            [
+                (4, Some("reference".into()), "\"b 1234\" is the same reference as \"B-1234\" on line 2 (on 2026-12-07): case, spaces and dashes do not count, and O is read as 0, I and L as 1".into()),
+                (6, Some("reference".into()), "\"B-0123\" is the same reference as \"B-O123\" on line 5 (on 2026-12-07): case, spaces and dashes do not count, and O is read as 0, I and L as 1".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_day_is_the_office_day_of_the_slot() {
+        // 23:30 UTC on the 7th is already the 8th in Berlin.
+        let file = "reference;start;service\nB-1234;2026-12-07T23:30:00Z;Pass\n";
+
+        let read = read_appointment_file(file.as_bytes(), &berlin()).unwrap();
+
+        assert_eq!(read.days, BTreeSet::from(["2026-12-08".to_string()]));
+        assert_eq!(read.appointments[0].slot.to_string(), "2026-12-08T00:30:00+01:00[Europe/Berlin]");
+    }
+
+    #[test]
+    fn cancelled_appointments_count_for_their_day() {
+        let file = "reference,date,time,service,status\nB-1234,2026-12-09,09:00,Pass,storniert\n";
+
+        let read = read_appointment_file(file.as_bytes(), &berlin()).unwrap();
+
+        assert!(read.appointments[0].cancelled);
+        assert_eq!(read.days, BTreeSet::from(["2026-12-09".to_string()]));
+    }
+}
