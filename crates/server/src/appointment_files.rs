@@ -196,21 +196,110 @@ mod tests {
     fn the_example_with_problems_reports_each_on_its_line() {
         let found = problems(&fixture("with-problems.csv"));
 
-        let lines: Vec<(u32, Option<&str>)> = found.iter().map(|(line, field, _)| (*line, field.as_deref())).collect();
+        let at = |line: u32, field: Option<&str>, message: &str| (line, field.map(String::from), message.to_owned());
         assert_eq!(
-            lines,
+            found,
             [
-                (3, Some("Terminnummer")),
-                (4, Some("Datum")),
-                (5, Some("Uhrzeit")),
-                (6, None),
-                (7, Some("Status")),
-                (8, Some("Sprache")),
-                (9, Some("Dienstleistung")),
-                (10, Some("Terminnummer")),
+                at(
+                    3,
+                    Some("Terminnummer"),
+                    "\"B#2002\" is not a reference: it has '#', and a reference has only letters A to Z, digits, spaces, dashes, dots, slashes and underscores"
+                ),
+                at(4, Some("Datum"), "\"31.11.2026\" is not a date: November 2026 has 30 days"),
+                at(
+                    5,
+                    Some("Uhrzeit"),
+                    "\"25:00\" is not a time of day: hours go from 0 to 23, minutes and seconds to 59"
+                ),
+                at(
+                    6,
+                    None,
+                    "this row has 8 values but the header row names 7 columns: is a value with a \";\" in it not in quotes?"
+                ),
+                at(
+                    7,
+                    Some("Status"),
+                    "\"verschoben\" is not a status this import knows: cancelled, canceled, storniert or abgesagt mean cancelled; confirmed, booked, bestätigt, gebucht or nothing mean booked"
+                ),
+                at(8, Some("Sprache"), "\"Arabisch\" is not a language tag: write e.g. de, ar, fa-AF or de-x-ls"),
+                at(9, Some("Dienstleistung"), "the service is empty"),
+                at(10, Some("Terminnummer"), "\"B-2001\" is listed twice on 2026-12-07: also on line 2"),
             ]
         );
-        assert!(found[7].2.contains("also on line 2"), "{}", found[7].2);
+    }
+
+    #[test]
+    fn each_appointment_knows_its_line() {
+        let csv = read_appointment_file(&fixture("week-semicolon-cp1252.csv"), &berlin()).unwrap();
+        let ics = read_appointment_file(&fixture("week.ics"), &berlin()).unwrap();
+
+        let lines = |file: &AppointmentFile| file.appointments.iter().map(|a| a.line).collect::<Vec<_>>();
+        assert_eq!(lines(&csv), (2..=13).collect::<Vec<_>>());
+        assert_eq!(lines(&ics)[..3], [24, 44, 55]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_header() {
+        let file = "\u{feff}Terminnummer;Datum;Uhrzeit;Dienstleistung\r\nB-1234;07.12.2026;10:30;Einbürgerung\r\n";
+
+        let read = read_appointment_file(file.as_bytes(), &berlin()).unwrap();
+
+        assert_eq!(
+            (read.appointments[0].reference.as_str(), read.appointments[0].service.as_str()),
+            ("B-1234", "Einbürgerung")
+        );
+    }
+
+    #[test]
+    fn windows_1252_umlauts_in_service_names_are_read() {
+        let file = b"Terminnummer;Datum;Uhrzeit;Dienstleistung;Status\r\n\
+                     B-1234;07.12.2026;10:30;Aufenthaltserlaubnis \x96 \xdcbertragung f\xfcr Sch\xfcler;best\xe4tigt\r\n";
+
+        let read = read_appointment_file(file, &berlin()).unwrap();
+
+        assert_eq!(read.appointments[0].service, "Aufenthaltserlaubnis – Übertragung für Schüler");
+        assert!(!read.appointments[0].cancelled);
+    }
+
+    #[test]
+    fn the_format_is_told_by_the_content() {
+        let ics = "\r\nBEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:B-1234@x\r\nDTSTART:20261207T103000\r\nSUMMARY:Pass\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let csv = "reference,start,service\nB-1234,2026-12-07 10:30,Pass\n";
+
+        let (ics, csv) = (
+            read_appointment_file(ics.as_bytes(), &berlin()).unwrap(),
+            read_appointment_file(csv.as_bytes(), &berlin()).unwrap(),
+        );
+
+        assert_eq!((ics.format, csv.format), (FileFormat::ICalendar, FileFormat::Csv));
+        assert_eq!(ics.appointments[0].slot, csv.appointments[0].slot);
+    }
+
+    #[test]
+    fn a_file_with_a_problem_on_every_line_lists_the_first_two_hundred() {
+        let mut file = String::from("reference;date;time;service\n");
+        for row in 0..500 {
+            file.push_str(&format!("B-{row:04};07.12.2026;26:00;Pass\n"));
+        }
+
+        let found = problems(file.as_bytes());
+
+        assert_eq!(found.len(), 200);
+        assert_eq!(found[198].0, 200);
+        assert_eq!(
+            found[199],
+            (
+                201,
+                None,
+                "301 more problems from this line on are not listed: fix the ones above and import again".into()
+            )
+        );
+    }
+
+    #[test]
+    fn an_empty_or_unreadable_file_is_refused_on_line_one() {
+        assert_eq!(problems(b""), [(1, None, "the file is empty".into())]);
+        assert_eq!(problems(b"PK\x03\x04")[0].0, 1);
     }
 
     #[test]
