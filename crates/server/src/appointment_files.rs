@@ -193,6 +193,33 @@ mod tests {
     }
 
     #[test]
+    fn the_examples_in_the_documentation_read_as_it_says() {
+        let docs = include_str!("../../../docs/appointments.md");
+        let blocks = |language: &str| -> Vec<String> {
+            let fence = format!("```{language}\n");
+            docs.split(fence.as_str()).skip(1).map(|rest| rest.split("```").next().unwrap().to_owned()).collect()
+        };
+        let (csv, ics) = (blocks("csv"), blocks("ics"));
+        assert_eq!((csv.len(), ics.len()), (2, 1));
+
+        let read = |text: &str| read_appointment_file(text.as_bytes(), &berlin()).unwrap();
+        let german = read(&csv[0]);
+        let least = read(&csv[1]);
+        let calendar = read(&ics[0]);
+
+        assert_eq!(summary(&german), summary(&read_appointment_file(&fixture("week.csv"), &berlin()).unwrap())[..3]);
+        assert_eq!(
+            summary(&least)[..],
+            summary(&german)[..2]
+                .iter()
+                .cloned()
+                .map(|(reference, slot, service, _, _)| (reference, slot, service, None, false))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(summary(&calendar), [summary(&german)[0].clone(), summary(&german)[2].clone()]);
+    }
+
+    #[test]
     fn the_example_with_problems_reports_each_on_its_line() {
         let found = problems(&fixture("with-problems.csv"));
 
