@@ -43,6 +43,22 @@ pub struct FileAppointment {
     /// gives one. Only its syntax is checked here, not whether the office offers it.
     pub language: Option<String>,
     pub cancelled: bool,
+    /// Where in the file its values are.
+    pub fields: SourceFields,
+}
+
+/// The columns (CSV, as the header row names them) or properties (iCalendar) an
+/// appointment's values came from, so that a problem the server finds with a value (a service
+/// nobody mapped, a language the office does not offer) names the same place in the file as
+/// the problems found while reading it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceFields {
+    /// E.g. `Terminnummer`, `UID`.
+    pub reference: String,
+    /// E.g. `Dienstleistung`, `CATEGORIES`.
+    pub service: String,
+    /// E.g. `Sprache`, `X-WILLKOMMEN-LANGUAGE`; `None` when the file gives no language.
+    pub language: Option<String>,
 }
 
 /// What an import file lists.
@@ -72,27 +88,19 @@ impl FileFormat {
     }
 }
 
-/// An appointment as read, with the column or property its reference came from (for the
-/// duplicate check's problem).
-struct Listed {
-    appointment: FileAppointment,
-    reference_field: String,
-}
-
 /// The appointments in an import file, with local times read in `time_zone` (the office's),
 /// or every problem the file has (at most [`problems::MAX_LISTED`], the last then saying how
 /// many more there are), in line order.
 pub fn read_appointment_file(bytes: &[u8], time_zone: &TimeZone) -> Result<AppointmentFile, Vec<ImportProblem>> {
     let text = text::decode(bytes).map_err(|problem| vec![problem])?;
     let mut problems = Problems::default();
-    let (format, listed) = if ics::is_icalendar(&text) {
+    let (format, appointments) = if ics::is_icalendar(&text) {
         (FileFormat::ICalendar, ics::read(&text, time_zone, &mut problems))
     } else {
         (FileFormat::Csv, csv::read(&text, time_zone, &mut problems))
     };
-    check_each_reference_once_a_day(&listed, &mut problems);
+    check_each_reference_once_a_day(&appointments, &mut problems);
     problems.into_result()?;
-    let appointments: Vec<FileAppointment> = listed.into_iter().map(|listed| listed.appointment).collect();
     let days = appointments.iter().map(|appointment| appointment.slot.date().to_string()).collect();
     Ok(AppointmentFile { format, appointments, days })
 }
@@ -100,9 +108,9 @@ pub fn read_appointment_file(bytes: &[u8], time_zone: &TimeZone) -> Result<Appoi
 /// A reference names one appointment a day (as ZMS's numbers do), so a second one on the same
 /// day is a mistake in the file, or two references that only differ in what normalising
 /// forgives (`O` and `0`): either way the file cannot say which one it means.
-fn check_each_reference_once_a_day(listed: &[Listed], problems: &mut Problems) {
+fn check_each_reference_once_a_day(appointments: &[FileAppointment], problems: &mut Problems) {
     let mut first: HashMap<(&str, jiff::civil::Date), &FileAppointment> = HashMap::new();
-    for Listed { appointment, reference_field } in listed {
+    for appointment in appointments {
         let day = appointment.slot.date();
         let Some(earlier) = first.get(&(appointment.reference_key.as_str(), day)) else {
             first.insert((&appointment.reference_key, day), appointment);
@@ -117,7 +125,7 @@ fn check_each_reference_once_a_day(listed: &[Listed], problems: &mut Problems) {
                 appointment.reference, earlier.reference, earlier.line
             )
         };
-        problems.add(appointment.line, Some(reference_field), message);
+        problems.add(appointment.line, Some(&appointment.fields.reference), message);
     }
 }
 
@@ -263,6 +271,31 @@ mod tests {
         let lines = |file: &AppointmentFile| file.appointments.iter().map(|a| a.line).collect::<Vec<_>>();
         assert_eq!(lines(&csv), (2..=13).collect::<Vec<_>>());
         assert_eq!(lines(&ics)[..3], [24, 44, 55]);
+    }
+
+    #[test]
+    fn each_appointment_knows_where_its_values_are_for_the_servers_own_problems() {
+        let csv = read_appointment_file(&fixture("week-semicolon-cp1252.csv"), &berlin()).unwrap();
+        let ics = read_appointment_file(&fixture("week.ics"), &berlin()).unwrap();
+
+        let fields = |reference: &str, service: &str, language: Option<&str>| SourceFields {
+            reference: reference.into(),
+            service: service.into(),
+            language: language.map(String::from),
+        };
+        assert_eq!(csv.appointments[0].fields, fields("Terminnummer", "Dienstleistung", Some("Sprache")));
+        assert_eq!(csv.appointments[1].fields, fields("Terminnummer", "Dienstleistung", None));
+        let ics_fields: Vec<&SourceFields> = ics.appointments.iter().map(|a| &a.fields).take(5).collect();
+        assert_eq!(
+            ics_fields,
+            [
+                &fields("UID", "X-WILLKOMMEN-SERVICE", Some("X-WILLKOMMEN-LANGUAGE")),
+                &fields("UID", "CATEGORIES", None),
+                &fields("UID", "CATEGORIES", Some("X-WILLKOMMEN-LANGUAGE")),
+                &fields("UID", "SUMMARY", Some("X-WILLKOMMEN-LANGUAGE")),
+                &fields("X-BOOKING-REFERENCE", "X-WILLKOMMEN-SERVICE", Some("X-WILLKOMMEN-LANGUAGE")),
+            ]
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use ::csv::{ReaderBuilder, StringRecord, Trim};
 use jiff::tz::TimeZone;
 
 use super::problems::Problems;
-use super::{FileAppointment, Listed, fields, when};
+use super::{FileAppointment, SourceFields, fields, when};
 
 /// The columns this import reads; every other column is ignored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,7 +94,7 @@ struct Layout {
 }
 
 /// The appointments in a CSV file; their problems go to `problems`.
-pub fn read(text: &str, time_zone: &TimeZone, problems: &mut Problems) -> Vec<Listed> {
+pub fn read(text: &str, time_zone: &TimeZone, problems: &mut Problems) -> Vec<FileAppointment> {
     let (delimiter, text) = delimiter(text);
     let lines = Lines::new(text);
     let mut rows = ReaderBuilder::new()
@@ -266,7 +266,7 @@ fn read_row(
     layout: &Layout,
     time_zone: &TimeZone,
     problems: &mut Problems,
-) -> Option<Listed> {
+) -> Option<FileAppointment> {
     let cell = |index: usize| &row[index];
     let header = |index: usize| layout.headers[index].as_str();
     let reference = problems.check(line, header(layout.reference), fields::reference(cell(layout.reference)));
@@ -286,10 +286,12 @@ fn read_row(
         layout.status.map_or(Some(false), |index| problems.check(line, header(index), fields::cancelled(cell(index))));
     let ((reference, reference_key), slot, service, language, cancelled) =
         (reference?, slot?, service?, language?, cancelled?);
-    Some(Listed {
-        appointment: FileAppointment { line, reference, reference_key, slot, service, language, cancelled },
-        reference_field: layout.headers[layout.reference].clone(),
-    })
+    let fields = SourceFields {
+        reference: header(layout.reference).to_owned(),
+        service: header(layout.service).to_owned(),
+        language: layout.language.filter(|_| language.is_some()).map(|index| header(index).to_owned()),
+    };
+    Some(FileAppointment { line, reference, reference_key, slot, service, language, cancelled, fields })
 }
 
 fn wrong_length(found: usize, expected: usize, delimiter: u8) -> String {
@@ -353,7 +355,7 @@ mod tests {
         problems
             .into_result()
             .map_err(|found| found.into_iter().map(|p| (p.line, p.field, p.message)).collect::<Found>())?;
-        Ok(listed.into_iter().map(|listed| listed.appointment).collect())
+        Ok(listed)
     }
 
     /// (line, reference, slot, service, language, cancelled)

@@ -15,7 +15,7 @@ use jiff::ZonedDateTime;
 use jiff::tz::TimeZone;
 
 use super::problems::Problems;
-use super::{FileAppointment, Listed, fields, when};
+use super::{FileAppointment, SourceFields, fields, when};
 use content_lines::{ContentLine, content_lines};
 
 /// Whether `text` is an iCalendar file rather than CSV.
@@ -36,7 +36,7 @@ const SINGLE: [&str; 8] = [
 ];
 
 /// The appointments in an iCalendar file; their problems go to `problems`.
-pub fn read(text: &str, time_zone: &TimeZone, problems: &mut Problems) -> Vec<Listed> {
+pub fn read(text: &str, time_zone: &TimeZone, problems: &mut Problems) -> Vec<FileAppointment> {
     let mut reader = Reader {
         time_zone,
         problems,
@@ -84,7 +84,7 @@ struct Reader<'a> {
     event: Option<Event>,
     /// The events of the calendar being read (its `METHOD` may come after them).
     events: Vec<Event>,
-    listed: Vec<Listed>,
+    listed: Vec<FileAppointment>,
     any_event: bool,
 }
 
@@ -162,7 +162,7 @@ impl Reader<'_> {
 }
 
 /// The appointment an event describes, or `None` with its problems (all of them).
-fn appointment(event: &Event, cancels: bool, time_zone: &TimeZone, problems: &mut Problems) -> Option<Listed> {
+fn appointment(event: &Event, cancels: bool, time_zone: &TimeZone, problems: &mut Problems) -> Option<FileAppointment> {
     let first = |name: &str| event.properties.iter().find(|property| property.name == name);
     for name in SINGLE {
         let mut given = event.properties.iter().filter(|property| property.name == name);
@@ -234,17 +234,20 @@ fn appointment(event: &Event, cancels: bool, time_zone: &TimeZone, problems: &mu
     }
     let ((reference, reference_key), slot, service, language, cancelled) =
         (reference?, slot?, service?, language?, cancelled?);
-    Some(Listed {
-        appointment: FileAppointment {
-            line: event.begun,
-            reference,
-            reference_key,
-            slot,
-            service,
-            language,
-            cancelled: cancelled || cancels,
-        },
-        reference_field: reference_property?.name.clone(),
+    let fields = SourceFields {
+        reference: reference_property?.name.clone(),
+        service: service_property?.name.clone(),
+        language: language.as_ref().map(|_| "X-WILLKOMMEN-LANGUAGE".to_owned()),
+    };
+    Some(FileAppointment {
+        line: event.begun,
+        reference,
+        reference_key,
+        slot,
+        service,
+        language,
+        cancelled: cancelled || cancels,
+        fields,
     })
 }
 
@@ -319,7 +322,7 @@ mod tests {
         problems
             .into_result()
             .map_err(|found| found.into_iter().map(|p| (p.line, p.field, p.message)).collect::<Found>())?;
-        Ok(listed.into_iter().map(|listed| listed.appointment).collect())
+        Ok(listed)
     }
 
     /// A calendar of these lines (CRLF, as RFC 5545 writes), with its `BEGIN` on line 1 and
