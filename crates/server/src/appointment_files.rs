@@ -89,8 +89,8 @@ impl FileFormat {
 }
 
 /// The appointments in an import file, with local times read in `time_zone` (the office's),
-/// or every problem the file has (at most [`problems::MAX_LISTED`], the last then saying how
-/// many more there are), in line order.
+/// or every problem the file has, in line order (at most 200: the last then says how many
+/// more there are).
 pub fn read_appointment_file(bytes: &[u8], time_zone: &TimeZone) -> Result<AppointmentFile, Vec<ImportProblem>> {
     let text = text::decode(bytes).map_err(|problem| vec![problem])?;
     let mut problems = Problems::default();
