@@ -23,6 +23,8 @@ use jiff::ZonedDateTime;
 use jiff::tz::TimeZone;
 use willkommen_api::ImportProblem;
 
+pub use when::parse_start;
+
 use problems::Problems;
 
 /// One appointment as a file lists it.
