@@ -10,6 +10,8 @@
 //!   settings file). Not to be confused with the office configuration.
 //! - `office_config`: the office configuration administrators edit (concerns, checklists,
 //!   counters, opening hours): the rules only the server checks, and reading an import file.
+//! - [`appointment_files`]: reading an appointment import file (CSV or iCalendar, as booking
+//!   systems export them) into appointments, or every problem with its line.
 //! - `api`: the HTTP routes under `/api/v1`, one file per area, and the JSON they answer with;
 //!   `error` is the one error type and JSON error shape.
 //! - `store`: everything kept in the database, one file per subject; its `mod.rs` is the handle
@@ -20,6 +22,8 @@
 //!   `willkommen-api`.
 
 mod api;
+pub mod appointment_files;
+mod appointment_window;
 pub mod auth;
 mod error;
 mod issuing;
@@ -27,6 +31,7 @@ pub mod logging;
 mod metrics;
 mod office_clock;
 mod office_config;
+mod reference_throttle;
 mod scan;
 mod schedule;
 mod security;
@@ -61,6 +66,7 @@ pub struct AppState {
     /// Where visitors' phones reach this server, without a trailing slash.
     pub public_url: Arc<str>,
     pub login_throttle: Arc<auth::LoginThrottle>,
+    pub reference_throttle: Arc<reference_throttle::ReferenceThrottle>,
     pub metrics: Arc<metrics::Metrics>,
 }
 
@@ -189,6 +195,10 @@ impl Server {
         if store.seed_if_empty(&seed).await? {
             tracing::info!(demo_accounts = settings.demo_accounts, "new database: seeded the demo office");
         }
+        if settings.demo_appointments {
+            let booked = store.book_demo_appointments(store.now()).await?;
+            tracing::info!(booked, "demo appointments for today (references DEMO-01 ...)");
+        }
         let has_admin = store.has_active_admin().await?;
         if !has_admin {
             tracing::warn!("no active admin account: create one with `willkommen-server account --role admin`");
@@ -211,6 +221,7 @@ impl Server {
             store: store.clone(),
             public_url: public_url.clone(),
             login_throttle: Arc::new(auth::LoginThrottle::default()),
+            reference_throttle: Arc::default(),
             metrics: Arc::new(metrics::Metrics::default()),
         };
         let router = app(state, &dist_dir);
@@ -244,7 +255,9 @@ impl Server {
             // Live streams never end by themselves; end them so open requests can finish.
             store.close_streams();
         };
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await?;
+        // The client's address brakes the guessing of booking references (`reference_throttle.rs`).
+        let service = self.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await?;
         retention.abort();
         clock.abort();
         self.store.close().await;

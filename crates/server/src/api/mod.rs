@@ -2,6 +2,8 @@
 
 mod admin;
 mod admin_accounts;
+mod admin_appointments;
+mod appointments;
 mod events;
 mod kiosk;
 mod openapi;
@@ -11,13 +13,16 @@ mod tickets;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, patch, post};
+use axum::routing::{get, patch, post, put};
 
 use crate::AppState;
 use crate::error::AppError;
 
 /// A configuration file with every concern in every language is a few hundred KB.
 const CONFIGURATION_LIMIT: usize = 2 * 1024 * 1024;
+
+/// A week's appointments of a big office as CSV (10,000 rows) are about a megabyte.
+const IMPORT_LIMIT: usize = 2 * 1024 * 1024;
 
 /// `/api/v1/admin/...`: every handler takes the `Admin` extractor.
 fn admin_router() -> Router<AppState> {
@@ -40,6 +45,19 @@ fn admin_router() -> Router<AppState> {
         .route("/accounts/{id}", patch(admin_accounts::accounts_change))
         .route("/accounts/{id}/password", post(admin_accounts::accounts_password))
         .route("/audit", get(admin_accounts::audit_list))
+        .route("/appointments", get(admin_appointments::appointments_list))
+        .route(
+            "/appointments/import",
+            post(admin_appointments::appointments_import).layer(DefaultBodyLimit::max(IMPORT_LIMIT)),
+        )
+        .route(
+            "/appointments/services",
+            get(admin_appointments::services_list).put(admin_appointments::services_replace),
+        )
+        .route(
+            "/appointments/{reference}",
+            put(admin_appointments::appointments_put).delete(admin_appointments::appointments_cancel),
+        )
 }
 
 /// Everything under `/api`. Unknown paths and methods get JSON errors, never the web app.
@@ -50,6 +68,8 @@ pub fn router() -> Router<AppState> {
         .route("/tickets/{id}", get(tickets::tickets_show))
         .route("/tickets/{id}/cancel", post(tickets::tickets_cancel))
         .route("/tickets/{id}/events", get(events::ticket_events))
+        .route("/appointments/{reference}", get(appointments::appointments_show))
+        .route("/appointments/{reference}/check-in", post(appointments::appointments_check_in))
         .route("/display", get(kiosk::display_show))
         .route("/display/events", get(events::display_events))
         .route("/queue/events", get(events::queue_events))
