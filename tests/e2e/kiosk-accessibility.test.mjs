@@ -10,60 +10,11 @@ import {
   keepScreenshot, startServer, tempDir,
 } from './harness.mjs';
 import {
-  answerChecklist, chooseConcern, chooseLanguage, continueToSummary, expectHeading, message, openKiosk, start, tabTo,
-  takeTicket,
+  answerChecklist, checkScreen, chooseConcern, chooseLanguage, continueToSummary, expectHeading, expectSizesFit,
+  message, openKiosk, setMode, start, tabTo, takeTicket,
 } from './kiosk-steps.mjs';
 
 const chromium = browserPerFile();
-
-const MODES = ['normal', 'large-text', 'high-contrast'];
-
-/** Switches the display mode with the settings bar's buttons, as a visitor would, until it shows. */
-async function setMode(page, mode) {
-  for (const [button, wanted] of [['large-text', mode === 'large-text'], ['high-contrast', mode === 'high-contrast']]) {
-    const on = await page.evaluate((name) => document.documentElement.classList.contains(name), button);
-    if (on !== wanted) {
-      const index = button === 'large-text' ? 2 : 3;
-      await page.locator(`.settings-buttons .setting-button:nth-child(${index})`).click();
-      await expectEvaluated(page, (name) => document.documentElement.classList.contains(name), wanted, { arg: button });
-    }
-  }
-}
-
-/** Waits until every text of the screen is at least 24 px and every button at least 64 × 64 px. */
-async function expectSizesFit(page, message) {
-  await expectEvaluated(page, () => {
-    const problems = [];
-    const visible = (element) => {
-      const box = element.getBoundingClientRect();
-      return box.width > 0 && box.height > 0 && !element.closest('.printout, [hidden], .hidden');
-    };
-    for (const element of document.querySelectorAll('.kiosk *')) {
-      const hasText = [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent.trim());
-      if (hasText && visible(element) && parseFloat(getComputedStyle(element).fontSize) < 24) {
-        problems.push(`text "${element.textContent.trim().slice(0, 30)}" is ${getComputedStyle(element).fontSize}`);
-      }
-    }
-    for (const button of document.querySelectorAll('.kiosk button')) {
-      const box = button.getBoundingClientRect();
-      if (visible(button) && (box.width < 64 || box.height < 64)) {
-        problems.push(`button "${button.textContent.trim().slice(0, 30)}" is ${box.width}×${box.height}`);
-      }
-    }
-    return problems;
-  }, [], { message });
-}
-
-/** axe in every mode on the current screen; screenshots of the normal mode. */
-async function checkScreen(page, name) {
-  for (const mode of MODES) {
-    await setMode(page, mode);
-    assert.deepEqual(await axeViolations(page), [], `${name} (${mode})`);
-    if (mode === 'normal') await expectSizesFit(page, `${name}: sizes`);
-    if (mode !== 'normal') await keepScreenshot(page, `${name}-${mode}`);
-  }
-  await setMode(page, 'normal');
-}
 
 for (const tag of ['de', 'ar', 'de-x-ls']) {
   test(`every screen passes axe-core in ${tag}, in normal, large-text and high-contrast mode`, async () => {

@@ -1,8 +1,9 @@
 // A visitor's steps at the kiosk, shared by the kiosk's end-to-end tests. Each waits for what
 // the visitor would wait for (the next screen's heading), never for a fixed time.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { expectAttribute, expectText } from './harness.mjs';
+import { axeViolations, expectAttribute, expectEvaluated, expectText, keepScreenshot } from './harness.mjs';
 
 /**
  * The kiosk page in portrait (1080 × 1920), on its welcome screen, ready to start.
@@ -109,4 +110,53 @@ export async function tabTo(page, selector, { backwards = false, limit = 40 } = 
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Tab never reached ${selector}`);
+}
+
+const MODES = ['normal', 'large-text', 'high-contrast'];
+
+/** Switches the display mode with the settings bar's buttons, as a visitor would, until it shows. */
+export async function setMode(page, mode) {
+  for (const [button, wanted] of [['large-text', mode === 'large-text'], ['high-contrast', mode === 'high-contrast']]) {
+    const on = await page.evaluate((name) => document.documentElement.classList.contains(name), button);
+    if (on !== wanted) {
+      const index = button === 'large-text' ? 2 : 3;
+      await page.locator(`.settings-buttons .setting-button:nth-child(${index})`).click();
+      await expectEvaluated(page, (name) => document.documentElement.classList.contains(name), wanted, { arg: button });
+    }
+  }
+}
+
+/** Waits until every text of the screen is at least 24 px and every button at least 64 × 64 px. */
+export async function expectSizesFit(page, message) {
+  await expectEvaluated(page, () => {
+    const problems = [];
+    const visible = (element) => {
+      const box = element.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && !element.closest('.printout, [hidden], .hidden');
+    };
+    for (const element of document.querySelectorAll('.kiosk *')) {
+      const hasText = [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent.trim());
+      if (hasText && visible(element) && parseFloat(getComputedStyle(element).fontSize) < 24) {
+        problems.push(`text "${element.textContent.trim().slice(0, 30)}" is ${getComputedStyle(element).fontSize}`);
+      }
+    }
+    for (const button of document.querySelectorAll('.kiosk button')) {
+      const box = button.getBoundingClientRect();
+      if (visible(button) && (box.width < 64 || box.height < 64)) {
+        problems.push(`button "${button.textContent.trim().slice(0, 30)}" is ${box.width}×${box.height}`);
+      }
+    }
+    return problems;
+  }, [], { message });
+}
+
+/** axe in every mode on the current screen; screenshots of the normal mode. */
+export async function checkScreen(page, name) {
+  for (const mode of MODES) {
+    await setMode(page, mode);
+    assert.deepEqual(await axeViolations(page), [], `${name} (${mode})`);
+    if (mode === 'normal') await expectSizesFit(page, `${name}: sizes`);
+    if (mode !== 'normal') await keepScreenshot(page, `${name}-${mode}`);
+  }
+  await setMode(page, 'normal');
 }

@@ -45,7 +45,9 @@ pub fn look_up(visit: Visit, reference: String) {
             (Ok(appointment), None) => show(visit, appointment, None),
             (Ok(_), Some(Err(failure))) => visit.lookup.set(Lookup::Failed(failure)),
             (Err((ApiFailure::Refused(error), seconds)), _) if error.code == ErrorCode::TooManyAttempts => {
-                let until = Date::now() + f64::from(seconds.max(1)) * 1000.0;
+                // `Retry-After` is in whole seconds, rounded down: one more, so the next try
+                // is not refused again.
+                let until = Date::now() + f64::from(seconds + 1) * 1000.0;
                 visit.lookup.set(Lookup::SlowDown { until });
             }
             (Err((failure, _)), _) => visit.lookup.set(Lookup::Failed(failure)),

@@ -45,18 +45,16 @@ pub fn ConcernScreen() -> impl IntoView {
             <h1 id="concerns-heading" tabindex="-1" node_ref=heading data-speak>{move || i18n.t("kiosk-choose-concern")}</h1>
             <p class="lead" data-speak>{move || i18n.t("kiosk-choose-concern-hint")}</p>
             {notice}
+            {move || visit.takes_appointments().then(|| view! {
+                <button type="button" class="appointment-choice" on:click=move |_| visit.go(Step::Reference) data-speak>
+                    <Icon name="calendar"/>
+                    <span class="concern-text">
+                        <span class="concern-name">{move || i18n.t("appointment-have")}</span>
+                        <span class="concern-description">{move || i18n.t("appointment-have-description")}</span>
+                    </span>
+                </button>
+            })}
             <ul class="concern-list">
-                {move || visit.takes_appointments().then(|| view! {
-                    <li>
-                        <button type="button" class="concern-button appointment" on:click=move |_| visit.go(Step::Reference) data-speak>
-                            <Icon name="calendar"/>
-                            <span class="concern-text">
-                                <span class="concern-name">{move || i18n.t("appointment-have")}</span>
-                                <span class="concern-description">{move || i18n.t("appointment-have-description")}</span>
-                            </span>
-                        </button>
-                    </li>
-                })}
                 <For each=concerns key=|concern| concern.id.clone() let:concern>
                     <li><ConcernButton concern/></li>
                 </For>

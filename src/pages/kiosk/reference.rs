@@ -124,7 +124,6 @@ pub fn ReferenceScreen() -> impl IntoView {
                     {move || typed.get().chars().map(|c| view! { <span>{c.to_string()}</span> }).collect_view()}
                 </p>
             </div>
-            {status}
             <div class="keypad" dir="ltr" role="group" aria-labelledby="reference-heading">{keys}</div>
             <div class="keypad-actions">
                 <button type="button" class="secondary-button" disabled=empty on:click=move |_| delete_last(visit)>
@@ -140,6 +139,8 @@ pub fn ReferenceScreen() -> impl IntoView {
                     <Icon name="forward"/>
                 </button>
             </div>
+            // Next to the button just pressed, where the visitor looks (large text scrolls).
+            {status}
         </section>
     }
 }

@@ -58,8 +58,8 @@ pub fn TicketScreen() -> impl IntoView {
     let concern_name = concern.as_ref().map(|c| c.name.clone());
     Some(view! {
         <section class="ticket" aria-labelledby="ticket-heading">
-            {again.then(|| view! { <p class="notice" data-speak>{move || i18n.t("appointment-checked-in-before")}</p> })}
             <h1 id="ticket-heading" tabindex="-1" node_ref=heading data-speak>{move || i18n.t("ticket-heading")}</h1>
+            {again.then(|| view! { <p class="notice" data-speak>{move || i18n.t("appointment-checked-in-before")}</p> })}
             <p class="ticket-number" dir="ltr" aria-label=move || spoken("ticket-number-spoken") data-speak>{number.clone()}</p>
             {appointment}
             {concern_name.map(|name| view! { <p class="ticket-concern" dir="auto" data-speak>{move || i18n.pick(&name)}</p> })}

@@ -43,29 +43,32 @@ pub fn WelcomeScreen() -> impl IntoView {
             <GreetingCycle/>
             <p class="welcome-office" dir="auto" data-speak>{office_name}</p>
             <WelcomeStatus/>
-            <button
-                type="button"
-                class="start-button"
-                node_ref=start_button
-                disabled=move || !available()
-                on:click=move |_| start(Step::Concern)
-                data-speak
-            >
-                <span>{move || i18n.t("welcome-start")}</span>
-                <Icon name="forward"/>
-            </button>
-            {move || visit.takes_appointments().then(|| view! {
+            // Both ways in as wide as the wider one.
+            <div class="welcome-ways">
                 <button
                     type="button"
-                    class="start-button appointment"
+                    class="start-button"
+                    node_ref=start_button
                     disabled=move || !available()
-                    on:click=move |_| start(Step::Reference)
+                    on:click=move |_| start(Step::Concern)
                     data-speak
                 >
-                    <Icon name="calendar"/>
-                    <span>{move || i18n.t("appointment-have")}</span>
+                    <span>{move || i18n.t("welcome-start")}</span>
+                    <Icon name="forward"/>
                 </button>
-            })}
+                {move || visit.takes_appointments().then(|| view! {
+                    <button
+                        type="button"
+                        class="appointment-button"
+                        disabled=move || !available()
+                        on:click=move |_| start(Step::Reference)
+                        data-speak
+                    >
+                        <Icon name="calendar"/>
+                        <span>{move || i18n.t("appointment-have")}</span>
+                    </button>
+                })}
+            </div>
             <p class="welcome-hint">{move || i18n.t("welcome-start-hint")}</p>
         </section>
     }
