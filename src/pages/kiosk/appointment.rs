@@ -114,7 +114,7 @@ pub fn AppointmentScreen() -> impl IntoView {
     };
     let has_information = visit.has_information_desk();
 
-    // What the visitor can do, per state, in the order shown.
+    // The ways on that the states offer.
     let go_on = move || {
         let has_checklist = visit.concern.with_untracked(|c| c.as_ref().is_some_and(|c| !c.checklist.is_empty()));
         visit.go(if has_checklist { Step::Checklist } else { Step::Summary });
@@ -146,6 +146,8 @@ pub fn AppointmentScreen() -> impl IntoView {
         }
         .into_any()
     };
+    // Anything but "check in now" is set apart as a notice.
+    let notice = appointment.check_in != CheckInState::Open;
     // What the screen says (a message, and the moment it names) and what the visitor can do,
     // per state, in the order shown.
     let (lines, actions): (Vec<Line>, Vec<Option<AnyView>>) = match appointment.check_in {
@@ -170,7 +172,6 @@ pub fn AppointmentScreen() -> impl IntoView {
             vec![information_button(true), Some(done_button())],
         ),
     };
-    let open = lines.len() == 1;
     let lines = lines
         .into_iter()
         .map(|(key, moment)| {
@@ -190,7 +191,7 @@ pub fn AppointmentScreen() -> impl IntoView {
                 <p class="appointment-concern" dir="auto" data-speak>{concern_name}</p>
                 <p class="appointment-reference" data-speak>{reference}</p>
             </div>
-            <div class=if open { "appointment-state" } else { "appointment-state notice" } role="status">
+            <div class=if notice { "appointment-state notice" } else { "appointment-state" } role="status">
                 {lines}
             </div>
             <div class="summary-actions">{actions}</div>

@@ -70,46 +70,27 @@ pub fn ReferenceScreen() -> impl IntoView {
             });
             view! { <div class=class>{keys.collect_view()}</div> }
         });
-    let has_information = visit.has_information_desk();
-    let status = move || {
-        match visit.lookup.get() {
+    let status = move || match visit.lookup.get() {
         Lookup::Idle => None,
-        Lookup::Pending => {
-            Some(view! { <p class="status-message" role="status">{move || i18n.t("reference-looking-up")}</p> }.into_any())
+        Lookup::Pending => Some(
+            view! { <p class="status-message" role="status">{move || i18n.t("reference-looking-up")}</p> }.into_any(),
+        ),
+        Lookup::SlowDown { .. } => {
+            let countdown = move || {
+                let mut args = FluentArgs::new();
+                args.set("seconds", seconds_left());
+                i18n.t_args("reference-slow-down", &args)
+            };
+            Some(view! { <div class="notice" role="status"><p data-speak>{countdown}</p></div> }.into_any())
         }
-        Lookup::SlowDown { .. } => Some(
-            view! {
-                <div class="notice" role="status">
-                    <p data-speak>{move || {
-                        let mut args = FluentArgs::new();
-                        args.set("seconds", seconds_left());
-                        i18n.t_args("reference-slow-down", &args)
-                    }}</p>
-                </div>
-            }
-            .into_any(),
-        ),
-        Lookup::Failed(ApiFailure::Refused(json::ApiError { code: ErrorCode::UnknownAppointment, .. })) => Some(
-            view! {
-                <div class="failure" role="alert">
-                    <p data-speak>{move || i18n.t("reference-unknown")}</p>
-                    <p data-speak>{move || i18n.t("appointment-ask-information")}</p>
-                    {has_information.then(|| view! {
-                        <button type="button" class="secondary-button" on:click=move |_| information_desk_ticket(visit, i18n)>
-                            <Icon name="info"/>
-                            <span>{move || i18n.t("appointment-information-ticket")}</span>
-                        </button>
-                    })}
-                </div>
-            }
-            .into_any(),
-        ),
+        Lookup::Failed(ApiFailure::Refused(json::ApiError { code: ErrorCode::UnknownAppointment, .. })) => {
+            Some(view! { <UnknownReference/> }.into_any())
+        }
         Lookup::Failed(failure) => {
             let unreachable = failure == ApiFailure::Unreachable;
             let on_retry = move || if unreachable { confirm(visit) } else { visit.forget() };
             Some(view! { <FailurePanel failure on_retry/> }.into_any())
         }
-    }
     };
     let empty = move || typed.with(String::is_empty);
     view! {
@@ -142,6 +123,28 @@ pub fn ReferenceScreen() -> impl IntoView {
             // Next to the button just pressed, where the visitor looks (large text scrolls).
             {status}
         </section>
+    }
+}
+
+/// No appointment with this reference: check it, or go to the information desk.
+#[component]
+fn UnknownReference() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let visit = expect_context::<Visit>();
+    let information = visit.has_information_desk().then(|| {
+        view! {
+            <button type="button" class="secondary-button" on:click=move |_| information_desk_ticket(visit, i18n)>
+                <Icon name="info"/>
+                <span>{move || i18n.t("appointment-information-ticket")}</span>
+            </button>
+        }
+    });
+    view! {
+        <div class="failure" role="alert">
+            <p data-speak>{move || i18n.t("reference-unknown")}</p>
+            <p data-speak>{move || i18n.t("appointment-ask-information")}</p>
+            {information}
+        </div>
     }
 }
 
