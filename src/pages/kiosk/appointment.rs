@@ -140,11 +140,10 @@ pub fn AppointmentScreen() -> impl IntoView {
             .into_any()
         })
     };
-    let done_button = move || {
-        view! {
-            <button type="button" class="primary-button" on:click=move |_| visit.forget()>{move || i18n.t("ticket-done")}</button>
-        }
-        .into_any()
+    let done_button = move |primary: bool| {
+        let class = if primary { "primary-button" } else { "secondary-button" };
+        view! { <button type="button" class=class on:click=move |_| visit.forget()>{move || i18n.t("ticket-done")}</button> }
+            .into_any()
     };
     // Anything but "check in now" is set apart as a notice.
     let notice = appointment.check_in != CheckInState::Open;
@@ -154,7 +153,7 @@ pub fn AppointmentScreen() -> impl IntoView {
         CheckInState::Open => (vec![("appointment-open", None)], vec![Some(continue_button())]),
         CheckInState::TooEarly { opens_at } => (
             vec![("appointment-too-early", Some(opens_at)), ("appointment-too-early-hint", None)],
-            vec![Some(done_button()), information_button(false)],
+            vec![Some(done_button(true)), information_button(false)],
         ),
         CheckInState::TooLate { late_arrival: LateArrival::WalkIn } => {
             (vec![("appointment-too-late", None), ("appointment-late-walk-in", None)], vec![Some(continue_button())])
@@ -165,11 +164,11 @@ pub fn AppointmentScreen() -> impl IntoView {
         ),
         CheckInState::Cancelled => (
             vec![("appointment-cancelled", None), ("appointment-ask-information", None)],
-            vec![information_button(true), Some(done_button())],
+            vec![information_button(true), Some(done_button(false))],
         ),
         CheckInState::Over | CheckInState::CheckedIn { .. } => (
             vec![("appointment-over", None), ("appointment-ask-information", None)],
-            vec![information_button(true), Some(done_button())],
+            vec![information_button(true), Some(done_button(false))],
         ),
     };
     let lines = lines
