@@ -23,7 +23,8 @@
 //! - [`api_client`]: the calls to the queue API; the JSON types, the ticket life cycle
 //!   (`TicketAction`) and the account rules come from `willkommen-api`, as the server uses them.
 //! - [`speech`], `device` (kiosk hardening, printer, service worker), `storage` (what a staff PC
-//!   remembers), [`clock`] (the office's time of day), [`timing`].
+//!   remembers), [`clock`] (the office's time of day), [`timing`], `scan_buffer` (a hand
+//!   scanner's burst, at the desk and the kiosk).
 //!
 //! Build and run it with `cargo xtask run`; develop with `cargo xtask dev`.
 
