@@ -117,7 +117,8 @@ fn run(server_args: &[String]) -> anyhow::Result<()> {
     size::report(&root().join("dist"))?;
     cargo(&["build", "--release", "--package", "willkommen-server"]).run()?;
     let server = target_dir().join("release/willkommen-server");
-    let mut args = vec!["--dist-dir".to_owned(), "dist".to_owned()];
+    let mut args =
+        vec!["--dist-dir".to_owned(), "dist".to_owned(), "--demo-appointments".to_owned(), "true".to_owned()];
     args.extend(server_args.iter().cloned());
     cmd::Cmd::new(server).args(&args).exec()
 }

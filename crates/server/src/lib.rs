@@ -20,6 +20,7 @@
 //!   `willkommen-api`.
 
 mod api;
+mod appointment_window;
 pub mod auth;
 mod error;
 mod issuing;
@@ -27,6 +28,7 @@ pub mod logging;
 mod metrics;
 mod office_clock;
 mod office_config;
+mod reference_throttle;
 mod scan;
 mod schedule;
 mod security;
@@ -61,6 +63,7 @@ pub struct AppState {
     /// Where visitors' phones reach this server, without a trailing slash.
     pub public_url: Arc<str>,
     pub login_throttle: Arc<auth::LoginThrottle>,
+    pub reference_throttle: Arc<reference_throttle::ReferenceThrottle>,
     pub metrics: Arc<metrics::Metrics>,
 }
 
@@ -189,6 +192,10 @@ impl Server {
         if store.seed_if_empty(&seed).await? {
             tracing::info!(demo_accounts = settings.demo_accounts, "new database: seeded the demo office");
         }
+        if settings.demo_appointments {
+            let booked = store.book_demo_appointments(store.now()).await?;
+            tracing::info!(booked, "demo appointments for today (references DEMO-01 ...)");
+        }
         let has_admin = store.has_active_admin().await?;
         if !has_admin {
             tracing::warn!("no active admin account: create one with `willkommen-server account --role admin`");
@@ -211,6 +218,7 @@ impl Server {
             store: store.clone(),
             public_url: public_url.clone(),
             login_throttle: Arc::new(auth::LoginThrottle::default()),
+            reference_throttle: Arc::default(),
             metrics: Arc::new(metrics::Metrics::default()),
         };
         let router = app(state, &dist_dir);
@@ -244,7 +252,9 @@ impl Server {
             // Live streams never end by themselves; end them so open requests can finish.
             store.close_streams();
         };
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await?;
+        // The client's address brakes the guessing of booking references (`reference_throttle.rs`).
+        let service = self.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await?;
         retention.abort();
         clock.abort();
         self.store.close().await;

@@ -39,6 +39,8 @@ pub struct Settings {
     pub log_level: String,
     /// Whether a new database gets the demo sign-ins with their published passwords.
     pub demo_accounts: bool,
+    /// Whether to book demo appointments for today at start, to try check-in at the kiosk.
+    pub demo_appointments: bool,
     /// The largest the SQLite database may grow, in MB; `None` is no limit but the disk's.
     pub database_max_mb: Option<u32>,
 }
@@ -157,6 +159,7 @@ impl Settings {
             log_format: layers.required("log_format", &flags.log_format, values::log_format)?,
             log_level: layers.required("log_level", &flags.log_level, values::log_level)?,
             demo_accounts: layers.required("demo_accounts", &flags.demo_accounts, values::yes_no)?,
+            demo_appointments: layers.required("demo_appointments", &flags.demo_appointments, values::yes_no)?,
             database_max_mb: database_max_mb.map(|resolved| resolved.value),
         })
     }

@@ -2,6 +2,8 @@
 
 mod admin;
 mod admin_accounts;
+mod admin_appointments;
+mod appointments;
 mod events;
 mod kiosk;
 mod openapi;
@@ -11,7 +13,7 @@ mod tickets;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, patch, post};
+use axum::routing::{get, patch, post, put};
 
 use crate::AppState;
 use crate::error::AppError;
@@ -40,6 +42,15 @@ fn admin_router() -> Router<AppState> {
         .route("/accounts/{id}", patch(admin_accounts::accounts_change))
         .route("/accounts/{id}/password", post(admin_accounts::accounts_password))
         .route("/audit", get(admin_accounts::audit_list))
+        .route("/appointments", get(admin_appointments::appointments_list))
+        .route(
+            "/appointments/services",
+            get(admin_appointments::services_list).put(admin_appointments::services_replace),
+        )
+        .route(
+            "/appointments/{reference}",
+            put(admin_appointments::appointments_put).delete(admin_appointments::appointments_cancel),
+        )
 }
 
 /// Everything under `/api`. Unknown paths and methods get JSON errors, never the web app.
@@ -50,6 +61,8 @@ pub fn router() -> Router<AppState> {
         .route("/tickets/{id}", get(tickets::tickets_show))
         .route("/tickets/{id}/cancel", post(tickets::tickets_cancel))
         .route("/tickets/{id}/events", get(events::ticket_events))
+        .route("/appointments/{reference}", get(appointments::appointments_show))
+        .route("/appointments/{reference}/check-in", post(appointments::appointments_check_in))
         .route("/display", get(kiosk::display_show))
         .route("/display/events", get(events::display_events))
         .route("/queue/events", get(events::queue_events))

@@ -16,6 +16,8 @@ use crate::auth::SESSION_COOKIE;
         super::tickets::tickets_create,
         super::tickets::tickets_show,
         super::tickets::tickets_cancel,
+        super::appointments::appointments_show,
+        super::appointments::appointments_check_in,
         super::session::session_create,
         super::session::session_show,
         super::session::session_delete,
@@ -45,6 +47,11 @@ use crate::auth::SESSION_COOKIE;
         super::admin_accounts::accounts_change,
         super::admin_accounts::accounts_password,
         super::admin_accounts::audit_list,
+        super::admin_appointments::appointments_list,
+        super::admin_appointments::appointments_put,
+        super::admin_appointments::appointments_cancel,
+        super::admin_appointments::services_list,
+        super::admin_appointments::services_replace,
     ),
     components(schemas(json::ApiError, json::ErrorCode, json::DisplayCall)),
     modifiers(&SessionCookie),
@@ -83,7 +90,7 @@ mod tests {
 
         assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
         let paths = doc["paths"].as_object().unwrap();
-        assert_eq!(paths.len(), 29, "{:?}", paths.keys().collect::<Vec<_>>());
+        assert_eq!(paths.len(), 34, "{:?}", paths.keys().collect::<Vec<_>>());
         for (path, operations) in paths {
             for (method, operation) in operations.as_object().unwrap() {
                 let responses = operation["responses"].as_object().unwrap();

@@ -8,7 +8,7 @@ use willkommen_api::{ConcernConfig, CounterConfig, OfficeConfig, Problem, Proble
 use super::publishing_problems;
 
 /// Fields every file must have, with whether they may be left out.
-const FIELDS: [(&str, bool); 14] = [
+const FIELDS: [(&str, bool); 15] = [
     ("office_name", false),
     ("time_zone", false),
     ("languages", false),
@@ -21,6 +21,7 @@ const FIELDS: [(&str, bool); 14] = [
     ("public_base_url", true),
     ("information_concern", true),
     ("display_info", true),
+    ("appointments", true),
     ("concerns", false),
     ("counters", false),
 ];
@@ -68,6 +69,7 @@ fn every_reading_problem(value: &Value) -> Vec<Problem> {
             "office_name" | "display_info" => read::<willkommen_api::LocalizedText>(name, field, &mut problems),
             "opening_hours" => read::<willkommen_api::OpeningHours>(name, field, &mut problems),
             "inactivity" => read::<willkommen_api::Inactivity>(name, field, &mut problems),
+            "appointments" => read::<willkommen_api::AppointmentRules>(name, field, &mut problems),
             "languages" | "closed_days" => read::<Vec<String>>(name, field, &mut problems),
             "time_zone" => read::<String>(name, field, &mut problems),
             "public_base_url" | "information_concern" => read::<Option<String>>(name, field, &mut problems),

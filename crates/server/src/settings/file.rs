@@ -27,7 +27,7 @@ impl Kind {
 }
 
 /// Every key the file may have: the options, except the test-only `stop_on_stdin_eof`.
-const KEYS: [(&str, Kind); 11] = [
+const KEYS: [(&str, Kind); 12] = [
     ("bind", Kind::Text),
     ("port", Kind::Number),
     ("data_dir", Kind::Text),
@@ -39,6 +39,7 @@ const KEYS: [(&str, Kind); 11] = [
     ("log_format", Kind::Text),
     ("log_level", Kind::Text),
     ("demo_accounts", Kind::YesNo),
+    ("demo_appointments", Kind::YesNo),
 ];
 
 /// One setting as the file has it.

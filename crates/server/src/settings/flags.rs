@@ -22,7 +22,7 @@ A flag beats the variable, the variable beats the file, the file beats the defau
 pub struct Flags {
     /// A TOML file with settings: keys are the option names below with underscores
     /// (bind, port, data_dir, dist_dir, public_url, database_url, database_schema,
-    /// database_max_mb, log_format, log_level, demo_accounts). Flags and environment variables override it.
+    /// database_max_mb, log_format, log_level, demo_accounts, demo_appointments). Flags and environment variables override it.
     #[arg(long = "config", env = "WILLKOMMEN_CONFIG", value_name = "FILE")]
     pub settings_file: Option<PathBuf>,
 
@@ -80,6 +80,12 @@ pub struct Flags {
     /// create accounts with the `account` command.
     #[arg(long, env = "WILLKOMMEN_DEMO_ACCOUNTS", default_value = "true", value_name = "true|false")]
     pub demo_accounts: String,
+
+    /// Book demo appointments for today at start (every 20 minutes from half an hour ago to
+    /// three hours ahead, references `DEMO-01` ...), to try check-in at the kiosk. Only where
+    /// the day has none yet; `cargo xtask run` turns it on.
+    #[arg(long, env = "WILLKOMMEN_DEMO_APPOINTMENTS", default_value = "false", value_name = "true|false")]
+    pub demo_appointments: String,
 
     /// Shut down when standard input is closed, so a supervising process (a test) that dies
     /// cannot leave the server running. Not read from the settings file.

@@ -10,9 +10,11 @@
 
 mod accounts;
 mod admin_accounts;
+mod appointments;
 mod audit;
 mod backend;
 mod backup;
+mod check_in;
 mod clock_steps;
 mod display;
 mod events;
@@ -28,9 +30,11 @@ mod staff;
 mod tickets;
 mod types;
 
+pub use appointments::{AppointmentEntry, AppointmentRecord, Source, Stored};
 pub use audit::AuditFilter;
 pub use backend::Location;
 pub use backup::{BackupReport, backup_sqlite};
+pub use check_in::CheckInContext;
 pub use clock_steps::CLOCK_CHECK_EVERY;
 pub use events::DISPLAY_PAGE;
 pub use faults::StorageFault;

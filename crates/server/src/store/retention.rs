@@ -49,6 +49,16 @@ impl Store {
         .execute(&mut *tx)
         .await?
         .rows_affected();
+        // A booking reference leads back to a person in the booking system: it goes with the
+        // visitor's answers, and the appointment with the tickets.
+        sqlx::query(
+            "UPDATE appointments SET reference = '~', reference_key = '~' || CAST(id AS TEXT), language = NULL
+             WHERE service_day < $1 AND reference != '~'",
+        )
+        .bind(&anonymise_before)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM appointments WHERE service_day < $1").bind(&delete_before).execute(&mut *tx).await?;
         sqlx::query(
             "INSERT INTO daily_statistics (service_day, concern_id, issued, finished, no_show, cancelled,
                                            wait_minutes, service_minutes)

@@ -13,9 +13,11 @@ use sqlx::AnyConnection;
 use willkommen_api::{self as json, TicketAction, TicketStatus};
 
 use super::Store;
+use super::appointments::appointment_rules;
 use super::office::{office_rules, service_day_at};
 use super::tickets::{TICKET_SELECT, TicketRecord, existing_ticket, find_ticket, invalid_transition, record_event};
 use super::types::Flag;
+use crate::appointment_window::due_until;
 use crate::error::{AppError, AppResult};
 
 /// What staff need to see a ticket: the required checklist items per concern.
@@ -27,9 +29,9 @@ impl Store {
         counters(&mut conn).await
     }
 
-    /// Calls the next ticket for `counter`: today's waiting tickets of the counter's concerns
-    /// (or of `concerns`, when the clerk chose them), returned and transferred ones first, then
-    /// by arrival.
+    /// Calls the next ticket for `counter` among today's waiting tickets of the counter's
+    /// concerns (or of `concerns`, when the clerk chose them), in the order of
+    /// [`next_in_call_order`].
     pub async fn call_next(
         &self,
         counter: &json::CounterId,
@@ -44,16 +46,9 @@ impl Store {
             None => counter_concerns(&mut tx, counter).await?,
         };
         let today = service_day_at(&mut tx, now).await?;
-        let next: Option<String> = sqlx::query_scalar(
-            "SELECT t.id FROM tickets t
-             WHERE t.status = 'waiting' AND t.service_day = $1
-               AND t.concern_id IN (SELECT value FROM json_each($2))
-             ORDER BY t.priority DESC, t.queued_at ASC LIMIT 1",
-        )
-        .bind(&today)
-        .bind(serde_json::to_string(&concerns).map_err(anyhow::Error::from)?)
-        .fetch_optional(&mut *tx)
-        .await?;
+        let rules = appointment_rules(&mut tx).await?;
+        let concerns = serde_json::to_string(&concerns).map_err(anyhow::Error::from)?;
+        let next = next_in_call_order(&mut tx, &today, &concerns, &rules, now).await?;
         let id = next.ok_or_else(|| AppError::QueueEmpty("nobody is waiting for these concerns".into()))?;
         let record = call(&mut tx, &id, counter, by, now).await?;
         self.commit_events(tx).await?;
@@ -157,11 +152,15 @@ impl Store {
     pub async fn queue(&self, now: Timestamp) -> AppResult<(Vec<TicketRecord>, Vec<TicketRecord>)> {
         let mut conn = self.pool.acquire().await?;
         let today = service_day_at(&mut conn, now).await?;
+        let rules = appointment_rules(&mut conn).await?;
+        let due = due_until(now, &rules);
         let waiting = sqlx::query_as(&format!(
             "SELECT {TICKET_SELECT} WHERE t.service_day = $1 AND t.status IN ('waiting', 'parked')
-             ORDER BY t.status = 'parked', t.priority DESC, t.queued_at ASC"
+             ORDER BY t.status = 'parked', {order}",
+            order = call_order("$2")
         ))
         .bind(&today)
+        .bind(due)
         .fetch_all(&mut *conn)
         .await?;
         let active = sqlx::query_as(&format!(
@@ -276,6 +275,68 @@ async fn known_concerns(conn: &mut AnyConnection, chosen: &[json::ConcernId]) ->
         }
         None => Ok(chosen.iter().map(|concern| concern.0.clone()).collect()),
     }
+}
+
+/// The order of the queue, as SQL over `tickets t` with `$due` the moment (milliseconds) up to
+/// which appointment slots are due: returned and transferred tickets first; then appointments
+/// that are due, by slot; then walk-ins (and late arrivals) by arrival; then appointments
+/// checked in early, by slot: they are called early only when nobody else waits.
+pub(super) fn call_order(due: &str) -> String {
+    format!("t.priority DESC, {class}, COALESCE(t.appointment_slot, t.queued_at), t.queued_at", class = call_class(due))
+}
+
+/// 0 for a due appointment, 1 for a walk-in, 2 for an appointment not yet due.
+pub(super) fn call_class(due: &str) -> String {
+    format!(
+        "CAST(CASE WHEN t.appointment_slot IS NOT NULL AND t.appointment_slot <= {due} THEN 0
+                   WHEN t.appointment_slot IS NULL THEN 1 ELSE 2 END AS BIGINT)"
+    )
+}
+
+/// The next ticket to call among today's waiting tickets of `concerns` (a JSON array), in
+/// [`call_order`]; with the office's `walk_in_every` = n, a walk-in instead of a due
+/// appointment when the last n - 1 calls of these concerns were all appointments.
+async fn next_in_call_order(
+    conn: &mut AnyConnection,
+    today: &str,
+    concerns: &str,
+    rules: &json::AppointmentRules,
+    now: Timestamp,
+) -> AppResult<Option<String>> {
+    let due = due_until(now, rules);
+    let first = |only_walk_ins: bool| {
+        let walk_ins = if only_walk_ins { "AND t.appointment_slot IS NULL" } else { "" };
+        format!(
+            "SELECT t.id, {class} AS class, t.priority FROM tickets t
+             WHERE t.status = 'waiting' AND t.service_day = $1
+               AND t.concern_id IN (SELECT value FROM json_each($2)) {walk_ins}
+             ORDER BY {order} LIMIT 1",
+            class = call_class("$3"),
+            order = call_order("$4"),
+        )
+    };
+    let next: Option<(String, i64, i64)> =
+        sqlx::query_as(&first(false)).bind(today).bind(concerns).bind(due).bind(due).fetch_optional(&mut *conn).await?;
+    let Some((id, class, priority)) = next else { return Ok(None) };
+    let Some(every) = rules.walk_in_every.filter(|_| class == 0 && priority == 0) else { return Ok(Some(id)) };
+    let recent: Vec<Flag> = sqlx::query_scalar(
+        "SELECT t.appointment_slot IS NOT NULL FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+         WHERE e.kind = 'called' AND t.service_day = $1 AND t.concern_id IN (SELECT value FROM json_each($2))
+         ORDER BY e.id DESC LIMIT $3",
+    )
+    .bind(today)
+    .bind(concerns)
+    .bind(i64::from(every.saturating_sub(1)))
+    .fetch_all(&mut *conn)
+    .await?;
+    let walk_ins_turn =
+        recent.len() as u32 == every.saturating_sub(1) && recent.iter().all(|Flag(appointment)| *appointment);
+    if !walk_ins_turn {
+        return Ok(Some(id));
+    }
+    let walk_in: Option<(String, i64, i64)> =
+        sqlx::query_as(&first(true)).bind(today).bind(concerns).bind(due).bind(due).fetch_optional(&mut *conn).await?;
+    Ok(Some(walk_in.map_or(id, |(walk_in, _, _)| walk_in)))
 }
 
 /// Refuses `action` unless the ticket's status allows it.

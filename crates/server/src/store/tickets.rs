@@ -170,37 +170,22 @@ impl Store {
             concern: concern.as_ref(),
             issued_today: u32::try_from(issued_today).unwrap_or(u32::MAX),
         })?;
-        let concern = concern.ok_or_else(|| AppError::UnknownConcern("no such concern".into()))?;
+        concern.ok_or_else(|| AppError::UnknownConcern("no such concern".into()))?;
 
-        let sequence: i64 = sqlx::query_scalar(
-            "INSERT INTO ticket_counters (concern_id, service_day, last_sequence) VALUES ($1, $2, 1)
-             ON CONFLICT (concern_id, service_day) DO UPDATE SET last_sequence = ticket_counters.last_sequence + 1
-             RETURNING last_sequence",
+        let id = insert_ticket(
+            &mut tx,
+            NewTicketRow {
+                concern: request.concern.as_str(),
+                language: &request.language,
+                checklist: &request.checklist,
+                appointment_slot: None,
+            },
+            &today,
+            schedule.time_zone(),
+            now,
         )
-        .bind(request.concern.as_str())
-        .bind(&today)
-        .fetch_one(&mut *tx)
         .await?;
-        let issued_at = rfc3339(&now.to_zoned_datetime(schedule.time_zone().clone()));
-        let id = random_ticket_id()?;
-        sqlx::query(
-            "INSERT INTO tickets (id, concern_id, prefix, sequence, service_day, language, checklist, status,
-                                  issued_at, queued_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'waiting', $8, $9)",
-        )
-        .bind(id.as_str())
-        .bind(request.concern.as_str())
-        .bind(&concern.prefix)
-        .bind(sequence)
-        .bind(&today)
-        .bind(&request.language)
-        .bind(Json(&request.checklist))
-        .bind(&issued_at)
-        .bind(now.as_millisecond())
-        .execute(&mut *tx)
-        .await?;
-        record_event(&mut tx, id.as_str(), now, "issued", serde_json::json!({})).await?;
-        let view = ticket_view(&mut tx, id.as_str(), now).await?.context("the new ticket is not readable")?;
+        let view = ticket_view(&mut tx, &id, now).await?.context("the new ticket is not readable")?;
         let body = answer(view)?;
         sqlx::query("UPDATE idempotency_keys SET response_status = 201, response_body = $1 WHERE key = $2")
             .bind(&body)
@@ -235,6 +220,65 @@ impl Store {
     }
 }
 
+/// A ticket to insert: for a walk-in, or for an appointment (then `appointment_slot` orders
+/// its call).
+pub(super) struct NewTicketRow<'a> {
+    pub concern: &'a str,
+    pub language: &'a str,
+    pub checklist: &'a BTreeMap<String, bool>,
+    pub appointment_slot: Option<i64>,
+}
+
+/// Inserts a waiting ticket with the concern's next number of `today`, and its `issued`
+/// event. Returns its id.
+pub(super) async fn insert_ticket(
+    conn: &mut AnyConnection,
+    ticket: NewTicketRow<'_>,
+    today: &str,
+    time_zone: &jiff::tz::TimeZone,
+    now: Timestamp,
+) -> AppResult<String> {
+    let prefix: String = sqlx::query_scalar("SELECT prefix FROM concerns WHERE id = $1")
+        .bind(ticket.concern)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| AppError::UnknownConcern(format!("there is no concern {:?}", ticket.concern)))?;
+    let sequence: i64 = sqlx::query_scalar(
+        "INSERT INTO ticket_counters (concern_id, service_day, last_sequence) VALUES ($1, $2, 1)
+         ON CONFLICT (concern_id, service_day) DO UPDATE SET last_sequence = ticket_counters.last_sequence + 1
+         RETURNING last_sequence",
+    )
+    .bind(ticket.concern)
+    .bind(today)
+    .fetch_one(&mut *conn)
+    .await?;
+    let issued_at = rfc3339(&now.to_zoned_datetime(time_zone.clone()));
+    let id = random_ticket_id()?;
+    sqlx::query(
+        "INSERT INTO tickets (id, concern_id, prefix, sequence, service_day, language, checklist, status,
+                              issued_at, queued_at, appointment_slot)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'waiting', $8, $9, $10)",
+    )
+    .bind(id.as_str())
+    .bind(ticket.concern)
+    .bind(&prefix)
+    .bind(sequence)
+    .bind(today)
+    .bind(ticket.language)
+    .bind(Json(ticket.checklist))
+    .bind(&issued_at)
+    .bind(now.as_millisecond())
+    .bind(ticket.appointment_slot)
+    .execute(&mut *conn)
+    .await?;
+    let detail = match ticket.appointment_slot {
+        Some(_) => serde_json::json!({"appointment": true}),
+        None => serde_json::json!({}),
+    };
+    record_event(conn, id.as_str(), now, "issued", detail).await?;
+    Ok(id.as_str().to_owned())
+}
+
 async fn concern_for_issuing(conn: &mut AnyConnection, id: &json::ConcernId) -> AppResult<Option<ConcernForIssuing>> {
     let Some((prefix, Flag(active), daily_quota)): Option<(String, Flag, Option<i64>)> =
         sqlx::query_as("SELECT prefix, active, daily_quota FROM concerns WHERE id = $1")
@@ -262,16 +306,24 @@ pub(super) async fn existing_ticket(conn: &mut AnyConnection, id: &str) -> AppRe
 }
 
 /// A ticket with its place in the queue and the expected wait, while it waits.
-async fn ticket_view(conn: &mut AnyConnection, id: &str, now: Timestamp) -> AppResult<Option<TicketView>> {
+pub(super) async fn ticket_view(conn: &mut AnyConnection, id: &str, now: Timestamp) -> AppResult<Option<TicketView>> {
     let Some(record) = find_ticket(conn, id).await? else { return Ok(None) };
-    let people_ahead = people_ahead(conn, &record).await?;
-    let estimated_wait = match people_ahead {
-        Some(ahead) => {
-            let (average, counters) = wait_basis(conn, &record.concern_id, now).await?;
-            crate::wait::estimate(ahead, average, counters)
+    let rules = super::appointments::appointment_rules(conn).await?;
+    let due = crate::appointment_window::due_until(now, &rules);
+    let mut people_ahead = people_ahead(conn, &record, due).await?;
+    let mut estimated_wait = None;
+    if let Some(ahead) = people_ahead {
+        let (average, counters) = wait_basis(conn, &record.concern_id, now).await?;
+        estimated_wait = crate::wait::estimate(ahead, average, counters);
+        // A walk-in also waits for the appointments that fall due while they wait.
+        if let (1, Some(wait)) = (call_class_of(&record, due), estimated_wait) {
+            let booked = appointments_due_within(conn, &record, due, wait.max_minutes).await?;
+            if booked > 0 {
+                people_ahead = Some(ahead + booked);
+                estimated_wait = crate::wait::estimate(ahead + booked, average, counters);
+            }
         }
-        None => None,
-    };
+    }
     Ok(Some(TicketView { record, people_ahead, estimated_wait }))
 }
 
@@ -324,24 +376,66 @@ pub(super) async fn wait_basis(
     Ok((average, u32::try_from(counters).unwrap_or(0)))
 }
 
-/// Waiting tickets of the same concern and day that will be called before this one.
-async fn people_ahead(conn: &mut AnyConnection, ticket: &TicketRecord) -> AppResult<Option<u32>> {
+/// Waiting tickets of the same concern and day that will be called before this one, in the
+/// queue's order at `now` (see `staff::call_order`).
+async fn people_ahead(conn: &mut AnyConnection, ticket: &TicketRecord, due: i64) -> AppResult<Option<u32>> {
     if ticket.status != TicketStatus::Waiting.as_str() {
         return Ok(None);
     }
-    let ahead: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM tickets
-         WHERE concern_id = $1 AND service_day = $2 AND status = 'waiting'
-           AND (priority > $3 OR (priority = $4 AND queued_at < $5))",
-    )
+    let ahead: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM (
+             SELECT t.priority AS priority, {class} AS class, COALESCE(t.appointment_slot, t.queued_at) AS k,
+                    t.queued_at AS queued_at
+             FROM tickets t WHERE t.concern_id = $2 AND t.service_day = $3 AND t.status = 'waiting' AND t.id != $4
+         ) x
+         WHERE x.priority > $5 OR (x.priority = $5 AND (x.class < $6 OR (x.class = $6 AND
+               (x.k < $7 OR (x.k = $7 AND x.queued_at < $8)))))",
+        class = super::staff::call_class("$1")
+    ))
+    .bind(due)
     .bind(&ticket.concern_id)
     .bind(&ticket.service_day)
+    .bind(&ticket.id)
     .bind(ticket.priority)
-    .bind(ticket.priority)
+    .bind(call_class_of(ticket, due))
+    .bind(ticket.appointment_slot.unwrap_or(ticket.queued_at))
     .bind(ticket.queued_at)
     .fetch_one(conn)
     .await?;
     Ok(Some(u32::try_from(ahead).unwrap_or(u32::MAX)))
+}
+
+/// The ticket's class in the call order: 0 a due appointment, 1 a walk-in, 2 an appointment
+/// not yet due (the same as `staff::call_class` computes in SQL).
+fn call_class_of(ticket: &TicketRecord, due: i64) -> i64 {
+    match ticket.appointment_slot {
+        Some(slot) if slot <= due => 0,
+        None => 1,
+        Some(_) => 2,
+    }
+}
+
+/// Booked appointments of the concern today that are not due yet but will be within
+/// `minutes`, and will go ahead of a walk-in then: checked in early or still expected.
+async fn appointments_due_within(
+    conn: &mut AnyConnection,
+    ticket: &TicketRecord,
+    due: i64,
+    minutes: u32,
+) -> AppResult<u32> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM appointments ap LEFT JOIN tickets t ON t.id = ap.ticket_id
+         WHERE ap.concern_id = $1 AND ap.service_day = $2 AND ap.cancelled = 0
+           AND ap.slot_at > $3 AND ap.slot_at <= $4
+           AND (ap.ticket_id IS NULL OR (t.status = 'waiting' AND t.appointment_slot IS NOT NULL))",
+    )
+    .bind(&ticket.concern_id)
+    .bind(&ticket.service_day)
+    .bind(due)
+    .bind(due + i64::from(minutes) * 60_000)
+    .fetch_one(conn)
+    .await?;
+    Ok(u32::try_from(count).unwrap_or(u32::MAX))
 }
 
 /// Adds to the ticket's event log, which the live streams, statistics and wait estimates read.

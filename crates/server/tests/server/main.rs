@@ -12,6 +12,7 @@
 mod helpers;
 
 mod admin;
+mod appointments;
 mod backup;
 mod cli;
 mod clock;

@@ -1,0 +1,192 @@
+//! The admin API for appointments under `/api/v1/admin/appointments`: list a day's, create,
+//! change and cancel one (what a booking system pushes as bookings are made), import a file,
+//! and the booking systems' service names. Every route needs an admin session.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use jiff::ZonedDateTime;
+use jiff::tz::TimeZone;
+use serde::Deserialize;
+use willkommen_api::{self as json, AppointmentRules};
+
+use crate::AppState;
+use crate::auth::Admin;
+use crate::error::{AppError, AppResult, Json, Query};
+use crate::schedule::service_day;
+use crate::store::{AppointmentEntry, AppointmentRecord, Source, Stored};
+
+/// `?day=YYYY-MM-DD`
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct DayQuery {
+    /// The office's local date; today when left out (only for listing).
+    pub day: Option<String>,
+}
+
+/// `GET /api/v1/admin/appointments?day=`: the day's appointments, by slot, with where each
+/// stands.
+#[utoipa::path(get, path = "/api/v1/admin/appointments", tag = "admin", security(("session" = [])), params(DayQuery),
+    responses((status = 200, body = Vec<json::Appointment>), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
+pub async fn appointments_list(
+    _: Admin,
+    State(state): State<AppState>,
+    Query(query): Query<DayQuery>,
+) -> AppResult<Json<Vec<json::Appointment>>> {
+    let (rules, zone) = office_rules(&state).await?;
+    let now = state.store.now();
+    let day = match query.day {
+        Some(day) => checked_day(&day)?,
+        None => service_day(now, &zone),
+    };
+    let records = state.store.appointments_on(&day).await?;
+    Ok(Json(records.iter().map(|record| record.to_json(now, &rules)).collect()))
+}
+
+/// `PUT /api/v1/admin/appointments/{reference}`: creates the appointment with this reference
+/// on the slot's day (`201`), or changes it (`200`).
+#[utoipa::path(put, path = "/api/v1/admin/appointments/{reference}", tag = "admin", security(("session" = [])),
+    params(("reference" = String, Path)), request_body = json::AppointmentInput,
+    responses((status = 201, body = json::Appointment, description = "Created"),
+        (status = 200, body = json::Appointment, description = "Changed, or already so"),
+        (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
+pub async fn appointments_put(
+    _: Admin,
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    Json(input): Json<json::AppointmentInput>,
+) -> AppResult<Response> {
+    let (rules, zone) = office_rules(&state).await?;
+    let reference_key = checked_reference(&reference)?;
+    let slot = parse_slot(&input.slot, &zone).map_err(|message| AppError::InvalidField(format!("slot: {message}")))?;
+    let names = state.store.service_names().await?;
+    let concern = names
+        .concern(&input.concern)
+        .ok_or_else(|| {
+            AppError::UnknownConcern(format!(
+                "concern: {:?} is neither a concern of this office nor a mapped service name",
+                input.concern
+            ))
+        })?
+        .to_owned();
+    let language = checked_language(&state, input.language).await?;
+    let entry = AppointmentEntry {
+        reference: reference.trim().to_owned(),
+        reference_key,
+        slot,
+        concern,
+        language,
+        cancelled: false,
+    };
+    let now = state.store.now();
+    let (stored, record) = state.store.store_appointment(&entry, Source::Api, now).await?;
+    let status = if stored == Stored::Created { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, Json(record.to_json(now, &rules))).into_response())
+}
+
+/// `DELETE /api/v1/admin/appointments/{reference}?day=`: cancels it. A visitor who has
+/// checked in keeps their ticket.
+#[utoipa::path(delete, path = "/api/v1/admin/appointments/{reference}", tag = "admin", security(("session" = [])),
+    params(("reference" = String, Path), DayQuery),
+    responses((status = 200, body = json::Appointment), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
+pub async fn appointments_cancel(
+    _: Admin,
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    Query(query): Query<DayQuery>,
+) -> AppResult<Json<json::Appointment>> {
+    let (rules, _) = office_rules(&state).await?;
+    let reference_key = checked_reference(&reference)?;
+    let day = checked_day(
+        query.day.as_deref().ok_or_else(|| AppError::InvalidField("day: say which day (YYYY-MM-DD)".into()))?,
+    )?;
+    let now = state.store.now();
+    let record: AppointmentRecord = state.store.cancel_appointment(&reference_key, &day, now).await?;
+    Ok(Json(record.to_json(now, &rules)))
+}
+
+/// `GET /api/v1/admin/appointments/services`: the remembered service names.
+#[utoipa::path(get, path = "/api/v1/admin/appointments/services", tag = "admin", security(("session" = [])),
+    responses((status = 200, body = Vec<json::ServiceMapping>), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
+pub async fn services_list(_: Admin, State(state): State<AppState>) -> AppResult<Json<Vec<json::ServiceMapping>>> {
+    Ok(Json(state.store.service_mappings().await?))
+}
+
+/// `PUT /api/v1/admin/appointments/services`: replaces the remembered service names.
+#[utoipa::path(put, path = "/api/v1/admin/appointments/services", tag = "admin", security(("session" = [])),
+    request_body = Vec<json::ServiceMapping>,
+    responses((status = 200, body = Vec<json::ServiceMapping>), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
+pub async fn services_replace(
+    _: Admin,
+    State(state): State<AppState>,
+    Json(mappings): Json<Vec<json::ServiceMapping>>,
+) -> AppResult<Json<Vec<json::ServiceMapping>>> {
+    state.store.replace_service_mappings(&mappings).await?;
+    Ok(Json(state.store.service_mappings().await?))
+}
+
+pub(super) async fn office_rules(state: &AppState) -> AppResult<(AppointmentRules, TimeZone)> {
+    let rules = state.store.appointment_rules().await?;
+    let zone = state.store.office_time_zone().await?;
+    Ok((rules, zone))
+}
+
+fn checked_reference(reference: &str) -> AppResult<String> {
+    json::normalize_reference(reference).ok_or_else(|| {
+        AppError::InvalidField(format!(
+            "reference: {:?} is not a booking reference ({} to {} letters and digits; spaces, dashes, dots and slashes are allowed between them)",
+            reference,
+            json::REFERENCE_MIN_CHARS,
+            json::REFERENCE_MAX_CHARS
+        ))
+    })
+}
+
+fn checked_day(day: &str) -> AppResult<String> {
+    day.parse::<jiff::civil::Date>()
+        .map(|date| date.to_string())
+        .map_err(|_| AppError::InvalidField(format!("day: {day:?} is not a date like 2026-12-07")))
+}
+
+pub(super) async fn checked_language(state: &AppState, language: Option<String>) -> AppResult<Option<String>> {
+    let Some(language) = language.filter(|language| !language.trim().is_empty()) else { return Ok(None) };
+    let languages = state.store.kiosk_languages().await?;
+    if languages.contains(&language) {
+        Ok(Some(language))
+    } else {
+        Err(AppError::InvalidField(format!(
+            "language: {language:?} is not a language the kiosk offers ({})",
+            languages.join(", ")
+        )))
+    }
+}
+
+/// A slot as RFC 3339 with an offset, or as the office's local time (`2026-12-07T10:30`).
+fn parse_slot(text: &str, zone: &TimeZone) -> Result<ZonedDateTime, String> {
+    let text = text.trim();
+    if !text.contains(':') {
+        return Err(format!("{text:?} has no time of day; write it like 2026-12-07T10:30"));
+    }
+    if let Ok(moment) = text.parse::<jiff::Timestamp>() {
+        return Ok(moment.to_zoned_datetime(zone.clone()));
+    }
+    let local = text
+        .parse::<jiff::civil::DateTime>()
+        .map_err(|_| format!("{text:?} is not a time like 2026-12-07T10:30 or 2026-12-07T10:30:00+01:00"))?;
+    local.to_zoned_datetime(zone.clone()).map_err(|error| format!("{text:?}: {error}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slots_are_read_with_an_offset_or_in_the_office_zone() {
+        let berlin = TimeZone::get("Europe/Berlin").unwrap();
+        let local = parse_slot("2026-12-07T10:30", &berlin).unwrap();
+        assert_eq!(crate::schedule::rfc3339(&local), "2026-12-07T10:30:00+01:00");
+        let utc = parse_slot("2026-12-07T09:30:00Z", &berlin).unwrap();
+        assert_eq!(utc, local);
+        assert!(parse_slot("7.12.2026 10:30", &berlin).is_err());
+        assert!(parse_slot("2026-12-07", &berlin).is_err(), "a slot needs a time");
+    }
+}
