@@ -153,9 +153,12 @@ fn TicketStatus(ticket: json::Ticket, on_change: Callback<json::Ticket>) -> impl
             args.set("time", time.clone());
             i18n.t_args("status-appointment", &args)
         };
+        // One paragraph: the page's CSS is the kiosk's too, whose download has a budget.
         view! {
-            <p class="status-appointment">{text}</p>
-            {late.then(|| view! { <p class="status-appointment-late">{move || i18n.t("status-appointment-late")}</p> })}
+            <p class="status-appointment">
+                {text}
+                {late.then(|| view! { <br/><span class="status-appointment-late">{move || i18n.t("status-appointment-late")}</span> })}
+            </p>
         }
     });
     let can_leave = ticket.status.can_be_cancelled();

@@ -42,7 +42,8 @@ pub fn QueueOverview() -> impl IntoView {
                         let label = {
                             let (number, appointment) = (number.clone(), appointment.clone());
                             move || {
-                                let appointment = appointment.as_ref().map(|label| label());
+                                // Without Fluent's isolation marks around the time: an attribute is one run of text.
+                                let appointment = appointment.as_ref().map(|label| label().replace(['\u{2068}', '\u{2069}'], ""));
                                 let missing = lacking.then(|| i18n.t("staff-queue-missing-documents"));
                                 let call = i18n.t(TicketAction::Call.label_id());
                                 [Some(number.clone()), appointment, missing, Some(call)].into_iter().flatten().collect::<Vec<_>>().join(", ")

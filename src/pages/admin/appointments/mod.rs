@@ -296,8 +296,10 @@ fn AppointmentRow(appointment: json::Appointment, zone: String) -> impl IntoView
     let late = appointment.late;
     let ticket = appointment.ticket.as_ref().map_or_else(|| "–".to_owned(), ToString::to_string);
     let reference = appointment.reference.clone();
-    let fixable = matches!(state, AppointmentState::Expected | AppointmentState::Missed | AppointmentState::Cancelled);
-    let cancellable = matches!(state, AppointmentState::Expected | AppointmentState::Missed);
+    // A checked-in visitor's changed time moves their call; a cancelled appointment saved
+    // again is booked again; a checked-in visitor whose booking is cancelled keeps the ticket.
+    let fixable = !matches!(state, AppointmentState::Called | AppointmentState::Served);
+    let cancellable = matches!(state, AppointmentState::Expected | AppointmentState::CheckedIn);
     let fix = {
         let appointment = appointment.clone();
         move |_| {
@@ -334,19 +336,20 @@ fn AppointmentRow(appointment: json::Appointment, zone: String) -> impl IntoView
             i18n.t_args("admin-appointment-cancel-question", &args)
         }
     };
-    let keep = NodeRef::<leptos::html::Button>::new();
-    keep.on_load(|button| {
-        let _ = button.focus();
-    });
     let actions = move || {
         if asking.get() {
+            // The safe answer has the focus, each time the question is asked.
+            let keep = NodeRef::<leptos::html::Button>::new();
+            keep.on_load(|button| {
+                let _ = button.focus();
+            });
             return view! {
                 <div class="admin-confirm" role="group" aria-label=question.clone()>
                     <span>{question.clone()}</span>
                     <button type="button" node_ref=keep on:click=move |_| asking.set(false)>
                         {i18n.t("admin-appointment-cancel-keep")}
                     </button>
-                    <button type="button" class="danger" disabled=move || console.busy.get() on:click=cancel.clone()>
+                    <button type="button" class="primary-button danger" disabled=move || console.busy.get() on:click=cancel.clone()>
                         {i18n.t("admin-appointment-cancel-confirm")}
                     </button>
                 </div>
