@@ -10,6 +10,8 @@
 //!   settings file). Not to be confused with the office configuration.
 //! - `office_config`: the office configuration administrators edit (concerns, checklists,
 //!   counters, opening hours): the rules only the server checks, and reading an import file.
+//! - [`appointment_files`]: reading an appointment import file (CSV or iCalendar, as booking
+//!   systems export them) into appointments, or every problem with its line.
 //! - `api`: the HTTP routes under `/api/v1`, one file per area, and the JSON they answer with;
 //!   `error` is the one error type and JSON error shape.
 //! - `store`: everything kept in the database, one file per subject; its `mod.rs` is the handle
@@ -20,6 +22,7 @@
 //!   `willkommen-api`.
 
 mod api;
+pub mod appointment_files;
 mod appointment_window;
 pub mod auth;
 mod error;

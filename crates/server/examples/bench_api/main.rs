@@ -25,6 +25,7 @@ macro_rules! progress {
 }
 
 mod api;
+mod appointments;
 mod database;
 mod driver;
 mod environment;
@@ -120,6 +121,8 @@ async fn run(args: &Args) -> anyhow::Result<Report> {
 
     progress!("section 1/{sections}: fixed rates");
     let rates = rates::run(&binary, &plan).await?;
+    progress!("section 1/{sections}: calling with 2,000 appointments in the day");
+    let with_appointments = appointments::run(&binary, &plan).await?;
 
     progress!("section 2/{sections}: live streams");
     let site = Site::open(&binary, 1).await?;
@@ -146,7 +149,7 @@ async fn run(args: &Args) -> anyhow::Result<Report> {
     environment.runtime_s = stats::round2(STARTED.elapsed().as_secs_f64());
     environment.load_average_at_end = environment::load_average();
     let faults = Faults { sigkill, idempotency_under_delay };
-    let report = Report::new(environment, plan, rates, fanout, two_instances, faults);
+    let report = Report::new(environment, plan, rates, with_appointments, fanout, two_instances, faults);
     report.write(&args.out)?;
     Ok(report)
 }

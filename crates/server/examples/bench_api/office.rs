@@ -145,20 +145,20 @@ impl Site {
 }
 
 /// An administrator's session.
-struct Admin {
+pub struct Admin {
     client: Client,
     base: String,
 }
 
 impl Admin {
-    async fn sign_in(base: &str) -> anyhow::Result<Self> {
+    pub async fn sign_in(base: &str) -> anyhow::Result<Self> {
         let client = Client::builder().cookie_store(true).timeout(api::REQUEST_TIMEOUT).build()?;
         let admin = Self { client, base: base.to_owned() };
         admin.send(reqwest::Method::POST, "/session", json!({"username": ADMIN, "password": ADMIN_PASSWORD})).await?;
         Ok(admin)
     }
 
-    async fn send(&self, method: reqwest::Method, path: &str, body: serde_json::Value) -> anyhow::Result<Reply> {
+    pub async fn send(&self, method: reqwest::Method, path: &str, body: serde_json::Value) -> anyhow::Result<Reply> {
         let request = self.client.request(method.clone(), format!("{}{API_PREFIX}{path}", self.base));
         let request = if body.is_null() { request } else { request.json(&body) };
         let reply = api::send(request).await.map_err(|failure| anyhow::anyhow!("{method} {path}: {failure}"))?;

@@ -60,7 +60,7 @@ enum Load {
 }
 
 /// The calling rounds, one after the other on one database, each with enough tickets waiting.
-async fn calling(site: &Site, plan: &Plan) -> anyhow::Result<Vec<Round>> {
+pub async fn calling(site: &Site, plan: &Plan) -> anyhow::Result<Vec<Round>> {
     let kiosk = Kiosk::new(site);
     let mut clerks = Vec::new();
     for index in 0..site.counter_count() {

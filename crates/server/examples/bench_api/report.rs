@@ -7,6 +7,7 @@ use std::path::Path;
 use anyhow::Context;
 use serde::Serialize;
 
+use crate::appointments::WithAppointments;
 use crate::driver::Round;
 use crate::environment::{DatabaseSetUp, Environment};
 use crate::fanout::Fanout;
@@ -23,6 +24,7 @@ pub struct Report {
     pub plan: Plan,
     pub issuing: Vec<Round>,
     pub call_next: Vec<Round>,
+    pub call_next_with_appointments: WithAppointments,
     pub sse_fanout: Fanout,
     /// PostgreSQL only.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -41,6 +43,7 @@ impl Report {
         environment: Environment,
         plan: Plan,
         rates: Rates,
+        with_appointments: WithAppointments,
         sse_fanout: Fanout,
         two_instances: Option<TwoInstances>,
         faults: Faults,
@@ -50,6 +53,7 @@ impl Report {
             plan,
             issuing: rates.issuing,
             call_next: rates.call_next,
+            call_next_with_appointments: with_appointments,
             sse_fanout,
             two_instances,
             faults,
@@ -95,6 +99,7 @@ impl Report {
         self.environment_section(&mut md);
         self.issuing_section(&mut md);
         self.calling_section(&mut md);
+        self.appointments_section(&mut md);
         self.fanout_section(&mut md);
         self.two_instances_section(&mut md);
         self.sigkill_section(&mut md);
@@ -184,6 +189,29 @@ impl Report {
         );
         rounds_table(md, &self.call_next, "calls/s", "counters back to back");
         lateness_note(md, &self.call_next);
+    }
+
+    fn appointments_section(&self, md: &mut String) {
+        let command = self.command();
+        let a = &self.call_next_with_appointments;
+        let _ = writeln!(md, "## Calling with {} appointments in the day\n\n{command}\n", a.booked);
+        let _ = writeln!(
+            md,
+            "The same rounds as above on a fresh office that takes appointments: {} booked over 8 hours around \
+             the start (`PUT /api/v1/admin/appointments/{{reference}}`), and the {} whose check-in window was open \
+             checked in (`POST /api/v1/appointments/{{reference}}/check-in`; it opens 4 hours ahead here), so \
+             the queue sorts due appointments, walk-ins and early arrivals at every call. p99 against the \
+             plain rounds above:\n",
+            a.booked, a.checked_in
+        );
+        rounds_table(md, &a.call_next, "calls/s", "counters back to back");
+        let ratios: Vec<String> = self
+            .call_next
+            .iter()
+            .zip(&a.call_next)
+            .map(|(plain, booked)| format!("{:.2}", booked.latency.p99_ms / plain.latency.p99_ms.max(0.001)))
+            .collect();
+        let _ = writeln!(md, "p99 with appointments / without, per round: {}.\n", ratios.join(", "));
     }
 
     fn fanout_section(&self, md: &mut String) {

@@ -2,15 +2,16 @@
 //! change and cancel one (what a booking system pushes as bookings are made), import a file,
 //! and the booking systems' service names. Every route needs an admin session.
 
+use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use jiff::ZonedDateTime;
 use jiff::tz::TimeZone;
 use serde::Deserialize;
 use willkommen_api::{self as json, AppointmentRules};
 
 use crate::AppState;
+use crate::appointment_files::{parse_start, read_appointment_file};
 use crate::auth::Admin;
 use crate::error::{AppError, AppResult, Json, Query};
 use crate::schedule::service_day;
@@ -21,6 +22,14 @@ use crate::store::{AppointmentEntry, AppointmentRecord, Source, Stored};
 pub struct DayQuery {
     /// The office's local date; today when left out (only for listing).
     pub day: Option<String>,
+}
+
+/// `?dry_run=true`
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct ImportQuery {
+    /// Only report what the import would do; change nothing.
+    #[serde(default)]
+    pub dry_run: bool,
 }
 
 /// `GET /api/v1/admin/appointments?day=`: the day's appointments, by slot, with where each
@@ -57,7 +66,7 @@ pub async fn appointments_put(
 ) -> AppResult<Response> {
     let (rules, zone) = office_rules(&state).await?;
     let reference_key = checked_reference(&reference)?;
-    let slot = parse_slot(&input.slot, &zone).map_err(|message| AppError::InvalidField(format!("slot: {message}")))?;
+    let slot = parse_start(&input.slot, &zone).map_err(|message| AppError::InvalidField(format!("slot: {message}")))?;
     let names = state.store.service_names().await?;
     let concern = names
         .concern(&input.concern)
@@ -102,6 +111,71 @@ pub async fn appointments_cancel(
     let now = state.store.now();
     let record: AppointmentRecord = state.store.cancel_appointment(&reference_key, &day, now).await?;
     Ok(Json(record.to_json(now, &rules)))
+}
+
+/// `POST /api/v1/admin/appointments/import?dry_run=`: a booking system's export (CSV or
+/// iCalendar, see docs/appointments.md) as the body. Refused whole with every problem, or
+/// stored whole.
+#[utoipa::path(post, path = "/api/v1/admin/appointments/import", tag = "admin", security(("session" = [])),
+    params(ImportQuery), request_body(content = String, content_type = "text/csv"),
+    responses((status = 200, body = json::ImportReport), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
+pub async fn appointments_import(
+    _: Admin,
+    State(state): State<AppState>,
+    Query(query): Query<ImportQuery>,
+    body: Bytes,
+) -> AppResult<Json<json::ImportReport>> {
+    let (_, zone) = office_rules(&state).await?;
+    let file = read_appointment_file(&body, &zone).map_err(AppError::InvalidImport)?;
+    let names = state.store.service_names().await?;
+    let languages = state.store.kiosk_languages().await?;
+    let mut problems = Vec::new();
+    let mut entries = Vec::with_capacity(file.appointments.len());
+    for row in file.appointments {
+        let concern = names.concern(&row.service).map(str::to_owned);
+        if concern.is_none() {
+            problems.push(json::ImportProblem {
+                line: row.line,
+                field: Some(row.fields.service.clone()),
+                message: format!("{:?} is neither a concern of this office nor a mapped service name", row.service),
+                unknown_service: Some(row.service.clone()),
+            });
+        }
+        let language = row.language.as_deref().map(|tag| offered_language(tag, &languages).ok_or(tag));
+        if let Some(Err(language)) = language {
+            problems.push(json::ImportProblem {
+                line: row.line,
+                field: row.fields.language.clone(),
+                message: format!("{language:?} is not a language the kiosk offers ({})", languages.join(", ")),
+                unknown_service: None,
+            });
+        }
+        if let Some(concern) = concern {
+            entries.push(AppointmentEntry {
+                reference: row.reference,
+                reference_key: row.reference_key,
+                slot: row.slot,
+                concern,
+                language: language.and_then(Result::ok),
+                cancelled: row.cancelled,
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(AppError::InvalidImport(problems));
+    }
+    Ok(Json(state.store.import_appointments(&entries, &file.days, query.dry_run, state.store.now()).await?))
+}
+
+/// The kiosk language a file's tag means: the same tag, or its language without the region
+/// (`de-DE` is `de`).
+fn offered_language(tag: &str, offered: &[String]) -> Option<String> {
+    let primary = tag.split('-').next().unwrap_or(tag);
+    offered
+        .iter()
+        .find(|language| language.eq_ignore_ascii_case(tag))
+        .or_else(|| offered.iter().find(|language| language.eq_ignore_ascii_case(primary)))
+        .cloned()
 }
 
 /// `GET /api/v1/admin/appointments/services`: the remembered service names.
@@ -157,36 +231,5 @@ pub(super) async fn checked_language(state: &AppState, language: Option<String>)
             "language: {language:?} is not a language the kiosk offers ({})",
             languages.join(", ")
         )))
-    }
-}
-
-/// A slot as RFC 3339 with an offset, or as the office's local time (`2026-12-07T10:30`).
-fn parse_slot(text: &str, zone: &TimeZone) -> Result<ZonedDateTime, String> {
-    let text = text.trim();
-    if !text.contains(':') {
-        return Err(format!("{text:?} has no time of day; write it like 2026-12-07T10:30"));
-    }
-    if let Ok(moment) = text.parse::<jiff::Timestamp>() {
-        return Ok(moment.to_zoned_datetime(zone.clone()));
-    }
-    let local = text
-        .parse::<jiff::civil::DateTime>()
-        .map_err(|_| format!("{text:?} is not a time like 2026-12-07T10:30 or 2026-12-07T10:30:00+01:00"))?;
-    local.to_zoned_datetime(zone.clone()).map_err(|error| format!("{text:?}: {error}"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slots_are_read_with_an_offset_or_in_the_office_zone() {
-        let berlin = TimeZone::get("Europe/Berlin").unwrap();
-        let local = parse_slot("2026-12-07T10:30", &berlin).unwrap();
-        assert_eq!(crate::schedule::rfc3339(&local), "2026-12-07T10:30:00+01:00");
-        let utc = parse_slot("2026-12-07T09:30:00Z", &berlin).unwrap();
-        assert_eq!(utc, local);
-        assert!(parse_slot("7.12.2026 10:30", &berlin).is_err());
-        assert!(parse_slot("2026-12-07", &berlin).is_err(), "a slot needs a time");
     }
 }

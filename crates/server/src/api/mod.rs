@@ -21,6 +21,9 @@ use crate::error::AppError;
 /// A configuration file with every concern in every language is a few hundred KB.
 const CONFIGURATION_LIMIT: usize = 2 * 1024 * 1024;
 
+/// A week's appointments of a big office as CSV (10,000 rows) are about a megabyte.
+const IMPORT_LIMIT: usize = 2 * 1024 * 1024;
+
 /// `/api/v1/admin/...`: every handler takes the `Admin` extractor.
 fn admin_router() -> Router<AppState> {
     Router::new()
@@ -43,6 +46,10 @@ fn admin_router() -> Router<AppState> {
         .route("/accounts/{id}/password", post(admin_accounts::accounts_password))
         .route("/audit", get(admin_accounts::audit_list))
         .route("/appointments", get(admin_appointments::appointments_list))
+        .route(
+            "/appointments/import",
+            post(admin_appointments::appointments_import).layer(DefaultBodyLimit::max(IMPORT_LIMIT)),
+        )
         .route(
             "/appointments/services",
             get(admin_appointments::services_list).put(admin_appointments::services_replace),

@@ -50,6 +50,7 @@ use crate::auth::SESSION_COOKIE;
         super::admin_appointments::appointments_list,
         super::admin_appointments::appointments_put,
         super::admin_appointments::appointments_cancel,
+        super::admin_appointments::appointments_import,
         super::admin_appointments::services_list,
         super::admin_appointments::services_replace,
     ),
@@ -90,7 +91,7 @@ mod tests {
 
         assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
         let paths = doc["paths"].as_object().unwrap();
-        assert_eq!(paths.len(), 34, "{:?}", paths.keys().collect::<Vec<_>>());
+        assert_eq!(paths.len(), 35, "{:?}", paths.keys().collect::<Vec<_>>());
         for (path, operations) in paths {
             for (method, operation) in operations.as_object().unwrap() {
                 let responses = operation["responses"].as_object().unwrap();

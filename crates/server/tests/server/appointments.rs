@@ -49,6 +49,15 @@ async fn office() -> Office {
     office_with(|_| {}).await
 }
 
+/// The demo office as it is (Europe/Berlin), taking appointments: for the import files, whose
+/// times are Berlin's whenever the suite runs.
+async fn office_in_berlin() -> Office {
+    let server = TestServer::fresh();
+    let admin = server.admin().await;
+    admin.edit_and_publish(|office| office.appointments.enabled = true).await;
+    Office { server, admin }
+}
+
 /// A moment `minutes` from now, as a booking system sends it.
 fn slot_in(minutes: i64) -> String {
     (Timestamp::now() + SignedDuration::from_mins(minutes)).round(jiff::Unit::Second).unwrap().to_string()
@@ -131,7 +140,7 @@ async fn every_bad_booking_is_refused_precisely_and_changes_nothing() {
     let cases = [
         ("B1", json!({"slot": slot_in(10), "concern": "address-change"}), "invalid_field", "reference"),
         ("B1234", json!({"slot": "tomorrow", "concern": "address-change"}), "invalid_field", "slot"),
-        ("B1234", json!({"slot": "2026-12-07", "concern": "address-change"}), "invalid_field", "time of day"),
+        ("B1234", json!({"slot": "2026-12-07", "concern": "address-change"}), "invalid_field", "start time"),
         ("B1234", json!({"slot": slot_in(10), "concern": "visa-for-mars"}), "unknown_concern", "visa-for-mars"),
         (
             "B1234",
@@ -337,4 +346,130 @@ impl PipeParse for Value {
     fn pipe_parse<T: serde::de::DeserializeOwned>(self) -> T {
         serde_json::from_value(self).expect("the web app reads it")
     }
+}
+
+/// An import file from `tests/fixtures/appointments/`.
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/fixtures/appointments/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+impl Office {
+    async fn import(&self, file: Vec<u8>, dry_run: bool) -> Answer {
+        let url = self.server.at(&format!("{API}/admin/appointments/import?dry_run={dry_run}"));
+        let request = self.admin.client().post(url).header("content-type", "text/csv").body(file);
+        Answer::of(request.send().await.unwrap()).await
+    }
+
+    async fn imported(&self, file: Vec<u8>) -> wire::ImportReport {
+        let answer = self.import(file, false).await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+        answer.parse()
+    }
+
+    async fn on(&self, day: &str) -> Vec<wire::Appointment> {
+        self.admin.get_as(&format!("{API}/admin/appointments?day={day}")).await
+    }
+
+    async fn everything_booked(&self) -> Vec<wire::Appointment> {
+        let mut all = Vec::new();
+        for day in 7..=11 {
+            all.extend(self.on(&format!("2026-12-{day:02}")).await);
+        }
+        all
+    }
+}
+
+/// The services of `week.csv` that are not the demo office's concern names, mapped.
+async fn map_the_week_services(office: &Office) {
+    let mapping = json!([
+        {"service": "Aufenthaltstitel – Verlängerung", "concern": "extend-residence-permit"},
+        {"service": "Einbürgerung, Beratung", "concern": "information"},
+        {"service": "Verpflichtungserklärung", "concern": "information"},
+        {"service": "Übertragung des Aufenthaltstitels", "concern": "extend-residence-permit"},
+    ]);
+    let saved = office.admin.send(Method::PUT, &format!("{API}/admin/appointments/services"), Some(&mapping)).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+}
+
+#[tokio::test]
+async fn a_file_with_problems_is_refused_whole_with_every_problem_and_its_line() {
+    let office = office_in_berlin().await;
+
+    let answer = office.import(fixture("with-problems.csv"), false).await;
+
+    let refusal = assert_refused(&answer, StatusCode::UNPROCESSABLE_ENTITY, "invalid_import");
+    let problems: Vec<wire::ImportProblem> = serde_json::from_value(refusal["import_problems"].clone()).unwrap();
+    let lines: Vec<u32> = problems.iter().map(|problem| problem.line).collect();
+    assert_eq!(lines, [3, 4, 5, 6, 7, 8, 9, 10], "{problems:#?}");
+    assert!(problems.iter().all(|problem| !problem.message.is_empty()));
+    assert!(office.on("2026-12-07").await.is_empty(), "the good line 2 was not imported either");
+
+    let unmapped = office.import(fixture("week.csv"), false).await;
+    let refusal = assert_refused(&unmapped, StatusCode::UNPROCESSABLE_ENTITY, "invalid_import");
+    let unknown: BTreeSet<&str> = refusal["import_problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|problem| problem["unknown_service"].as_str())
+        .collect();
+    assert_eq!(
+        unknown,
+        BTreeSet::from([
+            "Aufenthaltstitel – Verlängerung",
+            "Einbürgerung, Beratung",
+            "Verpflichtungserklärung",
+            "Übertragung des Aufenthaltstitels"
+        ])
+    );
+    assert!(office.everything_booked().await.is_empty());
+}
+
+#[tokio::test]
+async fn importing_again_changes_nothing_and_a_later_file_moves_and_cancels() {
+    let office = office_in_berlin().await;
+    map_the_week_services(&office).await;
+
+    let preview = office.import(fixture("week.csv"), true).await;
+    let preview: wire::ImportReport = preview.parse();
+    assert_eq!((preview.created, preview.dry_run), (10, true), "{preview:?}");
+    assert!(office.everything_booked().await.is_empty(), "a dry run stores nothing");
+
+    let first = office.imported(fixture("week.csv")).await;
+    assert_eq!((first.created, first.updated, first.cancelled), (10, 0, 0), "{first:?}");
+    assert_eq!(first.days, ["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11"]);
+    let booked = office.everything_booked().await;
+    assert_eq!(booked.len(), 10, "two cancellations of bookings never seen are not stored: {booked:#?}");
+    let b1001: Vec<_> = booked.iter().filter(|appointment| appointment.reference == "B-1001").collect();
+    assert_eq!(b1001.len(), 2, "the same reference on two days is two appointments");
+    assert!(booked.iter().all(|appointment| appointment.source == "import"));
+    assert_eq!(booked[0].language.as_deref(), Some("ar"));
+
+    let again = office.imported(fixture("week.csv")).await;
+    assert_eq!((again.created, again.updated, again.cancelled, again.unchanged), (0, 0, 0, 12), "{again:?}");
+    let as_calendar = office.imported(fixture("week.ics")).await;
+    assert_eq!((as_calendar.created, as_calendar.updated, as_calendar.unchanged), (0, 0, 12), "{as_calendar:?}");
+
+    let week = String::from_utf8(fixture("week.csv")).unwrap();
+    let later: String = week
+        .lines()
+        .filter(|line| !line.starts_with("B-1004,"))
+        .map(|line| match line {
+            moved if moved.starts_with("B-1002,") => moved.replace("09:00", "09:40"),
+            cancelled if cancelled.starts_with("B-1006,") => cancelled.replace("confirmed", "cancelled"),
+            other => other.to_owned(),
+        })
+        .map(|line| line + "\n")
+        .collect();
+    let changes = office.imported(later.into_bytes()).await;
+    assert_eq!((changes.updated, changes.cancelled, changes.created), (1, 2, 0), "{changes:?}");
+
+    let booked = office.everything_booked().await;
+    let state_of = |reference: &str| {
+        let appointment = booked.iter().find(|appointment| appointment.reference == reference).unwrap();
+        (appointment.slot[11..16].to_owned(), appointment.state)
+    };
+    assert_eq!(state_of("B-1002"), ("09:40".to_owned(), wire::AppointmentState::Expected));
+    assert_eq!(state_of("B-1004").1, wire::AppointmentState::Cancelled, "no longer listed for its day");
+    assert_eq!(state_of("B-1006").1, wire::AppointmentState::Cancelled);
+    assert_eq!(state_of("B-1005").1, wire::AppointmentState::Expected);
 }
