@@ -4,6 +4,7 @@
 // system's file: refused whole with every problem and its line, then a good CSV and an ICS,
 // and an unknown service mapped right there. axe-core on every new screen.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import {
@@ -13,6 +14,28 @@ import {
 import { adminCookie, book, checkedInAppointment, officeAtNoon, officeDay } from './appointment-steps.mjs';
 
 const chromium = browserPerFile();
+
+/** German Excel's export with eight problems, one a line (the server's own test file). */
+const withProblems = readFileSync(new URL('../../crates/server/tests/fixtures/appointments/with-problems.csv', import.meta.url));
+
+/** `minutes` from now as the office's clock in `zone` shows it, "HH:MM". */
+function officeTime(zone, minutes) {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(new Date(Date.now() + minutes * 60_000));
+}
+
+/** Chooses `contents` as the file to import, named `name`, and checks it. */
+async function checkFile(page, name, contents) {
+  await page.getByLabel('Termindatei (.csv oder .ics)').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(contents) });
+  await page.getByRole('button', { name: 'Datei prüfen' }).click();
+}
+
+/** What the last check or import says it did, each count a line. */
+async function expectReport(page, expected) {
+  const read = () => [...document.querySelectorAll('.admin-import-report p, .admin-import-counts li')]
+    .map((item) => item.innerText.replace(/[\u2068\u2069]/g, '').trim());
+  await expectEvaluated(page, read, expected);
+}
 
 /** The admin console, signed in as the demo admin, on the appointments of the office's today. */
 async function appointments(server, { viewport = { width: 1920, height: 1080 } } = {}) {
@@ -39,7 +62,7 @@ function row(page, reference) {
  * checked in, late; each expected cell a text or a RegExp.
  */
 async function expectRow(page, reference, expected) {
-  const read = (tr) => [...tr.children].slice(0, 8).map((cell) => cell.innerText.trim());
+  const read = (tr) => [...tr.children].slice(0, 8).map((cell) => cell.innerText.replace(/[\u2068\u2069]/g, '').trim());
   const fits = (cells) => cells.length === expected.length
     && expected.every((want, at) => (want instanceof RegExp ? want.test(cells[at]) : want === cells[at]));
   await expectEvaluated(row(page, reference), read, fits, { message: `the row of ${reference} shows ${expected.join(' | ')}` });
@@ -166,4 +189,121 @@ test('the appointment rules are settings of the draft, checked before publishing
   assert.deepEqual(draft.document.appointments, {
     enabled: true, check_in_opens_minutes: 45, check_in_closes_minutes: 10, late_arrival: 'information_desk', call_ahead_minutes: 2, walk_in_every: 3,
   });
+});
+
+test('a file with problems is refused whole with every problem and its line, and nothing changes', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await appointments(server);
+
+  await checkFile(page, 'Termine KW 50.csv', withProblems);
+
+  await expectText(page, '.admin-appointment-import [role=alert]', 'Die Datei hat 8 Probleme; nichts wurde geändert.');
+  const problems = page.locator('.admin-import-problems li');
+  await expectCount(problems, 8);
+  const lines = await problems.evaluateAll((items) => items.map((item) => item.querySelector('.problem-place').innerText.replace(/[\u2068\u2069]/g, '')));
+  assert.deepEqual(lines.map((place) => Number(place.match(/^Zeile (\d+)/)?.[1])), [3, 4, 5, 6, 7, 8, 9, 10], lines.join(' / '));
+  await expectText(problems.nth(0), /^Zeile 3, Terminnummer: .*B#2002/);
+  await expectText(problems.nth(7), /^Zeile 10, Terminnummer: .*B-2001/);
+  await expectCount(page.getByRole('button', { name: 'Importieren' }), 0, { message: 'nothing to import' });
+  assert.deepEqual(await axeViolations(page), [], 'import with problems');
+  await keepScreenshot(page, 'admin-appointments-import-problems');
+
+  const cookie = await adminCookie(server);
+  const listed = await (await fetch(`${server.url}/api/v1/admin/appointments?day=2026-12-07`, { headers: { cookie } })).json();
+  assert.deepEqual(listed, [], 'not even the good lines were imported');
+});
+
+test('a CSV with an unknown service is mapped right there, checked, imported and listed with states; then an ICS', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const zone = await officeAtNoon(server);
+  const [today, tomorrow] = [officeDay(zone), officeDay(zone, 1)];
+  const soon = officeTime(zone, 5);
+  const csv = [
+    'Terminnummer;Name;Datum;Uhrzeit;Dienstleistung;Sprache;Status',
+    `R-1001;Max Mustermann;${today};${soon};Aufenthaltstitel – Verlängerung (ZMS);fa;bestätigt`,
+    `R-1002;Erika Musterfrau;${today};23:00;Blaue Karte EU;;bestätigt`,
+    `R-1003;Anna Beispiel;${today};23:15;Aufenthaltstitel – Verlängerung (ZMS);uk;storniert`,
+  ].join('\r\n');
+  const page = await appointments(server);
+
+  // The first check names the service nobody mapped yet, and offers to map it.
+  await checkFile(page, 'heute.csv', csv);
+  await expectText(page, '.admin-appointment-import [role=alert]', 'Die Datei hat 2 Probleme; nichts wurde geändert.');
+  await expectText(page.locator('.admin-import-problems li').first(), /^Zeile 2, Dienstleistung: .*Aufenthaltstitel – Verlängerung \(ZMS\)/);
+  const mapping = page.locator('.admin-map-services');
+  await expectCount(mapping.locator('select'), 1, { message: 'one choice for the one unknown name, though it is on two lines' });
+  assert.deepEqual(await axeViolations(page), [], 'mapping unknown services');
+  await mapping.getByLabel('Aufenthaltstitel – Verlängerung (ZMS)').selectOption('extend-residence-permit');
+  await mapping.getByRole('button', { name: 'Zuordnung speichern und Datei erneut prüfen' }).click();
+
+  // Checked again: what importing would do (a booking cancelled before it was ever imported is
+  // nothing to import), and nothing done yet.
+  await expectReport(page, ['Geprüft. Der Import würde Folgendes ändern:', '2 Termine neu', '0 Termine geändert',
+    '0 Termine abgesagt, weil die Datei sie nicht mehr enthält', '1 Termin unverändert',
+    '0 Termine bleiben, obwohl die Datei sie nicht mehr enthält: schon eingecheckt']);
+  await expectCount(page, '.admin-appointment-table tbody tr', 0);
+  assert.deepEqual(await axeViolations(page), [], 'a checked file');
+  await keepScreenshot(page, 'admin-appointments-import-checked');
+  await page.getByRole('button', { name: 'Importieren' }).click();
+  await expectText(page, '.admin-import-report p', 'Importiert:');
+  await expectCount(page, '.admin-appointment-table tbody tr', 2);
+
+  // A visitor checks in; the list shows it once loaded again.
+  const checkIn = await fetch(`${server.url}/api/v1/appointments/R-1001/check-in`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ language: 'fa', checklist: {} }),
+  });
+  assert.equal(checkIn.status, 201);
+  await page.getByRole('button', { name: 'Neu laden' }).click();
+  await expectRow(page, 'R-1001', [soon, 'R-1001', 'Aufenthaltserlaubnis verlängern', 'فارسی / دری · Persisch (Farsi/Dari)', 'eingecheckt', 'A 001', /^\d\d:\d\d$/, '–']);
+  await expectRow(page, 'R-1002', ['23:00', 'R-1002', 'Blaue Karte EU', 'keine Angabe', 'erwartet', '–', '–', '–']);
+
+  // The same file again changes nothing.
+  await checkFile(page, 'heute.csv', csv);
+  await expectReport(page, ['Geprüft. Der Import würde Folgendes ändern:', '0 Termine neu', '0 Termine geändert',
+    '0 Termine abgesagt, weil die Datei sie nicht mehr enthält', '3 Termine unverändert',
+    '0 Termine bleiben, obwohl die Datei sie nicht mehr enthält: schon eingecheckt']);
+
+  // A later file for the day: what it no longer lists is cancelled, unless its visitor is here.
+  const later = [
+    'Terminnummer;Name;Datum;Uhrzeit;Dienstleistung;Sprache;Status',
+    `R-1003;Anna Beispiel;${today};23:15;Aufenthaltstitel – Verlängerung (ZMS);uk;storniert`,
+    `R-1004;Jonas Muster;${today};23:30;Niederlassungserlaubnis;;bestätigt`,
+  ].join('\r\n');
+  await checkFile(page, 'heute-neu.csv', later);
+  await expectReport(page, ['Geprüft. Der Import würde Folgendes ändern:', '1 Termin neu', '0 Termine geändert',
+    '1 Termin abgesagt, weil die Datei ihn nicht mehr enthält', '1 Termin unverändert',
+    '1 Termin bleibt, obwohl die Datei ihn nicht mehr enthält: schon eingecheckt']);
+  await page.getByRole('button', { name: 'Importieren' }).click();
+  await expectText(page, '.admin-import-report p', 'Importiert:');
+  await expectRow(page, 'R-1002', ['23:00', 'R-1002', 'Blaue Karte EU', 'keine Angabe', 'abgesagt', '–', '–', '–']);
+  await expectRow(page, 'R-1004', ['23:30', 'R-1004', 'Niederlassungserlaubnis', 'keine Angabe', 'erwartet', '–', '–', '–']);
+  await expectText(row(page, 'R-1001').locator('.admin-appointment-state'), 'eingecheckt');
+  await expectCounts(page, ['alle: 3', 'erwartet: 1', 'eingecheckt: 1', 'aufgerufen: 0', 'bedient: 0', 'verpasst: 0', 'abgesagt: 1']);
+
+  // An iCalendar file for tomorrow; its day is a way to its list.
+  const ics = [
+    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Stadt Beispielstadt//Terminvergabe//DE', 'METHOD:PUBLISH',
+    'BEGIN:VEVENT', 'UID:R-2001@termine.example', 'DTSTAMP:20261204T170000Z', `DTSTART:${tomorrow.replaceAll('-', '')}T093000`,
+    'SUMMARY:Termin Max Mustermann', 'CATEGORIES:Aufenthaltstitel – Verlängerung (ZMS)', 'X-WILLKOMMEN-LANGUAGE:ar', 'STATUS:CONFIRMED', 'END:VEVENT',
+    'BEGIN:VEVENT', 'UID:R-2002@termine.example', 'DTSTAMP:20261204T170000Z', `DTSTART:${tomorrow.replaceAll('-', '')}T100000`,
+    'CATEGORIES:Niederlassungserlaubnis', 'END:VEVENT',
+    'END:VCALENDAR',
+  ].join('\r\n');
+  await checkFile(page, 'morgen.ics', ics);
+  await expectText(page, '.admin-import-counts li', '2 Termine neu');
+  await page.getByRole('button', { name: 'Importieren' }).click();
+  await expectText(page, '.admin-import-report p', 'Importiert:');
+  await page.locator('.admin-import-days').getByRole('button').click();
+  await expectEvaluated(page.locator('#appointments-day'), (input) => input.value, tomorrow);
+  await expectRow(page, 'R-2001', ['09:30', 'R-2001', 'Aufenthaltserlaubnis verlängern', 'العربية · Arabisch', 'erwartet', '–', '–', '–']);
+  await expectRow(page, 'R-2002', ['10:00', 'R-2002', 'Niederlassungserlaubnis', 'keine Angabe', 'erwartet', '–', '–', '–']);
+
+  // The remembered mapping, in the list of them.
+  await page.getByRole('button', { name: 'Zuordnungen zeigen' }).click();
+  const remembered = page.locator('.admin-service-table tbody tr');
+  await expectCount(remembered, 1);
+  await expectText(remembered.locator('th'), 'Aufenthaltstitel – Verlängerung (ZMS)');
+  await expectEvaluated(remembered.locator('select'), (select) => select.value, 'extend-residence-permit');
+  assert.deepEqual(await axeViolations(page), [], 'the remembered mappings');
+  await keepScreenshot(page, 'admin-appointments-services');
 });

@@ -7,7 +7,7 @@ use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
 use willkommen_api::{self as json, REFERENCE_MAX_CHARS, REFERENCE_MIN_CHARS, normalize_reference};
 
-use super::dates::{slot_day, slot_local};
+use super::dates::{long_day, slot_day, slot_local};
 use super::{Agenda, Editing, concern_options};
 use crate::api_client::admin;
 use crate::clock::slot_time;
@@ -62,12 +62,13 @@ pub fn AppointmentEditor(editing: Editing) -> impl IntoView {
             }
             let mut args = FluentArgs::new();
             args.set("reference", typed.clone());
-            args.set("day", new_day.clone());
+            let language = i18n.language_untracked();
+            args.set("day", long_day(&new_day, &language));
             args.set("time", slot_time(&local).unwrap_or(&local).to_owned());
             match moved_from {
                 None => agenda.done(i18n.t_args("admin-appointment-saved", &args)),
                 Some(old) => {
-                    args.set("old", old.clone());
+                    args.set("old", long_day(&old, &language));
                     match admin::cancel_appointment(&typed, &old).await {
                         Ok(_) => agenda.done(i18n.t_args("admin-appointment-moved", &args)),
                         Err(failure) => {

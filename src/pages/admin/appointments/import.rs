@@ -8,6 +8,7 @@ use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
 use willkommen_api::{self as json, ConcernId, ErrorCode};
 
+use super::dates::long_day;
 use super::services::add_mappings;
 use super::{Agenda, concern_options};
 use crate::api_client::{ApiFailure, admin};
@@ -109,7 +110,7 @@ fn Report(report: json::ImportReport, imported: bool) -> impl IntoView {
         .iter()
         .map(|day| {
             let day = day.clone();
-            let label = day.clone();
+            let label = long_day(&day, &i18n.language_untracked());
             view! {
                 <li><button type="button" on:click=move |_| agenda.show(day.clone(), console, i18n)>{label}</button></li>
             }
