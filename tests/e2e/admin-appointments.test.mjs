@@ -108,6 +108,7 @@ test('the day\'s appointments show with their states; one is fixed, one cancelle
   await page.getByLabel('Datum und Uhrzeit').fill(`${today}T23:45`);
   await page.getByLabel('Sprache', { exact: true }).selectOption('tr');
   assert.deepEqual(await axeViolations(page), [], 'appointment editor');
+  await keepScreenshot(page, 'admin-appointment-editor');
   await page.keyboard.press('Enter');
   await expectText(page, '.admin-appointment-message [role=status]', /^Der Termin T-0816 ist gespeichert: .*, 23:45\.$/);
   await expectRow(page, 'T-0816', ['23:45', 'T-0816', 'Blaue Karte EU', 'Türkçe · Türkisch', 'erwartet', '–', '–', '–']);
@@ -118,6 +119,7 @@ test('the day\'s appointments show with their states; one is fixed, one cancelle
   await row(page, 'T-0816').getByRole('button', { name: 'Absagen T-0816' }).click();
   await expectText(row(page, 'T-0816').locator('.admin-confirm > span'), 'Termin T-0816 um 23:45 absagen?');
   assert.deepEqual(await axeViolations(page), [], 'asking before cancelling');
+  await keepScreenshot(page, 'admin-appointment-cancel');
   await row(page, 'T-0816').getByRole('button', { name: 'Nein, behalten' }).click();
   await expectText(row(page, 'T-0816').locator('.admin-appointment-state'), 'erwartet');
   await row(page, 'T-0816').getByRole('button', { name: 'Absagen T-0816' }).click();
@@ -168,6 +170,11 @@ test('the appointment rules are settings of the draft, checked before publishing
   const page = await appointments(server);
   await page.locator('.admin-nav').getByRole('button', { name: 'Einstellungen', exact: true }).click();
   await expectText(page, '.admin-section h1', 'Einstellungen');
+  // (The kiosk languages' "down" buttons work: their markup once ended at the `>` of `>=`.)
+  const languages = page.locator('.admin-language-list li label');
+  await page.getByRole('button', { name: 'Nach unten: Deutsch · Deutsch' }).click();
+  await expectText(languages.nth(1), 'Deutsch · Deutsch');
+  await expectCount(page.getByText(/shift\(1\)/), 0);
   const rules = page.locator('fieldset', { has: page.locator('legend', { hasText: /^Termine$/ }) });
   await rules.getByLabel('Einchecken ab so vielen Minuten vor dem Termin (höchstens 240)').fill('300');
   await rules.getByLabel('Einchecken ab so vielen Minuten vor dem Termin (höchstens 240)').press('Tab');

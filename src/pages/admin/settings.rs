@@ -175,10 +175,10 @@ fn KioskLanguages() -> impl IntoView {
                             <label for=id>{name}</label>
                         </span>
                         {on.then(|| view! {
-                            <button type="button" disabled=at == 0 on:click=move |_| shift(-1)>
+                            <button type="button" disabled={at == 0} on:click=move |_| shift(-1)>
                                 <span aria-hidden="true">"↑"</span><span class="visually-hidden">{up}</span>
                             </button>
-                            <button type="button" disabled=at + 1 >= count on:click=move |_| shift(1)>
+                            <button type="button" disabled={at + 1 >= count} on:click=move |_| shift(1)>
                                 <span aria-hidden="true">"↓"</span><span class="visually-hidden">{down}</span>
                             </button>
                         })}

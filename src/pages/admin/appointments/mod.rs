@@ -25,6 +25,7 @@ pub(super) struct Agenda {
     pub day: RwSignal<String>,
     /// `None` while loading, or when loading failed.
     pub appointments: RwSignal<Option<Vec<json::Appointment>>>,
+    pub loading: RwSignal<bool>,
     pub filter: RwSignal<Option<AppointmentState>>,
     pub editing: RwSignal<Option<Editing>>,
     pub message: RwSignal<Option<Notice>>,
@@ -47,6 +48,7 @@ impl Agenda {
         Self {
             day: RwSignal::new(day),
             appointments: RwSignal::new(None),
+            loading: RwSignal::new(false),
             filter: RwSignal::new(None),
             editing: RwSignal::new(None),
             message: RwSignal::new(None),
@@ -67,6 +69,7 @@ impl Agenda {
         self.latest.update_value(|count| *count += 1);
         let this = self.latest.get_value();
         self.appointments.set(None);
+        self.loading.set(true);
         let agenda = *self;
         // A read, not an edit: it does not wait for (or get skipped by) a save in progress.
         leptos::task::spawn_local(async move {
@@ -74,6 +77,7 @@ impl Agenda {
             if agenda.latest.try_get_value() != Some(this) {
                 return;
             }
+            agenda.loading.set(false);
             match answer {
                 Ok(list) => agenda.appointments.set(Some(list)),
                 Err(failure) => agenda.failed(console.describe(failure, i18n)),
@@ -257,7 +261,7 @@ fn DayTable(zone: String) -> impl IntoView {
                 </For>
             </tbody>
         </table>
-        {move || agenda.appointments.with(Option::is_none).then(|| view! { <p role="status">{i18n.t("kiosk-loading")}</p> })}
+        {move || agenda.loading.get().then(|| view! { <p role="status">{i18n.t("kiosk-loading")}</p> })}
         {move || empty().map(|text| view! { <p class="admin-appointments-empty">{text}</p> })}
     }
 }
