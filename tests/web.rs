@@ -184,3 +184,19 @@ fn the_office_clock_shows_the_offices_time_and_the_pcs_own_for_an_unknown_zone()
     assert_eq!(clock.show(&winter, Some("Mars/Olympus_Mons")), pcs_own, "a zone the browser does not know");
     assert_eq!(clock.show(&winter, None), pcs_own, "before the office's zone is known");
 }
+
+#[wasm_bindgen_test]
+fn the_offices_date_is_its_own_across_midnight_whatever_the_pcs_zone() {
+    use web_sys::js_sys::Date;
+    use willkommen::clock::office_date;
+
+    // 23:30 UTC on 6 December is already the 7th in Berlin, and still the 6th in New York.
+    let late = Date::new(&"2026-12-06T23:30:00Z".into());
+    assert_eq!(office_date(&late, "Europe/Berlin"), "2026-12-07");
+    assert_eq!(office_date(&late, "America/New_York"), "2026-12-06");
+    // New Year's Eve in Berlin is already the next year in Tokyo.
+    let new_year = Date::new(&"2026-12-31T16:00:00Z".into());
+    assert_eq!(office_date(&new_year, "Asia/Tokyo"), "2027-01-01");
+    let pcs_own = format!("{:04}-{:02}-{:02}", late.get_full_year(), late.get_month() + 1, late.get_date());
+    assert_eq!(office_date(&late, "Mars/Olympus_Mons"), pcs_own, "a zone the browser does not know");
+}

@@ -195,6 +195,8 @@ status-leave-confirm = نعم، أريد إلغاء رقم الانتظار
 status-leave-keep = لا، أريد الاحتفاظ بمكاني
 status-offline = لا يوجد اتصال حاليًا. ستُحدَّث هذه الصفحة تلقائيًا.
 status-language = لغة هذه الصفحة
+status-appointment = موعدك: { $time }
+status-appointment-late = وصلت بعد وقت موعدك، لذلك سيُنادى عليك دون أولوية.
 
 ## Problems
 
@@ -220,6 +222,7 @@ display-heading = يُنادى الآن
 display-number = الرقم
 display-counter = الشباك
 display-again = نداء مجدد
+display-appointment = موعد
 display-waiting-heading = في الانتظار
 display-waiting = { $count ->
     [0] لا أحد ينتظر

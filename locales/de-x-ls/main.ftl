@@ -161,6 +161,8 @@ status-leave-confirm = Ja, Warte-Nummer zurückgeben
 status-leave-keep = Nein, ich warte weiter
 status-offline = Gerade gibt es keine Verbindung. Sie müssen nichts machen. Die Seite lädt bald von allein neu.
 status-language = Sprache auf dieser Seite
+status-appointment = Ihr Termin ist um { $time } Uhr.
+status-appointment-late = Sie sind nach Ihrem Termin gekommen. Darum warten Sie jetzt wie alle anderen.
 
 ## Probleme
 
@@ -186,6 +188,7 @@ display-heading = Jetzt dran
 display-number = Nummer
 display-counter = Schalter
 display-again = noch einmal aufgerufen
+display-appointment = Termin
 display-waiting-heading = Es warten
 display-waiting = { $count ->
     [0] niemand wartet

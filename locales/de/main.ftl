@@ -163,6 +163,8 @@ status-leave-confirm = Ja, Nummer zurückgeben
 status-leave-keep = Nein, Platz behalten
 status-offline = Gerade keine Verbindung. Diese Seite aktualisiert sich von selbst wieder.
 status-language = Sprache dieser Seite
+status-appointment = Ihr Termin: { $time }
+status-appointment-late = Sie sind nach Ihrer Terminzeit gekommen. Deshalb werden Sie ohne Vorrang aufgerufen.
 
 ## Probleme
 
@@ -188,6 +190,7 @@ display-heading = Aufruf
 display-number = Nummer
 display-counter = Schalter
 display-again = erneuter Aufruf
+display-appointment = Termin
 display-waiting-heading = Es warten
 display-waiting = { $count ->
     [0] niemand wartet

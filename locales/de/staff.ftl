@@ -69,6 +69,8 @@ staff-status-parked = zurückgestellt
 staff-status-finished = abgeschlossen
 staff-status-no-show = nicht erschienen
 staff-status-cancelled = zurückgegeben
+staff-appointment = Termin { $time }
+staff-appointment-late = Termin { $time } · verspätet
 
 staff-scanned = Gescannte Nummer
 staff-scan-unknown = Dieser Code gehört zu keiner Wartenummer dieses Amts.
@@ -104,6 +106,7 @@ admin-section-concerns = Anliegen
 admin-section-translations = Übersetzungen
 admin-section-settings = Einstellungen
 admin-section-counters = Schalter
+admin-section-appointments = Termine
 admin-section-accounts = Konten
 admin-section-versions = Versionen und Dateien
 admin-section-audit = Protokoll
@@ -234,11 +237,115 @@ admin-no-show-after = Als nicht erschienen gilt, wer so oft aufgerufen wurde
 admin-retention-days = Antworten der Besuchenden löschen nach so vielen Tagen
 admin-public-url = Adresse in den QR-Codes der Nummern
 admin-public-url-help = Leer: die Adresse, mit der der Server gestartet wurde.
+admin-appointment-rules = Termine
+admin-appointments-enabled = Der Automat bietet „Ich habe einen Termin“ an
+admin-check-in-opens = Einchecken ab so vielen Minuten vor dem Termin (höchstens 240)
+admin-check-in-closes = Einchecken bis so viele Minuten nach dem Termin (höchstens 120)
+admin-late-arrival = Wer später kommt, bekommt
+admin-late-walk-in = eine Nummer für dasselbe Anliegen, ohne Vorrang
+admin-late-information-desk = eine Nummer für den Infoschalter
+admin-late-arrival-help = Der Automat sagt es der Person in ihrer Sprache. Für den Infoschalter muss „Ich bin unsicher“ zu einem Anliegen führen.
+admin-call-ahead = Eingecheckte Termine gehen vor, ab so vielen Minuten vor dem Termin (höchstens 60)
+admin-walk-in-every = Jeder wievielte Aufruf geht an eine Person ohne Termin, solange Termine fällig sind (2 bis 10)
+admin-walk-in-every-help = Leer: fällige Termine gehen immer vor. 3 heißt: zwei Termine, dann eine Person ohne Termin.
 
 admin-counters-hint = Die Anliegen, die ein Schalter bearbeitet, wenn die Sachbearbeitung dort nichts anderes wählt.
 admin-counter-add = Schalter hinzufügen
 admin-counter-name = Name auf der Aufrufanzeige
 admin-counter-serves = Bearbeitet
+admin-appointments-hint = Termine gehören nicht zum Entwurf: Änderungen gelten sofort. Zeiten sind die der Behörde.
+admin-appointments-day = Tag
+admin-appointments-previous-day = Vorheriger Tag
+admin-appointments-next-day = Nächster Tag
+admin-appointments-today = Heute
+admin-appointments-reload = Neu laden
+admin-appointments-filter = Zeigen:
+admin-appointments-all = alle
+admin-appointment-state-expected = erwartet
+admin-appointment-state-checked-in = eingecheckt
+admin-appointment-state-called = aufgerufen
+admin-appointment-state-served = bedient
+admin-appointment-state-missed = verpasst
+admin-appointment-state-cancelled = abgesagt
+admin-appointments-caption = Termine am { $day }
+admin-appointments-none = An diesem Tag gibt es keine Termine.
+admin-appointments-none-in-state = An diesem Tag gibt es keine Termine in diesem Zustand.
+admin-appointment-time = Uhrzeit
+admin-appointment-reference = Buchungsnummer
+admin-appointment-concern = Anliegen
+admin-appointment-language = Sprache
+admin-appointment-state = Zustand
+admin-appointment-ticket = Wartenummer
+admin-appointment-checked-in = Eingecheckt um
+admin-appointment-late = Verspätet
+admin-appointment-late-yes = ja
+admin-appointment-no-language = keine Angabe
+admin-appointment-fix = Ändern
+admin-appointment-cancel = Absagen
+admin-appointment-cancel-question = Termin { $reference } um { $time } absagen?
+admin-appointment-cancel-confirm = Ja, absagen
+admin-appointment-cancel-keep = Nein, behalten
+admin-appointment-cancelled = Der Termin { $reference } ist abgesagt.
+admin-appointment-new = Termin hinzufügen
+admin-appointment-fix-heading = Termin { $reference } ändern
+admin-appointment-day-change-hint = Ein anderer Tag sagt den Termin an seinem Tag ab und legt ihn am neuen Tag neu an.
+admin-appointment-reference-help = Wie in der Buchungsbestätigung; { $min } bis { $max } Buchstaben und Ziffern, Leerzeichen und Bindestriche zählen nicht.
+admin-appointment-reference-invalid = Die Buchungsnummer braucht { $min } bis { $max } Buchstaben und Ziffern.
+admin-appointment-slot = Datum und Uhrzeit
+admin-appointment-slot-invalid = Bitte geben Sie Datum und Uhrzeit an.
+admin-choose-concern = Anliegen wählen
+admin-appointment-save = Termin speichern
+admin-appointment-close = Schließen, ohne zu speichern
+admin-appointment-saved = Der Termin { $reference } ist gespeichert: { $day }, { $time }.
+admin-appointment-moved = Der Termin { $reference } ist auf { $day }, { $time } verlegt; am { $old } ist er abgesagt.
+admin-appointment-moved-not-cancelled = Der Termin { $reference } ist am { $day } um { $time } angelegt, aber am { $old } nicht abgesagt: { $reason }
+admin-appointments-import = Termine aus einer Datei
+admin-appointments-import-hint = Eine CSV- oder iCalendar-Datei (.ics) aus dem Buchungssystem, für einen Tag oder eine Woche. Zuerst wird geprüft, was sich ändern würde; erst „Importieren“ ändert etwas. Eine Datei mit Problemen wird ganz abgelehnt.
+admin-appointments-import-file = Termindatei (.csv oder .ics)
+admin-appointments-check = Datei prüfen
+admin-appointments-import-now = Importieren
+admin-import-would = Geprüft. Der Import würde Folgendes ändern:
+admin-import-done = Importiert:
+admin-import-created = { $count ->
+    [one] 1 Termin neu
+   *[other] { $count } Termine neu
+}
+admin-import-updated = { $count ->
+    [one] 1 Termin geändert
+   *[other] { $count } Termine geändert
+}
+admin-import-cancelled = { $count ->
+    [one] 1 Termin abgesagt, weil die Datei ihn nicht mehr enthält
+   *[other] { $count } Termine abgesagt, weil die Datei sie nicht mehr enthält
+}
+admin-import-unchanged = { $count ->
+    [one] 1 Termin unverändert
+   *[other] { $count } Termine unverändert
+}
+admin-import-kept = { $count ->
+    [one] 1 Termin bleibt, obwohl die Datei ihn nicht mehr enthält: schon eingecheckt
+   *[other] { $count } Termine bleiben, obwohl die Datei sie nicht mehr enthält: schon eingecheckt
+}
+admin-import-days = Tage in der Datei:
+admin-import-refused = { $count ->
+    [one] Die Datei hat 1 Problem; nichts wurde geändert.
+   *[other] Die Datei hat { $count } Probleme; nichts wurde geändert.
+}
+admin-import-problem-line = Zeile { $line }
+admin-import-problem-field = Zeile { $line }, { $field }
+admin-import-map-heading = Dienstleistungen zuordnen
+admin-import-map-hint = Diese Dienstleistungen des Buchungssystems kennt Willkommen noch nicht. Wählen Sie für jede das Anliegen; die Zuordnung wird für alle weiteren Importe gespeichert.
+admin-import-map-save = Zuordnung speichern und Datei erneut prüfen
+admin-services = Dienstleistungen des Buchungssystems
+admin-services-hint = Welche Dienstleistung des Buchungssystems welches Anliegen ist. Die ID und der deutsche Name eines Anliegens werden auch ohne Zuordnung erkannt. Änderungen gelten sofort.
+admin-services-show = Zuordnungen zeigen
+admin-services-hide = Zuordnungen ausblenden
+admin-services-caption = Gespeicherte Zuordnungen
+admin-services-none = Noch keine Zuordnungen.
+admin-service-name = Dienstleistung (wie im Buchungssystem)
+admin-service-concern-for = Anliegen für „{ $service }“
+admin-service-add = Zuordnung hinzufügen
+admin-services-saved = Die Zuordnungen sind gespeichert.
 
 admin-accounts-caption = Konten (Änderungen gelten sofort)
 admin-display-name = Name

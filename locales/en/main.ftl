@@ -162,6 +162,8 @@ status-leave-confirm = Yes, give back my ticket
 status-leave-keep = No, keep my place
 status-offline = No connection right now. This page updates again by itself.
 status-language = Language of this page
+status-appointment = Your appointment: { $time }
+status-appointment-late = You came after your appointment time, so you are called without priority.
 
 ## Problems
 
@@ -187,6 +189,7 @@ display-heading = Now calling
 display-number = Number
 display-counter = Counter
 display-again = called again
+display-appointment = Appointment
 display-waiting-heading = Waiting
 display-waiting = { $count ->
     [0] nobody waiting

@@ -69,6 +69,8 @@ staff-status-parked = on hold
 staff-status-finished = finished
 staff-status-no-show = did not come
 staff-status-cancelled = given back
+staff-appointment = Appointment { $time }
+staff-appointment-late = Appointment { $time } · late
 
 staff-scanned = Scanned number
 staff-scan-unknown = This code is not a ticket of this office.
@@ -104,6 +106,7 @@ admin-section-concerns = Concerns
 admin-section-translations = Translations
 admin-section-settings = Settings
 admin-section-counters = Counters
+admin-section-appointments = Appointments
 admin-section-accounts = Accounts
 admin-section-versions = Versions and files
 admin-section-audit = Audit trail
@@ -234,11 +237,115 @@ admin-no-show-after = A visitor counts as not come after this many calls
 admin-retention-days = Delete the visitors' answers after this many days
 admin-public-url = Address in the ticket QR codes
 admin-public-url-help = Empty: the address the server was started with.
+admin-appointment-rules = Appointments
+admin-appointments-enabled = The kiosk offers “I have an appointment”
+admin-check-in-opens = Check-in opens this many minutes before the appointment (at most 240)
+admin-check-in-closes = Check-in is accepted up to this many minutes after the appointment (at most 120)
+admin-late-arrival = Who comes later gets
+admin-late-walk-in = a ticket for the same concern, without priority
+admin-late-information-desk = a ticket for the information desk
+admin-late-arrival-help = The kiosk tells them in their language. For the information desk, “I am not sure” must lead to a concern.
+admin-call-ahead = Checked-in appointments go first from this many minutes before their time (at most 60)
+admin-walk-in-every = Every how-many-th call goes to someone without an appointment while appointments are due (2 to 10)
+admin-walk-in-every-help = Empty: appointments that are due always go first. 3 means: two appointments, then one person without.
 
 admin-counters-hint = The concerns a counter serves unless the clerk there chooses otherwise.
 admin-counter-add = Add a counter
 admin-counter-name = Name on the call display
 admin-counter-serves = Serves
+admin-appointments-hint = Appointments are not part of the draft: changes take effect at once. Times are the office's.
+admin-appointments-day = Day
+admin-appointments-previous-day = Previous day
+admin-appointments-next-day = Next day
+admin-appointments-today = Today
+admin-appointments-reload = Reload
+admin-appointments-filter = Show:
+admin-appointments-all = all
+admin-appointment-state-expected = expected
+admin-appointment-state-checked-in = checked in
+admin-appointment-state-called = called
+admin-appointment-state-served = served
+admin-appointment-state-missed = missed
+admin-appointment-state-cancelled = cancelled
+admin-appointments-caption = Appointments on { $day }
+admin-appointments-none = There are no appointments on this day.
+admin-appointments-none-in-state = There are no appointments in this state on this day.
+admin-appointment-time = Time
+admin-appointment-reference = Booking reference
+admin-appointment-concern = Concern
+admin-appointment-language = Language
+admin-appointment-state = State
+admin-appointment-ticket = Ticket
+admin-appointment-checked-in = Checked in at
+admin-appointment-late = Late
+admin-appointment-late-yes = yes
+admin-appointment-no-language = not given
+admin-appointment-fix = Change
+admin-appointment-cancel = Cancel
+admin-appointment-cancel-question = Cancel appointment { $reference } at { $time }?
+admin-appointment-cancel-confirm = Yes, cancel it
+admin-appointment-cancel-keep = No, keep it
+admin-appointment-cancelled = Appointment { $reference } is cancelled.
+admin-appointment-new = Add an appointment
+admin-appointment-fix-heading = Change appointment { $reference }
+admin-appointment-day-change-hint = Another day cancels the appointment on its day and adds it anew on the new day.
+admin-appointment-reference-help = As on the booking confirmation; { $min } to { $max } letters and digits, spaces and dashes do not count.
+admin-appointment-reference-invalid = The booking reference needs { $min } to { $max } letters and digits.
+admin-appointment-slot = Date and time
+admin-appointment-slot-invalid = Please give the date and time.
+admin-choose-concern = Choose a concern
+admin-appointment-save = Save appointment
+admin-appointment-close = Close without saving
+admin-appointment-saved = Appointment { $reference } is saved: { $day }, { $time }.
+admin-appointment-moved = Appointment { $reference } is moved to { $day }, { $time }; on { $old } it is cancelled.
+admin-appointment-moved-not-cancelled = Appointment { $reference } is added on { $day } at { $time }, but not cancelled on { $old }: { $reason }
+admin-appointments-import = Appointments from a file
+admin-appointments-import-hint = A CSV or iCalendar file (.ics) from the booking system, for a day or a week. It is checked first for what would change; only “Import” changes anything. A file with problems is refused whole.
+admin-appointments-import-file = Appointment file (.csv or .ics)
+admin-appointments-check = Check file
+admin-appointments-import-now = Import
+admin-import-would = Checked. The import would change this:
+admin-import-done = Imported:
+admin-import-created = { $count ->
+    [one] 1 appointment new
+   *[other] { $count } appointments new
+}
+admin-import-updated = { $count ->
+    [one] 1 appointment changed
+   *[other] { $count } appointments changed
+}
+admin-import-cancelled = { $count ->
+    [one] 1 appointment cancelled because the file no longer has it
+   *[other] { $count } appointments cancelled because the file no longer has them
+}
+admin-import-unchanged = { $count ->
+    [one] 1 appointment unchanged
+   *[other] { $count } appointments unchanged
+}
+admin-import-kept = { $count ->
+    [one] 1 appointment stays although the file no longer has it: checked in already
+   *[other] { $count } appointments stay although the file no longer has them: checked in already
+}
+admin-import-days = Days in the file:
+admin-import-refused = { $count ->
+    [one] The file has 1 problem; nothing was changed.
+   *[other] The file has { $count } problems; nothing was changed.
+}
+admin-import-problem-line = Line { $line }
+admin-import-problem-field = Line { $line }, { $field }
+admin-import-map-heading = Map services
+admin-import-map-hint = Willkommen does not know these services of the booking system yet. Choose the concern for each; the mapping is kept for every later import.
+admin-import-map-save = Save the mapping and check the file again
+admin-services = Services of the booking system
+admin-services-hint = Which service of the booking system is which concern. A concern's id and German name are recognised without a mapping. Changes take effect at once.
+admin-services-show = Show the mappings
+admin-services-hide = Hide the mappings
+admin-services-caption = Saved mappings
+admin-services-none = No mappings yet.
+admin-service-name = Service (as in the booking system)
+admin-service-concern-for = Concern for “{ $service }”
+admin-service-add = Add mapping
+admin-services-saved = The mappings are saved.
 
 admin-accounts-caption = Accounts (changes take effect at once)
 admin-display-name = Name

@@ -161,6 +161,8 @@ status-leave-confirm = بله، شماره نوبتم را لغو می‌کنم
 status-leave-keep = نه، در نوبت می‌مانم
 status-offline = در حال حاضر اتصال برقرار نیست. این صفحه خودبه‌خود دوباره به‌روز می‌شود.
 status-language = زبان این صفحه
+status-appointment = وقت ملاقات شما: { $time }
+status-appointment-late = شما بعد از وقت ملاقات خود آمدید، برای همین بدون اولویت صدا زده می‌شوید.
 
 ## Problems
 
@@ -186,6 +188,7 @@ display-heading = اعلام نوبت
 display-number = شماره
 display-counter = میز
 display-again = اعلام دوباره
+display-appointment = وقت ملاقات
 display-waiting-heading = در انتظار
 display-waiting = { $count ->
     [0] کسی منتظر نیست

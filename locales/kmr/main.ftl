@@ -161,6 +161,8 @@ status-leave-confirm = Erê, ez hejmara xwe betal dikim
 status-leave-keep = Na, ez di rêzê de dimînim
 status-offline = Niha girêdan tune. Ev rûpel dê bixweber dîsa bê nûkirin.
 status-language = Zimanê vê rûpelê
+status-appointment = Randevûya we: { $time }
+status-appointment-late = Hûn piştî dema randevûya xwe hatin, ji ber vê yekê hûn bê pêşanî têne gazîkirin.
 
 ## Problems
 
@@ -186,6 +188,7 @@ display-heading = Gazîkirin
 display-number = Hejmar
 display-counter = Gîşe
 display-again = dîsa gazîkirin
+display-appointment = Randevû
 display-waiting-heading = Li bendê
 display-waiting = { $count ->
     [0] kes li bendê nîne

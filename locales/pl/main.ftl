@@ -182,6 +182,8 @@ status-leave-confirm = Tak, anuluj numerek
 status-leave-keep = Nie, zostaję w kolejce
 status-offline = W tej chwili brak połączenia. Strona sama się odświeży.
 status-language = Język tej strony
+status-appointment = Godzina wizyty: { $time }
+status-appointment-late = Przybycie po godzinie wizyty: wywołanie nastąpi bez pierwszeństwa.
 
 ## Problems
 
@@ -207,6 +209,7 @@ display-heading = Teraz wywołujemy
 display-number = Numer
 display-counter = Stanowisko
 display-again = ponowne wywołanie
+display-appointment = Wizyta
 display-waiting-heading = Oczekujący
 display-waiting = { $count ->
     [0] nikt nie czeka

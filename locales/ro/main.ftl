@@ -175,6 +175,8 @@ status-leave-confirm = Da, anulez bonul
 status-leave-keep = Nu, îmi păstrez locul
 status-offline = Momentan nu există conexiune. Pagina se va actualiza din nou automat.
 status-language = Limba acestei pagini
+status-appointment = Programarea dumneavoastră: { $time }
+status-appointment-late = Ați venit după ora programării, de aceea veți fi chemat fără prioritate.
 
 ## Problems
 
@@ -200,6 +202,7 @@ display-heading = Apel
 display-number = Număr
 display-counter = Ghișeu
 display-again = apel repetat
+display-appointment = Programare
 display-waiting-heading = În așteptare
 display-waiting = { $count ->
     [0] nu așteaptă nimeni

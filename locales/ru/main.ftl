@@ -182,6 +182,8 @@ status-leave-confirm = Да, отменить талон
 status-leave-keep = Нет, остаться в очереди
 status-offline = Сейчас нет соединения. Эта страница обновится сама, как только соединение восстановится.
 status-language = Язык этой страницы
+status-appointment = Ваша запись: { $time }
+status-appointment-late = Вы пришли позже времени записи, поэтому вас вызовут без приоритета.
 
 ## Problems
 
@@ -207,6 +209,7 @@ display-heading = Вызов
 display-number = Номер
 display-counter = Окно
 display-again = повторный вызов
+display-appointment = Запись
 display-waiting-heading = Ожидают
 display-waiting = { $count ->
     [0] никто не ждёт

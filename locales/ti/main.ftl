@@ -161,6 +161,8 @@ status-leave-confirm = እወ፣ ቁጽሪ ተራይ ክሰርዝ እደሊ
 status-leave-keep = ኣይፋል፣ ቦታይ ክዕቅብ እደሊ
 status-offline = ሕጂ ምትእስሳር የለን። እዚ ገጽ ባዕሉ እንደገና ክሕደስ እዩ።
 status-language = ቋንቋ ናይዚ ገጽ
+status-appointment = ቆጸራኹም: { $time }
+status-appointment-late = ድሕሪ ሰዓት ቆጸራኹም መጺእኩም፣ ስለዚ ብዘይ ቀዳምነት ክጽዋዕ ኢኹም።
 
 ## Problems
 
@@ -186,6 +188,7 @@ display-heading = ጻውዒት
 display-number = ቁጽሪ
 display-counter = መስኮት
 display-again = ዳግማይ ጻውዒት
+display-appointment = ቆጸራ
 display-waiting-heading = ዝጽበዩ ዘለዉ
 display-waiting = { $count ->
     [0] ዝጽበ ሰብ የለን

@@ -161,6 +161,8 @@ status-leave-confirm = Evet, sıra numaramı iptal et
 status-leave-keep = Hayır, sıramı koru
 status-offline = Şu anda bağlantı yok. Bu sayfa kendiliğinden yeniden güncellenecek.
 status-language = Bu sayfanın dili
+status-appointment = Randevunuz: { $time }
+status-appointment-late = Randevu saatinizden sonra geldiniz. Bu yüzden öncelik olmadan çağrılacaksınız.
 
 ## Problems
 
@@ -186,6 +188,7 @@ display-heading = Şimdi çağrılanlar
 display-number = Numara
 display-counter = Gişe
 display-again = tekrar çağrı
+display-appointment = Randevu
 display-waiting-heading = Bekleyenler
 display-waiting = { $count ->
     [0] kimse beklemiyor

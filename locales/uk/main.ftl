@@ -182,6 +182,8 @@ status-leave-confirm = Так, скасувати талон
 status-leave-keep = Ні, залишитися в черзі
 status-offline = Зараз немає з’єднання. Ця сторінка оновиться сама, щойно з’єднання відновиться.
 status-language = Мова цієї сторінки
+status-appointment = Ваш запис: { $time }
+status-appointment-late = Ви прийшли пізніше за час запису, тому вас викличуть без пріоритету.
 
 ## Problems
 
@@ -207,6 +209,7 @@ display-heading = Виклик
 display-number = Номер
 display-counter = Вікно
 display-again = повторний виклик
+display-appointment = Запис
 display-waiting-heading = Очікують
 display-waiting = { $count ->
     [0] ніхто не чекає

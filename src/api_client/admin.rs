@@ -80,3 +80,52 @@ pub async fn reset_password(id: i64, password: &str) -> Result<(), ApiFailure> {
 pub async fn fetch_audit(query: &str) -> Result<Vec<json::AuditEntry>, ApiFailure> {
     read(Request::get(&admin(&format!("/audit?{query}"))).send().await).await
 }
+
+/// A booking reference as one segment of a path.
+fn reference_segment(reference: &str) -> String {
+    web_sys::js_sys::encode_uri_component(reference).into()
+}
+
+/// The appointments of `day` (`YYYY-MM-DD`, the office's date), by slot.
+pub async fn fetch_appointments(day: &str) -> Result<Vec<json::Appointment>, ApiFailure> {
+    let day = web_sys::js_sys::encode_uri_component(day);
+    read(Request::get(&admin(&format!("/appointments?day={day}"))).send().await).await
+}
+
+/// Creates the appointment `reference` on the slot's day, or changes it there.
+pub async fn save_appointment(
+    reference: &str,
+    input: &json::AppointmentInput,
+) -> Result<json::Appointment, ApiFailure> {
+    send_json(Request::put(&admin(&format!("/appointments/{}", reference_segment(reference)))), input).await
+}
+
+/// Cancels the appointment `reference` of `day`; answers with it, cancelled.
+pub async fn cancel_appointment(reference: &str, day: &str) -> Result<json::Appointment, ApiFailure> {
+    let path =
+        format!("/appointments/{}?day={}", reference_segment(reference), web_sys::js_sys::encode_uri_component(day));
+    read(Request::delete(&admin(&path)).send().await).await
+}
+
+/// Sends a booking system's file as it is (the server tells CSV from iCalendar by its
+/// content); with `dry_run` the server only says what the import would do.
+pub async fn import_appointments(file: &web_sys::File, dry_run: bool) -> Result<json::ImportReport, ApiFailure> {
+    let kind = if file.name().to_lowercase().ends_with(".ics") { "text/calendar" } else { "text/csv" };
+    // The file itself is the body: its bytes reach the server as they are, whatever their
+    // encoding, rather than decoded and encoded again here.
+    let request = Request::post(&admin(&format!("/appointments/import?dry_run={dry_run}")))
+        .header("Content-Type", kind)
+        .body(wasm_bindgen::JsValue::from(file.clone()))
+        .map_err(super::unsendable)?;
+    read(request.send().await).await
+}
+
+/// The remembered booking-system service names and their concerns.
+pub async fn fetch_service_mappings() -> Result<Vec<json::ServiceMapping>, ApiFailure> {
+    read(Request::get(&admin("/appointments/services")).send().await).await
+}
+
+/// Replaces the whole list of service mappings.
+pub async fn save_service_mappings(mappings: &[json::ServiceMapping]) -> Result<Vec<json::ServiceMapping>, ApiFailure> {
+    send_json(Request::put(&admin("/appointments/services")), &mappings).await
+}

@@ -1,7 +1,7 @@
 //! The visitor's ticket page (`/t/<ticket id>`), opened on their phone from the ticket's QR
-//! code: number, concern, status, people ahead and the wait, live; "It is your turn: counter
-//! 3" with vibration and the tab title when called; the ticket can be given back. In the
-//! ticket's language, switchable.
+//! code: number, the appointment's time for a checked-in appointment, concern, status, people
+//! ahead and the wait, live; "It is your turn: counter 3" with vibration and the tab title
+//! when called; the ticket can be given back. In the ticket's language, switchable.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::Closure;
 use willkommen_api::{self as json, ErrorCode, TicketStatus};
 
 use crate::api_client::{ApiFailure, cancel_ticket, decode, fetch_ticket};
+use crate::clock::slot_time;
 use crate::components::QueuePosition;
 use crate::i18n::{I18n, LANGUAGES};
 use crate::live_stream::{UseEventSourceOptions, use_event_source};
@@ -144,11 +145,28 @@ fn TicketStatus(ticket: json::Ticket, on_change: Callback<json::Ticket>) -> impl
     };
     // The tab's title tells it too, for a phone whose screen shows another app's tabs.
     Effect::new(move || document().set_title(&title()));
+    let appointment = ticket.appointment.as_ref().map(|appointment| {
+        let time = slot_time(&appointment.slot).unwrap_or(&appointment.slot).to_owned();
+        let late = appointment.late;
+        let text = move || {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("time", time.clone());
+            i18n.t_args("status-appointment", &args)
+        };
+        // One paragraph: the page's CSS is the kiosk's too, whose download has a budget.
+        view! {
+            <p class="status-appointment">
+                {text}
+                {late.then(|| view! { <br/><span class="status-appointment-late">{move || i18n.t("status-appointment-late")}</span> })}
+            </p>
+        }
+    });
     let can_leave = ticket.status.can_be_cancelled();
     view! {
         <LanguageChoice/>
         <h1>{move || i18n.t("status-heading")}</h1>
         <p class="ticket-number">{number}</p>
+        {appointment}
         <p class="status-concern" dir="auto">{move || i18n.pick(&concern)}</p>
         {match your_turn {
             Some(counter) => view! { <YourTurn counter/> }.into_any(),

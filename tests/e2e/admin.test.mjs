@@ -123,7 +123,7 @@ test('every admin screen passes axe-core in German and English, and works by key
   const server = await startServer({ dataDir: tempDir('data') });
   const page = await adminConsole(server);
   assert.deepEqual(await axeViolations(page), [], 'concerns');
-  for (const section of ['Übersetzungen', 'Einstellungen', 'Schalter', 'Konten', 'Versionen und Dateien', 'Protokoll']) {
+  for (const section of ['Übersetzungen', 'Einstellungen', 'Schalter', 'Termine', 'Konten', 'Versionen und Dateien', 'Protokoll']) {
     // Scanned once shown whole: the accounts and versions once their rows have loaded; a new
     // office's audit trail is empty, so it is whole once its answer has come.
     const auditAnswer = section === 'Protokoll'
@@ -132,13 +132,16 @@ test('every admin screen passes axe-core in German and English, and works by key
     if (section === 'Konten' || section === 'Versionen und Dateien') {
       await expectCount(page, '.admin-table tbody tr', (count) => count > 0);
     }
+    // A new office has no appointments: the day is shown whole once it says so.
+    if (section === 'Termine') await expectText(page, '.admin-appointments-empty', 'An diesem Tag gibt es keine Termine.');
     await auditAnswer;
     assert.deepEqual(await axeViolations(page), [], section);
   }
   await page.getByRole('button', { name: 'English' }).click();
   await page.locator('.admin-nav button', { hasText: 'Audit trail' }).waitFor();
-  for (const section of ['Concerns', 'Translations', 'Settings']) {
+  for (const section of ['Concerns', 'Translations', 'Settings', 'Appointments']) {
     await openSection(page, section);
+    if (section === 'Appointments') await expectText(page, '.admin-appointments-empty', 'There are no appointments on this day.');
     assert.deepEqual(await axeViolations(page), [], `${section} in English`);
   }
 

@@ -11,6 +11,7 @@ import {
   axeViolations, browserPerFile, expectAttribute, expectCount, expectEvaluated, expectText, keepScreenshot,
   startServer, tempDir,
 } from './harness.mjs';
+import { checkedInAppointment, officeAtNoon } from './appointment-steps.mjs';
 
 const chromium = browserPerFile();
 
@@ -98,6 +99,29 @@ test('a call appears on the lobby display and on the visitor\'s phone at once, i
   assert.deepEqual(await axeViolations(phone), [], 'phone page in German, called');
   await (await clerk(server)).act(ticket.id, 'recall');
   await display.locator('.display-call.newest .display-again').waitFor({ timeout: 5_000 });
+});
+
+test('an appointment\'s ticket shows its time on the phone in the visitor\'s language, and its call on the display says it is one', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  await officeAtNoon(server);
+  const { ticket, time } = await checkedInAppointment(server, 'T-2001', { minutes: 1, language: 'ar' });
+  const display = await openDisplay(server);
+  const phone = await openPhone(server, ticket);
+
+  await expectText(phone, '.status-appointment', `موعدك: ${time}`);
+  await expectCount(phone, '.status-appointment-late', 0, { message: 'in time: nothing about being late' });
+  assert.deepEqual(await axeViolations(phone), [], 'phone page of an appointment in Arabic');
+  await keepScreenshot(phone, 'phone-ar-appointment');
+
+  await (await clerk(server)).callNext();
+  await expectText(display, '.display-call.newest', new RegExp(`^H 001\\s*Termin · Appointment ${time}\\s*→\\s*Schalter 1$`), { timeout: 5_000 });
+  await expectText(display, '.display-call.newest .display-appointment', `Termin · Appointment ${time}`);
+  assert.deepEqual(await axeViolations(display), [], 'display calling an appointment');
+  await keepScreenshot(display, 'display-appointment');
+  await expectText(phone, '.status-your-turn', /Schalter 1/);
+
+  await phone.getByLabel('لغة هذه الصفحة').selectOption('de');
+  await expectText(phone, '.status-appointment', `Ihr Termin: ${time}`);
 });
 
 test('the display recovers after a server restart without showing a call twice, and keeps seven calls', async () => {

@@ -12,6 +12,7 @@ import {
   axeViolations, browserPerFile, expectAttribute, expectCount, expectEvaluated, expectText, keepScreenshot,
   launchBrowser, startServer, tempDir,
 } from './harness.mjs';
+import { checkedInAppointment, officeAtNoon } from './appointment-steps.mjs';
 import { openKiosk, ticketFor } from './kiosk-steps.mjs';
 
 const chromium = browserPerFile();
@@ -330,6 +331,50 @@ test('a specific visitor can be called from the queue, out of turn', async () =>
   await expectText(page, '.staff-work > .staff-ticket .staff-ticket-number', 'H 002');
   await page.locator('.queue-ticket', { hasText: 'H 002' }).waitFor({ state: 'detached' });
   await expectCount(page, '.queue-ticket', 1, { message: 'H 001 still waits' });
+});
+
+test('an appointment ticket says so with its time at the desk and in the queue, a late one that it is late', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  await officeAtNoon(server);
+  await issue(server, { concern: 'address-change', checklist: {} });
+  // Due within the two minutes before its slot, it goes ahead of the walk-in who came first.
+  const due = await checkedInAppointment(server, 'T-1001', { minutes: 1, concern: 'address-change', language: 'ar' });
+  // Twenty minutes late: past the ten the office accepts, so a walk-in's ticket, marked late.
+  const late = await checkedInAppointment(server, 'T-1002', { minutes: -20, concern: 'address-change' });
+  assert.equal(late.ticket.appointment.late, true);
+  const page = await desk(server);
+
+  await expectCount(page, '.queue-ticket', 3);
+  assert.deepEqual([due.ticket.number, late.ticket.number], ['H 002', 'H 003']);
+  const dueButton = page.locator('.queue-ticket', { hasText: 'H 002' });
+  await expectText(dueButton.locator('.queue-appointment'), `Termin ${due.time}`);
+  await expectAttribute(dueButton, 'aria-label', `H 002, Termin ${due.time}, Unterlagen fehlen, Jetzt aufrufen`);
+  await expectText(page.locator('.queue-ticket', { hasText: 'H 003' }).locator('.queue-appointment'), `Termin ${late.time} · verspätet`);
+  await expectCount(page.locator('.queue-ticket', { hasText: 'H 001' }).locator('.queue-appointment'), 0, { message: 'a walk-in has no appointment label' });
+
+  await page.keyboard.press('F2');
+  const card = page.locator('.staff-work > .staff-ticket');
+  await expectText(card, '.staff-ticket-number', 'H 002');
+  await expectText(card, '.staff-ticket-appointment', `Termin ${due.time}`);
+  await expectText(card, '.staff-ticket-language', /العربية · Arabisch/);
+  assert.deepEqual(await axeViolations(page), [], 'desk with an appointment ticket in hand');
+  await keepScreenshot(page, 'staff-desk-appointment');
+
+  // The late visitor waits with the walk-ins: the one who came first is next.
+  const serveAndFinish = async () => {
+    await page.keyboard.press('F6');
+    await page.locator('.staff-work > .staff-ticket [data-status=serving]').waitFor();
+    await page.keyboard.press('F7');
+    await page.locator('.staff-empty').waitFor();
+  };
+  await serveAndFinish();
+  await page.keyboard.press('F2');
+  await expectText(card, '.staff-ticket-number', 'H 001');
+  await expectCount(card.locator('.staff-ticket-appointment'), 0);
+  await serveAndFinish();
+  await page.keyboard.press('F2');
+  await expectText(card, '.staff-ticket-number', 'H 003');
+  await expectText(card, '.staff-ticket-appointment', `Termin ${late.time} · verspätet`);
 });
 
 test('a ticket put on hold waits apart and goes back into the queue from there', async () => {

@@ -187,6 +187,7 @@ impl OfficeConfig {
                 );
             }
         }
+        self.check_appointments(&mut found);
         self.check_concerns(&mut found);
         self.check_counters(&mut found);
         if let Some(information) = &self.information_concern
@@ -240,6 +241,24 @@ impl OfficeConfig {
                     "dates are written YYYY-MM-DD".into(),
                 );
             }
+        }
+    }
+
+    fn check_appointments(&self, found: &mut Problems) {
+        let rules = &self.appointments;
+        found.range("appointments.check_in_opens_minutes", rules.check_in_opens_minutes, 0, 240);
+        found.range("appointments.check_in_closes_minutes", rules.check_in_closes_minutes, 0, 120);
+        found.range("appointments.call_ahead_minutes", rules.call_ahead_minutes, 0, 60);
+        if let Some(every) = rules.walk_in_every {
+            // 1 would send every call to a walk-in: appointments would never go first.
+            found.range("appointments.walk_in_every", every, 2, 10);
+        }
+        if rules.late_arrival == crate::LateArrival::InformationDesk && self.information_concern.is_none() {
+            found.add(
+                "appointments.late_arrival",
+                ProblemKind::Missing,
+                "late arrivals go to the information desk, but no concern is the information desk".into(),
+            );
         }
     }
 

@@ -117,7 +117,8 @@ fn the_code_and_the_german_file_use_the_same_messages() {
 /// Arguments as the app passes them, with `n` for every number.
 fn realistic_args(n: u32) -> FluentArgs<'static> {
     let mut args = FluentArgs::new();
-    for numeric in ["count", "seconds", "answered", "total", "min", "max", "minutes", "version", "concerns", "counters"]
+    for numeric in
+        ["count", "seconds", "answered", "total", "min", "max", "minutes", "version", "concerns", "counters", "line"]
     {
         args.set(numeric, n);
     }
@@ -133,6 +134,10 @@ fn realistic_args(n: u32) -> FluentArgs<'static> {
     args.set("key", "F2");
     args.set("reason", "counter_busy");
     args.set("reference", "B-1234");
+    args.set("day", "Montag, 7. Dezember 2026");
+    args.set("old", "Dienstag, 8. Dezember 2026");
+    args.set("field", "time");
+    args.set("service", "Aufenthaltstitel verlängern");
     args
 }
 

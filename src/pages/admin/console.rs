@@ -16,17 +16,19 @@ pub enum Section {
     Translations,
     Settings,
     Counters,
+    Appointments,
     Accounts,
     Versions,
     Audit,
 }
 
 impl Section {
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Concerns,
         Self::Translations,
         Self::Settings,
         Self::Counters,
+        Self::Appointments,
         Self::Accounts,
         Self::Versions,
         Self::Audit,
@@ -38,6 +40,7 @@ impl Section {
             Self::Translations => "admin-section-translations",
             Self::Settings => "admin-section-settings",
             Self::Counters => "admin-section-counters",
+            Self::Appointments => "admin-section-appointments",
             Self::Accounts => "admin-section-accounts",
             Self::Versions => "admin-section-versions",
             Self::Audit => "admin-section-audit",
@@ -246,10 +249,18 @@ impl Console {
     /// Turns a failed call into words; a lapsed session asks to sign in again (the working
     /// copy stays, so nothing typed is lost).
     pub fn report(&self, failure: ApiFailure, i18n: I18n) {
+        if let Some(text) = self.describe(failure, i18n) {
+            self.notice.set(Some(Notice::Failed(text)));
+        }
+    }
+
+    /// A failed call in words, for a section that shows it next to what failed; `None` when
+    /// the session lapsed (then the console asks to sign in again, as [`Console::report`]).
+    pub fn describe(&self, failure: ApiFailure, i18n: I18n) -> Option<String> {
         let text = match &failure {
             ApiFailure::Refused(error) if error.code == ErrorCode::NotSignedIn => {
                 session_lapsed(self.me, self.expired);
-                return;
+                return None;
             }
             ApiFailure::Refused(error) => match error.code {
                 ErrorCode::DraftConflict => i18n.t("admin-error-conflict"),
@@ -266,7 +277,7 @@ impl Console {
             ApiFailure::Unreachable => i18n.t("staff-offline"),
             ApiFailure::BadResponse(message) => reason(i18n, message),
         };
-        self.notice.set(Some(Notice::Failed(text)));
+        Some(text)
     }
 }
 

@@ -1,11 +1,15 @@
 //! The admin console (`/admin`, admin accounts only): the office's concerns and their document
-//! checklists in every language, translation status, preview, settings, counters, accounts,
-//! versions with import and export, and the audit trail. German and English, per admin.
+//! checklists in every language, translation status, preview, settings, counters, the day's
+//! appointments, accounts, versions with import and export, and the audit trail. German and
+//! English, per admin.
 //!
 //! Edits change a working copy of the draft; "Save" stores it as the draft on the server,
-//! "Publish" makes it what every kiosk shows.
+//! "Publish" makes it what every kiosk shows. Appointments and accounts are not part of the
+//! draft: their changes take effect at once.
 
 mod accounts;
+mod appointment_rules;
+mod appointments;
 mod audit;
 mod concern_editor;
 mod concerns;
@@ -80,6 +84,7 @@ fn Workspace() -> impl IntoView {
         Section::Translations => view! { <translations::TranslationStatus/> }.into_any(),
         Section::Settings => view! { <settings::Settings/> }.into_any(),
         Section::Counters => view! { <counters::Counters/> }.into_any(),
+        Section::Appointments => view! { <appointments::Appointments/> }.into_any(),
         Section::Accounts => view! { <accounts::Accounts/> }.into_any(),
         Section::Versions => view! { <versions::Versions/> }.into_any(),
         Section::Audit => view! { <audit::AuditTrail/> }.into_any(),

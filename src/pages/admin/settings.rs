@@ -1,10 +1,11 @@
 //! The office's settings: name per language, kiosk languages and their order, opening hours,
-//! closed days, cut-off, inactivity timeout, no-show rule, retention, QR code address and
-//! where "I am not sure" leads.
+//! closed days, cut-off, inactivity timeout, no-show rule, retention, QR code address, where
+//! "I am not sure" leads, and the appointment rules (`appointment_rules.rs`).
 
 use leptos::prelude::*;
 use willkommen_api::{ConcernId, KIOSK_LANGUAGES, OfficeConfig, TimeRange, Weekday};
 
+use super::appointment_rules::AppointmentRules;
 use super::concern_editor::{LanguageChoice, TranslationPair};
 use super::concerns::display_name;
 use super::console::Console;
@@ -94,17 +95,21 @@ pub fn Settings() -> impl IntoView {
                     <p class="admin-help">{move || i18n.t("admin-public-url-help")}</p>
                 </div>
             </fieldset>
+            <AppointmentRules/>
         </section>
     }
 }
 
 /// A whole number of the document. What is not a number is left as it was.
 #[component]
-fn NumberField(
+pub fn NumberField(
     id: &'static str,
     label: &'static str,
     get: fn(&OfficeConfig) -> u32,
     set: fn(&mut OfficeConfig, u32),
+    /// The largest value the office can use, if the field says so.
+    #[prop(optional)]
+    max: Option<u32>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let console = expect_context::<Console>();
@@ -117,7 +122,7 @@ fn NumberField(
     view! {
         <div class="admin-field">
             <label for=id>{move || i18n.t(label)}</label>
-            <input id=id type="number" min="0" inputmode="numeric" prop:value=value on:change=change/>
+            <input id=id type="number" min="0" max=max inputmode="numeric" prop:value=value on:change=change/>
         </div>
     }
 }
@@ -170,10 +175,10 @@ fn KioskLanguages() -> impl IntoView {
                             <label for=id>{name}</label>
                         </span>
                         {on.then(|| view! {
-                            <button type="button" disabled=at == 0 on:click=move |_| shift(-1)>
+                            <button type="button" disabled={at == 0} on:click=move |_| shift(-1)>
                                 <span aria-hidden="true">"↑"</span><span class="visually-hidden">{up}</span>
                             </button>
-                            <button type="button" disabled=at + 1 >= count on:click=move |_| shift(1)>
+                            <button type="button" disabled={at + 1 >= count} on:click=move |_| shift(1)>
                                 <span aria-hidden="true">"↓"</span><span class="visually-hidden">{down}</span>
                             </button>
                         })}

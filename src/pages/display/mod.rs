@@ -1,5 +1,5 @@
 //! The lobby call display (`/display`) on a TV, readable from five metres: the newest call
-//! large ("A 017 → Schalter 3") until the next one, the calls before it, how many wait per
+//! large ("A 017 → Schalter 3", with "Termin 10:30" for an appointment) until the next one, the calls before it, how many wait per
 //! concern and for about how long, a clock in the office's time zone, the office's notice;
 //! headers in German and English and a line that rotates through the kiosk's other languages.
 //! Each call sounds a gong and, with `?speech=on`, is announced in German and English.
@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use willkommen_api::{self as json, SOURCE_LANGUAGE};
 
 use crate::api_client::{decode, fetch_display};
-use crate::clock::OfficeClock;
+use crate::clock::{OfficeClock, slot_time};
 use crate::i18n::{I18n, language_info};
 use crate::live_stream::{UseEventSourceOptions, use_event_source};
 
@@ -192,9 +192,19 @@ fn Calls(state: Board) -> impl IntoView {
 #[component]
 fn CallLine(call: json::DisplayCall, newest: bool) -> impl IntoView {
     let i18n = expect_context::<I18n>();
+    // "Termin · Appointment 10:30" next to the number: the visitor with that appointment sees
+    // that the call is theirs, everyone else why it came before their own number.
+    let appointment = call.appointment_slot.as_deref().map(|slot| {
+        let time = slot_time(slot).unwrap_or(slot).to_owned();
+        view! { <span class="display-appointment">{both(i18n, "display-appointment")}" "{time}</span> }
+    });
+    let is_appointment = appointment.is_some();
     view! {
-        <p class="display-call" class:newest=newest>
-            <span class="display-number">{call.number.to_string()}</span>
+        <p class="display-call" class:newest=newest class:appointment=is_appointment>
+            <span class="display-ticket">
+                <span class="display-number">{call.number.to_string()}</span>
+                {appointment}
+            </span>
             <span class="display-arrow" aria-hidden="true">"→"</span>
             <span class="display-counter">{call.counter.clone()}</span>
             {call.recall.then(|| view! { <span class="display-again">{both(i18n, "display-again")}</span> })}

@@ -3,7 +3,7 @@
 //! from when, or what they get instead.
 
 use leptos::prelude::*;
-use web_sys::js_sys::{Date, Object, Reflect};
+use web_sys::js_sys::Date;
 use willkommen_api::{self as json, CheckInState, ErrorCode, LateArrival};
 
 use super::focused_heading;
@@ -11,6 +11,7 @@ use super::issue::information_desk_ticket;
 use super::issuing_notice::local_date_time;
 use super::visit::{Issuing, Lookup, Step, Visit};
 use crate::api_client::{ApiFailure, fetch_ticket, look_up_appointment};
+use crate::clock::{office_date, slot_time};
 use crate::components::Icon;
 use crate::i18n::I18n;
 
@@ -68,23 +69,14 @@ fn show(visit: Visit, appointment: json::AppointmentLookup, ticket: Option<json:
     visit.go(next);
 }
 
-/// "10:30": the time of day of a moment the API wrote (RFC 3339 with the office's offset), on
-/// the office's clock, as the ticket, its printout and the call display show appointments.
-pub fn clock_time(rfc3339: &str) -> &str {
-    rfc3339.get(11..16).unwrap_or_default()
-}
-
-/// An appointment's moment as the visitor reads it: the time alone when it is today in the
-/// office, else with the day, in the visitor's language.
+/// An appointment's moment as the visitor reads it: the time alone ("10:30", as on the ticket
+/// and the call display) when it is today in the office, else with the day, in the visitor's
+/// language.
 pub fn appointment_time(rfc3339: &str, language: &str, time_zone: &str) -> String {
-    let options = Object::new();
-    let _ = Reflect::set(&options, &"timeZone".into(), &time_zone.into());
-    // Swedish writes dates as ISO 8601 does: "2026-12-07".
-    let today: String = Date::new_0().to_locale_date_string("sv-SE", &options).into();
-    if rfc3339.get(..10) == Some(today.as_str()) {
-        clock_time(rfc3339).to_owned()
-    } else {
-        local_date_time(rfc3339, language, time_zone)
+    let today = office_date(&Date::new_0(), time_zone);
+    match slot_time(rfc3339) {
+        Some(time) if rfc3339.get(..10) == Some(today.as_str()) => time.to_owned(),
+        _ => local_date_time(rfc3339, language, time_zone),
     }
 }
 

@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use willkommen_api::{self as json, SOURCE_LANGUAGE};
 
-use super::appointment::clock_time;
 use super::issuing_notice::local_date_time;
 use super::visit::Visit;
+use crate::clock::slot_time;
 use crate::components::qr_svg;
 use crate::i18n::{I18n, language_info};
 
@@ -72,7 +72,7 @@ pub fn TicketPrintout(
     // "Termin 10:30" in the visitor's language, and in German for the clerk.
     let appointment = ticket.appointment.as_ref().filter(|appointment| !appointment.late).map(|appointment| {
         let mut args = FluentArgs::new();
-        args.set("time", clock_time(&appointment.slot).to_owned());
+        args.set("time", slot_time(&appointment.slot).unwrap_or_default().to_owned());
         let german = in_german.then(|| i18n.t_in_german("ticket-appointment", Some(&args)));
         view! {
             <p class="print-concern">{i18n.t_args("ticket-appointment", &args)}</p>

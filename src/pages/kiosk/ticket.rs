@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::appointment::clock_time;
 use super::focused_heading;
 use super::printout::{TicketPrintout, print_now};
 use super::visit::{Issuing, Visit};
+use crate::clock::slot_time;
 use crate::components::{Icon, QrCode, QueuePosition};
 use crate::device::{PrinterMode, printer_mode};
 use crate::i18n::I18n;
@@ -46,7 +46,7 @@ pub fn TicketScreen() -> impl IntoView {
     let appointment = slot.map(|slot| {
         let text = move || {
             let mut args = fluent_bundle::FluentArgs::new();
-            args.set("time", clock_time(&slot).to_owned());
+            args.set("time", slot_time(&slot).unwrap_or_default().to_owned());
             i18n.t_args("ticket-appointment", &args)
         };
         view! { <p class="ticket-appointment" data-speak><Icon name="calendar"/><span>{text}</span></p> }

@@ -1,5 +1,6 @@
 //! The queue at a glance: waiting tickets per concern with the longest wait and how many lack
-//! documents, and the counters with what they are serving.
+//! documents (appointments marked with their time), and the counters with what they are
+//! serving.
 
 use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
@@ -7,7 +8,7 @@ use leptos::prelude::*;
 use super::StaffDesk;
 use willkommen_api::TicketAction;
 
-use super::ticket_card::perform;
+use super::ticket_card::{appointment_label, perform};
 use crate::i18n::I18n;
 
 #[component]
@@ -37,14 +38,18 @@ pub fn QueueOverview() -> impl IntoView {
                     .map(|ticket| {
                         let lacking = !ticket.missing_required.is_empty();
                         let number = ticket.number.to_string();
+                        let appointment = ticket.appointment.as_ref().map(|appointment| appointment_label(i18n, appointment));
                         let label = {
-                            let number = number.clone();
+                            let (number, appointment) = (number.clone(), appointment.clone());
                             move || {
+                                // Without Fluent's isolation marks around the time: an attribute is one run of text.
+                                let appointment = appointment.as_ref().map(|label| label().replace(['\u{2068}', '\u{2069}'], ""));
                                 let missing = lacking.then(|| i18n.t("staff-queue-missing-documents"));
                                 let call = i18n.t(TicketAction::Call.label_id());
-                                [Some(number.clone()), missing, Some(call)].into_iter().flatten().collect::<Vec<_>>().join(", ")
+                                [Some(number.clone()), appointment, missing, Some(call)].into_iter().flatten().collect::<Vec<_>>().join(", ")
                             }
                         };
+                        let appointment = appointment.map(|label| view! { " " <span class="queue-appointment">{label}</span> });
                         let id = ticket.id.clone();
                         view! {
                             <button
@@ -54,7 +59,7 @@ pub fn QueueOverview() -> impl IntoView {
                                 aria-label=label
                                 on:click=move |_| perform(desk, i18n, id.clone(), TicketAction::Call)
                             >
-                                {number}{lacking.then_some(" !")}
+                                {number}{appointment}{lacking.then_some(" !")}
                             </button>
                         }
                     })

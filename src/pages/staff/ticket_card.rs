@@ -1,5 +1,6 @@
-//! One ticket as the clerk sees it: number, status, concern, the visitor's language, time
-//! waited, the kiosk checklist answers, and the actions its status allows (nothing else).
+//! One ticket as the clerk sees it: number, whether it is an appointment's, status, concern,
+//! the visitor's language, time waited, the kiosk checklist answers, and the actions its
+//! status allows (nothing else).
 
 use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
@@ -7,7 +8,20 @@ use willkommen_api::{self as json, TicketAction, TicketStatus};
 
 use super::StaffDesk;
 use crate::api_client;
+use crate::clock::slot_time;
 use crate::i18n::{I18n, language_info};
+
+/// "Termin 10:30", or "Termin 10:30 · verspätet" for a visitor who came after the window
+/// (their ticket is then a walk-in's or the information desk's).
+pub fn appointment_label(i18n: I18n, appointment: &json::TicketAppointment) -> impl Fn() -> String + Clone + use<> {
+    let time = slot_time(&appointment.slot).unwrap_or(&appointment.slot).to_owned();
+    let key = if appointment.late { "staff-appointment-late" } else { "staff-appointment" };
+    move || {
+        let mut args = FluentArgs::new();
+        args.set("time", time.clone());
+        i18n.t_args(key, &args)
+    }
+}
 
 /// The desk's function key for an action (function keys: letters would collide with a hand
 /// scanner's typing, and F1, F3, F5, F11, F12 belong to the browser). Transfer has none (it
@@ -144,12 +158,17 @@ pub fn TicketCard(ticket: json::StaffTicket) -> impl IntoView {
             }
         })
         .collect_view();
+    let appointment = ticket.appointment.as_ref().map(|appointment| {
+        let late = appointment.late;
+        view! { <p class="staff-ticket-appointment" class:late=late>{appointment_label(i18n, appointment)}</p> }
+    });
     let transfer_choice = TicketAction::Transfer
         .is_allowed_from(ticket.status)
         .then(|| view! { <TransferChoice ticket=ticket.id.clone() current=ticket.concern.clone()/> });
     view! {
         <article class="staff-ticket" aria-labelledby=format!("ticket-{}", ticket.id.0)>
             <h2 class="staff-ticket-number" id=format!("ticket-{}", ticket.id.0)>{ticket.number.to_string()}</h2>
+            {appointment}
             <p class="staff-ticket-status" data-status=ticket.status.as_str()>{move || i18n.t(status_key)}</p>
             <p class="staff-ticket-language">
                 {move || i18n.t("staff-language")}": "

@@ -96,6 +96,50 @@ fn numbers_outside_what_an_office_can_use_are_refused() {
 }
 
 #[test]
+fn appointment_rules_outside_what_an_office_can_use_are_refused() {
+    let mut office = office();
+    office.appointments = crate::AppointmentRules {
+        enabled: true,
+        check_in_opens_minutes: 241,
+        check_in_closes_minutes: 121,
+        late_arrival: crate::LateArrival::InformationDesk,
+        call_ahead_minutes: 61,
+        walk_in_every: Some(1),
+    };
+
+    assert_eq!(
+        paths(&office),
+        [
+            ("appointments.check_in_opens_minutes".into(), ProblemKind::OutOfRange),
+            ("appointments.check_in_closes_minutes".into(), ProblemKind::OutOfRange),
+            ("appointments.call_ahead_minutes".into(), ProblemKind::OutOfRange),
+            ("appointments.walk_in_every".into(), ProblemKind::OutOfRange),
+            ("appointments.late_arrival".into(), ProblemKind::Missing),
+        ]
+    );
+}
+
+#[test]
+fn appointment_rules_at_the_edges_of_their_ranges_are_accepted() {
+    let mut office = office();
+    office.information_concern = Some(office.concerns[0].id.clone());
+    for (opens, closes, ahead, every) in [(0, 0, 0, Some(2)), (240, 120, 60, Some(10)), (30, 10, 2, None)] {
+        office.appointments = crate::AppointmentRules {
+            enabled: true,
+            check_in_opens_minutes: opens,
+            check_in_closes_minutes: closes,
+            late_arrival: crate::LateArrival::InformationDesk,
+            call_ahead_minutes: ahead,
+            walk_in_every: every,
+        };
+
+        assert_eq!(office.problems(), [], "{:?}", office.appointments);
+    }
+    office.appointments.walk_in_every = Some(11);
+    assert_eq!(paths(&office), [("appointments.walk_in_every".into(), ProblemKind::OutOfRange)]);
+}
+
+#[test]
 fn times_and_dates_are_read_strictly() {
     assert_eq!(minutes_of_day("08:30"), Some(510));
     assert_eq!(minutes_of_day("24:00"), Some(1440));

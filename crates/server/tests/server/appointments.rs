@@ -473,3 +473,57 @@ async fn importing_again_changes_nothing_and_a_later_file_moves_and_cancels() {
     assert_eq!(state_of("B-1006").1, wire::AppointmentState::Cancelled);
     assert_eq!(state_of("B-1005").1, wire::AppointmentState::Expected);
 }
+
+#[tokio::test]
+async fn old_appointments_lose_their_reference_and_later_disappear_as_tickets_do() {
+    let data = tempfile::tempdir().unwrap();
+    let server = TestServer::start(data.path());
+    let admin = server.admin().await;
+    admin.edit_and_publish(|office| office.appointments.enabled = true).await;
+    let office = Office { server, admin };
+    for reference in ["KEEP-1", "OLD-1", "GONE-1"] {
+        let body = json!({"slot": slot_in(60), "concern": "address-change", "language": "ar"});
+        let answer =
+            office.admin.send(Method::PUT, &format!("{API}/admin/appointments/{reference}"), Some(&body)).await;
+        assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    }
+    office.server.stop();
+    // The demo office keeps 30 days: one appointment is 40 days old, one 70.
+    let days_ago = |days: i64| {
+        let then = Timestamp::now() - SignedDuration::from_hours(24 * days);
+        then.to_zoned_datetime(jiff::tz::TimeZone::get("Europe/Berlin").unwrap()).date().to_string()
+    };
+    crate::helpers::edit_database(
+        data.path(),
+        &[
+            &format!("UPDATE appointments SET service_day = '{}' WHERE reference = 'OLD-1'", days_ago(40)),
+            &format!("UPDATE appointments SET service_day = '{}' WHERE reference = 'GONE-1'", days_ago(70)),
+        ],
+    )
+    .await;
+
+    let server = TestServer::start(data.path()); // retention runs at start
+    let admin = server.admin().await;
+    let on = |day: String| {
+        let admin = admin.clone();
+        async move { admin.get_as::<Vec<wire::Appointment>>(&format!("{API}/admin/appointments?day={day}")).await }
+    };
+    let old = on(days_ago(40)).await;
+    let gone = on(days_ago(70)).await;
+    let recent = office_today(&admin).await;
+
+    assert_eq!(old.len(), 1);
+    assert_eq!((old[0].reference.as_str(), old[0].language.as_deref()), ("~", None), "{old:?}");
+    assert!(gone.is_empty(), "{gone:?}");
+    assert!(recent.iter().any(|appointment| appointment.reference == "KEEP-1" && appointment.language.is_some()));
+}
+
+/// Today's (or, just before midnight, tomorrow's) appointments, wherever the slot fell.
+async fn office_today(admin: &Clerk) -> Vec<wire::Appointment> {
+    let mut all: Vec<wire::Appointment> = admin.get_as(&format!("{API}/admin/appointments")).await;
+    let tomorrow = (Timestamp::now() + SignedDuration::from_hours(24))
+        .to_zoned_datetime(jiff::tz::TimeZone::get("Europe/Berlin").unwrap())
+        .date();
+    all.extend(admin.get_as::<Vec<wire::Appointment>>(&format!("{API}/admin/appointments?day={tomorrow}")).await);
+    all
+}
