@@ -16,50 +16,27 @@ import {
   answerChecklist, checkScreen, chooseLanguage, continueToSummary, expectHeading, message, openKiosk, tabTo,
   takeTicket,
 } from './kiosk-steps.mjs';
+import { adminCookie, book, officeAtNoon } from './appointment-steps.mjs';
 
 const chromium = browserPerFile();
 
-const TIME_ZONE = 'Europe/Berlin'; // the demo office's
-
-/** The office's local time `minutes` from now, as the admin API takes it ("2026-12-07T10:30"). */
-function officeTime(minutes) {
-  const at = new Date(Date.now() + minutes * 60_000);
-  const format = new Intl.DateTimeFormat('en-GB', {
-    timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  });
-  const part = Object.fromEntries(format.formatToParts(at).map(({ type, value }) => [type, value]));
-  return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
-}
+/** A slot `minutes` from now, RFC 3339 in UTC: the server writes it back in the office's offset. */
+const inMinutes = (minutes) => new Date(Date.now() + minutes * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
 
 /** "10:30" of an RFC 3339 time with the office's offset, as the kiosk shows it. */
 const clock = (rfc3339) => rfc3339.slice(11, 16);
 
-/** Signs in as the demo admin and returns `book(reference, minutes, concern)` and `cancel`. */
-async function bookingSystem(server) {
-  const session = await fetch(`${server.url}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'willkommen-admin' }),
+/** Books `reference` for `minutes` from now, as a booking system does; returns the appointment. */
+const bookIn = (server, reference, minutes, concern) => book(server, reference, { slot: inMinutes(minutes), concern });
+
+/** Cancels the appointment, as a booking system does. */
+async function cancel(server, appointment) {
+  const day = appointment.slot.slice(0, 10);
+  const response = await fetch(`${server.url}/api/v1/admin/appointments/${appointment.reference}?day=${day}`, {
+    method: 'DELETE',
+    headers: { cookie: await adminCookie(server) },
   });
-  assert.equal(session.status, 200);
-  const cookie = session.headers.get('set-cookie').split(';')[0];
-  return {
-    /** Books `reference` for `minutes` from now; returns the appointment as the API shows it. */
-    async book(reference, minutes, concern = 'address-change') {
-      const response = await fetch(`${server.url}/api/v1/admin/appointments/${encodeURIComponent(reference)}`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', cookie },
-        body: JSON.stringify({ slot: officeTime(minutes), concern }),
-      });
-      assert.equal(response.status, 201, await response.clone().text());
-      return response.json();
-    },
-    async cancel(reference, slot) {
-      const day = slot.slice(0, 10);
-      const response = await fetch(`${server.url}/api/v1/admin/appointments/${reference}?day=${day}`, { method: 'DELETE', headers: { cookie } });
-      assert.equal(response.status, 200, await response.clone().text());
-    },
-  };
+  assert.equal(response.status, 200, await response.clone().text());
 }
 
 /** Welcome -> (language) -> reference screen, by the welcome screen's "I have an appointment". */
@@ -88,7 +65,8 @@ async function findAppointment(page) {
 
 test('Arabic, by the keypad: the appointment, its checklist, and a ticket that says it is the appointment at its time', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const booked = await (await bookingSystem(server)).book('K-2741', 10);
+  await officeAtNoon(server); // the slot is today: the kiosk shows its time alone
+  const booked = await bookIn(server, 'K-2741', 10);
   const page = await openKiosk(chromium.browser, server);
   await expectText(page, '.appointment-button', message('de', 'appointment-have'));
   await keepScreenshot(page, 'appointment-de-1-welcome');
@@ -144,7 +122,8 @@ test('Arabic, by the keypad: the appointment, its checklist, and a ticket that s
 
 test('a hand scanner\'s burst of a confirmation link on the welcome screen looks its reference up at once', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const booked = await (await bookingSystem(server)).book('483920', 5);
+  await officeAtNoon(server); // the slot is today: the kiosk shows its time alone
+  const booked = await bookIn(server, '483920', 5);
   const page = await openKiosk(chromium.browser, server, { query: '?scanner' });
 
   // A USB scanner types the QR code's text within milliseconds and ends with Enter, while the
@@ -169,7 +148,9 @@ test('a hand scanner\'s burst of a confirmation link on the welcome screen looks
 
 test('Ukrainian, by keyboard alone: too early is told with the time check-in opens, with the ways on', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const booked = await (await bookingSystem(server)).book('UA-5151', 180);
+  // About noon in the office, so that three hours on is still today, whenever the test runs.
+  const zone = await officeAtNoon(server);
+  const booked = await bookIn(server, 'UA-5151', 180);
   const opensAt = new Date(new Date(booked.slot).getTime() - 30 * 60_000);
   const page = await openKiosk(chromium.browser, server);
 
@@ -187,7 +168,7 @@ test('Ukrainian, by keyboard alone: too early is told with the time check-in ope
 
   await page.locator('.appointment h1').waitFor();
   await expectHeading(page, message('uk', 'appointment-heading'));
-  const opens = `${String(opensAt.toLocaleString('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }))}`;
+  const opens = opensAt.toLocaleString('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const [early, hint] = message('uk', 'appointment-too-early').split('{ $time }');
   await expectText(page, '.appointment-state p:first-child', (text) => text.startsWith(early) && text.includes(opens) && text.endsWith(hint));
   await expectText(page, '.appointment-state p:nth-child(2)', message('uk', 'appointment-too-early-hint'));
@@ -204,7 +185,8 @@ test('Ukrainian, by keyboard alone: too early is told with the time check-in ope
 
 test('too late: the office\'s walk-in ticket for the same concern, through the same check-in', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const booked = await (await bookingSystem(server)).book('L-0007', -12);
+  await officeAtNoon(server); // twelve minutes ago is today
+  const booked = await bookIn(server, 'L-0007', -12);
   const page = await openKiosk(chromium.browser, server);
   await toReference(page, 'en');
   await tapReference(page, 'L0007');
@@ -260,7 +242,7 @@ test('an unknown reference is said kindly with the way to the information desk, 
 
 test('checking in twice gives the same ticket: a second visit to the kiosk shows it again', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  await (await bookingSystem(server)).book('T-3030', 0, 'extend-residence-permit');
+  await bookIn(server, 'T-3030', 0, 'extend-residence-permit');
   const page = await openKiosk(chromium.browser, server);
   await toReference(page, 'de');
   await tapReference(page, 'T3030');
@@ -293,7 +275,7 @@ test('checking in twice gives the same ticket: a second visit to the kiosk shows
 
 test('a check-in whose answer was lost is tried again by itself and gives one ticket', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  await (await bookingSystem(server)).book('N-4040', 5);
+  await bookIn(server, 'N-4040', 5);
   const page = await openKiosk(chromium.browser, server);
   await toReference(page, 'en');
   await tapReference(page, 'N4040');
@@ -351,12 +333,11 @@ test('the inactivity reset works on the reference screen and forgets what was ty
 for (const tag of ['de', 'ar', 'de-x-ls']) {
   test(`every appointment screen passes axe-core in ${tag}, in normal, large-text and high-contrast mode`, async () => {
     const server = await startServer({ dataDir: tempDir('data') });
-    const booking = await bookingSystem(server);
-    await booking.book('OPEN-1', 5);
-    await booking.book('EARLY-1', 240);
-    await booking.book('LATE-1', -12);
-    const cancelled = await booking.book('GONE-1', 20);
-    await booking.cancel('GONE-1', cancelled.slot);
+    await officeAtNoon(server); // every one of them today
+    await bookIn(server, 'OPEN-1', 5);
+    await bookIn(server, 'EARLY-1', 240);
+    await bookIn(server, 'LATE-1', -12);
+    await cancel(server, await bookIn(server, 'GONE-1', 20));
     const page = await openKiosk(chromium.browser, server);
     if (tag === 'de') await checkScreen(page, 'appointment-welcome');
 
