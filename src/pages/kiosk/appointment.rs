@@ -3,7 +3,7 @@
 //! from when, or what they get instead.
 
 use leptos::prelude::*;
-use web_sys::js_sys::Date;
+use web_sys::js_sys::{Date, Object, Reflect};
 use willkommen_api::{self as json, CheckInState, ErrorCode, LateArrival};
 
 use super::focused_heading;
@@ -11,7 +11,7 @@ use super::issue::information_desk_ticket;
 use super::issuing_notice::local_date_time;
 use super::visit::{Issuing, Lookup, Step, Visit};
 use crate::api_client::{ApiFailure, fetch_ticket, look_up_appointment};
-use crate::clock::{office_date, slot_time};
+use crate::clock::slot_time;
 use crate::components::Icon;
 use crate::i18n::I18n;
 
@@ -73,7 +73,11 @@ fn show(visit: Visit, appointment: json::AppointmentLookup, ticket: Option<json:
 /// and the call display) when it is today in the office, else with the day, in the visitor's
 /// language.
 pub fn appointment_time(rfc3339: &str, language: &str, time_zone: &str) -> String {
-    let today = office_date(&Date::new_0(), time_zone);
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"timeZone".into(), &time_zone.into());
+    // Swedish writes dates as ISO 8601 does ("2026-12-07"). Not `clock::office_date`: its
+    // `formatToParts` binding and fallback cost the kiosk's download 1.1 KB brotli.
+    let today: String = Date::new_0().to_locale_date_string("sv-SE", &options).into();
     match slot_time(rfc3339) {
         Some(time) if rfc3339.get(..10) == Some(today.as_str()) => time.to_owned(),
         _ => local_date_time(rfc3339, language, time_zone),
