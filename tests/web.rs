@@ -97,6 +97,25 @@ fn api_answers_are_read_with_the_browsers_json_parser() {
 }
 
 #[wasm_bindgen_test]
+fn an_appointment_is_read_with_its_check_in_state_as_the_kiosk_reads_it() {
+    use willkommen::api_client::decode;
+    use willkommen_api as json;
+
+    let lookup: json::AppointmentLookup = decode(
+        r#"{"reference":"B-1234","slot":"2026-12-07T10:30:00+01:00","concern":"address-change",
+            "check_in":{"state":"too_early","opens_at":"2026-12-07T10:00:00+01:00"}}"#,
+    )
+    .unwrap();
+    let late: json::CheckInState = decode(r#"{"state":"too_late","late_arrival":"information_desk"}"#).unwrap();
+    let again: json::CheckInState = decode(r#"{"state":"checked_in","ticket":"q0fO8b6u3J3p1yQ2xW9aZg"}"#).unwrap();
+
+    assert_eq!(lookup.check_in, json::CheckInState::TooEarly { opens_at: "2026-12-07T10:00:00+01:00".into() });
+    assert_eq!(late, json::CheckInState::TooLate { late_arrival: json::LateArrival::InformationDesk });
+    assert_eq!(again, json::CheckInState::CheckedIn { ticket: json::TicketId("q0fO8b6u3J3p1yQ2xW9aZg".into()) });
+    assert!(decode::<json::CheckInState>(r#"{"state":"too_early"}"#).is_err(), "no opens_at");
+}
+
+#[wasm_bindgen_test]
 fn read_aloud_reads_a_screens_marked_texts_in_order_using_accessible_names() {
     let root = container();
     root.set_inner_html(
