@@ -237,7 +237,7 @@ pub struct Appointment {
     /// Checked in after the window.
     #[serde(default)]
     pub late: bool,
-    /// Where it came from: `api`, `console` or `import`.
+    /// Where it came from: `api` (the admin API, which the console uses too) or `import`.
     pub source: String,
 }
 
