@@ -11,6 +11,7 @@ import {
   axeViolations, browserPerFile, expectAttribute, expectCount, expectEvaluated, expectState, expectText, keepScreenshot,
   startServer, tempDir,
 } from './harness.mjs';
+import { adminConsole } from './admin-steps.mjs';
 import { adminCookie, book, checkedInAppointment, officeAtNoon, officeDay } from './appointment-steps.mjs';
 
 const chromium = browserPerFile();
@@ -39,14 +40,7 @@ async function expectReport(page, expected) {
 
 /** The admin console, signed in as the demo admin, on the appointments of the office's today. */
 async function appointments(server, { viewport = { width: 1920, height: 1080 } } = {}) {
-  const context = await chromium.browser.newContext({ viewport });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => { throw error; });
-  await page.goto(`${server.url}/admin`);
-  await page.getByLabel('Benutzername').fill('admin');
-  await page.getByLabel('Passwort').fill('willkommen-admin');
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.locator('.admin-concern').first().waitFor();
+  const page = await adminConsole(chromium, server, { viewport });
   await page.locator('.admin-nav').getByRole('button', { name: 'Termine', exact: true }).click();
   await expectText(page, '.admin-section h1', 'Termine');
   return page;

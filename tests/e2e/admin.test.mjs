@@ -10,6 +10,7 @@ import {
   axeViolations, browserPerFile, expectAttribute, expectCount, expectEvaluated, expectText, keepScreenshot,
   startServer, tempDir,
 } from './harness.mjs';
+import { adminConsole } from './admin-steps.mjs';
 import { answerChecklist, chooseConcern, chooseLanguage, continueToSummary, openKiosk, start, takeTicket } from './kiosk-steps.mjs';
 
 const demo = JSON.parse(readFileSync(new URL('../../crates/server/seed/demo_office.json', import.meta.url), 'utf8'));
@@ -17,18 +18,6 @@ const addressChange = demo.concerns.find((concern) => concern.id === 'address-ch
 
 const chromium = browserPerFile();
 
-/** The admin console, signed in as the demo admin, on the concern list. */
-async function adminConsole(server, { viewport = { width: 1920, height: 1080 } } = {}) {
-  const context = await chromium.browser.newContext({ viewport });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => { throw error; });
-  await page.goto(`${server.url}/admin`);
-  await page.getByLabel('Benutzername').fill('admin');
-  await page.getByLabel('Passwort').fill('willkommen-admin');
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.locator('.admin-concern').first().waitFor();
-  return page;
-}
 
 /** Opens the section `name` and waits for its heading (which is the section's name). */
 async function openSection(page, name) {
@@ -53,7 +42,7 @@ test('an Arabic checklist edit is previewed, published, and shown by a running k
   const firstItem = kiosk.locator('.checklist-item .document-name').first();
   await expectText(firstItem, addressChange.checklist[0].text.ar);
 
-  const page = await adminConsole(server);
+  const page = await adminConsole(chromium, server);
   await page.locator('.admin-concern', { hasText: addressChange.name.de }).getByRole('button', { name: /Bearbeiten/ }).click();
   await page.getByLabel('Übersetzen in').selectOption('ar');
   const edited = 'بطاقة الإقامة الجديدة <script>alert(1)</script>';
@@ -89,7 +78,7 @@ test('an Arabic checklist edit is previewed, published, and shown by a running k
 
 test('a file with three errors reports all three with where they are, and changes nothing', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const page = await adminConsole(server);
+  const page = await adminConsole(chromium, server);
   await openSection(page, 'Versionen und Dateien');
   const broken = structuredClone(demo);
   delete broken.concerns[0].name.de;
@@ -121,7 +110,7 @@ test('a file with three errors reports all three with where they are, and change
 
 test('every admin screen passes axe-core in German and English, and works by keyboard', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const page = await adminConsole(server);
+  const page = await adminConsole(chromium, server);
   assert.deepEqual(await axeViolations(page), [], 'concerns');
   for (const section of ['Übersetzungen', 'Einstellungen', 'Schalter', 'Termine', 'Konten', 'Versionen und Dateien', 'Protokoll']) {
     // Scanned once shown whole: the accounts and versions once their rows have loaded; a new
@@ -161,7 +150,7 @@ test('every admin screen passes axe-core in German and English, and works by key
 
 test('an account made in the console can sign in at the desk, and the audit trail says who made it', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const page = await adminConsole(server);
+  const page = await adminConsole(chromium, server);
   await openSection(page, 'Konten');
   await page.getByLabel('Benutzername', { exact: true }).fill('a.nowak');
   await page.getByLabel('Name', { exact: true }).last().fill('Anna Nowak');
@@ -193,7 +182,7 @@ test('an account made in the console can sign in at the desk, and the audit trai
 
 test('edits survive a lapsed session: sign in again and save them', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
-  const page = await adminConsole(server);
+  const page = await adminConsole(chromium, server);
   await openSection(page, 'Einstellungen');
   const cutoff = page.getByLabel('Keine neuen Nummern so viele Minuten vor Schluss');
   await cutoff.fill('35');
@@ -219,7 +208,7 @@ test('the notice for the call display is set in the console and shown on the dis
   await display.goto(`${server.url}/display`);
   await expectText(display, '.display-info', /Bitte halten Sie Ihren Pass/);
 
-  const page = await adminConsole(server);
+  const page = await adminConsole(chromium, server);
   await openSection(page, 'Einstellungen');
   await page.getByLabel('Hinweis auf der Aufrufanzeige (Deutsch)').fill('Heute schließt die Behörde um 12 Uhr.');
   await page.getByLabel('Hinweis auf der Aufrufanzeige (Englisch)').fill('Today the office closes at noon.');

@@ -14,6 +14,8 @@ mod csv;
 mod fields;
 mod ics;
 mod problems;
+#[cfg(test)]
+mod test_support;
 mod text;
 mod when;
 

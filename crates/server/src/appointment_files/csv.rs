@@ -343,19 +343,10 @@ impl<'a> Lines<'a> {
 mod tests {
     use super::*;
 
-    type Found = Vec<(u32, Option<String>, String)>;
-
-    fn berlin() -> TimeZone {
-        TimeZone::get("Europe/Berlin").unwrap()
-    }
+    use crate::appointment_files::test_support::{Found, read_with};
 
     fn read_csv(text: &str) -> Result<Vec<FileAppointment>, Found> {
-        let mut problems = Problems::default();
-        let listed = read(text, &berlin(), &mut problems);
-        problems
-            .into_result()
-            .map_err(|found| found.into_iter().map(|p| (p.line, p.field, p.message)).collect::<Found>())?;
-        Ok(listed)
+        read_with(read, text)
     }
 
     /// (line, reference, slot, service, language, cancelled)

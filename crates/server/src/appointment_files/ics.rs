@@ -310,19 +310,10 @@ fn named_zone(tzid: &str) -> Result<TimeZone, String> {
 mod tests {
     use super::*;
 
-    type Found = Vec<(u32, Option<String>, String)>;
-
-    fn berlin() -> TimeZone {
-        TimeZone::get("Europe/Berlin").unwrap()
-    }
+    use crate::appointment_files::test_support::{Found, read_with};
 
     fn read_ics(text: &str) -> Result<Vec<FileAppointment>, Found> {
-        let mut problems = Problems::default();
-        let listed = read(text, &berlin(), &mut problems);
-        problems
-            .into_result()
-            .map_err(|found| found.into_iter().map(|p| (p.line, p.field, p.message)).collect::<Found>())?;
-        Ok(listed)
+        read_with(read, text)
     }
 
     /// A calendar of these lines (CRLF, as RFC 5545 writes), with its `BEGIN` on line 1 and
