@@ -6,9 +6,8 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use jiff::tz::TimeZone;
 use serde::Deserialize;
-use willkommen_api::{self as json, AppointmentRules};
+use willkommen_api as json;
 
 use crate::AppState;
 use crate::appointment_files::{parse_start, read_appointment_file};
@@ -41,14 +40,14 @@ pub async fn appointments_list(
     State(state): State<AppState>,
     Query(query): Query<DayQuery>,
 ) -> AppResult<Json<Vec<json::Appointment>>> {
-    let (rules, zone) = office_rules(&state).await?;
+    let office = state.store.appointment_office().await?;
     let now = state.store.now();
     let day = match query.day {
         Some(day) => checked_day(&day)?,
-        None => service_day(now, &zone),
+        None => service_day(now, &office.zone),
     };
     let records = state.store.appointments_on(&day).await?;
-    Ok(Json(records.iter().map(|record| record.to_json(now, &rules)).collect()))
+    Ok(Json(records.iter().map(|record| record.to_json(now, &office.rules)).collect()))
 }
 
 /// `PUT /api/v1/admin/appointments/{reference}`: creates the appointment with this reference
@@ -64,9 +63,10 @@ pub async fn appointments_put(
     Path(reference): Path<String>,
     Json(input): Json<json::AppointmentInput>,
 ) -> AppResult<Response> {
-    let (rules, zone) = office_rules(&state).await?;
+    let office = state.store.appointment_office().await?;
     let reference_key = checked_reference(&reference)?;
-    let slot = parse_start(&input.slot, &zone).map_err(|message| AppError::InvalidField(format!("slot: {message}")))?;
+    let slot =
+        parse_start(&input.slot, &office.zone).map_err(|message| AppError::InvalidField(format!("slot: {message}")))?;
     let names = state.store.service_names().await?;
     let concern = names
         .concern(&input.concern)
@@ -77,7 +77,7 @@ pub async fn appointments_put(
             ))
         })?
         .to_owned();
-    let language = checked_language(&state, input.language).await?;
+    let language = checked_language(input.language, &office.languages)?;
     let entry = AppointmentEntry {
         reference: reference.trim().to_owned(),
         reference_key,
@@ -89,7 +89,7 @@ pub async fn appointments_put(
     let now = state.store.now();
     let (stored, record) = state.store.store_appointment(&entry, Source::Api, now).await?;
     let status = if stored == Stored::Created { StatusCode::CREATED } else { StatusCode::OK };
-    Ok((status, Json(record.to_json(now, &rules))).into_response())
+    Ok((status, Json(record.to_json(now, &office.rules))).into_response())
 }
 
 /// `DELETE /api/v1/admin/appointments/{reference}?day=`: cancels it. A visitor who has
@@ -103,14 +103,14 @@ pub async fn appointments_cancel(
     Path(reference): Path<String>,
     Query(query): Query<DayQuery>,
 ) -> AppResult<Json<json::Appointment>> {
-    let (rules, _) = office_rules(&state).await?;
+    let office = state.store.appointment_office().await?;
     let reference_key = checked_reference(&reference)?;
     let day = checked_day(
         query.day.as_deref().ok_or_else(|| AppError::InvalidField("day: say which day (YYYY-MM-DD)".into()))?,
     )?;
     let now = state.store.now();
     let record: AppointmentRecord = state.store.cancel_appointment(&reference_key, &day, now).await?;
-    Ok(Json(record.to_json(now, &rules)))
+    Ok(Json(record.to_json(now, &office.rules)))
 }
 
 /// `POST /api/v1/admin/appointments/import?dry_run=`: a booking system's export (CSV or
@@ -125,10 +125,10 @@ pub async fn appointments_import(
     Query(query): Query<ImportQuery>,
     body: Bytes,
 ) -> AppResult<Json<json::ImportReport>> {
-    let (_, zone) = office_rules(&state).await?;
-    let file = read_appointment_file(&body, &zone).map_err(AppError::InvalidImport)?;
+    let office = state.store.appointment_office().await?;
+    let file = read_appointment_file(&body, &office.zone).map_err(AppError::InvalidImport)?;
     let names = state.store.service_names().await?;
-    let languages = state.store.kiosk_languages().await?;
+    let languages = &office.languages;
     let mut problems = Vec::new();
     let mut entries = Vec::with_capacity(file.appointments.len());
     for row in file.appointments {
@@ -141,7 +141,7 @@ pub async fn appointments_import(
                 unknown_service: Some(row.service.clone()),
             });
         }
-        let language = row.language.as_deref().map(|tag| offered_language(tag, &languages).ok_or(tag));
+        let language = row.language.as_deref().map(|tag| offered_language(tag, languages).ok_or(tag));
         if let Some(Err(language)) = language {
             problems.push(json::ImportProblem {
                 line: row.line,
@@ -198,12 +198,6 @@ pub async fn services_replace(
     Ok(Json(state.store.service_mappings().await?))
 }
 
-pub(super) async fn office_rules(state: &AppState) -> AppResult<(AppointmentRules, TimeZone)> {
-    let rules = state.store.appointment_rules().await?;
-    let zone = state.store.office_time_zone().await?;
-    Ok((rules, zone))
-}
-
 fn checked_reference(reference: &str) -> AppResult<String> {
     json::normalize_reference(reference).ok_or_else(|| {
         AppError::InvalidField(format!(
@@ -221,9 +215,8 @@ fn checked_day(day: &str) -> AppResult<String> {
         .map_err(|_| AppError::InvalidField(format!("day: {day:?} is not a date like 2026-12-07")))
 }
 
-pub(super) async fn checked_language(state: &AppState, language: Option<String>) -> AppResult<Option<String>> {
+fn checked_language(language: Option<String>, languages: &[String]) -> AppResult<Option<String>> {
     let Some(language) = language.filter(|language| !language.trim().is_empty()) else { return Ok(None) };
-    let languages = state.store.kiosk_languages().await?;
     if languages.contains(&language) {
         Ok(Some(language))
     } else {

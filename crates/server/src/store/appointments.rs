@@ -37,6 +37,13 @@ impl AppointmentEntry {
     }
 }
 
+/// The office as the appointment routes see it; see [`Store::appointment_office`].
+pub struct AppointmentOffice {
+    pub rules: AppointmentRules,
+    pub zone: jiff::tz::TimeZone,
+    pub languages: Vec<String>,
+}
+
 /// Where an appointment came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -143,24 +150,28 @@ pub enum Stored {
     Unchanged,
 }
 
+impl Stored {
+    /// What storing `entry` over `existing` does.
+    fn by(existing: Option<&AppointmentRecord>, entry: &AppointmentEntry) -> Self {
+        match existing {
+            None => Self::Created,
+            Some(record) if record.differs_from(entry) => Self::Updated,
+            Some(_) => Self::Unchanged,
+        }
+    }
+}
+
 impl Store {
-    /// The office's appointment rules.
-    pub async fn appointment_rules(&self) -> AppResult<AppointmentRules> {
+    /// What the appointment routes need of the office: its appointment rules, time zone and
+    /// kiosk languages, read at once.
+    pub async fn appointment_office(&self) -> AppResult<AppointmentOffice> {
         let mut conn = self.pool.acquire().await?;
-        appointment_rules(&mut conn).await
-    }
-
-    /// The office's time zone.
-    pub async fn office_time_zone(&self) -> AppResult<jiff::tz::TimeZone> {
-        let mut conn = self.pool.acquire().await?;
-        Ok(office_rules(&mut conn).await?.schedule()?.time_zone().clone())
-    }
-
-    /// The languages the kiosk offers.
-    pub async fn kiosk_languages(&self) -> AppResult<Vec<String>> {
-        let languages: Json<Vec<String>> =
-            sqlx::query_scalar("SELECT languages FROM office WHERE id = 1").fetch_one(&self.pool).await?;
-        Ok(languages.0)
+        let office = office_rules(&mut conn).await?;
+        Ok(AppointmentOffice {
+            zone: office.time_zone()?,
+            rules: office.appointment_rules.0,
+            languages: office.languages.0,
+        })
     }
 
     /// The appointments of `day` (`YYYY-MM-DD`), by slot.
@@ -181,7 +192,8 @@ impl Store {
         now: Timestamp,
     ) -> AppResult<(Stored, AppointmentRecord)> {
         let mut tx = self.write_transaction().await?;
-        let stored = store_entry(&mut tx, entry, source, now).await?;
+        let existing = find(&mut tx, &entry.reference_key, &entry.service_day()).await?;
+        let stored = store_entry(&mut tx, entry, existing.as_ref(), source, now).await?;
         let record = find(&mut tx, &entry.reference_key, &entry.service_day())
             .await?
             .ok_or_else(|| anyhow::anyhow!("the stored appointment is not readable"))?;
@@ -229,11 +241,7 @@ impl Store {
         for entry in entries {
             listed.insert((entry.reference_key.clone(), entry.service_day()));
             let existing = find(&mut tx, &entry.reference_key, &entry.service_day()).await?;
-            let outcome = match &existing {
-                None => Stored::Created,
-                Some(record) if record.differs_from(entry) => Stored::Updated,
-                Some(_) => Stored::Unchanged,
-            };
+            let outcome = Stored::by(existing.as_ref(), entry);
             match outcome {
                 Stored::Created if entry.cancelled => report.unchanged += 1,
                 Stored::Created => report.created += 1,
@@ -246,7 +254,7 @@ impl Store {
             // A cancellation of an appointment never seen before is noted, not stored.
             let never_seen_cancellation = outcome == Stored::Created && entry.cancelled;
             if !dry_run && !never_seen_cancellation {
-                store_entry(&mut tx, entry, Source::Import, now).await?;
+                store_entry(&mut tx, entry, existing.as_ref(), Source::Import, now).await?;
             }
         }
         for day in days {
@@ -291,7 +299,7 @@ impl Store {
     /// from half an hour ago to three hours ahead, references `DEMO-01`, `DEMO-02`, ..., for
     /// the office's first concerns in turn. Returns how many.
     pub async fn book_demo_appointments(&self, now: Timestamp) -> AppResult<u32> {
-        let zone = self.office_time_zone().await?;
+        let zone = self.appointment_office().await?.zone;
         let today = crate::schedule::service_day(now, &zone);
         if !self.appointments_on(&today).await?.is_empty() {
             return Ok(0);
@@ -406,13 +414,6 @@ pub(super) async fn appointment_rules(conn: &mut AnyConnection) -> AppResult<App
     Ok(rules.0)
 }
 
-/// The rules and the office's time zone, as check-in needs them.
-pub(super) async fn rules_and_zone(conn: &mut AnyConnection) -> AppResult<(AppointmentRules, jiff::tz::TimeZone)> {
-    let office = office_rules(&mut *conn).await?;
-    let zone = office.schedule()?.time_zone().clone();
-    Ok((appointment_rules(conn).await?, zone))
-}
-
 pub(super) async fn find(
     conn: &mut AnyConnection,
     reference_key: &str,
@@ -425,19 +426,19 @@ pub(super) async fn find(
         .await?)
 }
 
+/// Stores `entry` over `existing`, the appointment stored with its reference on its day.
 async fn store_entry(
     conn: &mut AnyConnection,
     entry: &AppointmentEntry,
+    existing: Option<&AppointmentRecord>,
     source: Source,
     now: Timestamp,
 ) -> AppResult<Stored> {
     let day = entry.service_day();
-    let existing = find(&mut *conn, &entry.reference_key, &day).await?;
-    let stored = match &existing {
-        None => Stored::Created,
-        Some(record) if record.differs_from(entry) => Stored::Updated,
-        Some(_) => return Ok(Stored::Unchanged),
-    };
+    let stored = Stored::by(existing, entry);
+    if stored == Stored::Unchanged {
+        return Ok(stored);
+    }
     sqlx::query(
         "INSERT INTO appointments (reference, reference_key, service_day, slot, slot_at, concern_id, language,
                                    cancelled, source, updated_at)
@@ -460,7 +461,7 @@ async fn store_entry(
     .execute(&mut *conn)
     .await?;
     // A checked-in visitor whose slot moved is called at the new time.
-    if let Some(ticket) = existing.and_then(|record| record.ticket_id).filter(|_| stored == Stored::Updated) {
+    if let Some(ticket) = existing.and_then(|record| record.ticket_id.as_ref()).filter(|_| stored == Stored::Updated) {
         sqlx::query("UPDATE tickets SET appointment_slot = $1 WHERE id = $2 AND appointment_slot IS NOT NULL")
             .bind(entry.slot.timestamp().as_millisecond())
             .bind(ticket)

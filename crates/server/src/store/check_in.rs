@@ -6,7 +6,8 @@ use jiff::Timestamp;
 use willkommen_api::{self as json, AppointmentRules, CheckInState, LateArrival};
 
 use super::Store;
-use super::appointments::{APPOINTMENT_SELECT, AppointmentRecord, rules_and_zone};
+use super::appointments::{APPOINTMENT_SELECT, AppointmentRecord};
+use super::office::office_rules;
 use super::tickets::{NewTicketRow, TicketView, insert_ticket, ticket_view};
 use crate::appointment_window::{Window, window_at};
 use crate::error::{AppError, AppResult};
@@ -29,7 +30,8 @@ impl Store {
     /// the most recent one (to say that it is over). `None` when there is none.
     pub async fn look_up_appointment(&self, reference_key: &str, now: Timestamp) -> AppResult<Option<Lookup>> {
         let mut conn = self.pool.acquire().await?;
-        let (rules, zone) = rules_and_zone(&mut conn).await?;
+        let office = office_rules(&mut conn).await?;
+        let (rules, zone) = (office.appointment_rules.0, office.time_zone()?);
         let today = service_day(now, &zone);
         let Some(record) = nearest(&mut conn, reference_key, &today).await? else { return Ok(None) };
         let check_in = check_in_state(&record, now, &rules, &zone);
@@ -48,7 +50,8 @@ impl Store {
         check: impl FnOnce(&CheckInContext) -> AppResult<()>,
     ) -> AppResult<CheckedIn> {
         let mut tx = self.write_transaction().await?;
-        let (rules, zone) = rules_and_zone(&mut tx).await?;
+        let office = office_rules(&mut tx).await?;
+        let (rules, zone) = (office.appointment_rules.0, office.time_zone()?);
         let today = service_day(now, &zone);
         let unknown = || AppError::UnknownAppointment("there is no appointment with this reference".into());
         let record = nearest(&mut tx, reference_key, &today).await?.ok_or_else(unknown)?;
@@ -75,22 +78,30 @@ impl Store {
                 (information.unwrap_or_else(|| record.concern_id.clone()), true)
             }
         };
-        let languages: super::types::Json<Vec<String>> =
-            sqlx::query_scalar("SELECT languages FROM office WHERE id = 1").fetch_one(&mut *tx).await?;
         // The visitor answered the booked concern's checklist; a ticket for the information
         // desk carries no answers (they are about another concern's documents).
         let checklist_ids: Vec<String> = sqlx::query_scalar("SELECT id FROM checklist_items WHERE concern_id = $1")
             .bind(&record.concern_id)
             .fetch_all(&mut *tx)
             .await?;
-        check(&CheckInContext { languages: &languages.0, concern: &record.concern_id, checklist_ids: &checklist_ids })?;
+        check(&CheckInContext {
+            languages: &office.languages.0,
+            concern: &record.concern_id,
+            checklist_ids: &checklist_ids,
+        })?;
         let no_answers = std::collections::BTreeMap::new();
         let checklist = if concern == record.concern_id { &request.checklist } else { &no_answers };
+        let prefix: String = sqlx::query_scalar("SELECT prefix FROM concerns WHERE id = $1")
+            .bind(&concern)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| AppError::UnknownConcern(format!("there is no concern {concern:?}")))?;
         let slot = record.slot_at();
         let id = insert_ticket(
             &mut tx,
             NewTicketRow {
                 concern: &concern,
+                prefix: &prefix,
                 language: &request.language,
                 checklist,
                 appointment_slot: (!late).then(|| slot.as_millisecond()),

@@ -22,6 +22,7 @@ pub struct OfficeRules {
     pub cutoff_minutes: i64,
     pub no_show_after_calls: i64,
     pub retention_days: i64,
+    pub appointment_rules: Json<json::AppointmentRules>,
 }
 
 impl OfficeRules {
@@ -35,17 +36,17 @@ impl OfficeRules {
 pub(super) async fn office_rules(conn: &mut AnyConnection) -> AppResult<OfficeRules> {
     Ok(sqlx::query_as(
         "SELECT time_zone, languages, opening_hours, closed_days, cutoff_minutes, no_show_after_calls,
-                retention_days
+                retention_days, appointment_rules
          FROM office WHERE id = 1",
     )
     .fetch_one(conn)
     .await?)
 }
 
-/// The service day (`YYYY-MM-DD` in the office's time zone) `now` falls on.
-pub(super) async fn service_day_at(conn: &mut AnyConnection, now: Timestamp) -> AppResult<String> {
-    let office = office_rules(conn).await?;
-    Ok(service_day(now, office.schedule()?.time_zone()))
+impl OfficeRules {
+    pub fn time_zone(&self) -> AppResult<jiff::tz::TimeZone> {
+        Ok(self.schedule()?.time_zone().clone())
+    }
 }
 
 /// The office as the tables hold it, its opening hours, and the service day `now` falls on.

@@ -13,12 +13,12 @@ use sqlx::AnyConnection;
 use willkommen_api::{self as json, TicketAction, TicketStatus};
 
 use super::Store;
-use super::appointments::appointment_rules;
-use super::office::{office_rules, service_day_at};
+use super::office::office_rules;
 use super::tickets::{TICKET_SELECT, TicketRecord, existing_ticket, find_ticket, invalid_transition, record_event};
 use super::types::Flag;
 use crate::appointment_window::due_until;
 use crate::error::{AppError, AppResult};
+use crate::schedule::service_day;
 
 /// What staff need to see a ticket: the required checklist items per concern.
 pub type RequiredItems = BTreeMap<String, Vec<String>>;
@@ -45,8 +45,8 @@ impl Store {
             Some(chosen) => known_concerns(&mut tx, chosen).await?,
             None => counter_concerns(&mut tx, counter).await?,
         };
-        let today = service_day_at(&mut tx, now).await?;
-        let rules = appointment_rules(&mut tx).await?;
+        let office = office_rules(&mut tx).await?;
+        let (today, rules) = (service_day(now, &office.time_zone()?), office.appointment_rules.0);
         let concerns = serde_json::to_string(&concerns).map_err(anyhow::Error::from)?;
         let next = next_in_call_order(&mut tx, &today, &concerns, &rules, now).await?;
         let id = next.ok_or_else(|| AppError::QueueEmpty("nobody is waiting for these concerns".into()))?;
@@ -151,8 +151,8 @@ impl Store {
     /// Today's queue: waiting and parked tickets in call order, and the active ones.
     pub async fn queue(&self, now: Timestamp) -> AppResult<(Vec<TicketRecord>, Vec<TicketRecord>)> {
         let mut conn = self.pool.acquire().await?;
-        let today = service_day_at(&mut conn, now).await?;
-        let rules = appointment_rules(&mut conn).await?;
+        let office = office_rules(&mut conn).await?;
+        let (today, rules) = (service_day(now, &office.time_zone()?), office.appointment_rules.0);
         let due = due_until(now, &rules);
         let waiting = sqlx::query_as(&format!(
             "SELECT {TICKET_SELECT} WHERE t.service_day = $1 AND t.status IN ('waiting', 'parked')

@@ -170,12 +170,13 @@ impl Store {
             concern: concern.as_ref(),
             issued_today: u32::try_from(issued_today).unwrap_or(u32::MAX),
         })?;
-        concern.ok_or_else(|| AppError::UnknownConcern("no such concern".into()))?;
+        let concern = concern.ok_or_else(|| AppError::UnknownConcern("no such concern".into()))?;
 
         let id = insert_ticket(
             &mut tx,
             NewTicketRow {
                 concern: request.concern.as_str(),
+                prefix: &concern.prefix,
                 language: &request.language,
                 checklist: &request.checklist,
                 appointment_slot: None,
@@ -224,6 +225,8 @@ impl Store {
 /// its call).
 pub(super) struct NewTicketRow<'a> {
     pub concern: &'a str,
+    /// The concern's, before its numbers.
+    pub prefix: &'a str,
     pub language: &'a str,
     pub checklist: &'a BTreeMap<String, bool>,
     pub appointment_slot: Option<i64>,
@@ -238,11 +241,6 @@ pub(super) async fn insert_ticket(
     time_zone: &jiff::tz::TimeZone,
     now: Timestamp,
 ) -> AppResult<String> {
-    let prefix: String = sqlx::query_scalar("SELECT prefix FROM concerns WHERE id = $1")
-        .bind(ticket.concern)
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or_else(|| AppError::UnknownConcern(format!("there is no concern {:?}", ticket.concern)))?;
     let sequence: i64 = sqlx::query_scalar(
         "INSERT INTO ticket_counters (concern_id, service_day, last_sequence) VALUES ($1, $2, 1)
          ON CONFLICT (concern_id, service_day) DO UPDATE SET last_sequence = ticket_counters.last_sequence + 1
@@ -261,7 +259,7 @@ pub(super) async fn insert_ticket(
     )
     .bind(id.as_str())
     .bind(ticket.concern)
-    .bind(&prefix)
+    .bind(ticket.prefix)
     .bind(sequence)
     .bind(today)
     .bind(ticket.language)
@@ -308,23 +306,24 @@ pub(super) async fn existing_ticket(conn: &mut AnyConnection, id: &str) -> AppRe
 /// A ticket with its place in the queue and the expected wait, while it waits.
 pub(super) async fn ticket_view(conn: &mut AnyConnection, id: &str, now: Timestamp) -> AppResult<Option<TicketView>> {
     let Some(record) = find_ticket(conn, id).await? else { return Ok(None) };
+    // Only a waiting ticket has a place: the others need no queue figures at all.
+    if record.status != TicketStatus::Waiting.as_str() {
+        return Ok(Some(TicketView { record, people_ahead: None, estimated_wait: None }));
+    }
     let rules = super::appointments::appointment_rules(conn).await?;
     let due = crate::appointment_window::due_until(now, &rules);
-    let mut people_ahead = people_ahead(conn, &record, due).await?;
-    let mut estimated_wait = None;
-    if let Some(ahead) = people_ahead {
-        let (average, counters) = wait_basis(conn, &record.concern_id, now).await?;
-        estimated_wait = crate::wait::estimate(ahead, average, counters);
-        // A walk-in also waits for the appointments that fall due while they wait.
-        if let (1, Some(wait)) = (call_class_of(&record, due), estimated_wait) {
-            let booked = appointments_due_within(conn, &record, due, wait.max_minutes).await?;
-            if booked > 0 {
-                people_ahead = Some(ahead + booked);
-                estimated_wait = crate::wait::estimate(ahead + booked, average, counters);
-            }
+    let mut ahead = people_ahead(conn, &record, due).await?;
+    let (average, counters) = wait_basis(conn, &record.concern_id, now).await?;
+    let mut estimated_wait = crate::wait::estimate(ahead, average, counters);
+    // A walk-in also waits for the appointments that fall due while they wait.
+    if let (1, Some(wait)) = (call_class_of(&record, due), estimated_wait) {
+        let booked = appointments_due_within(conn, &record, due, wait.max_minutes).await?;
+        if booked > 0 {
+            ahead += booked;
+            estimated_wait = crate::wait::estimate(ahead, average, counters);
         }
     }
-    Ok(Some(TicketView { record, people_ahead, estimated_wait }))
+    Ok(Some(TicketView { record, people_ahead: Some(ahead), estimated_wait }))
 }
 
 pub(super) async fn set_status(conn: &mut AnyConnection, id: &str, status: TicketStatus) -> AppResult<()> {
@@ -378,10 +377,7 @@ pub(super) async fn wait_basis(
 
 /// Waiting tickets of the same concern and day that will be called before this one, in the
 /// queue's order at `now` (see `staff::call_order`).
-async fn people_ahead(conn: &mut AnyConnection, ticket: &TicketRecord, due: i64) -> AppResult<Option<u32>> {
-    if ticket.status != TicketStatus::Waiting.as_str() {
-        return Ok(None);
-    }
+async fn people_ahead(conn: &mut AnyConnection, ticket: &TicketRecord, due: i64) -> AppResult<u32> {
     let ahead: i64 = sqlx::query_scalar(&format!(
         "SELECT COUNT(*) FROM (
              SELECT t.priority AS priority, {class} AS class, COALESCE(t.appointment_slot, t.queued_at) AS k,
@@ -402,7 +398,7 @@ async fn people_ahead(conn: &mut AnyConnection, ticket: &TicketRecord, due: i64)
     .bind(ticket.queued_at)
     .fetch_one(conn)
     .await?;
-    Ok(Some(u32::try_from(ahead).unwrap_or(u32::MAX)))
+    Ok(u32::try_from(ahead).unwrap_or(u32::MAX))
 }
 
 /// The ticket's class in the call order: 0 a due appointment, 1 a walk-in, 2 an appointment
