@@ -19,6 +19,7 @@ mod office;
 mod office_config;
 mod pages;
 mod staff;
+mod statistics;
 mod text;
 mod ticket;
 
@@ -40,6 +41,10 @@ pub use office_config::{
 };
 pub use pages::{Page, WebApp, ticket_id_in, ticket_status_path};
 pub use staff::{CallNext, CallTo, Counter, CounterId, Login, Me, QueueView, Role, StaffTicket, TransferTo};
+pub use statistics::{
+    Cell, ColumnKind, LiveBoard, LiveConcern, OverTarget, STATISTICS_MAX_DAYS, STATISTICS_TABLES, StatisticsColumn,
+    StatisticsReport, StatisticsTable, TargetLevel, TurnedAway, TurnedAwayReason,
+};
 pub use text::{LocalizedText, SOURCE_LANGUAGE};
 pub use ticket::{NewTicket, ParseTicketNumberError, Ticket, TicketId, TicketNumber, TicketStatus, WaitEstimate};
 

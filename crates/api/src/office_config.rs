@@ -68,6 +68,10 @@ pub struct ConcernConfig {
     pub active: bool,
     /// Tickets per day; `null` for no limit.
     pub daily_quota: Option<u32>,
+    /// The longest wait the office aims for, in minutes; past it the live board turns red and
+    /// the staff desks show a banner. `null`: no target.
+    #[serde(default)]
+    pub target_wait_minutes: Option<u32>,
     pub name: LocalizedText,
     pub description: LocalizedText,
     pub checklist: Vec<ChecklistItem>,
@@ -299,6 +303,9 @@ impl OfficeConfig {
             }
             if let Some(quota) = concern.daily_quota {
                 found.range(&format!("{path}.daily_quota"), quota, 0, 10_000);
+            }
+            if let Some(target) = concern.target_wait_minutes {
+                found.range(&format!("{path}.target_wait_minutes"), target, 1, 1_440);
             }
             found.text(&format!("{path}.name"), &concern.name, limits::CONCERN_NAME);
             found.optional_text(&format!("{path}.description"), &concern.description, limits::CONCERN_DESCRIPTION);

@@ -22,6 +22,9 @@ pub enum Role {
     Staff,
     /// Everything staff can do, plus the office's settings and accounts.
     Admin,
+    /// Reads the statistics and the live board, nothing else: for a head of office who needs
+    /// no admin rights and calls no visitors.
+    Statistics,
 }
 
 impl Role {
@@ -29,7 +32,27 @@ impl Role {
         match self {
             Self::Staff => "staff",
             Self::Admin => "admin",
+            Self::Statistics => "statistics",
         }
+    }
+
+    /// The role stored as `text` (`staff` for anything unknown: the least a clerk can do).
+    pub fn from_stored(text: &str) -> Self {
+        match text {
+            "admin" => Self::Admin,
+            "statistics" => Self::Statistics,
+            _ => Self::Staff,
+        }
+    }
+
+    /// Whether this role calls and serves visitors at a counter.
+    pub fn serves_visitors(self) -> bool {
+        matches!(self, Self::Staff | Self::Admin)
+    }
+
+    /// Whether this role reads the statistics and the live board.
+    pub fn reads_statistics(self) -> bool {
+        matches!(self, Self::Admin | Self::Statistics)
     }
 }
 
@@ -131,6 +154,9 @@ pub struct QueueView {
     /// Tickets called or being served now.
     pub active: Vec<StaffTicket>,
     pub counters: Vec<Counter>,
+    /// Concerns whose longest wait is over the target an admin set for them.
+    #[serde(default)]
+    pub over_target: Vec<crate::OverTarget>,
 }
 
 #[cfg(test)]

@@ -130,6 +130,40 @@ impl FromRequestParts<AppState> for Admin {
     }
 }
 
+/// A signed-in account that serves visitors (staff or admin), as a request extractor: the
+/// read-only statistics role gets 403 `forbidden`.
+#[derive(Clone, Debug)]
+pub struct CounterStaff(pub SignedIn);
+
+impl FromRequestParts<AppState> for CounterStaff {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let account = SignedIn::from_request_parts(parts, state).await?;
+        if !account.role.serves_visitors() {
+            return Err(AppError::Forbidden("this needs a staff or admin account".into()));
+        }
+        Ok(Self(account))
+    }
+}
+
+/// A signed-in account that reads the statistics (admin or statistics), as a request
+/// extractor: counter staff get 403 `forbidden`.
+#[derive(Clone, Debug)]
+pub struct StatisticsReader(pub SignedIn);
+
+impl FromRequestParts<AppState> for StatisticsReader {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let account = SignedIn::from_request_parts(parts, state).await?;
+        if !account.role.reads_statistics() {
+            return Err(AppError::Forbidden("this needs an admin or statistics account".into()));
+        }
+        Ok(Self(account))
+    }
+}
+
 /// Remembers failed sign-ins per username, in memory: guessing a password costs the guesser
 /// a quarter of an hour per five tries, and a restart forgets (acceptable, it is a brake).
 #[derive(Default)]

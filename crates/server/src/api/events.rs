@@ -14,7 +14,7 @@ use futures_util::Stream;
 use futures_util::stream;
 
 use crate::AppState;
-use crate::auth::SignedIn;
+use crate::auth::CounterStaff;
 use crate::error::{AppError, AppResult, Query};
 use crate::metrics::StreamKind;
 use crate::store::{DISPLAY_PAGE, Store};
@@ -97,7 +97,11 @@ pub async fn ticket_events(
         ("after" = Option<i64>, Query, description = "Continue after this event id, as with Last-Event-ID (which wins)")),
     responses((status = 200, content_type = "text/event-stream", body = String, description = "`event: changed`"),
         (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
-pub async fn queue_events(_: SignedIn, State(state): State<AppState>, resume: ResumeFrom) -> AppResult<EventStream> {
+pub async fn queue_events(
+    _: CounterStaff,
+    State(state): State<AppState>,
+    resume: ResumeFrom,
+) -> AppResult<EventStream> {
     let start = resume_point(&state.store, resume).await?;
     Ok(live(&state, StreamKind::Queue, start, |store, after| async move {
         let newest = store.newest_event_after(after).await?;

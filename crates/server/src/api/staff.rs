@@ -6,7 +6,7 @@ use serde::Deserialize;
 use willkommen_api::{self as json, TicketAction};
 
 use crate::AppState;
-use crate::auth::SignedIn;
+use crate::auth::CounterStaff;
 use crate::error::{AppError, AppResult, Json, Query};
 use crate::scan::ticket_id_candidates;
 use crate::store::TicketRecord;
@@ -15,23 +15,45 @@ use crate::ticket_id::looks_like_ticket_id;
 /// `GET /api/v1/counters`
 #[utoipa::path(get, path = "/api/v1/counters", tag = "staff", security(("session" = [])),
     responses((status = 200, body = Vec<json::Counter>), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
-pub async fn counters_list(_: SignedIn, State(state): State<AppState>) -> AppResult<Json<Vec<json::Counter>>> {
+pub async fn counters_list(_: CounterStaff, State(state): State<AppState>) -> AppResult<Json<Vec<json::Counter>>> {
     Ok(Json(state.store.counters().await?))
 }
 
 /// `GET /api/v1/queue`
 #[utoipa::path(get, path = "/api/v1/queue", tag = "staff", security(("session" = [])),
     responses((status = 200, body = json::QueueView), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
-pub async fn queue_show(_: SignedIn, State(state): State<AppState>) -> AppResult<Json<json::QueueView>> {
+pub async fn queue_show(_: CounterStaff, State(state): State<AppState>) -> AppResult<Json<json::QueueView>> {
     let now = state.store.now();
     let (waiting, active) = state.store.queue(now).await?;
     let counters = state.store.counters().await?;
     let convert = StaffView::new(&state, now).await?;
+    let waiting: Vec<json::StaffTicket> = waiting.into_iter().map(|t| convert.ticket(t)).collect::<AppResult<_>>()?;
+    let over_target = over_target(&waiting, &state.store.wait_targets().await?);
     Ok(Json(json::QueueView {
-        waiting: waiting.into_iter().map(|t| convert.ticket(t)).collect::<AppResult<_>>()?,
+        waiting,
         active: active.into_iter().map(|t| convert.ticket(t)).collect::<AppResult<_>>()?,
         counters,
+        over_target,
     }))
+}
+
+/// The concerns whose longest-waiting visitor waits longer than the concern's target.
+fn over_target(waiting: &[json::StaffTicket], targets: &[(json::ConcernId, u32)]) -> Vec<json::OverTarget> {
+    targets
+        .iter()
+        .filter_map(|(concern, target)| {
+            let longest = waiting
+                .iter()
+                .filter(|ticket| &ticket.concern == concern && ticket.status == json::TicketStatus::Waiting)
+                .map(|ticket| ticket.waited_minutes)
+                .max()?;
+            (json::TargetLevel::of(longest, Some(*target)) == json::TargetLevel::Red).then(|| json::OverTarget {
+                concern: concern.clone(),
+                longest_wait_minutes: longest,
+                target_wait_minutes: *target,
+            })
+        })
+        .collect()
 }
 
 /// `POST /api/v1/counters/{counter}/call-next`, optionally naming the concerns to call for.
@@ -39,7 +61,7 @@ pub async fn queue_show(_: SignedIn, State(state): State<AppState>) -> AppResult
     params(("counter" = String, Path)), request_body(content = Option<json::CallNext>),
     responses((status = 200, body = json::StaffTicket), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn counters_call_next(
-    me: SignedIn,
+    CounterStaff(me): CounterStaff,
     State(state): State<AppState>,
     Path(counter): Path<String>,
     body: Option<Json<json::CallNext>>,
@@ -63,7 +85,7 @@ pub async fn counters_call_next(
     params(("id" = String, Path)), request_body = json::CallTo,
     responses((status = 200, body = json::StaffTicket), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn tickets_call(
-    me: SignedIn,
+    CounterStaff(me): CounterStaff,
     State(state): State<AppState>,
     Path(id): Path<String>,
     Json(call): Json<json::CallTo>,
@@ -83,7 +105,7 @@ pub async fn tickets_call(
     params(("id" = String, Path)), request_body = json::TransferTo,
     responses((status = 200, body = json::StaffTicket), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn tickets_transfer(
-    me: SignedIn,
+    CounterStaff(me): CounterStaff,
     State(state): State<AppState>,
     Path(id): Path<String>,
     Json(transfer): Json<json::TransferTo>,
@@ -98,7 +120,7 @@ pub async fn tickets_transfer(
     params(("id" = String, Path), ("action" = String, Path, description = "recall, start, finish, no-show, park or return")),
     responses((status = 200, body = json::StaffTicket), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn tickets_act(
-    me: SignedIn,
+    CounterStaff(me): CounterStaff,
     State(state): State<AppState>,
     Path((id, action)): Path<(String, String)>,
 ) -> AppResult<Json<json::StaffTicket>> {
@@ -122,7 +144,7 @@ pub struct LookupQuery {
     params(("code" = String, Query, description = "What the scanner typed: the status URL or the ticket id")),
     responses((status = 200, body = json::StaffTicket), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn lookup(
-    _: SignedIn,
+    _: CounterStaff,
     State(state): State<AppState>,
     Query(query): Query<LookupQuery>,
 ) -> AppResult<Json<json::StaffTicket>> {

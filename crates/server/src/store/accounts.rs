@@ -79,7 +79,7 @@ impl Store {
             account_id,
             username,
             display_name,
-            role: if role == Role::Admin.as_str() { Role::Admin } else { Role::Staff },
+            role: Role::from_stored(&role),
         }))
     }
 

@@ -25,7 +25,7 @@ impl From<AccountRow> for json::Account {
             id: row.id,
             username: row.username,
             display_name: row.display_name,
-            role: if row.role == Role::Admin.as_str() { Role::Admin } else { Role::Staff },
+            role: Role::from_stored(&row.role),
             active: row.active.into(),
             created_at: row.created_at,
         }

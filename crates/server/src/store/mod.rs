@@ -29,6 +29,7 @@ mod retention;
 mod staff;
 mod tickets;
 mod types;
+mod wait_targets;
 
 pub use appointments::{AppointmentEntry, AppointmentRecord, Source, Stored};
 pub use audit::AuditFilter;

@@ -58,11 +58,13 @@ async fn write_concerns(conn: &mut AnyConnection, concerns: &[ConcernConfig]) ->
     sqlx::query("DELETE FROM checklist_items").execute(&mut *conn).await?;
     for (position, concern) in concerns.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO concerns (id, position, prefix, icon, active, daily_quota, name, description, removed)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0)
+            "INSERT INTO concerns (id, position, prefix, icon, active, daily_quota, name, description, removed,
+                                   target_wait_minutes)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9)
              ON CONFLICT (id) DO UPDATE SET position = excluded.position, prefix = excluded.prefix,
                  icon = excluded.icon, active = excluded.active, daily_quota = excluded.daily_quota,
-                 name = excluded.name, description = excluded.description, removed = 0",
+                 name = excluded.name, description = excluded.description, removed = 0,
+                 target_wait_minutes = excluded.target_wait_minutes",
         )
         .bind(concern.id.as_str())
         .bind(position as i64)
@@ -72,6 +74,7 @@ async fn write_concerns(conn: &mut AnyConnection, concerns: &[ConcernConfig]) ->
         .bind(concern.daily_quota.map(i64::from))
         .bind(Json(&concern.name))
         .bind(Json(&concern.description))
+        .bind(concern.target_wait_minutes.map(i64::from))
         .execute(&mut *conn)
         .await?;
         for (position, item) in concern.checklist.iter().enumerate() {
@@ -160,6 +163,7 @@ struct ConcernRow {
     icon: String,
     active: Flag,
     daily_quota: Option<i64>,
+    target_wait_minutes: Option<i64>,
     name: Json<LocalizedText>,
     description: Json<LocalizedText>,
 }
@@ -184,7 +188,8 @@ pub async fn read_config(conn: &mut AnyConnection) -> AppResult<OfficeConfig> {
     .fetch_one(&mut *conn)
     .await?;
     let concerns: Vec<ConcernRow> = sqlx::query_as(
-        "SELECT id, prefix, icon, active, daily_quota, name, description FROM concerns WHERE removed = 0 ORDER BY position",
+        "SELECT id, prefix, icon, active, daily_quota, target_wait_minutes, name, description FROM concerns
+         WHERE removed = 0 ORDER BY position",
     )
     .fetch_all(&mut *conn)
     .await?;
@@ -229,6 +234,7 @@ pub async fn read_config(conn: &mut AnyConnection) -> AppResult<OfficeConfig> {
                 icon: row.icon,
                 active: row.active.into(),
                 daily_quota: row.daily_quota.and_then(|quota| u32::try_from(quota).ok()),
+                target_wait_minutes: row.target_wait_minutes.and_then(|target| u32::try_from(target).ok()),
                 name: row.name.0,
                 description: row.description.0,
             })

@@ -1,0 +1,117 @@
+-- Statistics (issue 18).
+
+-- A read-only statistics role for the head of office.
+ALTER TABLE accounts DROP CONSTRAINT accounts_role_check;
+ALTER TABLE accounts ADD CONSTRAINT accounts_role_check CHECK (role IN ('staff', 'admin', 'statistics'));
+
+-- What the statistics keep of each office day once it is over: sums per hour, concern and
+-- booking, and the counts behind medians and shares. Nothing here is about one visitor or one
+-- clerk, and none of it is deleted with the tickets (docs/statistics.md, docs/data-protection.md).
+
+-- Days already summed up into the tables below; a report reads the rest from the tickets.
+CREATE TABLE statistics_days (
+    service_day TEXT PRIMARY KEY,
+    summed_at   TEXT NOT NULL  -- RFC 3339
+);
+
+-- Per office day, hour of arrival (0-23, office time; -1 for days summed before hours were
+-- kept), concern the visitor chose and booking: counts, and sums of whole seconds.
+CREATE TABLE statistics_hours (
+    service_day            TEXT NOT NULL,
+    hour                   BIGINT NOT NULL,
+    concern_id             TEXT NOT NULL,
+    booking                TEXT NOT NULL CHECK (booking IN ('walk_in', 'appointment')),
+    issued                 BIGINT NOT NULL,
+    served                 BIGINT NOT NULL,
+    no_show                BIGINT NOT NULL,
+    cancelled              BIGINT NOT NULL,
+    transferred            BIGINT NOT NULL,
+    waited                 BIGINT NOT NULL,  -- visitors called at least once
+    wait_seconds           BIGINT NOT NULL,
+    wait_max_seconds       BIGINT NOT NULL,
+    walked                 BIGINT NOT NULL,  -- visitors who came to the counter after a call
+    walk_seconds           BIGINT NOT NULL,
+    timed                  BIGINT NOT NULL,  -- visitors served from start to finish
+    service_seconds        BIGINT NOT NULL,
+    estimated              BIGINT NOT NULL,  -- called visitors who were shown an estimate
+    estimate_within        BIGINT NOT NULL,
+    estimate_error_seconds BIGINT NOT NULL,
+    checklists             BIGINT NOT NULL,  -- visitors whose concern has required documents
+    complete_checklists    BIGINT NOT NULL,  -- ... who said they had every one of them
+    PRIMARY KEY (service_day, hour, concern_id, booking)
+);
+
+-- How many visitors' wait (issue or slot to call) or service (start to finish) took so many
+-- whole minutes, per day, concern and booking: what medians and percentiles are read from.
+CREATE TABLE statistics_durations (
+    service_day TEXT NOT NULL,
+    concern_id  TEXT NOT NULL,
+    booking     TEXT NOT NULL,
+    measure     TEXT NOT NULL CHECK (measure IN ('wait', 'service')),
+    histogram   TEXT NOT NULL,  -- JSON {"minutes": visitors}, e.g. {"0": 3, "12": 1}
+    PRIMARY KEY (service_day, concern_id, booking, measure)
+);
+
+-- The languages visitors chose at the kiosk.
+CREATE TABLE statistics_languages (
+    service_day TEXT NOT NULL,
+    concern_id  TEXT NOT NULL,
+    booking     TEXT NOT NULL,
+    language    TEXT NOT NULL,
+    visitors    BIGINT NOT NULL,
+    PRIMARY KEY (service_day, concern_id, booking, language)
+);
+
+-- Per checklist item: how many visitors answered it, and how many said they did not have it.
+CREATE TABLE statistics_documents (
+    service_day TEXT NOT NULL,
+    concern_id  TEXT NOT NULL,
+    item_id     TEXT NOT NULL,
+    asked       BIGINT NOT NULL,
+    missing     BIGINT NOT NULL,
+    PRIMARY KEY (service_day, concern_id, item_id)
+);
+
+-- The most visitors waiting at once in each hour, per concern ('' for all concerns together).
+CREATE TABLE statistics_peaks (
+    service_day TEXT NOT NULL,
+    hour        BIGINT NOT NULL,
+    concern_id  TEXT NOT NULL,
+    waiting     BIGINT NOT NULL,
+    PRIMARY KEY (service_day, hour, concern_id)
+);
+
+-- Visitors the kiosk told that no ticket could be had, counted as it happens.
+CREATE TABLE statistics_turned_away (
+    service_day TEXT NOT NULL,
+    hour        BIGINT NOT NULL,
+    concern_id  TEXT NOT NULL,
+    reason      TEXT NOT NULL CHECK (reason IN ('quota', 'closed', 'cut_off')),
+    visitors    BIGINT NOT NULL,
+    PRIMARY KEY (service_day, hour, concern_id, reason)
+);
+
+-- When a concern's daily quota was used up: written with the last ticket it allowed.
+CREATE TABLE statistics_quotas (
+    service_day TEXT NOT NULL,
+    concern_id  TEXT NOT NULL,
+    quota       BIGINT NOT NULL,
+    ran_out_at  TEXT NOT NULL,  -- RFC 3339 with the office's offset
+    PRIMARY KEY (service_day, concern_id)
+);
+
+-- The days summed before this version kept only counts per concern: they are kept, without
+-- an hour, as walk-ins, and their summed minutes are not carried over.
+INSERT INTO statistics_hours
+SELECT service_day, -1, concern_id, 'walk_in', issued, finished, no_show, cancelled, 0,
+       0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+FROM daily_statistics;
+INSERT INTO statistics_days SELECT DISTINCT service_day, '1970-01-01T00:00:00Z' FROM daily_statistics;
+DROP TABLE daily_statistics;
+
+-- The waiting-time range a visitor was shown when the ticket was issued, in minutes.
+ALTER TABLE tickets ADD COLUMN estimate_min BIGINT;
+ALTER TABLE tickets ADD COLUMN estimate_max BIGINT;
+
+-- A concern's target wait in minutes (NULL: none), for the live board.
+ALTER TABLE concerns ADD COLUMN target_wait_minutes BIGINT;
