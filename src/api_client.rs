@@ -2,6 +2,7 @@
 //! in the visitor's language.
 
 pub mod admin;
+pub mod statistics;
 
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
@@ -82,6 +83,19 @@ pub async fn look_up_appointment(reference: &str) -> Result<json::AppointmentLoo
 pub async fn check_in(reference: &str, request: &json::CheckIn) -> Result<json::Ticket, ApiFailure> {
     let reference = web_sys::js_sys::encode_uri_component(reference);
     send_json(Request::post(&format!("{API_PREFIX}/appointments/{reference}/check-in")), request).await
+}
+
+/// Tells the server that the kiosk turned a visitor away without a ticket (closed, past the
+/// cut-off, or the concern's quota used up), for the statistics. Fire and forget: whether it
+/// arrived changes nothing for the visitor.
+pub async fn report_turned_away(report: &json::TurnedAway) {
+    if let Ok(body) = to_json(report)
+        && let Ok(request) = Request::post(&format!("{API_PREFIX}/kiosk/turned-away"))
+            .header("Content-Type", "application/json")
+            .body(body)
+    {
+        let _ = request.send().await;
+    }
 }
 
 pub async fn fetch_ticket(id: &str) -> Result<json::Ticket, ApiFailure> {

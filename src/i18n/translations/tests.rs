@@ -117,9 +117,10 @@ fn the_code_and_the_german_file_use_the_same_messages() {
 /// Arguments as the app passes them, with `n` for every number.
 fn realistic_args(n: u32) -> FluentArgs<'static> {
     let mut args = FluentArgs::new();
-    for numeric in
-        ["count", "seconds", "answered", "total", "min", "max", "minutes", "version", "concerns", "counters", "line"]
-    {
+    for numeric in [
+        "count", "seconds", "answered", "total", "min", "max", "minutes", "version", "concerns", "counters", "line",
+        "target",
+    ] {
         args.set(numeric, n);
     }
     args.set("number", "A 017");
@@ -138,6 +139,10 @@ fn realistic_args(n: u32) -> FluentArgs<'static> {
     args.set("old", "Dienstag, 8. Dezember 2026");
     args.set("field", "time");
     args.set("service", "Aufenthaltstitel verlängern");
+    args.set("from", "Mo., 07.12.2026");
+    args.set("to", "So., 13.12.2026");
+    args.set("title", "Pro Tag");
+    args.set("closes", "18:00");
     args
 }
 

@@ -103,11 +103,10 @@ fn AccountRow(account: json::Account, on_change: Callback<json::Account>) -> imp
             <td>
                 <label class="visually-hidden" for=role_id.clone()>{move || i18n.t("admin-role")}</label>
                 <select id=role_id on:change=move |event| {
-                    let role = if event_target_value(&event) == "admin" { Role::Admin } else { Role::Staff };
+                    let role = Role::from_stored(&event_target_value(&event));
                     change(json::AccountChange { role: Some(role), ..Default::default() })
                 }>
-                    <option value="staff" selected=account.role == Role::Staff>{move || i18n.t("admin-role-staff")}</option>
-                    <option value="admin" selected=account.role == Role::Admin>{move || i18n.t("admin-role-admin")}</option>
+                    <RoleOptions selected=account.role/>
                 </select>
             </td>
             <td>
@@ -140,7 +139,7 @@ fn NewAccountForm(on_created: Callback<()>) -> impl IntoView {
         let new = json::NewAccount {
             username: username.get_untracked().trim().to_lowercase(),
             display_name: display_name.get_untracked(),
-            role: if role.get_untracked() == "admin" { Role::Admin } else { Role::Staff },
+            role: Role::from_stored(&role.get_untracked()),
             password: password.get_untracked(),
         };
         console.run(async move {
@@ -171,8 +170,7 @@ fn NewAccountForm(on_created: Callback<()>) -> impl IntoView {
             <div class="admin-field">
                 <label for="new-role">{move || i18n.t("admin-role")}</label>
                 <select id="new-role" on:change=move |event| role.set(event_target_value(&event))>
-                    <option value="staff">{move || i18n.t("admin-role-staff")}</option>
-                    <option value="admin">{move || i18n.t("admin-role-admin")}</option>
+                    <RoleOptions selected=Role::Staff/>
                 </select>
             </div>
             <div class="admin-field">
@@ -182,4 +180,14 @@ fn NewAccountForm(on_created: Callback<()>) -> impl IntoView {
             <button type="submit" class="primary-button" disabled=move || console.busy.get()>{move || i18n.t("admin-account-create")}</button>
         </form>
     }
+}
+
+/// One option per role, `selected` chosen.
+#[component]
+fn RoleOptions(selected: Role) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    [(Role::Staff, "admin-role-staff"), (Role::Admin, "admin-role-admin"), (Role::Statistics, "admin-role-statistics")]
+        .into_iter()
+        .map(|(role, label)| view! { <option value=role.as_str() selected=role == selected>{move || i18n.t(label)}</option> })
+        .collect_view()
 }

@@ -1,4 +1,4 @@
-//! One concern: ticket prefix, daily quota, pictogram, and its texts and document checklist,
+//! One concern: ticket prefix, daily quota, target wait, pictogram, and its texts and document checklist,
 //! German source next to the language being translated, with the kiosk preview beside.
 
 use fluent_bundle::FluentArgs;
@@ -58,6 +58,12 @@ pub fn ConcernEditor(concern: ConcernId) -> impl IntoView {
         let value = event_target_value(&event).trim().parse::<u32>().ok();
         change(Box::new(move |concern| concern.daily_quota = value));
     };
+    // Empty (or anything but a number) is no target; OfficeConfig::problems() says when a
+    // number is out of range, as for the quota.
+    let target = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event).trim().parse::<u32>().ok();
+        change(Box::new(move |concern| concern.target_wait_minutes = value));
+    };
     let language = console.language;
     view! {
         <section class="admin-editor" aria-labelledby="editor-heading">
@@ -77,6 +83,13 @@ pub fn ConcernEditor(concern: ConcernId) -> impl IntoView {
                             <input id="concern-quota" type="number" min="0" max="10000" inputmode="numeric"
                                 prop:value=move || current().and_then(|c| c.daily_quota).map(|q| q.to_string()).unwrap_or_default()
                                 on:change=quota/>
+                        </div>
+                        <div class="admin-field">
+                            <label for="concern-target">{move || i18n.t("admin-concern-target-wait")}</label>
+                            <input id="concern-target" type="number" min="1" max="1440" inputmode="numeric" aria-describedby="concern-target-help"
+                                prop:value=move || current().and_then(|c| c.target_wait_minutes).map(|t| t.to_string()).unwrap_or_default()
+                                on:change=target/>
+                            <p class="admin-help" id="concern-target-help">{move || i18n.t("admin-concern-target-wait-help")}</p>
                         </div>
                         <IconChoice current=Signal::derive(move || current().map(|c| c.icon).unwrap_or_default()) choose=Callback::new(move |icon: String| change(Box::new(move |concern| concern.icon = icon)))/>
                     </fieldset>

@@ -3,7 +3,7 @@
 
 use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
-use willkommen_api::{self as json, ErrorCode, OfficeConfig, SOURCE_LANGUAGE, TranslationBasis};
+use willkommen_api::{self as json, ErrorCode, OfficeConfig, Role, SOURCE_LANGUAGE, TranslationBasis};
 
 use crate::api_client::{ApiFailure, admin};
 use crate::components::session_lapsed;
@@ -20,10 +20,12 @@ pub enum Section {
     Accounts,
     Versions,
     Audit,
+    Statistics,
+    Live,
 }
 
 impl Section {
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 10] = [
         Self::Concerns,
         Self::Translations,
         Self::Settings,
@@ -32,7 +34,24 @@ impl Section {
         Self::Accounts,
         Self::Versions,
         Self::Audit,
+        Self::Statistics,
+        Self::Live,
     ];
+
+    /// The sections `role` may open: everything for administrators, the figures alone for
+    /// the statistics role, nothing for counter staff.
+    pub fn for_role(role: Role) -> Vec<Self> {
+        match role {
+            Role::Admin => Self::ALL.to_vec(),
+            Role::Statistics => vec![Self::Statistics, Self::Live],
+            Role::Staff => Vec::new(),
+        }
+    }
+
+    /// Whether the section shows or edits the draft (loaded for administrators only).
+    pub fn needs_draft(self) -> bool {
+        !matches!(self, Self::Statistics | Self::Live)
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -44,6 +63,8 @@ impl Section {
             Self::Accounts => "admin-section-accounts",
             Self::Versions => "admin-section-versions",
             Self::Audit => "admin-section-audit",
+            Self::Statistics => "admin-section-statistics",
+            Self::Live => "admin-section-live",
         }
     }
 }
@@ -72,6 +93,9 @@ pub struct Console {
     pub basis: RwSignal<TranslationBasis>,
     pub notice: RwSignal<Option<Notice>>,
     pub busy: RwSignal<bool>,
+    /// The office as the kiosks show it (names of the concerns and documents, the time zone),
+    /// for accounts that read the statistics without the draft.
+    pub office: RwSignal<Option<json::Kiosk>>,
     /// Whether the working copy differs from the saved draft; compared once per change.
     unsaved: Memo<bool>,
 }
@@ -102,6 +126,7 @@ impl Console {
             basis,
             notice: RwSignal::new(None),
             busy: RwSignal::new(false),
+            office: RwSignal::new(None),
         }
     }
 
@@ -109,12 +134,18 @@ impl Console {
     pub fn signed_in(&self, me: json::Me, i18n: I18n) {
         let language = storage::get(&storage::language_key(&me.username)).unwrap_or_else(|| "de".into());
         self.expired.set(false);
-        let admin = me.role == json::Role::Admin;
+        let admin = me.role == Role::Admin;
+        if !Section::for_role(me.role).contains(&self.section.get_untracked()) {
+            self.section.set(Section::Statistics);
+        }
         self.me.set(Some(me));
         let console = *self;
         leptos::task::spawn_local(async move {
             i18n.switch_staff_language(&language).await;
             if !admin {
+                if let Ok(office) = crate::api_client::fetch_kiosk().await {
+                    console.office.set(Some(office));
+                }
                 return;
             }
             // After a lapsed session the edits made so far stay; only the saved state is new.
@@ -127,6 +158,48 @@ impl Console {
                 console.reload(i18n).await;
             }
         });
+    }
+
+    /// The name of concern `id` in `language` (German or English): from the draft for
+    /// administrators, else as the kiosks show it; the id itself for a concern neither has.
+    pub fn concern_name(&self, id: &str, language: &str) -> String {
+        let from_draft = self.document.with(|document| {
+            let concern = document.as_ref()?.concerns.iter().find(|c| c.id.0 == id)?;
+            concern.name.resolve(language).map(str::to_owned)
+        });
+        from_draft
+            .or_else(|| {
+                self.office.with(|office| {
+                    let concern = office.as_ref()?.concerns.iter().find(|c| c.id.0 == id)?;
+                    concern.name.resolve(language).map(str::to_owned)
+                })
+            })
+            .unwrap_or_else(|| id.to_owned())
+    }
+
+    /// The text of checklist item `item` of concern `concern`, found as [`Console::concern_name`].
+    pub fn item_name(&self, concern: &str, item: &str, language: &str) -> String {
+        let from_draft = self.document.with(|document| {
+            let concern = document.as_ref()?.concerns.iter().find(|c| c.id.0 == concern)?;
+            let item = concern.checklist.iter().find(|i| i.id == item)?;
+            item.text.resolve(language).map(str::to_owned)
+        });
+        from_draft
+            .or_else(|| {
+                self.office.with(|office| {
+                    let concern = office.as_ref()?.concerns.iter().find(|c| c.id.0 == concern)?;
+                    let item = concern.checklist.iter().find(|i| i.id == item)?;
+                    item.text.resolve(language).map(str::to_owned)
+                })
+            })
+            .unwrap_or_else(|| item.to_owned())
+    }
+
+    /// The office's time zone, from the draft or the kiosk data.
+    pub fn time_zone(&self) -> Option<String> {
+        self.document
+            .with(|document| document.as_ref().map(|d| d.time_zone.clone()))
+            .or_else(|| self.office.with(|office| office.as_ref().map(|o| o.time_zone.clone())))
     }
 
     pub fn show(&self, section: Section) {

@@ -17,8 +17,10 @@ mod console;
 mod counters;
 mod draft_bar;
 mod fields;
+mod live;
 mod preview;
 mod settings;
+mod statistics;
 mod translations;
 mod versions;
 
@@ -55,7 +57,7 @@ pub fn AdminPage() -> impl IntoView {
                 <SignIn expired=console.expired on_signed_in=Callback::new(move |me| console.signed_in(me, i18n))/>
             }
             .into_any(),
-            Some(me) if me.role != Role::Admin => view! {
+            Some(me) if Section::for_role(me.role).is_empty() => view! {
                 <h1>{move || i18n.t("screen-admin")}</h1>
                 <p class="failure" role="alert">{move || i18n.t("admin-not-an-admin")}</p>
                 <SignOut/>
@@ -88,12 +90,15 @@ fn Workspace() -> impl IntoView {
         Section::Accounts => view! { <accounts::Accounts/> }.into_any(),
         Section::Versions => view! { <versions::Versions/> }.into_any(),
         Section::Audit => view! { <audit::AuditTrail/> }.into_any(),
+        Section::Statistics => view! { <statistics::Statistics/> }.into_any(),
+        Section::Live => view! { <live::LiveBoard/> }.into_any(),
     };
+    let role = console.me.with_untracked(|me| me.as_ref().map_or(Role::Staff, |me| me.role));
     view! {
         <Header/>
         <nav class="admin-nav" aria-label=move || i18n.t("admin-sections")>
             <ul>
-                {Section::ALL.into_iter().map(|item| view! {
+                {Section::for_role(role).into_iter().map(|item| view! {
                     <li>
                         <button
                             type="button"
@@ -106,9 +111,9 @@ fn Workspace() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </nav>
-        <DraftBar/>
+        {(role == Role::Admin).then(|| view! { <DraftBar/> })}
         <div class="admin-section">
-            {move || if console.document.with(Option::is_some) {
+            {move || if !console.section.get().needs_draft() || console.document.with(Option::is_some) {
                 section().into_any()
             } else {
                 view! { <p role="status">{move || i18n.t("kiosk-loading")}</p> }.into_any()

@@ -11,7 +11,7 @@ use super::issue::take_ticket;
 use super::issuing_notice::IssuingNotice;
 use super::printout::{ChecklistPrintout, print_now};
 use super::visit::{Issuing, Visit};
-use crate::api_client::ApiFailure;
+use crate::api_client::{ApiFailure, report_turned_away};
 use crate::components::Icon;
 use crate::device::{PrinterMode, printer_mode};
 use crate::i18n::I18n;
@@ -48,21 +48,33 @@ pub fn SummaryScreen() -> impl IntoView {
     let issuing = move || visit.office.with(|office| office.as_ref().map(|o| (o.issuing.clone(), o.time_zone.clone())));
     // An appointment's check-in does not depend on walk-in tickets: the server says if it fails.
     let for_appointment = move || visit.appointment.with(Option::is_some);
+    // Shown for a walk-in when no ticket can be had; the first time in a visit it is also
+    // counted as turned away (not in the admin console's preview).
     let blocked_notice = move || {
         if for_appointment() {
             return None;
         }
         let (issuing, time_zone) = issuing()?;
-        let quota_reached = visit.concern.with(|concern| concern.as_ref().map(|c| c.quota_reached))?;
+        let (concern, quota_reached) = visit.concern.with(|c| c.as_ref().map(|c| (c.id.clone(), c.quota_reached)))?;
+        let reason = match issuing.state {
+            json::IssuingState::Open if quota_reached => json::TurnedAwayReason::Quota,
+            json::IssuingState::Open => return None,
+            json::IssuingState::Closed => json::TurnedAwayReason::Closed,
+            json::IssuingState::CutOff => json::TurnedAwayReason::CutOff,
+        };
+        let generation = visit.generation.get_untracked();
+        if !visit.preview && visit.turned_away.get_value() != Some(generation) {
+            visit.turned_away.set_value(Some(generation));
+            let report = json::TurnedAway { concern, reason };
+            leptos::task::spawn_local(async move { report_turned_away(&report).await });
+        }
         if issuing.state != json::IssuingState::Open {
             Some(view! { <IssuingNotice issuing time_zone/> }.into_any())
-        } else if quota_reached {
+        } else {
             Some(
                 view! { <p class="notice" role="status" data-speak>{move || i18n.t("kiosk-quota-reached")}</p> }
                     .into_any(),
             )
-        } else {
-            None
         }
     };
     // The admin console's preview shows the button as visitors see it, but it issues nothing.

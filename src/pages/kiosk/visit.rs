@@ -81,6 +81,9 @@ pub struct Visit {
     pub office_failure: RwSignal<Option<ApiFailure>>,
     /// The admin console's preview of a draft: no tickets, no inactivity reset.
     pub preview: bool,
+    /// The visit (its `generation`) last reported to the statistics as turned away: each
+    /// visit is counted once, however often it sees why there is no ticket.
+    pub turned_away: StoredValue<Option<u64>>,
 }
 
 impl Visit {
@@ -103,6 +106,7 @@ impl Visit {
             generation: RwSignal::new(0),
             office: RwSignal::new(None),
             office_failure: RwSignal::new(None),
+            turned_away: StoredValue::new(None),
         }
     }
 

@@ -57,6 +57,7 @@ pub fn Desk() -> impl IntoView {
                     <kbd>"F2"</kbd>
                 </button>
                 <p class="staff-waiting-for-you" role="status">{waiting_for_you}</p>
+                <OverTargetBanner/>
                 {move || desk.problem.get().map(|text| view! { <p class="failure" role="alert">{text}</p> })}
                 <h1 id="current-heading">{move || i18n.t("staff-current")}</h1>
                 {move || match desk.current.get() {
@@ -100,6 +101,38 @@ fn call_next(desk: StaffDesk, i18n: I18n) {
         }
         desk.refresh_queue(i18n).await;
     });
+}
+
+/// The concerns whose longest wait is over their target, each with its wait and target: a
+/// status line (not an alert), since it stays while the wait lasts and changes by the minute.
+#[component]
+fn OverTargetBanner() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let desk = expect_context::<StaffDesk>();
+    let over = move || desk.queue.with(|queue| queue.as_ref().map(|q| q.over_target.clone()).unwrap_or_default());
+    view! {
+        <div class="staff-over-target" role="status">
+            {move || {
+                let over = over();
+                (!over.is_empty()).then(|| {
+                    let lines = over
+                        .into_iter()
+                        .map(|concern| {
+                            let mut args = fluent_bundle::FluentArgs::new();
+                            args.set("name", desk.concern_name(&concern.concern));
+                            args.set("minutes", concern.longest_wait_minutes);
+                            args.set("target", concern.target_wait_minutes);
+                            view! { <li>{i18n.t_args("staff-over-target", &args)}</li> }
+                        })
+                        .collect_view();
+                    view! {
+                        <p class="staff-over-target-heading"><span aria-hidden="true">"■ "</span>{i18n.t("staff-over-target-heading")}</p>
+                        <ul>{lines}</ul>
+                    }
+                })
+            }}
+        </div>
+    }
 }
 
 /// Counter name, the clerk, the interface language, change counter, sign out.

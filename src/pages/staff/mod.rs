@@ -100,10 +100,14 @@ impl StaffDesk {
         let language = storage::get(&storage::language_key(&me.username)).unwrap_or_else(|| "de".into());
         self.expired.set(false);
         self.adopt_from_queue.set(true);
+        let serves = me.role.serves_visitors();
         self.me.set(Some(me));
         let desk = *self;
         leptos::task::spawn_local(async move {
             i18n.switch_staff_language(&language).await;
+            if !serves {
+                return;
+            }
             match api_client::fetch_counters().await {
                 Ok(counters) => desk.counters.set(counters),
                 Err(failure) => desk.report(failure, i18n),
@@ -200,6 +204,13 @@ pub fn StaffPage() -> impl IntoView {
         match (desk.me.get(), desk.counter.get()) {
             (None, _) => view! {
                 <SignIn expired=desk.expired on_signed_in=Callback::new(move |me| desk.signed_in(me, i18n))/>
+            }
+            .into_any(),
+            // A statistics account calls nobody: its figures are in the admin console.
+            (Some(me), _) if !me.role.serves_visitors() => view! {
+                <h1>{move || i18n.t("screen-staff")}</h1>
+                <p class="failure" role="alert">{move || i18n.t("staff-statistics-account")}</p>
+                <p><a href=willkommen_api::Page::Admin.path()>{move || i18n.t("staff-to-statistics")}</a></p>
             }
             .into_any(),
             (Some(_), None) => view! { <CounterChoice/> }.into_any(),

@@ -9,6 +9,13 @@ pub fn shift_day(day: &str, by: i64) -> Option<String> {
     Some(format!("{year:04}-{month:02}-{date:02}"))
 }
 
+/// How many days `day` is after the Monday of its week (0 on Mondays, 6 on Sundays).
+pub fn weekday(day: &str) -> Option<i64> {
+    let (year, month, date) = parse_day(day)?;
+    // 1970-01-01 was a Thursday, three days after a Monday.
+    Some((days_from_civil(year, month, date) + 3).rem_euclid(7))
+}
+
 /// The office's date of a slot (`2026-12-07T10:30:00+01:00` → `2026-12-07`).
 pub fn slot_day(slot: &str) -> Option<&str> {
     let day = slot.get(..10)?;
@@ -96,6 +103,15 @@ mod tests {
         assert_eq!(shift_day("2000-03-01", -1).as_deref(), Some("2000-02-29"), "2000: a leap day");
         assert_eq!(shift_day("2026-03-29", 0).as_deref(), Some("2026-03-29"));
         assert_eq!(shift_day("1970-01-01", -1).as_deref(), Some("1969-12-31"));
+    }
+
+    #[test]
+    fn weeks_start_on_monday() {
+        assert_eq!(weekday("2026-12-07"), Some(0));
+        assert_eq!(weekday("2026-12-09"), Some(2));
+        assert_eq!(weekday("2026-12-13"), Some(6));
+        assert_eq!(weekday("1970-01-01"), Some(3));
+        assert_eq!(weekday("2026-13-01"), None);
     }
 
     #[test]

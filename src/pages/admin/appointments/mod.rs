@@ -3,7 +3,7 @@
 //! importing a booking system's file and the names its services map to. Unlike the rest of
 //! the console these are not part of the draft: every change takes effect at once.
 
-mod dates;
+pub(super) mod dates;
 mod editor;
 mod import;
 mod services;
