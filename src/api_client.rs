@@ -88,11 +88,13 @@ pub async fn check_in(reference: &str, request: &json::CheckIn) -> Result<json::
 /// Tells the server that the kiosk turned a visitor away without a ticket (closed, past the
 /// cut-off, or the concern's quota used up), for the statistics. Fire and forget: whether it
 /// arrived changes nothing for the visitor.
-pub async fn report_turned_away(report: &json::TurnedAway) {
-    if let Ok(body) = to_json(report)
-        && let Ok(request) = Request::post(&format!("{API_PREFIX}/kiosk/turned-away"))
-            .header("Content-Type", "application/json")
-            .body(body)
+pub async fn report_turned_away(concern: &json::ConcernId, reason: json::TurnedAwayReason) {
+    // A `TurnedAway` written by hand: serializing it would cost the kiosk's download more, and
+    // concern ids are lower-case letters, digits and dashes (`OfficeConfig::problems`), which
+    // JSON needs no escapes for.
+    let body = format!(r#"{{"concern":"{}","reason":"{}"}}"#, concern.as_str(), reason.as_str());
+    if let Ok(request) =
+        Request::post(&format!("{API_PREFIX}/kiosk/turned-away")).header("Content-Type", "application/json").body(body)
     {
         let _ = request.send().await;
     }

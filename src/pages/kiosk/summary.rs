@@ -65,8 +65,7 @@ pub fn SummaryScreen() -> impl IntoView {
         let generation = visit.generation.get_untracked();
         if !visit.preview && visit.turned_away.get_value() != Some(generation) {
             visit.turned_away.set_value(Some(generation));
-            let report = json::TurnedAway { concern, reason };
-            leptos::task::spawn_local(async move { report_turned_away(&report).await });
+            leptos::task::spawn_local(async move { report_turned_away(&concern, reason).await });
         }
         if issuing.state != json::IssuingState::Open {
             Some(view! { <IssuingNotice issuing time_zone/> }.into_any())
