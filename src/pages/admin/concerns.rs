@@ -146,6 +146,7 @@ fn new_concern(document: &willkommen_api::OfficeConfig) -> ConcernConfig {
         icon: "document".into(),
         active: true,
         daily_quota: None,
+        target_wait_minutes: None,
         name: LocalizedText::default(),
         description: LocalizedText::default(),
         checklist: Vec::new(),

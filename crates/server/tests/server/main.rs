@@ -26,5 +26,6 @@ mod logs;
 mod metrics;
 mod settings;
 mod staff;
+mod statistics;
 mod tickets;
 mod web_app;
