@@ -75,8 +75,9 @@ impl Store {
             .bind(&delete_before)
             .execute(&mut *tx)
             .await?;
+        // A key's stored answer holds the visitor's answers: it goes no later than they do.
         let keys_before = reference
-            .checked_sub(SignedDuration::from_hours(24 * IDEMPOTENCY_KEY_DAYS))
+            .checked_sub(SignedDuration::from_hours(24 * IDEMPOTENCY_KEY_DAYS.min(office.retention_days)))
             .map_err(anyhow::Error::from)?;
         let idempotency_keys_deleted = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
             .bind(keys_before.to_string())

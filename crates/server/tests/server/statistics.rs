@@ -277,3 +277,62 @@ fn assert_csv_matches(csv: &str, table: &wire::StatisticsTable) {
         }
     }
 }
+
+#[tokio::test]
+async fn a_statistics_account_reads_the_figures_and_the_live_board_but_serves_nobody() {
+    let data = tempfile::tempdir().unwrap();
+    let server = TestServer::start(data.path());
+    let admin = server.admin().await;
+    let account = json!({"username": "leitung", "display_name": "Amtsleitung", "role": "statistics",
+                         "password": "statistik-lesen"});
+    assert_eq!(admin.post("/api/v1/admin/accounts", &account).await.status, StatusCode::CREATED);
+    let ticket = server.issue_ticket("address-change", "de").await;
+    let head = server.signed_in("leitung", "statistik-lesen").await;
+
+    let today = Timestamp::now().in_tz("Europe/Berlin").unwrap().date();
+    let report: wire::StatisticsReport = head.get_as(&format!("/api/v1/statistics?from={today}&to={today}")).await;
+    assert_eq!(number(figure(&report, "visitors", &[("concern", "*"), ("booking", "all")], "issued")), 1.0);
+    let board: wire::LiveBoard = head.get_as("/api/v1/statistics/live").await;
+    assert_eq!(board.waiting, 1);
+    assert_refused(&head.get("/api/v1/queue").await, StatusCode::FORBIDDEN, "forbidden");
+    assert_refused(&head.call_next("counter-1").await, StatusCode::FORBIDDEN, "forbidden");
+    assert_refused(&head.act(id(&ticket), "cancel").await, StatusCode::FORBIDDEN, "forbidden");
+    assert_refused(&head.get("/api/v1/admin/draft").await, StatusCode::FORBIDDEN, "forbidden");
+    assert_refused(&server.clerk().await.get("/api/v1/statistics/live").await, StatusCode::FORBIDDEN, "forbidden");
+    server.stop();
+}
+
+#[tokio::test]
+async fn the_desks_see_a_concern_over_its_target_wait() {
+    let data = data_folder_with(&[
+        "UPDATE concerns SET target_wait_minutes = 30 WHERE id = 'address-change'",
+        "UPDATE concerns SET target_wait_minutes = 30 WHERE id = 'lost-or-stolen-card'",
+    ])
+    .await;
+    let server = TestServer::start(data.path());
+    let waiting_long = server.issue_ticket("address-change", "de").await;
+    server.issue_ticket("lost-or-stolen-card", "de").await;
+    server.stop();
+    // The first visitor has waited 31 minutes, the second just arrived.
+    let long_ago = Timestamp::now() - SignedDuration::from_mins(31);
+    crate::helpers::edit_database(
+        data.path(),
+        &[&format!("UPDATE tickets SET queued_at = {} WHERE id = '{}'", long_ago.as_millisecond(), id(&waiting_long))],
+    )
+    .await;
+    let server = TestServer::start(data.path());
+
+    let queue = server.clerk().await.queue().await;
+    assert_eq!(
+        queue["over_target"],
+        json!([{"concern": "address-change", "longest_wait_minutes": 31, "target_wait_minutes": 30}])
+    );
+    let board: wire::LiveBoard = server.admin().await.get_as("/api/v1/statistics/live").await;
+    let level = |concern: &str| board.concerns.iter().find(|c| c.concern.as_str() == concern).unwrap().level;
+    assert_eq!(
+        (level("address-change"), level("lost-or-stolen-card")),
+        (wire::TargetLevel::Red, wire::TargetLevel::Ok)
+    );
+    assert_eq!(board.longest_wait_minutes, 31);
+    server.stop();
+}
