@@ -17,6 +17,7 @@ mod backup;
 mod cli;
 mod clock;
 mod crash;
+mod data_protection;
 mod faults;
 mod instances;
 mod kiosk;
