@@ -296,7 +296,7 @@ async fn a_statistics_account_reads_the_figures_and_the_live_board_but_serves_no
     assert_eq!(board.waiting, 1);
     assert_refused(&head.get("/api/v1/queue").await, StatusCode::FORBIDDEN, "forbidden");
     assert_refused(&head.call_next("counter-1").await, StatusCode::FORBIDDEN, "forbidden");
-    assert_refused(&head.act(id(&ticket), "cancel").await, StatusCode::FORBIDDEN, "forbidden");
+    assert_refused(&head.call(id(&ticket), "counter-1").await, StatusCode::FORBIDDEN, "forbidden");
     assert_refused(&head.get("/api/v1/admin/draft").await, StatusCode::FORBIDDEN, "forbidden");
     assert_refused(&server.clerk().await.get("/api/v1/statistics/live").await, StatusCode::FORBIDDEN, "forbidden");
     server.stop();
