@@ -16,6 +16,7 @@ use crate::statistics;
 
 /// `?from=YYYY-MM-DD&to=YYYY-MM-DD`: office days, both included.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct RangeQuery {
     pub from: String,
     pub to: String,
@@ -23,6 +24,7 @@ pub struct RangeQuery {
 
 /// `?from=…&to=…&table=…`
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TableQuery {
     pub from: String,
     pub to: String,
