@@ -70,7 +70,7 @@ pub struct ConcernConfig {
     pub daily_quota: Option<u32>,
     /// The longest wait the office aims for, in minutes; past it the live board turns red and
     /// the staff desks show a banner. `null`: no target.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_wait_minutes: Option<u32>,
     pub name: LocalizedText,
     pub description: LocalizedText,

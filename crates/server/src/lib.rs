@@ -37,6 +37,7 @@ mod schedule;
 mod security;
 pub mod seed;
 pub mod settings;
+mod statistics;
 mod store;
 mod ticket_id;
 mod wait;

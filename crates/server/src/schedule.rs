@@ -108,6 +108,11 @@ impl Schedule {
         None
     }
 
+    /// When the office closes on `date` (the end of its last opening hours), if it opens.
+    pub fn closing_on(&self, date: Date) -> Option<ZonedDateTime> {
+        self.ranges(date).map(|(_, to)| to).max().map(|to| self.zoned(date, to))
+    }
+
     fn ranges(&self, date: Date) -> impl Iterator<Item = (Time, Time)> + '_ {
         let open = !self.closed_days.contains(&date);
         let weekday = date.weekday().to_monday_zero_offset() as usize;

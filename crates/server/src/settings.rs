@@ -82,6 +82,8 @@ pub enum Command {
 pub enum RoleArg {
     Staff,
     Admin,
+    /// Reads the statistics and the live board only (a head of office).
+    Statistics,
 }
 
 impl From<RoleArg> for willkommen_api::Role {
@@ -89,6 +91,7 @@ impl From<RoleArg> for willkommen_api::Role {
         match role {
             RoleArg::Staff => Self::Staff,
             RoleArg::Admin => Self::Admin,
+            RoleArg::Statistics => Self::Statistics,
         }
     }
 }

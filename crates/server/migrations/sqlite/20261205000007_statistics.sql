@@ -1,11 +1,14 @@
--- no-transaction
--- Statistics (issue 18). Without a transaction of sqlx's, so that foreign keys can be off
--- while `accounts` is rebuilt for its new role (SQLite cannot change a CHECK in place).
-PRAGMA foreign_keys = OFF;
-BEGIN;
+-- Statistics (issue 18).
 
--- A read-only statistics role for the head of office.
-CREATE TABLE accounts_with_statistics_role (
+-- A read-only statistics role for the head of office. SQLite cannot change a CHECK in place,
+-- and sqlx runs this in a transaction, where foreign keys cannot be switched off: the accounts
+-- are kept aside, the table made anew and filled again. The checks of the references to it
+-- wait for the end of the transaction, when every account is back; the sessions go with the
+-- old table (everyone signs in again after the upgrade).
+PRAGMA defer_foreign_keys = ON;
+CREATE TEMPORARY TABLE accounts_before_statistics AS SELECT * FROM accounts;
+DROP TABLE accounts;
+CREATE TABLE accounts (
     id            INTEGER PRIMARY KEY,
     username      TEXT NOT NULL UNIQUE,
     display_name  TEXT NOT NULL,
@@ -14,10 +17,9 @@ CREATE TABLE accounts_with_statistics_role (
     active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
     created_at    TEXT NOT NULL
 );
-INSERT INTO accounts_with_statistics_role SELECT id, username, display_name, role, password_hash, active, created_at
-FROM accounts;
-DROP TABLE accounts;
-ALTER TABLE accounts_with_statistics_role RENAME TO accounts;
+INSERT INTO accounts (id, username, display_name, role, password_hash, active, created_at)
+SELECT id, username, display_name, role, password_hash, active, created_at FROM accounts_before_statistics;
+DROP TABLE accounts_before_statistics;
 
 -- What the statistics keep of each office day once it is over: sums per hour, concern and
 -- booking, and the counts behind medians and shares. Nothing here is about one visitor or one
@@ -131,5 +133,3 @@ ALTER TABLE tickets ADD COLUMN estimate_max INTEGER;
 -- A concern's target wait in minutes (NULL: none), for the live board.
 ALTER TABLE concerns ADD COLUMN target_wait_minutes INTEGER;
 
-COMMIT;
-PRAGMA foreign_keys = ON;

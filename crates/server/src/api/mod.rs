@@ -9,6 +9,7 @@ mod kiosk;
 mod openapi;
 mod session;
 mod staff;
+mod statistics;
 mod tickets;
 
 use axum::Router;
@@ -64,6 +65,11 @@ fn admin_router() -> Router<AppState> {
 pub fn router() -> Router<AppState> {
     let v1 = Router::new()
         .route("/kiosk", get(kiosk::kiosk_show))
+        .route("/kiosk/turned-away", post(statistics::kiosk_turned_away))
+        .route("/statistics", get(statistics::statistics_show))
+        .route("/statistics/export.csv", get(statistics::statistics_csv))
+        .route("/statistics/export.xlsx", get(statistics::statistics_xlsx))
+        .route("/statistics/live", get(statistics::statistics_live))
         .route("/tickets", post(tickets::tickets_create))
         .route("/tickets/{id}", get(tickets::tickets_show))
         .route("/tickets/{id}/cancel", post(tickets::tickets_cancel))

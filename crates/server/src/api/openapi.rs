@@ -53,6 +53,11 @@ use crate::auth::SESSION_COOKIE;
         super::admin_appointments::appointments_import,
         super::admin_appointments::services_list,
         super::admin_appointments::services_replace,
+        super::statistics::statistics_show,
+        super::statistics::statistics_csv,
+        super::statistics::statistics_xlsx,
+        super::statistics::statistics_live,
+        super::statistics::kiosk_turned_away,
     ),
     components(schemas(json::ApiError, json::ErrorCode, json::DisplayCall)),
     modifiers(&SessionCookie),
@@ -61,6 +66,7 @@ use crate::auth::SESSION_COOKIE;
         (name = "staff", description = "Needs the session cookie from POST /api/v1/session"),
         (name = "live", description = "Server-sent events, resumable with Last-Event-ID"),
         (name = "admin", description = "Needs the session cookie of an admin account"),
+        (name = "statistics", description = "Needs the session cookie of an admin or statistics account"),
     )
 )]
 pub struct ApiDoc;
@@ -91,7 +97,7 @@ mod tests {
 
         assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
         let paths = doc["paths"].as_object().unwrap();
-        assert_eq!(paths.len(), 35, "{:?}", paths.keys().collect::<Vec<_>>());
+        assert_eq!(paths.len(), 40, "{:?}", paths.keys().collect::<Vec<_>>());
         for (path, operations) in paths {
             for (method, operation) in operations.as_object().unwrap() {
                 let responses = operation["responses"].as_object().unwrap();

@@ -77,7 +77,7 @@ impl Store {
         let before = account_by_id(&mut tx, id).await?;
         let loses_admin = before.role == Role::Admin
             && before.active
-            && (change.role == Some(Role::Staff) || change.active == Some(false));
+            && (change.role.is_some_and(|role| role != Role::Admin) || change.active == Some(false));
         if loses_admin {
             let admins: i64 =
                 sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE role = 'admin' AND active = 1 AND id != $1")

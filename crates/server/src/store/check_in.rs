@@ -8,7 +8,7 @@ use willkommen_api::{self as json, AppointmentRules, CheckInState, LateArrival};
 use super::Store;
 use super::appointments::{APPOINTMENT_SELECT, AppointmentRecord};
 use super::office::office_rules;
-use super::tickets::{NewTicketRow, TicketView, insert_ticket, ticket_view};
+use super::tickets::{NewTicketRow, TicketView, insert_ticket, note_estimate, ticket_view};
 use crate::appointment_window::{Window, window_at};
 use crate::error::{AppError, AppResult};
 use crate::schedule::{rfc3339, service_day};
@@ -119,6 +119,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         let view = ticket_view(&mut tx, &id, now).await?.ok_or_else(unknown)?;
+        note_estimate(&mut tx, &id, view.estimated_wait.as_ref()).await?;
         self.commit_events(tx).await?;
         Ok(CheckedIn { view, created: true })
     }

@@ -1,11 +1,13 @@
 //! Forgetting on schedule. After the office's retention period a ticket loses the visitor's
-//! checklist answers (and language); after twice that period it is deleted, leaving only the
-//! day's counts and summed waiting and service minutes per concern. Idempotency keys are kept two days, long enough for any retry.
+//! checklist answers (and language); after twice that period it is deleted. Each day is summed
+//! for the statistics first, once it is over (`statistics.rs`); the sums are kept.
+//! Idempotency keys are kept two days, long enough for any retry.
 
 use jiff::{SignedDuration, Timestamp};
 
 use super::Store;
 use super::office::office_rules;
+use super::statistics::sum_up_past_days;
 use crate::error::AppResult;
 use crate::schedule::service_day;
 
@@ -15,6 +17,8 @@ pub struct RetentionReport {
     pub anonymised: u64,
     pub deleted: u64,
     pub idempotency_keys_deleted: u64,
+    /// Office days summed up for the statistics.
+    pub summed_days: u64,
 }
 
 /// How long an `Idempotency-Key` is remembered (the API promises at least 24 hours).
@@ -40,6 +44,9 @@ impl Store {
             Ok(service_day(then, &time_zone))
         };
         let anonymise_before = day_before(office.retention_days)?;
+        // Every day that is over is summed for the statistics before anything of it is
+        // forgotten; its sums are kept (docs/statistics.md).
+        let summed_days = sum_up_past_days(&mut tx, &time_zone, now).await?;
         let delete_before = day_before(office.retention_days * 2)?;
 
         let anonymised = sqlx::query(
@@ -59,29 +66,6 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         sqlx::query("DELETE FROM appointments WHERE service_day < $1").bind(&delete_before).execute(&mut *tx).await?;
-        sqlx::query(
-            "INSERT INTO daily_statistics (service_day, concern_id, issued, finished, no_show, cancelled,
-                                           wait_minutes, service_minutes)
-             SELECT t.service_day, t.concern_id, COUNT(*), SUM(CASE WHEN t.status = 'finished' THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN t.status = 'no_show' THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN t.status = 'cancelled' THEN 1 ELSE 0 END),
-                    COALESCE(SUM((SELECT (julianday(MIN(e.at)) - julianday(t.queued_at / 1000.0, 'unixepoch')) * 1440
-                                  FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'called')), 0),
-                    COALESCE(SUM((SELECT (julianday(MAX(f.at)) - julianday(MAX(s.at))) * 1440
-                                  FROM ticket_events f JOIN ticket_events s ON s.ticket_id = f.ticket_id
-                                  WHERE f.ticket_id = t.id AND f.kind = 'finished' AND s.kind = 'started')), 0)
-             FROM tickets t WHERE t.service_day < $1 GROUP BY t.service_day, t.concern_id
-             ON CONFLICT (service_day, concern_id) DO UPDATE SET
-                 issued = daily_statistics.issued + excluded.issued,
-                 finished = daily_statistics.finished + excluded.finished,
-                 no_show = daily_statistics.no_show + excluded.no_show,
-                 cancelled = daily_statistics.cancelled + excluded.cancelled,
-                 wait_minutes = daily_statistics.wait_minutes + excluded.wait_minutes,
-                 service_minutes = daily_statistics.service_minutes + excluded.service_minutes",
-        )
-        .bind(&delete_before)
-        .execute(&mut *tx)
-        .await?;
         let deleted = sqlx::query("DELETE FROM tickets WHERE service_day < $1")
             .bind(&delete_before)
             .execute(&mut *tx)
@@ -91,8 +75,9 @@ impl Store {
             .bind(&delete_before)
             .execute(&mut *tx)
             .await?;
+        // A key's stored answer holds the visitor's answers: it goes no later than they do.
         let keys_before = reference
-            .checked_sub(SignedDuration::from_hours(24 * IDEMPOTENCY_KEY_DAYS))
+            .checked_sub(SignedDuration::from_hours(24 * IDEMPOTENCY_KEY_DAYS.min(office.retention_days)))
             .map_err(anyhow::Error::from)?;
         let idempotency_keys_deleted = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
             .bind(keys_before.to_string())
@@ -101,6 +86,6 @@ impl Store {
             .rows_affected();
         sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now.as_millisecond()).execute(&mut *tx).await?;
         tx.commit().await?;
-        Ok(RetentionReport { anonymised, deleted, idempotency_keys_deleted })
+        Ok(RetentionReport { anonymised, deleted, idempotency_keys_deleted, summed_days })
     }
 }

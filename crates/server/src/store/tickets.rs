@@ -11,6 +11,7 @@ use willkommen_api::{self as json, LocalizedText, TicketAction, TicketStatus};
 
 use super::Store;
 use super::office::{OfficeRules, office_rules};
+use super::statistics::note_quota_run_out;
 use super::types::{Flag, Json};
 use crate::error::{AppError, AppResult};
 use crate::schedule::{Schedule, rfc3339, service_day};
@@ -187,6 +188,11 @@ impl Store {
         )
         .await?;
         let view = ticket_view(&mut tx, &id, now).await?.context("the new ticket is not readable")?;
+        note_estimate(&mut tx, &id, view.estimated_wait.as_ref()).await?;
+        if let Some(quota) = concern.daily_quota.filter(|quota| i64::from(*quota) == issued_today + 1) {
+            let at = now.to_zoned_datetime(schedule.time_zone().clone());
+            note_quota_run_out(&mut tx, request.concern.as_str(), quota, &today, &at).await?;
+        }
         let body = answer(view)?;
         sqlx::query("UPDATE idempotency_keys SET response_status = 201, response_body = $1 WHERE key = $2")
             .bind(&body)
@@ -230,6 +236,24 @@ pub(super) struct NewTicketRow<'a> {
     pub language: &'a str,
     pub checklist: &'a BTreeMap<String, bool>,
     pub appointment_slot: Option<i64>,
+}
+
+/// Keeps the waiting-time range the visitor was shown, which the statistics compare with the
+/// real wait.
+pub(super) async fn note_estimate(
+    conn: &mut AnyConnection,
+    id: &str,
+    estimate: Option<&json::WaitEstimate>,
+) -> AppResult<()> {
+    if let Some(estimate) = estimate {
+        sqlx::query("UPDATE tickets SET estimate_min = $1, estimate_max = $2 WHERE id = $3")
+            .bind(i64::from(estimate.min_minutes))
+            .bind(i64::from(estimate.max_minutes))
+            .bind(id)
+            .execute(conn)
+            .await?;
+    }
+    Ok(())
 }
 
 /// Inserts a waiting ticket with the concern's next number of `today`, and its `issued`

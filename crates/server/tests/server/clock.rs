@@ -18,13 +18,13 @@ const LIBFAKETIME: &str = "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1
 const OFFICE_TIME_ZONE: &str = "Europe/Berlin";
 
 /// The server's clock, as an offset from the real one that a test can change while it runs.
-struct FakeClock {
+pub struct FakeClock {
     file: tempfile::NamedTempFile,
 }
 
 impl FakeClock {
     /// `None` (and a "skipped" line) without libfaketime.
-    fn at(start: Timestamp) -> Option<Self> {
+    pub fn at(start: Timestamp) -> Option<Self> {
         if !Path::new(LIBFAKETIME).exists() {
             eprintln!("skipped: libfaketime is not installed (`cargo xtask test` installs it)");
             return None;
@@ -35,12 +35,12 @@ impl FakeClock {
     }
 
     /// From now on the server's system clock shows `time` (and runs on from there).
-    fn set(&self, time: Timestamp) {
+    pub fn set(&self, time: Timestamp) {
         let offset = time.duration_since(Timestamp::now()).as_secs();
         std::fs::write(self.file.path(), format!("{offset:+}\n")).unwrap();
     }
 
-    fn start(&self, data_dir: &Path) -> TestServer {
+    pub fn start(&self, data_dir: &Path) -> TestServer {
         TestServer::options(data_dir)
             .env("LD_PRELOAD", LIBFAKETIME)
             .env("FAKETIME_TIMESTAMP_FILE", self.file.path())
