@@ -76,7 +76,7 @@ async function openSection(page, name) {
 /** The cells of the first row of table `id` whose first cell is `first`, as shown. */
 async function expectRow(page, id, first, expected) {
   const read = ([table, name]) => {
-    const row = [...document.querySelectorAll(`#statistics-${table} ~ * tbody tr, section[aria-labelledby="statistics-${table}"] tbody tr`)]
+    const row = [...document.querySelectorAll(`section[data-table="${table}"] tbody tr`)]
       .find((tr) => tr.cells[0]?.innerText.trim() === name);
     return row ? [...row.cells].map((cell) => cell.innerText.replace(/[\u2068\u2069]/g, '').trim()) : null;
   };
@@ -117,7 +117,7 @@ test('Statistik shows the figures as tables and charts, downloads CSV and XLSX, 
     'Besucher und was aus ihnen wurde', 'Wartezeiten', 'Pro Tag', 'Pro Stunde', 'Verteilung der Wartezeiten',
     'Gewählte Sprachen am Automaten', 'Fehlende Unterlagen', 'Ausgeschöpfte Kontingente', 'Ohne Nummer weggeschickt',
   ]);
-  await expectEvaluated(page, () => [...document.querySelectorAll('section[aria-labelledby="statistics-visitors"] thead th')].map((th) => th.innerText), [
+  await expectEvaluated(page, () => [...document.querySelectorAll('section[data-table="visitors"] thead th')].map((th) => th.innerText), [
     'Anliegen', 'Termin', 'Ausgegeben', 'Bedient', 'Nicht erschienen', 'Selbst abgemeldet', 'Weitergeleitet', 'Offen geblieben',
     'Weggeschickt', 'Unterlagen vollständig',
   ]);
@@ -131,11 +131,10 @@ test('Statistik shows the figures as tables and charts, downloads CSV and XLSX, 
 
   // Three charts, each an image with a name and a caption, its figures in the table below.
   await expectCount(page, '.statistics-chart svg[role=img]', 3);
-  await expectAttribute(page, 'section[aria-labelledby="statistics-days"] svg', 'aria-label',
-    'Ausgegeben und bedient pro Tag. Die Zahlen stehen in der Tabelle darunter.');
-  await expectEvaluated(page, () => [...document.querySelectorAll('section[aria-labelledby="statistics-days"] .chart-value')].map((t) => t.textContent),
-    (values) => values.includes('3') && values.includes('1'), { message: 'today\'s bars: 3 issued, 1 served' });
-  await expectEvaluated(page, () => [...document.querySelectorAll('section[aria-labelledby="statistics-days"] .chart-legend li')].map((li) => li.innerText.trim()),
+  await expectAttribute(page, 'section[data-table="days"] svg', 'aria-label',
+    (label) => label?.replace(/[\u2068\u2069]/g, '') === 'Ausgegeben und bedient pro Tag. Die Zahlen stehen in der Tabelle darunter.');
+  await expectCount(page, 'section[data-table="days"] svg[role=img] .chart-series-0 rect', 30);
+  await expectEvaluated(page, () => [...document.querySelectorAll('section[data-table="days"] .chart-legend li')].map((li) => li.innerText.trim()),
     ['Ausgegeben', 'Bedient'], { message: 'the legend says which bars are which, not colour alone' });
   assert.deepEqual(await axeViolations(page), [], 'statistics');
   await keepScreenshot(page, 'statistics-de');
@@ -159,6 +158,9 @@ test('Statistik shows the figures as tables and charts, downloads CSV and XLSX, 
   await expectAttribute(page.getByRole('button', { name: 'Heute', exact: true }), 'aria-pressed', 'true');
   await expectEvaluated(page, () => document.querySelector('#statistics-from').value === document.querySelector('#statistics-to').value, true);
   await expectRow(page, 'visitors', 'Alle Anliegen', ['Alle Anliegen', 'alle', '3']);
+  await expectEvaluated(page, () => [...document.querySelectorAll('section[data-table="days"] .chart-value')].map((t) => t.textContent),
+    ['3', '1'], { message: 'today\'s bars say their figures: 3 issued, 1 served' });
+  await keepScreenshot(page, 'statistics-today-de');
   await page.getByLabel('Von').fill('2026-12-10');
   await page.getByLabel('Bis (einschließlich)').fill('2026-12-01');
   await page.getByRole('button', { name: 'Anzeigen' }).click();
@@ -246,8 +248,8 @@ test('past its target a concern turns red on the live board and the desks show a
   const row = page.locator('.live-concerns tbody tr', { has: page.locator('th', { hasText: 'Aufenthaltserlaubnis verlängern' }) });
   await expectAttribute(row, 'data-level', 'red');
   await expectText(row.locator('.live-level'), /über dem Ziel$/);
-  await expectText(row.locator('td').nth(2), /^\d+ Min\.$/);
-  await expectText(row.locator('td').nth(3), '1 Min.');
+  await expectText(row.locator('td').nth(1), /^\d+ Min\.$/);
+  await expectText(row.locator('td').nth(2), '1 Min.');
   const other = page.locator('.live-concerns tbody tr', { has: page.locator('th', { hasText: 'Neue Adresse auf der Aufenthaltskarte' }) });
   await expectText(other.locator('.live-level'), 'kein Ziel');
   await expectText(page, '.live-figures div:nth-child(2) dd', '2');

@@ -199,10 +199,9 @@ fn TableSection(table: StatisticsTable, from: String, to: String) -> impl IntoVi
         })
         .collect_view();
     let empty = table.rows.is_empty();
-    let scroll_label = title.clone();
     let table_label_id = heading_id.clone();
     view! {
-        <section class="statistics-table" aria-labelledby=heading_id.clone()>
+        <section class="statistics-table" data-table=table.id.clone()>
             <div class="statistics-table-head">
                 <h2 id=heading_id.clone()>{title.clone()}</h2>
                 <a class="button-link statistics-export" href=csv download="">
@@ -214,7 +213,9 @@ fn TableSection(table: StatisticsTable, from: String, to: String) -> impl IntoVi
                 view! { <p class="statistics-empty">{move || i18n.t("statistics-empty")}</p> }.into_any()
             } else {
                 view! {
-                    <div class="statistics-scroll" role="region" tabindex="0" aria-label=scroll_label>
+                    // A region of its own, focusable, so that a table wider than the screen
+                    // scrolls by keyboard too.
+                    <div class="statistics-scroll" role="region" tabindex="0" aria-labelledby=heading_id.clone()>
                         <table class="admin-table statistics-data" aria-labelledby=table_label_id>
                             <thead><tr>{headings}</tr></thead>
                             <tbody>{rows}</tbody>
