@@ -32,6 +32,8 @@ const BOTTOM: f64 = 28.0;
 const MAX_LABELS: usize = 16;
 /// Bars up to this many carry their value above them.
 const MAX_VALUE_LABELS: usize = 40;
+/// The widest a bar gets, in the chart's units.
+const MAX_BAR: f64 = 36.0;
 
 /// A bar chart in a `<figure>`: `id` makes its pattern ids unique on the page, `caption` says
 /// what it shows (also its accessible name, with a pointer to the table).
@@ -49,13 +51,18 @@ pub fn BarChart(
     let plot_width = WIDTH - LEFT - RIGHT;
     let plot_height = HEIGHT - TOP - BOTTOM;
     let band = plot_width / categories.len().max(1) as f64;
-    let bar = band * 0.8 / series.len().max(1) as f64;
+    // A few categories still get slim bars, centred in their band.
+    let bar = (band * 0.8 / series.len().max(1) as f64).min(MAX_BAR);
+    let inset = (band - bar * series.len() as f64) / 2.0;
     let y = move |value: f64| TOP + plot_height * (1.0 - value / top);
     let show_values = categories.len() * series.len() <= MAX_VALUE_LABELS;
     let every = categories.len().div_ceil(MAX_LABELS).max(1);
     let hatch = format!("{id}-hatch");
-    let ticks = [0.0, top / 2.0, top]
+    // The middle line only where it is a round figure (not 2.5 people).
+    let middle = (top / 2.0).fract() == 0.0 || max.fract() != 0.0;
+    let ticks = [Some(0.0), middle.then_some(top / 2.0), Some(top)]
         .into_iter()
+        .flatten()
         .map(|value| {
             let at = y(value);
             let text = if top >= 10.0 || value.fract() == 0.0 {
@@ -83,7 +90,7 @@ pub fn BarChart(
                 .iter()
                 .enumerate()
                 .map(|(at, value)| {
-                    let x = LEFT + band * at as f64 + band * 0.1 + bar * index as f64;
+                    let x = LEFT + band * at as f64 + inset + bar * index as f64;
                     let value_label = (show_values && *value > 0.0).then(|| {
                         let text =
                             if value.fract() == 0.0 { numbers.whole(*value as i64) } else { numbers.one_decimal(*value) };
@@ -116,8 +123,8 @@ pub fn BarChart(
                 Fill::Hatched => format!("url(#{hatch})"),
             };
             view! {
-                <li class=format!("chart-series-{index}")>
-                    <svg class="chart-swatch" viewBox="0 0 16 16" aria-hidden="true"><rect x="1" y="1" width="14" height="14" fill=fill/></svg>
+                <li>
+                    <svg class=format!("chart-swatch chart-series-{index}") viewBox="0 0 16 16" aria-hidden="true"><rect x="1" y="1" width="14" height="14" fill=fill/></svg>
                     <span>{series.label.clone()}</span>
                 </li>
             }

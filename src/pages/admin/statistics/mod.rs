@@ -139,7 +139,10 @@ fn Report(report: json::StatisticsReport) -> impl IntoView {
             let mut args = FluentArgs::new();
             args.set("from", short_date(&from, &language));
             args.set("to", short_date(&to, &language));
-            args.set("time", super::versions::local_time(&report.generated_at, &language));
+            // On the office's clock, which the server writes into the moment.
+            let generated = &report.generated_at;
+            let day = short_date(generated.get(..10).unwrap_or_default(), &language);
+            args.set("time", format!("{day}, {}", crate::clock::slot_time(generated).unwrap_or_default()));
             i18n.t_args("statistics-shown", &args)
         }
     };
@@ -266,7 +269,9 @@ fn cell_text(
         (_, "language") => language_info(text).map_or_else(
             || text.to_owned(),
             |info| {
-                if language.starts_with("de") {
+                if info.endonym == info.german_name {
+                    info.endonym.to_owned()
+                } else if language.starts_with("de") {
                     format!("{} · {}", info.endonym, info.german_name)
                 } else {
                     format!("{} ({})", info.endonym, info.tag)
@@ -300,18 +305,28 @@ fn chart_of(table: &StatisticsTable, i18n: I18n, numbers: Numbers) -> Option<Any
                 ("chart-days", "statistics-chart-days", categories, series)
             }
             "hours" => {
-                let concern = table.column("concern")?;
-                let rows: Vec<_> =
-                    table.rows.iter().filter(|row| row.get(concern).and_then(Cell::as_text) == Some("*")).collect();
-                let hour = table.column("hour")?;
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0 to 23
-                let categories = rows
-                    .iter()
-                    .map(|row| hour_span(row.get(hour).and_then(Cell::as_f64).unwrap_or_default() as u32))
-                    .collect();
+                let (concern, hour) = (table.column("concern")?, table.column("hour")?);
+                let (arrivals, waiting) = (table.column("arrivals_per_day")?, table.column("most_waiting")?);
+                // The office's usual day (6 to 18, as offices read it) and any hour outside it
+                // that had visitors; hours without any are drawn as gaps.
+                let mut by_hour = [(0.0, 0.0); 24];
+                let mut hours = 6..=18;
+                for row in table.rows.iter().filter(|row| row.get(concern).and_then(Cell::as_text) == Some("*")) {
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0 to 23
+                    let at = (row.get(hour).and_then(Cell::as_f64).unwrap_or_default() as usize).min(23);
+                    let figure = |column: usize| row.get(column).and_then(Cell::as_f64).unwrap_or(0.0);
+                    by_hour[at] = (figure(arrivals), figure(waiting));
+                    hours = (*hours.start()).min(at)..=(*hours.end()).max(at);
+                }
+                #[allow(clippy::cast_possible_truncation)] // 0 to 23
+                let categories = hours.clone().map(|at| hour_span(at as u32)).collect();
                 let series = vec![
-                    series("statistics-column-arrivals_per_day", Fill::Hatched, values(&rows, "arrivals_per_day")?),
-                    series("statistics-column-most_waiting", Fill::Solid, values(&rows, "most_waiting")?),
+                    series(
+                        "statistics-column-arrivals_per_day",
+                        Fill::Hatched,
+                        hours.clone().map(|at| by_hour[at].0).collect(),
+                    ),
+                    series("statistics-column-most_waiting", Fill::Solid, hours.map(|at| by_hour[at].1).collect()),
                 ];
                 ("chart-hours", "statistics-chart-hours", categories, series)
             }
