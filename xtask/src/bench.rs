@@ -1,4 +1,4 @@
-//! `cargo xtask bench [size|browser|api] [--quick] [--postgres]`: every benchmark, or one part
+//! `cargo xtask bench [size|browser|api|statistics] [--quick] [--postgres]`: every benchmark, or one part
 //! of them. They measure and print; none fails on a timing (the kiosk's size budget is held by
 //! `cargo xtask test`). The whole run writes `docs/benchmarks.md` and `docs/benchmarks.json`
 //! with the machine, the command and the date; a partial, `--quick` or `--postgres` run writes
@@ -10,6 +10,7 @@
 //! - browser: `tests/bench/browser.mjs` (start-up, responsiveness, memory, outage) in headless
 //!   Chromium against the release server.
 //! - api: `crates/server/examples/bench_api` (load, live-stream fan-out, faults).
+//! - statistics: the same example's `--statistics-only`: a busy office's year, reported.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -29,6 +30,7 @@ pub enum Part {
     Size,
     Browser,
     Api,
+    Statistics,
 }
 
 /// One part's results: its JSON and its section of the markdown report.
@@ -47,7 +49,7 @@ pub fn run(only: Option<Part>, quick: bool, postgres: bool) -> anyhow::Result<()
     if wanted(Part::Size) || wanted(Part::Browser) {
         web::build_release(&tools)?;
     }
-    if wanted(Part::Browser) || wanted(Part::Api) {
+    if wanted(Part::Browser) || wanted(Part::Api) || wanted(Part::Statistics) {
         cargo(&["build", "--release", "--package", "willkommen-server", "--bin", "willkommen-server"]).run()?;
     }
     let mut sections = Vec::new();
@@ -59,6 +61,9 @@ pub fn run(only: Option<Part>, quick: bool, postgres: bool) -> anyhow::Result<()
     }
     if wanted(Part::Api) {
         sections.push(api_section(&out, quick, postgres)?);
+    }
+    if wanted(Part::Statistics) {
+        sections.push(statistics_section(&out, quick, postgres)?);
     }
 
     let command = command_line(only, quick, postgres);
@@ -87,6 +92,7 @@ fn command_line(only: Option<Part>, quick: bool, postgres: bool) -> String {
         Some(Part::Size) => " size",
         Some(Part::Browser) => " browser",
         Some(Part::Api) => " api",
+        Some(Part::Statistics) => " statistics",
     };
     let quick = if quick { " --quick" } else { "" };
     let postgres = if postgres { " --postgres" } else { "" };
@@ -296,6 +302,26 @@ fn api_section(out: &Path, quick: bool, postgres: bool) -> anyhow::Result<Sectio
     bench.run()?;
     drop(database);
     read_section("api", out)
+}
+
+/// A busy office's year of statistics (`crates/server/examples/bench_api/statistics_year.rs`).
+fn statistics_section(out: &Path, quick: bool, postgres: bool) -> anyhow::Result<Section> {
+    cargo(&["build", "--release", "--package", "willkommen-server", "--features", "bench", "--example", "bench_api"])
+        .run()?;
+    let mut bench = Cmd::new(target_dir().join("release/examples/bench_api"))
+        .args(["--server".as_ref(), target_dir().join("release/willkommen-server").as_os_str()])
+        .args(["--out".as_ref(), out.as_os_str()])
+        .args(["--statistics-only"]);
+    if quick {
+        bench = bench.args(["--quick"]);
+    }
+    let database = if postgres { Some(TestPostgres::start_durable()?) } else { None };
+    if let Some(database) = &database {
+        bench = bench.args(["--database-url", &database.url]);
+    }
+    bench.run()?;
+    drop(database);
+    read_section("statistics", out)
 }
 
 /// A part's `<name>.json` and `<name>.md`, as its benchmark wrote them into `out`.

@@ -42,6 +42,7 @@ mod report;
 mod server;
 mod sigkill;
 mod sse;
+mod statistics_year;
 mod stats;
 mod storage;
 mod two_instances;
@@ -78,12 +79,24 @@ struct Args {
     /// behind: use a throwaway database.
     #[arg(long)]
     database_url: Option<String>,
+    /// Only the statistics of a busy office's year (`statistics.json` and `statistics.md`).
+    #[arg(long)]
+    statistics_only: bool,
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
     LazyLock::force(&STARTED);
     let args = Args::parse();
+    if args.statistics_only {
+        return match statistics_only(&args).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                progress!("error: {error:#}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let report = match run(&args).await {
         Ok(report) => report,
         Err(error) => {
@@ -102,6 +115,25 @@ async fn main() -> ExitCode {
         progress!("BUG: {violation} (must be 0)");
     }
     ExitCode::from(1)
+}
+
+/// The year's statistics alone, written as `statistics.json` and `statistics.md`.
+async fn statistics_only(args: &Args) -> anyhow::Result<()> {
+    let storage = Storage::new(args.database_url.as_deref());
+    let binary = ServerBinary { path: args.server.canonicalize()?, storage: storage.clone() };
+    let year = statistics_year::run(&binary, args.quick).await?;
+    let database = if storage.is_postgres() { "PostgreSQL" } else { "SQLite" };
+    let command = format!(
+        "`cargo xtask bench statistics{}{}` ({database})",
+        if storage.is_postgres() { " --postgres" } else { "" },
+        if args.quick { " --quick" } else { "" }
+    );
+    let markdown = year.markdown(&command);
+    std::fs::create_dir_all(&args.out)?;
+    std::fs::write(args.out.join("statistics.json"), serde_json::to_string_pretty(&year)? + "\n")?;
+    std::fs::write(args.out.join("statistics.md"), &markdown)?;
+    println!("{markdown}");
+    Ok(())
 }
 
 async fn run(args: &Args) -> anyhow::Result<Report> {

@@ -46,11 +46,20 @@ impl Storage {
     /// A connection to what the servers of `data_dir` stored; read-only on SQLite, where the
     /// file is opened after its server has stopped.
     pub async fn connect(&self, data_dir: &Path) -> anyhow::Result<AnyConnection> {
+        self.open(data_dir, true).await
+    }
+
+    /// A connection to write into the data of `data_dir` while no server runs on it.
+    pub async fn connect_writable(&self, data_dir: &Path) -> anyhow::Result<AnyConnection> {
+        self.open(data_dir, false).await
+    }
+
+    async fn open(&self, data_dir: &Path, read_only: bool) -> anyhow::Result<AnyConnection> {
         sqlx::any::install_default_drivers();
         match self {
             Self::Sqlite => {
                 let file = data_dir.join(willkommen_server::DATABASE_FILE);
-                let url = SqliteConnectOptions::new().filename(&file).read_only(true).to_url_lossy();
+                let url = SqliteConnectOptions::new().filename(&file).read_only(read_only).to_url_lossy();
                 let options = AnyConnectOptions::from_url(&url)?;
                 AnyConnection::connect_with(&options).await.with_context(|| format!("cannot open {}", file.display()))
             }
