@@ -33,7 +33,10 @@ struct Simulation {
 
 impl Simulation {
     async fn until(&mut self, server: &TestServer, time: &str) {
-        let target = at(time);
+        self.until_moment(server, at(time)).await;
+    }
+
+    async fn until_moment(&mut self, server: &TestServer, target: Timestamp) {
         while self.now < target {
             self.now = (self.now + SignedDuration::from_secs(100)).min(target);
             self.clock.set(self.now);
@@ -335,4 +338,48 @@ async fn the_desks_see_a_concern_over_its_target_wait() {
     );
     assert_eq!(board.longest_wait_minutes, 31);
     server.stop();
+}
+
+/// The two days a year whose clocks jump: a wait is the time that passed, not the difference
+/// of the clock readings, and the hours are the office's clock.
+#[tokio::test]
+async fn the_days_the_clocks_change_count_real_minutes() {
+    // 29 March 2026: 02:00 CET becomes 03:00 CEST. 25 October 2026: 03:00 CEST becomes 02:00 CET.
+    let spring = ("2026-03-29", "2026-03-29T01:50:00+01:00", "2026-03-29T03:10:30+02:00", [1, 3]);
+    let autumn = ("2026-10-25", "2026-10-25T02:50:00+02:00", "2026-10-25T02:10:30+01:00", [2, 2]);
+    for (day, issue, call, [arrival_hour, call_hour]) in [spring, autumn] {
+        let (issue, call): (Timestamp, Timestamp) = (issue.parse().unwrap(), call.parse().unwrap());
+        let Some(clock) = FakeClock::at(issue - SignedDuration::from_mins(1)) else { return };
+        let data = tempfile::tempdir().unwrap();
+        let server = clock.start(data.path());
+        let mut simulation = Simulation { clock, now: issue - SignedDuration::from_mins(1) };
+        simulation.until_moment(&server, issue).await;
+        let ticket = server.issue_ticket("address-change", "de").await;
+        simulation.until_moment(&server, call).await;
+        assert_eq!(id(&server.clerk().await.called_next("counter-1").await), id(&ticket));
+
+        let report: wire::StatisticsReport =
+            server.admin().await.get_as(&format!("/api/v1/statistics?from={day}&to={day}")).await;
+        let all = [("concern", "*"), ("booking", "all")];
+        let wait = number(figure(&report, "waiting", &all, "wait_mean"));
+        assert!((wait - 20.5).abs() <= 0.1, "{day}: waited {wait} minutes");
+        let hours = report.table("hours").unwrap();
+        let rows: Vec<(f64, f64, f64)> = hours
+            .rows
+            .iter()
+            .filter(|row| hours.cell(row, "concern").and_then(wire::Cell::as_text) == Some("*"))
+            .map(|row| {
+                let cell = |column| hours.cell(row, column).and_then(wire::Cell::as_f64).unwrap();
+                (cell("hour"), cell("arrivals"), cell("most_waiting"))
+            })
+            .collect();
+        let expected: Vec<(f64, f64, f64)> = if arrival_hour == call_hour {
+            vec![(f64::from(arrival_hour), 1.0, 1.0)]
+        } else {
+            // Spring: the hour from 2 to 3 does not exist that day.
+            vec![(f64::from(arrival_hour), 1.0, 1.0), (f64::from(call_hour), 0.0, 1.0)]
+        };
+        assert_eq!(rows, expected, "{day}");
+        server.stop();
+    }
 }
