@@ -40,6 +40,9 @@ else
 fi
 
 lpadmin -d "$queue"
+# A printed ticket holds its link and the documents the visitor lacks: CUPS keeps neither the
+# print file nor the job's history once it is printed (docs/data-protection.md).
+cupsctl PreserveJobFiles=No PreserveJobHistory=No
 lpoptions -d "$queue" >/dev/null
 cupsenable "$queue"
 cupsaccept "$queue"

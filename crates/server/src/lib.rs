@@ -91,6 +91,9 @@ pub fn app(state: AppState, dist_dir: &std::path::Path) -> Router {
             api::router()
                 .with_state(state.clone())
                 .layer(axum::middleware::from_fn(security::same_origin_only))
+                // Answers hold tickets, answers and figures: no browser or proxy keeps a copy
+                // (the kiosk's office data says `no-cache` itself, to revalidate by ETag).
+                .layer(security_header(header::CACHE_CONTROL, "no-store"))
                 .layer(axum::middleware::from_fn_with_state(state.clone(), report_storage_faults)),
         )
         .merge(web::router(dist_dir))

@@ -98,9 +98,10 @@ async fn open_sqlite(data_dir: &Path, max_mb: Option<u32>) -> anyhow::Result<Poo
                 // acknowledged ticket survive a crash or power cut, at one fsync per ticket.
                 // Another program's write lock (an sqlite3 shell) is waited for 5 s, then
                 // answered as a fault (see `faults.rs`) rather than holding kiosks longer.
+                // Deleted answers are overwritten in the file, not just unlinked.
                 conn.execute(
                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;
-                     PRAGMA foreign_keys = ON;",
+                     PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
                 )
                 .await?;
                 if let Some(size_limit) = size_limit {

@@ -163,6 +163,19 @@ async fn after_the_retention_period_no_table_holds_a_visitors_answers_language_o
     for text in TODAYS_TEXT {
         assert!(!places_holding(office.path(), text).await.is_empty(), "today's {text} was removed");
     }
+    // Nor in the SQLite file's free pages: deleted content is overwritten (secure_delete).
+    if postgres_url().is_none() {
+        let mut bytes = Vec::new();
+        for file in std::fs::read_dir(office.path()).unwrap().map(|entry| entry.unwrap().path()) {
+            if file.file_name().unwrap().to_string_lossy().starts_with("willkommen.db") {
+                bytes.extend(std::fs::read(&file).unwrap());
+            }
+        }
+        for text in OLD_TEXT {
+            let found = bytes.windows(text.len()).any(|window| window == text.as_bytes());
+            assert!(!found, "{text} is still in the bytes of the database file");
+        }
+    }
 }
 
 #[tokio::test]

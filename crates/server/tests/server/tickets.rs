@@ -261,3 +261,18 @@ async fn old_tickets_lose_their_answers_and_later_disappear_leaving_only_counts(
     assert_eq!((figure("visitors", "issued"), figure("visitors", "served")), (Some(1.0), Some(1.0)));
     assert_eq!((figure("waiting", "wait_mean"), figure("waiting", "service_mean")), (Some(12.0), Some(10.0)));
 }
+
+#[tokio::test]
+async fn no_browser_or_proxy_keeps_a_copy_of_a_ticket() {
+    let data = tempfile::tempdir().unwrap();
+    let server = TestServer::start(data.path());
+    let ticket = server.issue_ticket("address-change", "de").await;
+
+    let answer = server.get(&format!("{TICKETS}/{}", id(&ticket))).await;
+    let kiosk = server.get("/api/v1/kiosk").await;
+
+    assert_eq!(answer.headers()["cache-control"], "no-store");
+    // The office's data is revalidated by its ETag, so a kiosk starts offline with it.
+    assert_eq!(kiosk.headers()["cache-control"], "no-cache");
+    server.stop();
+}
