@@ -50,7 +50,21 @@ pub struct StatisticsTable {
     /// One of [`STATISTICS_TABLES`].
     pub id: String,
     pub columns: Vec<StatisticsColumn>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = cell_rows))]
     pub rows: Vec<Vec<Cell>>,
+}
+
+/// The rows' schema: arrays of cells, each `null`, a number or a text. (`anyOf`, since a
+/// whole number is an integer and a number both, which `oneOf` would refuse.)
+#[cfg(feature = "openapi")]
+fn cell_rows() -> utoipa::openapi::schema::Array {
+    use utoipa::openapi::schema::{AnyOfBuilder, ArrayBuilder, ObjectBuilder, Type};
+    let cell = AnyOfBuilder::new()
+        .item(ObjectBuilder::new().schema_type(Type::Null))
+        .item(ObjectBuilder::new().schema_type(Type::Number))
+        .item(ObjectBuilder::new().schema_type(Type::String))
+        .description(Some("A cell: a number, a text, or null for no such figure"));
+    ArrayBuilder::new().items(ArrayBuilder::new().items(cell)).build()
 }
 
 impl StatisticsTable {
@@ -94,7 +108,6 @@ pub enum ColumnKind {
 }
 
 /// A cell: a whole number, a decimal, a text, or empty (no such figure: a mean of nobody).
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Cell {

@@ -18,6 +18,7 @@ use crate::store::{AppointmentEntry, AppointmentRecord, Source, Stored};
 
 /// `?day=YYYY-MM-DD`
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DayQuery {
     /// The office's local date; today when left out (only for listing).
     pub day: Option<String>,
@@ -25,6 +26,7 @@ pub struct DayQuery {
 
 /// `?dry_run=true`
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ImportQuery {
     /// Only report what the import would do; change nothing.
     #[serde(default)]
