@@ -383,3 +383,40 @@ async fn the_days_the_clocks_change_count_real_minutes() {
         server.stop();
     }
 }
+
+/// A visitor with an appointment is counted apart from the walk-ins, and waits from the
+/// slot when they came early.
+#[tokio::test]
+async fn appointments_are_reported_apart_and_wait_from_their_slot() {
+    let Some(clock) = FakeClock::at(at("09:00")) else { return };
+    let data = tempfile::tempdir().unwrap();
+    let server = clock.start(data.path());
+    let mut day = Simulation { clock, now: at("09:00") };
+    let admin = server.admin().await;
+    admin.edit_and_publish(|office| office.appointments.enabled = true).await;
+    let slot = json!({"slot": "2026-03-10T09:30:00+01:00", "concern": "address-change"});
+    assert_eq!(
+        admin.send(reqwest::Method::PUT, "/api/v1/admin/appointments/T-4711", Some(&slot)).await.status,
+        StatusCode::CREATED
+    );
+    let walk_in = server.issue_ticket_with(&ticket("address-change", "tr", &[], &ADDRESS_ITEMS)).await;
+    day.until(&server, "09:10").await;
+    let check_in = server.browser().post("/api/v1/appointments/T-4711/check-in", &json!({"language": "ar"})).await;
+    assert_eq!(check_in.status, StatusCode::CREATED, "{}", check_in.body);
+    let clerk = server.clerk().await;
+    day.until(&server, "09:20:30").await;
+    assert_eq!(id(&clerk.called_next("counter-1").await), id(&walk_in));
+    day.until(&server, "09:40:30").await;
+    assert_eq!(id(&clerk.called_next("counter-2").await), id(&check_in.body));
+
+    let report = report_of(&server).await;
+    assert!(report.has_appointments);
+    let rows = |booking: &str| {
+        let key = [("concern", "address-change"), ("booking", booking)];
+        (number(figure(&report, "visitors", &key, "issued")), number(figure(&report, "waiting", &key, "wait_median")))
+    };
+    // The walk-in waited 20 minutes from 09:00; the appointment 10 from its slot, not 30
+    // from its check-in.
+    assert_eq!((rows("walk_in"), rows("appointment"), rows("all")), ((1.0, 20.0), (1.0, 10.0), (2.0, 10.0)));
+    server.stop();
+}
