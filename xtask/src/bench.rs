@@ -286,11 +286,24 @@ fn browser_section(out: &Path, quick: bool) -> anyhow::Result<Section> {
 }
 
 fn api_section(out: &Path, quick: bool, postgres: bool) -> anyhow::Result<Section> {
+    run_bench_api(out, quick, postgres, &[])?;
+    read_section("api", out)
+}
+
+/// A busy office's year of statistics (`crates/server/examples/bench_api/statistics_year.rs`).
+fn statistics_section(out: &Path, quick: bool, postgres: bool) -> anyhow::Result<Section> {
+    run_bench_api(out, quick, postgres, &["--statistics-only"])?;
+    read_section("statistics", out)
+}
+
+/// Runs `crates/server/examples/bench_api` against the release server, writing into `out`.
+fn run_bench_api(out: &Path, quick: bool, postgres: bool, more: &[&str]) -> anyhow::Result<()> {
     cargo(&["build", "--release", "--package", "willkommen-server", "--features", "bench", "--example", "bench_api"])
         .run()?;
     let mut bench = Cmd::new(target_dir().join("release/examples/bench_api"))
         .args(["--server".as_ref(), target_dir().join("release/willkommen-server").as_os_str()])
-        .args(["--out".as_ref(), out.as_os_str()]);
+        .args(["--out".as_ref(), out.as_os_str()])
+        .args(more);
     if quick {
         bench = bench.args(["--quick"]);
     }
@@ -301,27 +314,7 @@ fn api_section(out: &Path, quick: bool, postgres: bool) -> anyhow::Result<Sectio
     }
     bench.run()?;
     drop(database);
-    read_section("api", out)
-}
-
-/// A busy office's year of statistics (`crates/server/examples/bench_api/statistics_year.rs`).
-fn statistics_section(out: &Path, quick: bool, postgres: bool) -> anyhow::Result<Section> {
-    cargo(&["build", "--release", "--package", "willkommen-server", "--features", "bench", "--example", "bench_api"])
-        .run()?;
-    let mut bench = Cmd::new(target_dir().join("release/examples/bench_api"))
-        .args(["--server".as_ref(), target_dir().join("release/willkommen-server").as_os_str()])
-        .args(["--out".as_ref(), out.as_os_str()])
-        .args(["--statistics-only"]);
-    if quick {
-        bench = bench.args(["--quick"]);
-    }
-    let database = if postgres { Some(TestPostgres::start_durable()?) } else { None };
-    if let Some(database) = &database {
-        bench = bench.args(["--database-url", &database.url]);
-    }
-    bench.run()?;
-    drop(database);
-    read_section("statistics", out)
+    Ok(())
 }
 
 /// A part's `<name>.json` and `<name>.md`, as its benchmark wrote them into `out`.
