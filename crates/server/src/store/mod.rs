@@ -29,6 +29,7 @@ mod office_tables;
 mod retention;
 mod staff;
 mod statistics;
+mod statistics_months;
 mod tickets;
 mod types;
 mod wait_targets;

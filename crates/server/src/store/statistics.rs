@@ -11,11 +11,12 @@ use sqlx::{AnyConnection, Row};
 use willkommen_api as json;
 
 use super::office::office_rules;
+use super::statistics_months::{Scope, add_histogram_text, scope, sum_up_past_months};
 use super::types::Json;
 use super::{Store, backend::Backend};
 use crate::error::{AppError, AppResult};
 use crate::schedule::{rfc3339, service_day};
-use crate::statistics::{Booking, DaySums, Event, Figures, Histogram, Measure, QuotaRunOut, Sums, TicketFacts, Visit};
+use crate::statistics::{Booking, DaySums, Event, Figures, Measure, QuotaRunOut, Sums, TicketFacts, Visit};
 
 /// A range's figures with the office they belong to.
 pub struct RangeFigures {
@@ -34,16 +35,8 @@ impl Store {
         }
         let office = super::office_tables::read_config(&mut tx).await?;
         let time_zone = TimeZone::get(&office.time_zone).map_err(anyhow::Error::from)?;
-        let (from, to) = (from.to_string(), to.to_string());
-        let mut figures = stored_figures(&mut tx, &from, &to).await?;
-        let unsummed: Vec<String> = sqlx::query_scalar(
-            "SELECT DISTINCT service_day FROM tickets WHERE service_day >= $1 AND service_day <= $2
-             AND service_day NOT IN (SELECT service_day FROM statistics_days) ORDER BY service_day",
-        )
-        .bind(&from)
-        .bind(&to)
-        .fetch_all(&mut *tx)
-        .await?;
+        let mut figures = stored_figures(&mut tx, from, to).await?;
+        let unsummed = unsummed_days(&mut tx, &from.to_string(), &to.to_string()).await?;
         let required = required_items(&mut tx).await?;
         for day in unsummed {
             let sums = sum_day(&mut tx, &day, &required, &time_zone, now).await?;
@@ -87,22 +80,37 @@ impl Store {
 /// many days were summed.
 pub(super) async fn sum_up_past_days(conn: &mut AnyConnection, time_zone: &TimeZone, now: Timestamp) -> AppResult<u64> {
     let today = service_day(now, time_zone);
-    let days: Vec<String> = sqlx::query_scalar(
-        "SELECT DISTINCT service_day FROM tickets WHERE service_day < $1
-         AND service_day NOT IN (SELECT service_day FROM statistics_days) ORDER BY service_day",
-    )
-    .bind(&today)
-    .fetch_all(&mut *conn)
-    .await?;
-    if days.is_empty() {
-        return Ok(0);
+    let days = unsummed_days(conn, "0000-01-01", &today).await?;
+    let days: Vec<String> = days.into_iter().filter(|day| *day < today).collect();
+    if !days.is_empty() {
+        let required = required_items(conn).await?;
+        for day in &days {
+            let sums = sum_day(conn, day, &required, time_zone, now).await?;
+            write_day(conn, day, &sums, now).await?;
+        }
     }
-    let required = required_items(conn).await?;
-    for day in &days {
-        let sums = sum_day(conn, day, &required, time_zone, now).await?;
-        write_day(conn, day, &sums, now).await?;
-    }
+    sum_up_past_months(conn, &today, now).await?;
     Ok(days.len() as u64)
+}
+
+/// The office days from `from` to `to` (both included) that have tickets but are not summed.
+/// The tickets' distinct days are found by jumping along their index from one day to the
+/// next: a year of tickets is then a few hundred look-ups, not a scan of every ticket.
+async fn unsummed_days(conn: &mut AnyConnection, from: &str, to: &str) -> AppResult<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "WITH RECURSIVE found(day) AS (
+             SELECT MIN(service_day) FROM tickets WHERE service_day >= $1 AND service_day <= $2
+             UNION ALL
+             SELECT (SELECT MIN(service_day) FROM tickets WHERE service_day > found.day AND service_day <= $2)
+             FROM found WHERE found.day IS NOT NULL
+         )
+         SELECT day FROM found WHERE day IS NOT NULL AND day NOT IN (SELECT service_day FROM statistics_days)
+         ORDER BY day",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await?)
 }
 
 /// When the ticket of a day with a quota that allowed it was the last: noted with it.
@@ -271,19 +279,32 @@ async fn write_day(conn: &mut AnyConnection, day: &str, sums: &DaySums, now: Tim
             .execute(&mut *conn)
             .await?;
     }
-    sqlx::query("INSERT INTO statistics_days (service_day, summed_at) VALUES ($1, $2)")
-        .bind(day)
-        .bind(now.to_string())
-        .execute(&mut *conn)
-        .await?;
+    let mut total = Sums::default();
+    for hour_sums in sums.hours.values() {
+        total.add(hour_sums);
+    }
+    sqlx::query(
+        "INSERT INTO statistics_days (service_day, summed_at, issued, served, no_show, cancelled, waited, wait_seconds,
+                                      wait_max_seconds)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(day)
+    .bind(now.to_string())
+    .bind(total.issued)
+    .bind(total.served)
+    .bind(total.no_show)
+    .bind(total.cancelled)
+    .bind(total.waited)
+    .bind(total.wait_seconds)
+    .bind(total.wait_max_seconds)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
-/// A row of `statistics_durations`: concern, booking, measure and `{"minutes": visitors}`.
-type StoredHistogram = (String, String, String, Json<BTreeMap<String, i64>>);
-
-/// The summed days of the range, grouped as the report needs them.
-async fn stored_figures(conn: &mut AnyConnection, from: &str, to: &str) -> AppResult<Figures> {
+/// The summed days of the range (and the summed months wholly inside it), grouped as the
+/// report needs them.
+async fn stored_figures(conn: &mut AnyConnection, from: Date, to: Date) -> AppResult<Figures> {
     let sums = Sums::COLUMNS
         .iter()
         .map(|column| match *column {
@@ -292,65 +313,99 @@ async fn stored_figures(conn: &mut AnyConnection, from: &str, to: &str) -> AppRe
         })
         .collect::<Vec<_>>()
         .join(", ");
+    let scope = scope(conn, from, to).await?;
+    let within = &scope.condition;
+    let (from, to) = (from.to_string(), to.to_string());
     let range = "service_day >= $1 AND service_day <= $2";
     let mut figures = Figures::default();
 
     let sql = format!(
-        "SELECT hour, concern_id, booking, {sums} FROM statistics_hours WHERE {range} GROUP BY hour, concern_id, booking"
+        "SELECT hour, concern_id, booking, {sums} FROM statistics_hours WHERE {within} GROUP BY hour, concern_id, booking"
     );
-    for row in sqlx::query(&sql).bind(from).bind(to).fetch_all(&mut *conn).await? {
+    for row in bound(sqlx::query(&sql), &scope).fetch_all(&mut *conn).await? {
         let key = (row.try_get(0)?, row.try_get(1)?, Booking::from_stored(&row.try_get::<String, _>(2)?));
         figures.hours.insert(key, sums_at(&row, 3)?);
     }
-    let sql = format!("SELECT service_day, {sums} FROM statistics_hours WHERE {range} GROUP BY service_day");
-    for row in sqlx::query(&sql).bind(from).bind(to).fetch_all(&mut *conn).await? {
-        figures.days.insert(row.try_get(0)?, sums_at(&row, 1)?);
+    let days: Vec<(String, i64, i64, i64, i64, i64, i64, i64)> = sqlx::query_as(&format!(
+        "SELECT service_day, issued, served, no_show, cancelled, waited, wait_seconds, wait_max_seconds
+         FROM statistics_days WHERE {range}"
+    ))
+    .bind(&from)
+    .bind(&to)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (day, issued, served, no_show, cancelled, waited, wait_seconds, wait_max_seconds) in days {
+        let sums =
+            Sums { issued, served, no_show, cancelled, waited, wait_seconds, wait_max_seconds, ..Sums::default() };
+        figures.days.insert(day, sums);
     }
-    let sql = format!("SELECT concern_id, booking, measure, histogram FROM statistics_durations WHERE {range}");
-    let durations: Vec<StoredHistogram> = sqlx::query_as(&sql).bind(from).bind(to).fetch_all(&mut *conn).await?;
-    for (concern, booking, measure, Json(histogram)) in durations {
+    let sql = format!("SELECT concern_id, booking, measure, histogram FROM statistics_durations WHERE {within}");
+    let durations: Vec<(String, String, String, String)> =
+        bound(sqlx::query_as(&sql), &scope).fetch_all(&mut *conn).await?;
+    for (concern, booking, measure, histogram) in durations {
         let key = (concern, Booking::from_stored(&booking), Measure::from_stored(&measure));
-        let into: &mut Histogram = figures.durations.entry(key).or_default();
-        for (minutes, visitors) in histogram {
-            *into.entry(minutes.parse().unwrap_or(0)).or_default() += visitors;
-        }
+        add_histogram_text(figures.durations.entry(key).or_default(), &histogram);
     }
     let sql = format!(
-        "SELECT concern_id, language, CAST(SUM(visitors) AS BIGINT) FROM statistics_languages WHERE {range}
+        "SELECT concern_id, language, CAST(SUM(visitors) AS BIGINT) FROM statistics_languages WHERE {within}
          GROUP BY concern_id, language"
     );
-    let languages: Vec<(String, String, i64)> = sqlx::query_as(&sql).bind(from).bind(to).fetch_all(&mut *conn).await?;
+    let languages: Vec<(String, String, i64)> = bound(sqlx::query_as(&sql), &scope).fetch_all(&mut *conn).await?;
     figures.languages = languages.into_iter().map(|(concern, language, n)| ((concern, language), n)).collect();
     let sql = format!(
         "SELECT concern_id, item_id, CAST(SUM(asked) AS BIGINT), CAST(SUM(missing) AS BIGINT) FROM statistics_documents
-         WHERE {range} GROUP BY concern_id, item_id"
+         WHERE {within} GROUP BY concern_id, item_id"
     );
-    let documents: Vec<(String, String, i64, i64)> =
-        sqlx::query_as(&sql).bind(from).bind(to).fetch_all(&mut *conn).await?;
+    let documents: Vec<(String, String, i64, i64)> = bound(sqlx::query_as(&sql), &scope).fetch_all(&mut *conn).await?;
     figures.documents =
         documents.into_iter().map(|(concern, item, asked, missing)| ((concern, item), (asked, missing))).collect();
     let sql =
-        format!("SELECT hour, concern_id, MAX(waiting) FROM statistics_peaks WHERE {range} GROUP BY hour, concern_id");
-    let peaks: Vec<(i64, String, i64)> = sqlx::query_as(&sql).bind(from).bind(to).fetch_all(&mut *conn).await?;
+        format!("SELECT hour, concern_id, MAX(waiting) FROM statistics_peaks WHERE {within} GROUP BY hour, concern_id");
+    let peaks: Vec<(i64, String, i64)> = bound(sqlx::query_as(&sql), &scope).fetch_all(&mut *conn).await?;
     figures.peaks = peaks.into_iter().map(|(hour, concern, peak)| ((hour, concern), peak)).collect();
     let sql = format!(
         "SELECT concern_id, reason, CAST(SUM(visitors) AS BIGINT) FROM statistics_turned_away WHERE {range}
          GROUP BY concern_id, reason"
     );
     let turned_away: Vec<(String, String, i64)> =
-        sqlx::query_as(&sql).bind(from).bind(to).fetch_all(&mut *conn).await?;
+        sqlx::query_as(&sql).bind(&from).bind(&to).fetch_all(&mut *conn).await?;
     figures.turned_away = turned_away.into_iter().map(|(concern, reason, n)| ((concern, reason), n)).collect();
     let sql = format!(
         "SELECT service_day, concern_id, quota, ran_out_at FROM statistics_quotas WHERE {range}
          ORDER BY service_day, ran_out_at"
     );
     let quotas: Vec<(String, String, i64, String)> =
-        sqlx::query_as(&sql).bind(from).bind(to).fetch_all(&mut *conn).await?;
+        sqlx::query_as(&sql).bind(&from).bind(&to).fetch_all(&mut *conn).await?;
     figures.quotas = quotas
         .into_iter()
         .map(|(day, concern, quota, ran_out_at)| QuotaRunOut { day, concern, quota, ran_out_at })
         .collect();
     Ok(figures)
+}
+
+/// A query with the scope's parameters bound, in order.
+fn bound<'q, Q: Bindable<'q>>(mut query: Q, scope: &'q Scope) -> Q {
+    for parameter in &scope.parameters {
+        query = query.bind_text(parameter);
+    }
+    query
+}
+
+/// `sqlx::query` and `sqlx::query_as` alike, for [`bound`].
+trait Bindable<'q> {
+    fn bind_text(self, value: &'q str) -> Self;
+}
+
+impl<'q> Bindable<'q> for sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    fn bind_text(self, value: &'q str) -> Self {
+        self.bind(value)
+    }
+}
+
+impl<'q, O> Bindable<'q> for sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
+    fn bind_text(self, value: &'q str) -> Self {
+        self.bind(value)
+    }
 }
 
 /// The [`Sums`] in the columns from `first` on.

@@ -212,6 +212,24 @@ async fn a_simulated_day_gives_every_figure_and_keeps_it_after_its_tickets_are_g
     assert_eq!(server.get_json(&format!("/api/v1/tickets/{}", id(&a))).await.status, StatusCode::NOT_FOUND);
     let report = report_of(&server).await;
     assert_the_day(&report, "after the tickets were deleted");
+    // The whole of March, which is over: read from its month's sums, the same figures.
+    let march: wire::StatisticsReport =
+        server.admin().await.get_as("/api/v1/statistics?from=2026-03-01&to=2026-03-31").await;
+    let all = [("concern", "*"), ("booking", "all")];
+    for (table, column, expected) in [
+        ("visitors", "issued", 4.0),
+        ("visitors", "transferred", 1.0),
+        ("waiting", "wait_median", 20.0),
+        ("waiting", "wait_p90", 30.0),
+    ] {
+        assert_eq!(number(figure(&march, table, &all, column)), expected, "March: {table}.{column}");
+    }
+    assert_eq!(number(figure(&march, "languages", &[("concern", "*"), ("language", "uk")], "visitors")), 2.0);
+    assert_eq!(march.table("days").unwrap().rows.len(), 31);
+    // Around it: the days at either end and March's sums between them, still counted once.
+    let part: wire::StatisticsReport =
+        server.admin().await.get_as("/api/v1/statistics?from=2026-02-20&to=2026-04-05").await;
+    assert_eq!(number(figure(&part, "visitors", &all, "issued")), 4.0);
     let admin = server.admin().await;
     let url = format!("{}/api/v1/statistics/export.xlsx?from={DAY}&to={DAY}", server.url());
     let xlsx = admin.client().get(url).send().await.unwrap();
