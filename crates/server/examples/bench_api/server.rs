@@ -78,6 +78,11 @@ impl ServerBinary {
 
     /// Starts the server on `port` (0: a free one) and waits until it says it is running.
     pub async fn start(&self, data_dir: &Path, port: u16) -> anyhow::Result<ServerProcess> {
+        self.start_within(data_dir, port, PATIENCE).await
+    }
+
+    /// [`ServerBinary::start`], waiting up to `patience` (for a start with much to do first).
+    pub async fn start_within(&self, data_dir: &Path, port: u16, patience: Duration) -> anyhow::Result<ServerProcess> {
         let spawned = Instant::now();
         let mut child = self
             .command()
@@ -96,7 +101,7 @@ impl ServerBinary {
         let stdin = child.stdin.take();
         let log = collect_in_background(child.stderr.take().expect("stderr is piped"));
         let first_line = first_line_in_background(child.stdout.take().expect("stdout is piped"));
-        let line = match tokio::time::timeout(PATIENCE, first_line).await {
+        let line = match tokio::time::timeout(patience, first_line).await {
             Ok(Ok(line)) => line,
             _ => {
                 let _ = child.kill();

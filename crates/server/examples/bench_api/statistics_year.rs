@@ -68,7 +68,8 @@ pub async fn run(binary: &ServerBinary, quick: bool) -> anyhow::Result<Statistic
     let fill_s = filling.elapsed().as_secs_f64();
 
     progress!("starting the server on them (it sums every past day first)");
-    let server = binary.start(data.path(), 0).await?;
+    // Summing a year at once, the first time, takes a while (a minute on PostgreSQL here).
+    let server = binary.start_within(data.path(), 0, std::time::Duration::from_secs(600)).await?;
     let start_with_summing_s = server.start_time.as_secs_f64();
     let admin = Admin::sign_in(&server.url).await?;
     let range = format!("from={}&to={today}", days[0]);

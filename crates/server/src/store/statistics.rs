@@ -326,7 +326,7 @@ async fn stored_figures(conn: &mut AnyConnection, from: Date, to: Date) -> AppRe
         let key = (row.try_get(0)?, row.try_get(1)?, Booking::from_stored(&row.try_get::<String, _>(2)?));
         figures.hours.insert(key, sums_at(&row, 3)?);
     }
-    let days: Vec<(String, i64, i64, i64, i64, i64, i64, i64)> = sqlx::query_as(&format!(
+    let days: Vec<DayTotals> = sqlx::query_as(&format!(
         "SELECT service_day, issued, served, no_show, cancelled, waited, wait_seconds, wait_max_seconds
          FROM statistics_days WHERE {range}"
     ))
@@ -334,10 +334,18 @@ async fn stored_figures(conn: &mut AnyConnection, from: Date, to: Date) -> AppRe
     .bind(&to)
     .fetch_all(&mut *conn)
     .await?;
-    for (day, issued, served, no_show, cancelled, waited, wait_seconds, wait_max_seconds) in days {
-        let sums =
-            Sums { issued, served, no_show, cancelled, waited, wait_seconds, wait_max_seconds, ..Sums::default() };
-        figures.days.insert(day, sums);
+    for day in days {
+        let sums = Sums {
+            issued: day.issued,
+            served: day.served,
+            no_show: day.no_show,
+            cancelled: day.cancelled,
+            waited: day.waited,
+            wait_seconds: day.wait_seconds,
+            wait_max_seconds: day.wait_max_seconds,
+            ..Sums::default()
+        };
+        figures.days.insert(day.service_day, sums);
     }
     let sql = format!("SELECT concern_id, booking, measure, histogram FROM statistics_durations WHERE {within}");
     let durations: Vec<(String, String, String, String)> =
@@ -381,6 +389,19 @@ async fn stored_figures(conn: &mut AnyConnection, from: Date, to: Date) -> AppRe
         .map(|(day, concern, quota, ran_out_at)| QuotaRunOut { day, concern, quota, ran_out_at })
         .collect();
     Ok(figures)
+}
+
+/// A summed day's totals, as `statistics_days` keeps them.
+#[derive(sqlx::FromRow)]
+struct DayTotals {
+    service_day: String,
+    issued: i64,
+    served: i64,
+    no_show: i64,
+    cancelled: i64,
+    waited: i64,
+    wait_seconds: i64,
+    wait_max_seconds: i64,
 }
 
 /// A query with the scope's parameters bound, in order.
