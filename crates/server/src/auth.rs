@@ -113,6 +113,21 @@ impl FromRequestParts<AppState> for SignedIn {
     }
 }
 
+/// The signed-in account if its role is `allowed`; else 401 `not_signed_in` (anonymous) or
+/// 403 `forbidden` ("this needs {needs}").
+async fn signed_in_as(
+    parts: &mut Parts,
+    state: &AppState,
+    allowed: impl Fn(Role) -> bool,
+    needs: &str,
+) -> Result<SignedIn, AppError> {
+    let account = SignedIn::from_request_parts(parts, state).await?;
+    if !allowed(account.role) {
+        return Err(AppError::Forbidden(format!("this needs {needs}")));
+    }
+    Ok(account)
+}
+
 /// A signed-in admin, as a request extractor: anonymous requests get 401 `not_signed_in`,
 /// staff accounts 403 `forbidden`.
 #[derive(Clone, Debug)]
@@ -122,11 +137,7 @@ impl FromRequestParts<AppState> for Admin {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let account = SignedIn::from_request_parts(parts, state).await?;
-        if account.role != Role::Admin {
-            return Err(AppError::Forbidden("this needs an admin account".into()));
-        }
-        Ok(Self(account))
+        Ok(Self(signed_in_as(parts, state, |role| role == Role::Admin, "an admin account").await?))
     }
 }
 
@@ -139,11 +150,7 @@ impl FromRequestParts<AppState> for CounterStaff {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let account = SignedIn::from_request_parts(parts, state).await?;
-        if !account.role.serves_visitors() {
-            return Err(AppError::Forbidden("this needs a staff or admin account".into()));
-        }
-        Ok(Self(account))
+        Ok(Self(signed_in_as(parts, state, Role::serves_visitors, "a staff or admin account").await?))
     }
 }
 
@@ -156,11 +163,7 @@ impl FromRequestParts<AppState> for StatisticsReader {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let account = SignedIn::from_request_parts(parts, state).await?;
-        if !account.role.reads_statistics() {
-            return Err(AppError::Forbidden("this needs an admin or statistics account".into()));
-        }
-        Ok(Self(account))
+        Ok(Self(signed_in_as(parts, state, Role::reads_statistics, "an admin or statistics account").await?))
     }
 }
 

@@ -3,7 +3,7 @@
 //! `statistics_*` tables for days already summed and from the tickets for the others, with
 //! the same code, so a figure does not change when its tickets are deleted.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -98,12 +98,28 @@ impl Sums {
         }
     }
 
+    /// The one column that is a maximum, not a sum.
+    const MAXIMUM: &'static str = "wait_max_seconds";
+
+    /// The SQL that adds up rows of `statistics_hours`: each column summed (as a whole number
+    /// on either database), the maximum taken, in the order of [`Sums::COLUMNS`].
+    pub fn aggregate_sql() -> String {
+        Self::COLUMNS
+            .iter()
+            .map(|column| match *column {
+                Self::MAXIMUM => format!("MAX({column})"),
+                _ => format!("CAST(SUM({column}) AS BIGINT)"),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// Adds `other`: sums add up, the maximum is the larger.
     pub fn add(&mut self, other: &Self) {
         let (mine, theirs) = (self.values(), other.values());
         let mut merged = [0; 17];
         for (index, slot) in merged.iter_mut().enumerate() {
-            *slot = if Self::COLUMNS[index] == "wait_max_seconds" {
+            *slot = if Self::COLUMNS[index] == Self::MAXIMUM {
                 mine[index].max(theirs[index])
             } else {
                 mine[index] + theirs[index]
@@ -112,7 +128,7 @@ impl Sums {
         *self = Self::from_values(merged);
     }
 
-    fn count(&mut self, visit: &Visit, required: Option<&BTreeSet<String>>) {
+    fn count(&mut self, visit: &Visit, required: Option<&Vec<String>>) {
         self.issued += 1;
         match visit.outcome {
             Outcome::Served => self.served += 1,
@@ -199,7 +215,7 @@ impl DaySums {
     /// `until` is when the day's waiting ended (its end, or now for today).
     pub fn of(
         visits: &[Visit],
-        required: &BTreeMap<String, BTreeSet<String>>,
+        required: &BTreeMap<String, Vec<String>>,
         time_zone: &TimeZone,
         until: Timestamp,
     ) -> Self {
@@ -323,7 +339,7 @@ mod tests {
             visit("a", &[("08:20:00", "issued"), ("08:50:00", "called")], "no_show"),
             visit("b", &[("09:05:00", "issued"), ("09:06:00", "cancelled")], "cancelled"),
         ];
-        let required = BTreeMap::from([("a".to_owned(), BTreeSet::from(["photo".to_owned()]))]);
+        let required = BTreeMap::from([("a".to_owned(), vec!["photo".to_owned()])]);
         let day = DaySums::of(&visits, &required, &berlin(), at("18:00:00"));
         let a = day.hours[&(8, "a".to_owned(), Booking::WalkIn)];
         assert_eq!((a.issued, a.served, a.no_show, a.waited), (2, 1, 1, 2));

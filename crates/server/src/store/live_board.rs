@@ -7,6 +7,7 @@ use willkommen_api as json;
 
 use super::Store;
 use super::office::office_rules;
+use super::tickets::SERVICE_MINUTES;
 use crate::error::AppResult;
 use crate::schedule::{rfc3339, service_day};
 
@@ -43,15 +44,13 @@ impl Store {
         .bind(half_an_hour_ago)
         .fetch_one(&mut *conn)
         .await?;
-        let services: Vec<Option<f64>> = sqlx::query_scalar(
-            "SELECT (julianday(f.at) - julianday((SELECT MAX(s.at) FROM ticket_events s
-                                                  WHERE s.ticket_id = f.ticket_id AND s.kind = 'started'))) * 86400.0
-             FROM ticket_events f WHERE f.kind = 'finished' ORDER BY f.id DESC LIMIT $1",
-        )
+        let services: Vec<Option<f64>> = sqlx::query_scalar(&format!(
+            "SELECT {SERVICE_MINUTES} FROM ticket_events f WHERE f.kind = 'finished' ORDER BY f.id DESC LIMIT $1"
+        ))
         .bind(PACE_SERVICES)
         .fetch_all(&mut *conn)
         .await?;
-        let services: Vec<f64> = services.into_iter().flatten().filter(|seconds| *seconds >= 0.0).collect();
+        let services: Vec<f64> = services.into_iter().flatten().filter(|minutes| *minutes >= 0.0).collect();
 
         let minutes_waited =
             |queued_at: i64| u32::try_from((now.as_millisecond() - queued_at).max(0) / 60_000).unwrap_or(u32::MAX);
@@ -75,11 +74,11 @@ impl Store {
 
         let closes_at = schedule.closing_on(now.to_zoned_datetime(schedule.time_zone().clone()).date());
         let queue_done_at = (!waiting.is_empty() && counters_open > 0 && !services.is_empty()).then(|| {
-            let pace = services.iter().sum::<f64>() / services.len() as f64;
+            let pace_seconds = services.iter().sum::<f64>() / services.len() as f64 * 60.0;
             // Everyone waiting is called once the visitors ahead of the last one are served,
             // the counters working side by side.
             let rounds = (waiting.len() as i64 - 1) / counters_open;
-            now + SignedDuration::from_secs_f64(pace * rounds as f64)
+            now + SignedDuration::from_secs_f64(pace_seconds * rounds as f64)
         });
         Ok(json::LiveBoard {
             at: rfc3339(&now.to_zoned_datetime(schedule.time_zone().clone())),

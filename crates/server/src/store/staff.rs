@@ -173,16 +173,8 @@ impl Store {
 
     /// The required checklist items of every concern, to tell staff what a visitor lacks.
     pub async fn required_items(&self) -> AppResult<RequiredItems> {
-        let rows: Vec<(String, String)> = sqlx::query_as(
-            "SELECT concern_id, id FROM checklist_items WHERE required = 1 ORDER BY concern_id, position",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        let mut items = RequiredItems::new();
-        for (concern, item) in rows {
-            items.entry(concern).or_default().push(item);
-        }
-        Ok(items)
+        let mut conn = self.pool.acquire().await?;
+        required_items(&mut conn).await
     }
 
     /// A ticket by id, for staff (no queue position needed).
@@ -190,6 +182,19 @@ impl Store {
         let mut conn = self.pool.acquire().await?;
         find_ticket(&mut conn, id).await
     }
+}
+
+/// Each concern's required checklist items, in checklist order, as configured now.
+pub(super) async fn required_items(conn: &mut AnyConnection) -> AppResult<RequiredItems> {
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT concern_id, id FROM checklist_items WHERE required = 1 ORDER BY concern_id, position")
+            .fetch_all(conn)
+            .await?;
+    let mut items = RequiredItems::new();
+    for (concern, item) in rows {
+        items.entry(concern).or_default().push(item);
+    }
+    Ok(items)
 }
 
 pub(super) async fn counters(conn: &mut AnyConnection) -> AppResult<Vec<json::Counter>> {

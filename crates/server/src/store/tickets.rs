@@ -366,6 +366,10 @@ pub(super) fn invalid_transition(action: TicketAction, status: TicketStatus) -> 
     ))
 }
 
+/// The minutes from a `finished` event `f` back to its ticket's last `started`: one service.
+pub(super) const SERVICE_MINUTES: &str = "(julianday(f.at) - julianday((SELECT MAX(s.at) FROM ticket_events s
+     WHERE s.ticket_id = f.ticket_id AND s.kind = 'started'))) * 1440.0";
+
 /// The basis of a wait estimate for `concern`: the average minutes of its last 20 services
 /// (start to finish) and the number of counters serving it that called someone in the last
 /// half hour.
@@ -374,13 +378,11 @@ pub(super) async fn wait_basis(
     concern: &str,
     now: Timestamp,
 ) -> AppResult<(Option<f64>, u32)> {
-    let durations: Vec<Option<f64>> = sqlx::query_scalar(
-        "SELECT (julianday(f.at) - julianday((SELECT MAX(s.at) FROM ticket_events s
-                                              WHERE s.ticket_id = f.ticket_id AND s.kind = 'started'))) * 1440.0
-         FROM ticket_events f JOIN tickets t ON t.id = f.ticket_id
+    let durations: Vec<Option<f64>> = sqlx::query_scalar(&format!(
+        "SELECT {SERVICE_MINUTES} FROM ticket_events f JOIN tickets t ON t.id = f.ticket_id
          WHERE f.kind = 'finished' AND t.concern_id = $1
-         ORDER BY f.id DESC LIMIT 20",
-    )
+         ORDER BY f.id DESC LIMIT 20"
+    ))
     .bind(concern)
     .fetch_all(&mut *conn)
     .await?;
