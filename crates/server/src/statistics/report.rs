@@ -34,6 +34,8 @@ pub fn report(
 ) -> json::StatisticsReport {
     let has_appointments = figures.has_appointments();
     let names = ConcernNames::of(office);
+    let sums = figures.by_concern();
+    let waits = figures.histograms(Measure::Wait);
     json::StatisticsReport {
         office: office.office_name.get(json::SOURCE_LANGUAGE).unwrap_or_default().to_owned(),
         from: from.to_string(),
@@ -42,11 +44,11 @@ pub fn report(
         generated_at,
         has_appointments,
         tables: vec![
-            visitors(figures, &names, has_appointments),
-            waiting(figures, &names, has_appointments),
+            visitors(figures, &sums, &names, has_appointments),
+            waiting(figures, &sums, &waits, &names, has_appointments),
             days(figures, from, to),
             hours(figures, &names),
-            wait_distribution(figures),
+            wait_distribution(&waits),
             languages(figures, &names),
             documents(figures, office, &names),
             quotas(figures, &names),
@@ -171,7 +173,16 @@ fn booking_cell(booking: Option<Booking>) -> Cell {
     text(booking.map_or("all", Booking::as_str))
 }
 
-fn visitors(figures: &Figures, names: &ConcernNames, has_appointments: bool) -> StatisticsTable {
+/// Sums or histograms per concern (and `*`) and booking (`None`: both), as [`Figures`] adds
+/// them up.
+type PerConcern<T> = BTreeMap<(String, Option<Booking>), T>;
+
+fn visitors(
+    figures: &Figures,
+    sums: &PerConcern<Sums>,
+    names: &ConcernNames,
+    has_appointments: bool,
+) -> StatisticsTable {
     use ColumnKind::{Count, Share, Text};
     let mut table = Table::new(
         "visitors",
@@ -189,7 +200,6 @@ fn visitors(figures: &Figures, names: &ConcernNames, has_appointments: bool) -> 
             ("complete_documents", Share),
         ],
     );
-    let sums = figures.by_concern();
     let mut turned_away: BTreeMap<&str, i64> = BTreeMap::new();
     for ((concern, _), visitors) in &figures.turned_away {
         *turned_away.entry(concern).or_default() += visitors;
@@ -218,7 +228,13 @@ fn visitors(figures: &Figures, names: &ConcernNames, has_appointments: bool) -> 
     table.table
 }
 
-fn waiting(figures: &Figures, names: &ConcernNames, has_appointments: bool) -> StatisticsTable {
+fn waiting(
+    figures: &Figures,
+    sums: &PerConcern<Sums>,
+    waits: &PerConcern<Histogram>,
+    names: &ConcernNames,
+    has_appointments: bool,
+) -> StatisticsTable {
     use ColumnKind::{Count, Minutes, Share, Text};
     let mut table = Table::new(
         "waiting",
@@ -240,8 +256,6 @@ fn waiting(figures: &Figures, names: &ConcernNames, has_appointments: bool) -> S
             ("estimate_error_mean", Minutes),
         ],
     );
-    let sums = figures.by_concern();
-    let waits = figures.histograms(Measure::Wait);
     let services = figures.histograms(Measure::Service);
     let empty = Histogram::new();
     for (concern, booking) in concern_rows(figures, names, has_appointments) {
@@ -353,13 +367,12 @@ fn share_of_days(part: i64, days: i64) -> Cell {
     Cell::Decimal((part as f64 / days as f64 * 10.0).round() / 10.0)
 }
 
-fn wait_distribution(figures: &Figures) -> StatisticsTable {
+fn wait_distribution(waits: &PerConcern<Histogram>) -> StatisticsTable {
     use ColumnKind::{Count, Share};
     let mut table = Table::new(
         "wait_distribution",
         &[("from_minutes", Count), ("to_minutes", Count), ("visitors", Count), ("share", Share)],
     );
-    let waits = figures.histograms(Measure::Wait);
     let all = waits.get(&(ALL_CONCERNS.to_owned(), None)).cloned().unwrap_or_default();
     let total: i64 = all.values().sum();
     for (from, to) in WAIT_BUCKETS {

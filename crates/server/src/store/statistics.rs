@@ -2,7 +2,7 @@
 //! reading a range's figures back (summed days from those tables, the others from the
 //! tickets), and the two things counted as they happen (visitors turned away, quotas run out).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -11,7 +11,8 @@ use sqlx::{AnyConnection, Row};
 use willkommen_api as json;
 
 use super::office::office_rules;
-use super::statistics_months::{Scope, add_histogram_text, scope, sum_up_past_months};
+use super::staff::{RequiredItems, required_items};
+use super::statistics_months::{Scope, add_histogram_text, scope, stored_histogram, sum_up_past_months};
 use super::types::Json;
 use super::{Store, backend::Backend};
 use crate::error::{AppError, AppResult};
@@ -134,17 +135,6 @@ pub(super) async fn note_quota_run_out(
     Ok(())
 }
 
-/// Each concern's required checklist items, as configured now.
-async fn required_items(conn: &mut AnyConnection) -> AppResult<BTreeMap<String, BTreeSet<String>>> {
-    let rows: Vec<(String, String)> =
-        sqlx::query_as("SELECT concern_id, id FROM checklist_items WHERE required = 1").fetch_all(conn).await?;
-    let mut required: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (concern, item) in rows {
-        required.entry(concern).or_default().insert(item);
-    }
-    Ok(required)
-}
-
 #[derive(sqlx::FromRow)]
 struct TicketRow {
     id: String,
@@ -163,7 +153,7 @@ struct TicketRow {
 async fn sum_day(
     conn: &mut AnyConnection,
     day: &str,
-    required: &BTreeMap<String, BTreeSet<String>>,
+    required: &RequiredItems,
     time_zone: &TimeZone,
     now: Timestamp,
 ) -> AppResult<DaySums> {
@@ -231,8 +221,6 @@ async fn write_day(conn: &mut AnyConnection, day: &str, sums: &DaySums, now: Tim
         query.execute(&mut *conn).await?;
     }
     for ((concern, booking, measure), histogram) in &sums.durations {
-        let histogram: BTreeMap<String, i64> =
-            histogram.iter().map(|(minutes, visitors)| (minutes.to_string(), *visitors)).collect();
         sqlx::query(
             "INSERT INTO statistics_durations (service_day, concern_id, booking, measure, histogram)
              VALUES ($1, $2, $3, $4, $5)",
@@ -241,7 +229,7 @@ async fn write_day(conn: &mut AnyConnection, day: &str, sums: &DaySums, now: Tim
         .bind(concern.as_str())
         .bind(booking.as_str())
         .bind(measure.as_str())
-        .bind(Json(histogram))
+        .bind(stored_histogram(histogram))
         .execute(&mut *conn)
         .await?;
     }
@@ -305,14 +293,7 @@ async fn write_day(conn: &mut AnyConnection, day: &str, sums: &DaySums, now: Tim
 /// The summed days of the range (and the summed months wholly inside it), grouped as the
 /// report needs them.
 async fn stored_figures(conn: &mut AnyConnection, from: Date, to: Date) -> AppResult<Figures> {
-    let sums = Sums::COLUMNS
-        .iter()
-        .map(|column| match *column {
-            "wait_max_seconds" => format!("MAX({column})"),
-            _ => format!("CAST(SUM({column}) AS BIGINT)"),
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let sums = Sums::aggregate_sql();
     let scope = scope(conn, from, to).await?;
     let within = &scope.condition;
     let (from, to) = (from.to_string(), to.to_string());

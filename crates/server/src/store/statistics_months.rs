@@ -44,14 +44,7 @@ async fn sum_month(conn: &mut AnyConnection, month: &str, now: Timestamp) -> App
     let key = month_key(month);
     let (first, last) = month_days(month);
     let columns = Sums::COLUMNS.join(", ");
-    let sums = Sums::COLUMNS
-        .iter()
-        .map(|column| match *column {
-            "wait_max_seconds" => format!("MAX({column})"),
-            _ => format!("SUM({column})"),
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let sums = Sums::aggregate_sql();
     let copies = [
         format!(
             "INSERT INTO statistics_hours (service_day, hour, concern_id, booking, {columns})
@@ -87,8 +80,6 @@ async fn sum_month(conn: &mut AnyConnection, month: &str, now: Timestamp) -> App
         add_histogram_text(merged.entry((concern, booking, measure)).or_default(), &histogram);
     }
     for ((concern, booking, measure), histogram) in merged {
-        let histogram: BTreeMap<String, i64> =
-            histogram.iter().map(|(minutes, visitors)| (minutes.to_string(), *visitors)).collect();
         sqlx::query(
             "INSERT INTO statistics_durations (service_day, concern_id, booking, measure, histogram)
              VALUES ($1, $2, $3, $4, $5)",
@@ -97,7 +88,7 @@ async fn sum_month(conn: &mut AnyConnection, month: &str, now: Timestamp) -> App
         .bind(concern)
         .bind(booking)
         .bind(measure)
-        .bind(Json(histogram))
+        .bind(stored_histogram(&histogram))
         .execute(&mut *conn)
         .await?;
     }
@@ -109,7 +100,12 @@ async fn sum_month(conn: &mut AnyConnection, month: &str, now: Timestamp) -> App
     Ok(())
 }
 
-/// Adds a stored histogram (`{"12":3,"13":1}`, as `write_day` writes it) to `into`. Read by
+/// A histogram as the `statistics_durations` table keeps it: `{"12":3,"13":1}`.
+pub(super) fn stored_histogram(histogram: &Histogram) -> Json<BTreeMap<String, i64>> {
+    Json(histogram.iter().map(|(minutes, visitors)| (minutes.to_string(), *visitors)).collect())
+}
+
+/// Adds a stored histogram (see [`stored_histogram`]) to `into`. Read by
 /// hand: a year's report reads thousands of them, and this is its hottest loop.
 pub(super) fn add_histogram_text(into: &mut Histogram, text: &str) {
     let mut numbers = text.split(|c: char| !c.is_ascii_digit()).filter(|part| !part.is_empty());
@@ -180,5 +176,7 @@ mod tests {
         let mut histogram = Histogram::from([(12, 1)]);
         add_histogram_text(&mut histogram, r#"{"0":3,"12":2,"140":1}"#);
         assert_eq!(histogram, Histogram::from([(0, 3), (12, 3), (140, 1)]));
+        let stored = serde_json::to_string(&stored_histogram(&histogram).0).unwrap();
+        assert_eq!(stored, r#"{"0":3,"12":3,"140":1}"#);
     }
 }
