@@ -219,3 +219,35 @@ fn the_offices_date_is_its_own_across_midnight_whatever_the_pcs_zone() {
     let pcs_own = format!("{:04}-{:02}-{:02}", late.get_full_year(), late.get_month() + 1, late.get_date());
     assert_eq!(office_date(&late, "Mars/Olympus_Mons"), pcs_own, "a zone the browser does not know");
 }
+
+/// The app picks Fluent's plural variants with the browser's `Intl.PluralRules`. Samples from
+/// CLDR's rules for every shipped language, including the hundreds, where fluent-bundle's
+/// `intl_pluralrules` 7.0.2 is wrong for Arabic and Romanian (it says "other" for 103).
+#[wasm_bindgen_test]
+fn the_browser_picks_cldr_plural_forms_for_every_language() {
+    use willkommen::i18n::{Args, LANGUAGES, Translations};
+
+    let one_other = "1 one, 0 other, 2 other, 21 other, 101 other";
+    let expected = |tag: &str| match tag {
+        "de" | "de-x-ls" | "en" | "tr" | "kmr" => one_other,
+        "fa" | "ti" => "0 one, 1 one, 2 other, 21 other",
+        "ar" => "0 zero, 1 one, 2 two, 3 few, 10 few, 103 few, 11 many, 99 many, 111 many, 100 other, 102 other",
+        "pl" => "1 one, 2 few, 4 few, 22 few, 104 few, 0 many, 5 many, 12 many, 14 many, 21 many, 112 many",
+        "ru" | "uk" => "1 one, 21 one, 101 one, 2 few, 22 few, 104 few, 0 many, 5 many, 11 many, 111 many",
+        "ro" => "1 one, 0 few, 2 few, 19 few, 101 few, 103 few, 20 other, 100 other, 120 other",
+        other => panic!("no CLDR samples for {other}: add them here"),
+    };
+    let source =
+        "forms = { $n ->\n [zero] zero\n [one] one\n [two] two\n [few] few\n [many] many\n *[other] other\n}\n";
+    let mut translations = Translations::with_source();
+    for language in LANGUAGES {
+        translations.add(language.tag, source.to_owned());
+        for sample in expected(language.tag).split(", ") {
+            let (n, category) = sample.split_once(' ').unwrap();
+            let mut args = Args::new();
+            args.set("n", n.parse::<u32>().unwrap());
+            let shown = translations.format_in(language.tag, "forms", Some(&args));
+            assert_eq!(shown.as_deref(), Some(category), "{} with {n}", language.tag);
+        }
+    }
+}

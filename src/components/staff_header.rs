@@ -12,7 +12,7 @@ pub fn SignedInAs(me: RwSignal<Option<json::Me>>) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let text = move || {
         let me = me.get()?;
-        let mut args = fluent_bundle::FluentArgs::new();
+        let mut args = crate::i18n::Args::new();
         args.set("name", me.display_name);
         Some(i18n.t_args("staff-signed-in-as", &args))
     };

@@ -2,15 +2,16 @@
 //! Fluent (`locales/<language>/main.ftl`, fetched on demand), and the page's `lang` and `dir`
 //! kept in step.
 
+mod fluent;
 mod languages;
 mod translations;
 
+pub use fluent::{Args, Value};
 pub use languages::{Direction, LANGUAGES, LanguageInfo, language_info};
 pub use translations::{STAFF_LANGUAGES, Translations, locale_url};
 
 use std::cell::RefCell;
 
-use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
 use willkommen_api::SOURCE_LANGUAGE;
 
@@ -116,7 +117,7 @@ impl I18n {
     }
 
     /// Like [`I18n::t`], with Fluent arguments such as `{ $number }`.
-    pub fn t_args(&self, key: &str, args: &FluentArgs) -> String {
+    pub fn t_args(&self, key: &str, args: &Args) -> String {
         self.loaded.track();
         let language = self.language.get();
         TRANSLATIONS.with(|translations| translations.borrow().format(&language, key, Some(args)))
@@ -129,13 +130,13 @@ impl I18n {
     }
 
     /// Like [`I18n::t_in`], with Fluent arguments.
-    pub fn t_in_args(&self, language: &str, key: &str, args: &FluentArgs) -> Option<String> {
+    pub fn t_in_args(&self, language: &str, key: &str, args: &Args) -> Option<String> {
         self.loaded.track();
         TRANSLATIONS.with(|translations| translations.borrow().format_in(language, key, Some(args)))
     }
 
     /// `key` in German, for the part of a printout the clerk reads.
-    pub fn t_in_german(&self, key: &str, args: Option<&FluentArgs>) -> String {
+    pub fn t_in_german(&self, key: &str, args: Option<&Args>) -> String {
         TRANSLATIONS.with(|translations| translations.borrow().format(SOURCE_LANGUAGE, key, args))
     }
 

@@ -2,9 +2,7 @@
 //! is compiled into the app; every other language is fetched when a visitor chooses it, so
 //! what a kiosk downloads at start does not grow with the number of languages.
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
-use unic_langid::LanguageIdentifier;
-
+use super::fluent::{Args, Messages};
 use super::language_info;
 
 /// The German texts, built in: the visitors' (`main.ftl`) and, in the office's app only, the
@@ -23,7 +21,7 @@ pub fn locale_url(tag: &str, part: &str) -> String {
 
 /// The interface texts loaded so far.
 pub struct Translations {
-    bundles: Vec<(String, FluentBundle<FluentResource>)>,
+    bundles: Vec<(String, Messages)>,
 }
 
 impl Translations {
@@ -43,16 +41,14 @@ impl Translations {
     /// Adds a file of `tag`'s texts to those loaded. A file with syntax errors still
     /// contributes the messages that parsed; the tests keep shipped files free of errors.
     pub fn add(&mut self, tag: &str, source: String) {
-        let resource = FluentResource::try_new(source).unwrap_or_else(|(resource, _errors)| resource);
-        if let Some((_, bundle)) = self.bundles.iter_mut().find(|(loaded, _)| loaded == tag) {
-            bundle.add_resource_overriding(resource);
+        if let Some((_, messages)) = self.bundles.iter_mut().find(|(loaded, _)| loaded == tag) {
+            messages.add(source);
             return;
         }
         let grammar = language_info(tag).map_or(tag, |info| info.grammar_locale());
-        let id: LanguageIdentifier = grammar.parse().unwrap_or_default();
-        let mut bundle = FluentBundle::new(vec![id]);
-        bundle.add_resource_overriding(resource);
-        self.bundles.push((tag.to_owned(), bundle));
+        let mut messages = Messages::new(grammar);
+        messages.add(source);
+        self.bundles.push((tag.to_owned(), messages));
     }
 
     pub fn has(&self, tag: &str) -> bool {
@@ -61,7 +57,7 @@ impl Translations {
 
     /// The text `key` in `language`; if that language lacks it, English, then German, then
     /// the key itself, so that a missing translation never leaves a button blank.
-    pub fn format(&self, language: &str, key: &str, args: Option<&FluentArgs>) -> String {
+    pub fn format(&self, language: &str, key: &str, args: Option<&Args>) -> String {
         [language, "en", willkommen_api::SOURCE_LANGUAGE]
             .into_iter()
             .find_map(|tag| self.format_in(tag, key, args))
@@ -69,18 +65,15 @@ impl Translations {
     }
 
     /// The text `key` in exactly `language`, if that language is loaded and has it.
-    pub fn format_in(&self, language: &str, key: &str, args: Option<&FluentArgs>) -> Option<String> {
+    pub fn format_in(&self, language: &str, key: &str, args: Option<&Args>) -> Option<String> {
         self.format_checked(language, key, args).map(|(text, _errors)| text)
     }
 
     /// Like [`Translations::format_in`], with the number of formatting errors (a missing
     /// variable, an unknown function): the tests require none.
-    pub fn format_checked(&self, language: &str, key: &str, args: Option<&FluentArgs>) -> Option<(String, usize)> {
-        let (_, bundle) = self.bundles.iter().find(|(tag, _)| tag == language)?;
-        let pattern = bundle.get_message(key)?.value()?;
-        let mut errors = Vec::new();
-        let text = bundle.format_pattern(pattern, args, &mut errors).into_owned();
-        Some((text, errors.len()))
+    pub fn format_checked(&self, language: &str, key: &str, args: Option<&Args>) -> Option<(String, usize)> {
+        let (_, messages) = self.bundles.iter().find(|(tag, _)| tag == language)?;
+        messages.format(key, args)
     }
 }
 

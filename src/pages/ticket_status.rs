@@ -134,7 +134,7 @@ fn TicketStatus(ticket: json::Ticket, on_change: Callback<json::Ticket>) -> impl
         let (number, counter) = (number.clone(), your_turn.clone());
         move || match &counter {
             Some(counter) => {
-                let mut args = fluent_bundle::FluentArgs::new();
+                let mut args = crate::i18n::Args::new();
                 args.set("number", number.clone());
                 args.set("counter", counter.clone());
                 // A tab title shows no bidirectional marks.
@@ -149,7 +149,7 @@ fn TicketStatus(ticket: json::Ticket, on_change: Callback<json::Ticket>) -> impl
         let time = slot_time(&appointment.slot).unwrap_or(&appointment.slot).to_owned();
         let late = appointment.late;
         let text = move || {
-            let mut args = fluent_bundle::FluentArgs::new();
+            let mut args = crate::i18n::Args::new();
             args.set("time", time.clone());
             i18n.t_args("status-appointment", &args)
         };
@@ -184,7 +184,7 @@ fn YourTurn(counter: String) -> impl IntoView {
     let _ =
         window().navigator().vibrate_with_pattern(&web_sys::js_sys::Array::of3(&400.into(), &150.into(), &400.into()));
     let text = move || {
-        let mut args = fluent_bundle::FluentArgs::new();
+        let mut args = crate::i18n::Args::new();
         args.set("counter", counter.clone());
         i18n.t_args("status-your-turn", &args)
     };

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use fluent_bundle::FluentArgs;
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use fluent_syntax::ast;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
@@ -115,8 +115,8 @@ fn the_code_and_the_german_file_use_the_same_messages() {
 }
 
 /// Arguments as the app passes them, with `n` for every number.
-fn realistic_args(n: u32) -> FluentArgs<'static> {
-    let mut args = FluentArgs::new();
+fn realistic_args(n: u32) -> Args {
+    let mut args = Args::new();
     for numeric in [
         "count", "seconds", "answered", "total", "min", "max", "minutes", "version", "concerns", "counters", "line",
         "target",
@@ -144,6 +144,102 @@ fn realistic_args(n: u32) -> FluentArgs<'static> {
     args.set("title", "Pro Tag");
     args.set("closes", "18:00");
     args
+}
+
+/// The same arguments for fluent-bundle.
+fn reference_args(args: &Args, names: &[&str]) -> FluentArgs<'static> {
+    let mut reference = FluentArgs::new();
+    for name in names {
+        match args.get(name) {
+            Some(crate::i18n::Value::Text(text)) => reference.set(name.to_string(), text.clone()),
+            Some(crate::i18n::Value::Number(number)) => reference.set(name.to_string(), *number),
+            None => {}
+        }
+    }
+    reference
+}
+
+/// Every shipped language as fluent-bundle (Fluent's reference implementation) loads it.
+fn reference_bundles() -> Vec<(&'static str, FluentBundle<FluentResource>)> {
+    let mut bundles: Vec<(&'static str, FluentBundle<FluentResource>)> = Vec::new();
+    for (tag, part) in shipped_files() {
+        let resource = FluentResource::try_new(ftl_part(tag, part)).unwrap();
+        if let Some((_, bundle)) = bundles.iter_mut().find(|(loaded, _)| *loaded == tag) {
+            bundle.add_resource_overriding(resource);
+            continue;
+        }
+        let locale = crate::i18n::language_info(tag).unwrap().grammar_locale().parse().unwrap();
+        let mut bundle = FluentBundle::new(vec![locale]);
+        bundle.add_resource_overriding(resource);
+        bundles.push((tag, bundle));
+    }
+    bundles
+}
+
+/// The app formats texts with its own small resolver (src/i18n/fluent.rs); fluent-bundle must
+/// agree with it on every message of every shipped language, for numbers that take every
+/// plural form, and with every variable missing in turn.
+#[test]
+fn every_message_reads_as_fluent_bundle_formats_it() {
+    const NAMES: &[&str] = &[
+        "count",
+        "seconds",
+        "answered",
+        "total",
+        "min",
+        "max",
+        "minutes",
+        "version",
+        "concerns",
+        "counters",
+        "line",
+        "target",
+        "number",
+        "time",
+        "language",
+        "name",
+        "counter",
+        "prefix",
+        "quota",
+        "detail",
+        "languages",
+        "key",
+        "reason",
+        "reference",
+        "day",
+        "old",
+        "field",
+        "service",
+        "from",
+        "to",
+        "title",
+        "closes",
+    ];
+    let translations = all_translations();
+    let mut compared = 0;
+    for (tag, bundle) in reference_bundles() {
+        for id in part_ids(tag, "main").into_iter().chain(if STAFF_LANGUAGES.contains(&tag) {
+            part_ids(tag, "staff")
+        } else {
+            Vec::new()
+        }) {
+            let pattern = bundle.get_message(&id).and_then(|message| message.value()).unwrap();
+            for n in (0..=30).chain([100, 101, 102, 111, 1000, 1001]) {
+                let args = realistic_args(n);
+                let mut errors = Vec::new();
+                let expected = bundle.format_pattern(pattern, Some(&reference_args(&args, NAMES)), &mut errors);
+                let (text, own_errors) = translations.format_checked(tag, &id, Some(&args)).unwrap();
+                assert_eq!(text, expected, "{tag}: {id} with {n}");
+                assert_eq!((own_errors, errors.len()), (0, 0), "{tag}: {id} with {n}: {errors:?}");
+                compared += 1;
+            }
+            let (text, own_errors) = translations.format_checked(tag, &id, None).unwrap();
+            let mut errors = Vec::new();
+            assert_eq!(text, bundle.format_pattern(pattern, None, &mut errors), "{tag}: {id} without arguments");
+            assert_eq!(own_errors == 0, errors.is_empty(), "{tag}: {id} without arguments: {errors:?}");
+        }
+    }
+    assert!(compared > 10_000, "only {compared} texts compared");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! One concern: ticket prefix, daily quota, target wait, pictogram, and its texts and document checklist,
 //! German source next to the language being translated, with the kiosk preview beside.
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use willkommen_api::{
     CONCERN_ICONS, ChecklistItem, ConcernConfig, ConcernId, KIOSK_LANGUAGES, LocalizedText, SOURCE_LANGUAGE,
@@ -30,7 +30,7 @@ pub fn ConcernEditor(concern: ConcernId) -> impl IntoView {
         });
     };
     let heading = move || {
-        let mut args = FluentArgs::new();
+        let mut args = Args::new();
         args.set("name", current().map(|c| display_name(&c)).unwrap_or_default());
         i18n.t_args("admin-concern-heading", &args)
     };
@@ -214,7 +214,7 @@ fn ItemEditor(concern: ConcernId, item: String) -> impl IntoView {
     };
     let labelled = move |label: &'static str| {
         move || {
-            let mut args = FluentArgs::new();
+            let mut args = Args::new();
             args.set("name", name());
             i18n.t_args(label, &args)
         }

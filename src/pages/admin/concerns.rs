@@ -1,7 +1,7 @@
 //! The concerns in the order the kiosk shows them: open one to edit it, move it, switch it
 //! on or off at the kiosk, remove it, or add a new one.
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use willkommen_api::{ConcernConfig, ConcernId, LocalizedText, SOURCE_LANGUAGE};
 
@@ -52,7 +52,7 @@ fn ConcernRow(id: ConcernId) -> impl IntoView {
     let name = move || concern().map(|c| display_name(&c)).unwrap_or_default();
     let facts = move || {
         let concern = concern()?;
-        let mut args = FluentArgs::new();
+        let mut args = Args::new();
         args.set("prefix", concern.prefix.clone());
         args.set("count", concern.checklist.len());
         args.set("quota", concern.daily_quota.map_or_else(|| "–".to_owned(), |quota| quota.to_string()));
@@ -95,7 +95,7 @@ fn ConcernRow(id: ConcernId) -> impl IntoView {
     };
     let labelled = move |key: &'static str| {
         move || {
-            let mut args = FluentArgs::new();
+            let mut args = Args::new();
             args.set("name", name());
             i18n.t_args(key, &args)
         }

@@ -1,7 +1,7 @@
 //! The console's state, shared by its sections: who is signed in, the draft as saved on the
 //! server, the working copy being edited, and what the last action did.
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use willkommen_api::{self as json, ErrorCode, OfficeConfig, Role, SOURCE_LANGUAGE, TranslationBasis};
 
@@ -297,7 +297,7 @@ impl Console {
         };
         match admin::publish(&json::Publish { revision, note }).await {
             Ok(version) => {
-                let mut args = FluentArgs::new();
+                let mut args = Args::new();
                 args.set("version", version.version);
                 self.notice.set(Some(Notice::Done(i18n.t_args("admin-published", &args))));
                 self.reload(i18n).await;
@@ -338,7 +338,7 @@ impl Console {
             ApiFailure::Refused(error) => match error.code {
                 ErrorCode::DraftConflict => i18n.t("admin-error-conflict"),
                 ErrorCode::InvalidConfig => {
-                    let mut args = FluentArgs::new();
+                    let mut args = Args::new();
                     args.set("count", error.problems.len());
                     i18n.t_args("admin-error-invalid", &args)
                 }
@@ -355,7 +355,7 @@ impl Console {
 }
 
 fn reason(i18n: I18n, message: &str) -> String {
-    let mut args = FluentArgs::new();
+    let mut args = Args::new();
     args.set("reason", message.to_owned());
     i18n.t_args("staff-error-other", &args)
 }

@@ -1,7 +1,7 @@
 //! Above every section: whether there are unsaved or unpublished changes, what stands in the
 //! way of publishing (every problem, with where it is), and Save, Publish, Discard.
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use willkommen_api::{OfficeConfig, Problem, ProblemKind, SOURCE_LANGUAGE};
 
@@ -79,7 +79,7 @@ pub fn DraftBar() -> impl IntoView {
     let problem_list = move || {
         let found = problems.get();
         (!found.is_empty()).then(|| {
-            let mut args = FluentArgs::new();
+            let mut args = Args::new();
             args.set("count", found.len());
             let items = found
                 .into_iter()
@@ -134,7 +134,7 @@ pub fn problem_text(i18n: I18n, problem: &Problem) -> String {
         ProblemKind::UnknownField => "admin-problem-unknown-field",
         ProblemKind::Unreadable | ProblemKind::Other => "admin-problem-unreadable",
     };
-    let mut args = FluentArgs::new();
+    let mut args = Args::new();
     args.set("detail", problem.message.clone());
     i18n.t_args(key, &args)
 }

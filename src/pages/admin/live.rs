@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use willkommen_api::{self as json, TargetLevel};
 
@@ -55,7 +55,7 @@ pub fn LiveBoard() -> impl IntoView {
         <section class="live" aria-labelledby="live-heading">
             <h1 id="live-heading">{move || i18n.t("admin-section-live")}</h1>
             {move || unreachable.get().then(|| {
-                let mut args = FluentArgs::new();
+                let mut args = Args::new();
                 args.set("time", at());
                 view! { <p class="staff-offline" role="status">{i18n.t_args("live-offline", &args)}</p> }
             })}
@@ -79,18 +79,18 @@ fn Board(live: json::LiveBoard) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let console = expect_context::<Console>();
     let minutes = move |minutes: u32| {
-        let mut args = FluentArgs::new();
+        let mut args = Args::new();
         args.set("minutes", minutes);
         i18n.t_args("live-minutes", &args)
     };
-    let mut at = FluentArgs::new();
+    let mut at = Args::new();
     at.set("time", clock(&live.at));
     let stand = i18n.t_args("live-at", &at);
     let closing = match (&live.closes_at, &live.queue_done_at, live.done_before_closing) {
         (None, _, _) => i18n.t("live-closed-today"),
         (Some(_), None, _) => i18n.t("live-no-estimate"),
         (Some(closes), Some(done), verdict) => {
-            let mut args = FluentArgs::new();
+            let mut args = Args::new();
             args.set("time", clock(done));
             args.set("closes", clock(closes));
             let key = if verdict == Some(false) { "live-done-after-closing" } else { "live-done-before-closing" };

@@ -2,7 +2,7 @@
 //! against its languages, with the kiosk's fallback rules beside it. A cell opens the text in
 //! the editor, in that language.
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use willkommen_api::SOURCE_LANGUAGE;
 
@@ -38,7 +38,7 @@ pub fn TranslationStatus() -> impl IntoView {
                             .iter()
                             .filter(|text| matches!(status(document, basis, text, language), Status::Missing | Status::Outdated))
                             .count();
-                        let mut args = FluentArgs::new();
+                        let mut args = Args::new();
                         args.set("count", open);
                         view! { <td>{i18n.t_args("admin-open-count", &args)}</td> }
                     })

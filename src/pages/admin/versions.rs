@@ -2,7 +2,7 @@
 //! export the published version, import a file into the draft. A file with problems is
 //! refused whole, with every problem and where it is.
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use willkommen_api::{self as json, ErrorCode};
 
@@ -37,7 +37,7 @@ pub fn Versions() -> impl IntoView {
             match admin::restore_version(number).await {
                 Ok(draft) => {
                     console.take(draft);
-                    let mut args = FluentArgs::new();
+                    let mut args = Args::new();
                     args.set("version", number);
                     console.notice.set(Some(Notice::Done(i18n.t_args("admin-restored", &args))));
                 }
@@ -87,7 +87,7 @@ pub fn Versions() -> impl IntoView {
 #[component]
 fn VersionSummary(version: json::Version) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let mut args = FluentArgs::new();
+    let mut args = Args::new();
     args.set("version", version.info.version);
     args.set("concerns", version.document.concerns.len());
     args.set("counters", version.document.counters.len());

@@ -1,7 +1,7 @@
 //! Spoken calls, in German and then English: "Nummer A 017, bitte zu Schalter 3." Switched on
 //! per display with `?speech=on` in its address (not every lobby wants it).
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use willkommen_api::{DisplayCall, SOURCE_LANGUAGE};
 
 use crate::i18n::I18n;
@@ -18,7 +18,7 @@ pub fn call(call: &DisplayCall, i18n: I18n) {
     // "A 017" is read letter by letter and as a number: "A 17".
     let number = format!("{} {}", call.number.prefix, call.number.sequence);
     for (language, voice_language) in [(SOURCE_LANGUAGE, "de-DE"), ("en", "en-GB")] {
-        let mut args = FluentArgs::new();
+        let mut args = Args::new();
         args.set("number", number.clone());
         args.set("counter", call.counter.clone());
         let Some(text) = i18n.t_in_args(language, key, &args) else { continue };

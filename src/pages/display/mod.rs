@@ -12,7 +12,7 @@ mod gong;
 
 use std::time::Duration;
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use willkommen_api::{self as json, SOURCE_LANGUAGE};
 
@@ -224,7 +224,7 @@ fn Waiting(state: Board) -> impl IntoView {
             .filter(|concern| concern.waiting > 0)
             .collect();
         if concerns.is_empty() {
-            let mut args = FluentArgs::new();
+            let mut args = Args::new();
             args.set("count", 0);
             let nobody = i18n.t_in_args(SOURCE_LANGUAGE, "display-waiting", &args).unwrap_or_default();
             return view! { <li class="display-nobody">{nobody}</li> }.into_any();
@@ -232,11 +232,11 @@ fn Waiting(state: Board) -> impl IntoView {
         concerns
             .into_iter()
             .map(|concern| {
-                let mut args = FluentArgs::new();
+                let mut args = Args::new();
                 args.set("count", concern.waiting);
                 let waiting = i18n.t_in_args(SOURCE_LANGUAGE, "display-waiting", &args).unwrap_or_default();
                 let wait = concern.estimated_wait.filter(|_| concern.waiting > 0).map(|wait| {
-                    let mut args = FluentArgs::new();
+                    let mut args = Args::new();
                     args.set("minutes", wait.max_minutes);
                     i18n.t_in_args(SOURCE_LANGUAGE, "display-wait", &args).unwrap_or_default()
                 });

@@ -96,7 +96,7 @@ pub fn AppointmentScreen() -> impl IntoView {
     let time_zone = visit.office.with_untracked(|office| office.as_ref().map(|office| office.time_zone.clone()));
     let time_zone = StoredValue::new(time_zone.unwrap_or_default());
     let at = move |key: &'static str, moment: &str| {
-        let mut args = fluent_bundle::FluentArgs::new();
+        let mut args = crate::i18n::Args::new();
         args.set("time", time_zone.with_value(|zone| appointment_time(moment, &i18n.language(), zone)));
         i18n.t_args(key, &args)
     };
@@ -104,7 +104,7 @@ pub fn AppointmentScreen() -> impl IntoView {
     let when = move || time_zone.with_value(|zone| appointment_time(&slot, &i18n.language(), zone));
     let concern_name = move || visit.concern.with(|concern| concern.as_ref().map(|concern| i18n.pick(&concern.name)));
     let reference = move || {
-        let mut args = fluent_bundle::FluentArgs::new();
+        let mut args = crate::i18n::Args::new();
         args.set("reference", appointment.reference.clone());
         i18n.t_args("appointment-reference", &args)
     };

@@ -2,7 +2,7 @@
 //! with its hint; required documents and those only needed in some cases are told apart by a
 //! word and a pictogram, not by colour alone.
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use willkommen_api as json;
 
@@ -23,7 +23,7 @@ pub fn ChecklistScreen() -> impl IntoView {
         let total = items().len();
         let answered =
             visit.answers.with(|answers| items().iter().filter(|item| answers.contains_key(&item.id)).count());
-        let mut args = FluentArgs::new();
+        let mut args = Args::new();
         args.set("answered", answered);
         args.set("total", total);
         i18n.t_args("checklist-progress", &args)

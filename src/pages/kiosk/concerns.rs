@@ -2,7 +2,7 @@
 //! explanation, and "I am not sure", which leads to a ticket for the information desk; first,
 //! where the office takes appointments, "I have an appointment".
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use willkommen_api as json;
 
@@ -80,7 +80,7 @@ fn ConcernButton(concern: json::Concern) -> impl IntoView {
     let visit = expect_context::<Visit>();
     let documents = concern.checklist.len();
     let count = move || {
-        let mut args = FluentArgs::new();
+        let mut args = Args::new();
         args.set("count", documents);
         i18n.t_args("kiosk-documents-count", &args)
     };

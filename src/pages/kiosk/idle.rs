@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use web_sys::js_sys::Date;
 
@@ -99,7 +99,7 @@ pub fn IdleWarning() -> impl IntoView {
 }
 
 fn countdown(i18n: I18n, seconds: u32) -> String {
-    let mut args = FluentArgs::new();
+    let mut args = Args::new();
     args.set("seconds", seconds);
     i18n.t_args("idle-countdown", &args)
 }

@@ -1,6 +1,6 @@
 //! Why no tickets are issued now and when they are again.
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use willkommen_api as json;
 
@@ -18,7 +18,7 @@ pub fn IssuingNotice(issuing: json::Issuing, time_zone: String) -> impl IntoView
     };
     let reopens = issuing.next_opening.map(|at| {
         move || {
-            let mut args = FluentArgs::new();
+            let mut args = Args::new();
             args.set("time", local_date_time(&at, &i18n.language(), &time_zone));
             i18n.t_args("kiosk-reopens", &args)
         }

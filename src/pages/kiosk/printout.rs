@@ -3,7 +3,7 @@
 //! visitor's language and script, with German below for the clerk. The style sheet shows only
 //! `.printout` on paper; on screen it is laid out off-screen so its height can be measured.
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use willkommen_api::{self as json, SOURCE_LANGUAGE};
@@ -65,13 +65,13 @@ pub fn TicketPrintout(
         office.as_ref().map(|office| office.office_name.resolve(SOURCE_LANGUAGE).unwrap_or_default().to_owned());
     let time_zone = office.map(|office| office.time_zone).unwrap_or_else(|| "Europe/Berlin".into());
     let issued_at = {
-        let mut args = FluentArgs::new();
+        let mut args = Args::new();
         args.set("time", local_date_time(&ticket.issued_at, &language, &time_zone));
         i18n.t_args("ticket-issued-at", &args)
     };
     // "Termin 10:30" in the visitor's language, and in German for the clerk.
     let appointment = ticket.appointment.as_ref().filter(|appointment| !appointment.late).map(|appointment| {
-        let mut args = FluentArgs::new();
+        let mut args = Args::new();
         args.set("time", slot_time(&appointment.slot).unwrap_or_default().to_owned());
         let german = in_german.then(|| i18n.t_in_german("ticket-appointment", Some(&args)));
         view! {
@@ -82,7 +82,7 @@ pub fn TicketPrintout(
     let concern_here = concern.as_ref().map(|c| i18n.pick(&c.name));
     let concern_german = concern.as_ref().and_then(|c| c.name.resolve(SOURCE_LANGUAGE).map(str::to_owned));
     let position = ticket.people_ahead.map(|count| {
-        let mut args = FluentArgs::new();
+        let mut args = Args::new();
         args.set("count", count);
         i18n.t_args("ticket-people-ahead", &args)
     });

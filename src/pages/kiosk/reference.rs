@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::js_sys::Date;
@@ -77,7 +77,7 @@ pub fn ReferenceScreen() -> impl IntoView {
         ),
         Lookup::SlowDown { .. } => {
             let countdown = move || {
-                let mut args = FluentArgs::new();
+                let mut args = Args::new();
                 args.set("seconds", seconds_left());
                 i18n.t_args("reference-slow-down", &args)
             };

@@ -1,7 +1,7 @@
 //! Language, large text, high contrast and read-aloud, at the same place on every screen and
 //! first in the keyboard order, so they can be found without reading the screen first.
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 
 use super::visit::{Step, Visit};
@@ -30,7 +30,7 @@ pub fn SettingsBar() -> impl IntoView {
         let text = match speech.problem()? {
             SpeechProblem::Unavailable => i18n.t("speech-unavailable"),
             SpeechProblem::NoVoice(tag) => {
-                let mut args = FluentArgs::new();
+                let mut args = Args::new();
                 args.set("language", language_info(&tag).map_or(tag.clone(), |info| info.endonym.to_owned()));
                 i18n.t_args("speech-no-voice", &args)
             }

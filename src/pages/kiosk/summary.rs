@@ -1,7 +1,7 @@
 //! The overview before the ticket: what the visitor has, what is missing and what that means,
 //! then "take a ticket" or "print the list and come back later".
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use willkommen_api as json;
 
@@ -34,7 +34,7 @@ pub fn SummaryScreen() -> impl IntoView {
         let missing = missing();
         let required = missing.iter().filter(|item| item.required).count();
         if required > 0 {
-            let mut args = FluentArgs::new();
+            let mut args = Args::new();
             args.set("count", required);
             i18n.t_args("summary-missing-required", &args)
         } else if missing.is_empty() {

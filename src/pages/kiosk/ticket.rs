@@ -25,7 +25,7 @@ pub fn TicketScreen() -> impl IntoView {
     let with_number = {
         let number = number.clone();
         move |key: &'static str| {
-            let mut args = fluent_bundle::FluentArgs::new();
+            let mut args = crate::i18n::Args::new();
             args.set("number", number.clone());
             i18n.t_args(key, &args)
         }
@@ -45,7 +45,7 @@ pub fn TicketScreen() -> impl IntoView {
     let slot = ticket.appointment.as_ref().filter(|appointment| !appointment.late).map(|a| a.slot.clone());
     let appointment = slot.map(|slot| {
         let text = move || {
-            let mut args = fluent_bundle::FluentArgs::new();
+            let mut args = crate::i18n::Args::new();
             args.set("time", slot_time(&slot).unwrap_or_default().to_owned());
             i18n.t_args("ticket-appointment", &args)
         };

@@ -2,7 +2,7 @@
 //! remembered on the PC; a choice equal to the counter's setup is not stored, so the desk
 //! follows the setup when an administrator changes it.
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use willkommen_api as json;
 
@@ -42,7 +42,7 @@ fn CounterList(picked: RwSignal<Option<json::CounterId>>) -> impl IntoView {
                             let id = id.clone();
                             move || desk.queue.with(|queue| {
                                 let ticket = queue.as_ref()?.active.iter().find(|ticket| ticket.counter.as_ref() == Some(&id))?;
-                                let mut args = FluentArgs::new();
+                                let mut args = Args::new();
                                 args.set("number", ticket.number.to_string());
                                 args.set("name", ticket.served_by.clone().unwrap_or_default());
                                 Some(view! { <span class="counter-occupied">{i18n.t_args("staff-counter-occupied", &args)}</span> })
@@ -53,7 +53,7 @@ fn CounterList(picked: RwSignal<Option<json::CounterId>>) -> impl IntoView {
                                 <button type="button" class="counter-button" on:click=move |_| picked.set(Some(id.clone()))>
                                     <span class="counter-name">{counter.name.clone()}</span>
                                     <span>{move || {
-                                        let mut args = FluentArgs::new();
+                                        let mut args = Args::new();
                                         args.set("count", serves);
                                         i18n.t_args("staff-counter-serves", &args)
                                     }}</span>
@@ -136,7 +136,7 @@ fn ConcernChoice(counter: json::Counter, picked: RwSignal<Option<json::CounterId
     let heading = {
         let name = counter.name.clone();
         move || {
-            let mut args = FluentArgs::new();
+            let mut args = Args::new();
             args.set("counter", name.clone());
             i18n.t_args("staff-choose-concerns", &args)
         }

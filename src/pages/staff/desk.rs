@@ -38,7 +38,7 @@ pub fn Desk() -> impl IntoView {
                     .count()
             })
         });
-        let mut args = fluent_bundle::FluentArgs::new();
+        let mut args = crate::i18n::Args::new();
         args.set("count", count);
         i18n.t_args("staff-waiting-for-you", &args)
     };
@@ -118,7 +118,7 @@ fn OverTargetBanner() -> impl IntoView {
                     let lines = over
                         .into_iter()
                         .map(|concern| {
-                            let mut args = fluent_bundle::FluentArgs::new();
+                            let mut args = crate::i18n::Args::new();
                             args.set("name", desk.concern_name(&concern.concern));
                             args.set("minutes", concern.longest_wait_minutes);
                             args.set("target", concern.target_wait_minutes);
@@ -145,7 +145,7 @@ fn DeskHeader() -> impl IntoView {
         desk.counters.with(|counters| counters.iter().find(|counter| counter.id == id).map(|c| c.name.clone()))
     };
     let serving = move || {
-        let mut args = fluent_bundle::FluentArgs::new();
+        let mut args = crate::i18n::Args::new();
         args.set("count", desk.served_concerns().len());
         i18n.t_args("staff-counter-serves", &args)
     };

@@ -78,7 +78,7 @@ impl StaffDesk {
                     _ => "",
                 };
                 let text = if key.is_empty() {
-                    let mut args = fluent_bundle::FluentArgs::new();
+                    let mut args = crate::i18n::Args::new();
                     args.set("reason", error.message);
                     i18n.t_args("staff-error-other", &args)
                 } else {
@@ -87,7 +87,7 @@ impl StaffDesk {
                 self.problem.set(Some(text));
             }
             ApiFailure::BadResponse(reason) => {
-                let mut args = fluent_bundle::FluentArgs::new();
+                let mut args = crate::i18n::Args::new();
                 args.set("reason", reason);
                 self.problem.set(Some(i18n.t_args("staff-error-other", &args)));
             }

@@ -2,7 +2,7 @@
 //! documents (appointments marked with their time), and the counters with what they are
 //! serving.
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 
 use super::StaffDesk;
@@ -65,7 +65,7 @@ pub fn QueueOverview() -> impl IntoView {
                     })
                     .collect_view();
                 let text = move |key: &'static str, name: &'static str, value: usize| {
-                    let mut args = FluentArgs::new();
+                    let mut args = Args::new();
                     args.set(name, value);
                     i18n.t_args(key, &args)
                 };

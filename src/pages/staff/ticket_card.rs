@@ -2,7 +2,7 @@
 //! the visitor's language, time waited, the kiosk checklist answers, and the actions its
 //! status allows (nothing else).
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use willkommen_api::{self as json, TicketAction, TicketStatus};
 
@@ -17,7 +17,7 @@ pub fn appointment_label(i18n: I18n, appointment: &json::TicketAppointment) -> i
     let time = slot_time(&appointment.slot).unwrap_or(&appointment.slot).to_owned();
     let key = if appointment.late { "staff-appointment-late" } else { "staff-appointment" };
     move || {
-        let mut args = FluentArgs::new();
+        let mut args = Args::new();
         args.set("time", time.clone());
         i18n.t_args(key, &args)
     }
@@ -103,7 +103,7 @@ pub fn TicketCard(ticket: json::StaffTicket) -> impl IntoView {
     };
     let counted = |key: &'static str, name: &'static str, value: u32| {
         move || {
-            let mut args = FluentArgs::new();
+            let mut args = Args::new();
             args.set(name, value);
             i18n.t_args(key, &args)
         }

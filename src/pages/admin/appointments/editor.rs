@@ -3,7 +3,7 @@
 //! there first and then cancels it on the old day: if the second step fails, the visitor still
 //! has an appointment.
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use willkommen_api::{self as json, REFERENCE_MAX_CHARS, REFERENCE_MIN_CHARS, normalize_reference};
 
@@ -60,7 +60,7 @@ pub fn AppointmentEditor(editing: Editing) -> impl IntoView {
                 problem.set(console.describe(failure, i18n));
                 return;
             }
-            let mut args = FluentArgs::new();
+            let mut args = Args::new();
             args.set("reference", typed.clone());
             let language = i18n.language_untracked();
             args.set("day", long_day(&new_day, &language));
@@ -86,7 +86,7 @@ pub fn AppointmentEditor(editing: Editing) -> impl IntoView {
         let reference = reference.get_untracked();
         move || {
             if fixing {
-                let mut args = FluentArgs::new();
+                let mut args = Args::new();
                 args.set("reference", reference.clone());
                 i18n.t_args("admin-appointment-fix-heading", &args)
             } else {
@@ -158,7 +158,7 @@ pub fn AppointmentEditor(editing: Editing) -> impl IntoView {
 
 /// The rule for references ("4 to 40 letters and digits"), in a message with `$min`, `$max`.
 fn reference_rule(i18n: I18n, key: &str) -> String {
-    let mut args = FluentArgs::new();
+    let mut args = Args::new();
     args.set("min", REFERENCE_MIN_CHARS);
     args.set("max", REFERENCE_MAX_CHARS);
     i18n.t_args(key, &args)

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use willkommen_api::{self as json, ConcernId, ErrorCode};
 
@@ -100,7 +100,7 @@ fn Report(report: json::ImportReport, imported: bool) -> impl IntoView {
     let file = expect_context::<ImportFile>();
     let counted = move |key: &'static str, count: u32| {
         move || {
-            let mut args = FluentArgs::new();
+            let mut args = Args::new();
             args.set("count", count);
             i18n.t_args(key, &args)
         }
@@ -148,7 +148,7 @@ fn Problems(problems: Vec<json::ImportProblem>) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let count = problems.len();
     let summary = move || {
-        let mut args = FluentArgs::new();
+        let mut args = Args::new();
         args.set("count", count);
         i18n.t_args("admin-import-refused", &args)
     };
@@ -159,7 +159,7 @@ fn Problems(problems: Vec<json::ImportProblem>) -> impl IntoView {
         .into_iter()
         .map(|problem| {
             let place = move || {
-                let mut args = FluentArgs::new();
+                let mut args = Args::new();
                 args.set("line", problem.line);
                 match &problem.field {
                     Some(field) => {

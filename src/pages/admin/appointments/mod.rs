@@ -229,7 +229,7 @@ fn DayTable(zone: String) -> impl IntoView {
         })
     };
     let caption = move || {
-        let mut args = fluent_bundle::FluentArgs::new();
+        let mut args = crate::i18n::Args::new();
         args.set("day", dates::long_day(&agenda.day.get(), &i18n.language()));
         i18n.t_args("admin-appointments-caption", &args)
     };
@@ -318,7 +318,7 @@ fn AppointmentRow(appointment: json::Appointment, zone: String) -> impl IntoView
             console.run(async move {
                 match admin::cancel_appointment(&reference, &day).await {
                     Ok(cancelled) => {
-                        let mut args = fluent_bundle::FluentArgs::new();
+                        let mut args = crate::i18n::Args::new();
                         args.set("reference", cancelled.reference.clone());
                         agenda.done(i18n.t_args("admin-appointment-cancelled", &args));
                         agenda.load(console, i18n);
@@ -334,7 +334,7 @@ fn AppointmentRow(appointment: json::Appointment, zone: String) -> impl IntoView
     let question = {
         let (reference, time) = (reference.clone(), time.clone());
         move || {
-            let mut args = fluent_bundle::FluentArgs::new();
+            let mut args = crate::i18n::Args::new();
             args.set("reference", reference.clone());
             args.set("time", time.clone());
             i18n.t_args("admin-appointment-cancel-question", &args)

@@ -114,7 +114,7 @@ fn MappingTable(message: RwSignal<Option<Notice>>) -> impl IntoView {
                     let label = {
                         let service = mapping.service.clone();
                         move || {
-                            let mut args = fluent_bundle::FluentArgs::new();
+                            let mut args = crate::i18n::Args::new();
                             args.set("service", service.clone());
                             i18n.t_args("admin-service-concern-for", &args)
                         }

@@ -8,7 +8,7 @@ mod chart;
 mod format;
 mod range;
 
-use fluent_bundle::FluentArgs;
+use crate::i18n::Args;
 use leptos::prelude::*;
 use willkommen_api::{self as json, Cell, ColumnKind, StatisticsTable};
 
@@ -136,7 +136,7 @@ fn Report(report: json::StatisticsReport) -> impl IntoView {
     let range = {
         let language = language.clone();
         move || {
-            let mut args = FluentArgs::new();
+            let mut args = Args::new();
             args.set("from", short_date(&from, &language));
             args.set("to", short_date(&to, &language));
             // On the office's clock, which the server writes into the moment.
@@ -352,7 +352,7 @@ fn chart_of(table: &StatisticsTable, i18n: I18n, numbers: Numbers) -> Option<Any
         return None;
     }
     let caption = i18n.t(caption_key);
-    let mut args = FluentArgs::new();
+    let mut args = Args::new();
     args.set("title", caption.clone());
     let label = i18n.t_args("statistics-chart-label", &args);
     Some(view! { <BarChart id caption label categories series numbers/> }.into_any())
