@@ -55,7 +55,7 @@ use crate::routes::current_path;
 /// The kiosk (`/`), with nothing else: every kiosk downloads it at start-up.
 #[component]
 pub fn KioskApp() -> impl IntoView {
-    provide_context(I18n::new());
+    // Each visitor gets their own language context (`KioskPage`).
     view! { <KioskPage/> }
 }
 

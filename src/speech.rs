@@ -58,7 +58,8 @@ impl Speech {
 
     /// Speaks `text` in `language` if read-aloud is on, interrupting whatever is being read.
     pub fn speak(&self, text: &str, language: &str) {
-        if !self.enabled.get_untracked() || text.trim().is_empty() {
+        // Also asked from an animation frame that may come after its visitor's kiosk is gone.
+        if !self.enabled.try_get_untracked().unwrap_or(false) || text.trim().is_empty() {
             return;
         }
         self.last.set_value(Some((text.to_owned(), language.to_owned())));
@@ -87,15 +88,20 @@ impl Speech {
     }
 
     pub fn stop(&self) {
-        if let Some(synthesis) = synthesis() {
-            synthesis.cancel();
-        }
+        stop_speaking();
     }
 }
 
 impl Default for Speech {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// Stops whatever the browser is reading out.
+pub fn stop_speaking() {
+    if let Some(synthesis) = synthesis() {
+        synthesis.cancel();
     }
 }
 

@@ -33,9 +33,22 @@ thread_local! {
 impl I18n {
     /// Starts in German, the office's language, and keeps `<html lang dir>` in step.
     pub fn new() -> Self {
-        let language = RwSignal::new(SOURCE_LANGUAGE.to_owned());
+        Self::new_in(SOURCE_LANGUAGE)
+    }
+
+    /// Starts in `tag` (fetching its texts unless they are here), and keeps `<html lang dir>`
+    /// in step.
+    pub fn new_in(tag: &str) -> Self {
+        let language = RwSignal::new(tag.to_owned());
         Effect::new(move || apply_to_document(&language.get()));
-        Self { language, loaded: RwSignal::new(0) }
+        let i18n = Self { language, loaded: RwSignal::new(0) };
+        if !Self::is_loaded(tag) {
+            let tag = tag.to_owned();
+            leptos::task::spawn_local(async move {
+                i18n.load(&tag).await;
+            });
+        }
+        i18n
     }
 
     /// Like [`I18n::new`], with the staff screens' German texts: the office's app.

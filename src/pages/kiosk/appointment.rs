@@ -26,7 +26,6 @@ pub fn look_up(visit: Visit, reference: String) {
     if waiting {
         return;
     }
-    let generation = visit.generation.get_untracked();
     visit.lookup.set(Lookup::Pending);
     leptos::task::spawn_local(async move {
         let found = look_up_appointment(&reference).await;
@@ -38,7 +37,7 @@ pub fn look_up(visit: Visit, reference: String) {
             _ => None,
         };
         // The visitor started over or walked away meanwhile.
-        if visit.generation.get_untracked() != generation {
+        if !visit.is_current() {
             return;
         }
         match (found, ticket) {

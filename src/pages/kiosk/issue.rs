@@ -39,7 +39,6 @@ pub fn take_ticket(visit: Visit, i18n: I18n) {
             TicketRequest::WalkIn(NewTicket { concern: concern.id, language, checklist }, new_idempotency_key())
         }
     };
-    let generation = visit.generation.get_untracked();
     visit.issuing.set(Issuing::Pending);
     leptos::task::spawn_local(async move {
         let mut backoff = Backoff::new(LONGEST_RETRY_MS);
@@ -49,7 +48,7 @@ pub fn take_ticket(visit: Visit, i18n: I18n) {
                 TicketRequest::CheckIn(reference, answers) => check_in(reference, answers).await,
             };
             // The visitor started over or walked away meanwhile: this answer is not theirs.
-            if visit.generation.get_untracked() != generation {
+            if !visit.is_current() {
                 return;
             }
             match result {
@@ -61,7 +60,7 @@ pub fn take_ticket(visit: Visit, i18n: I18n) {
                 Err(ApiFailure::Unreachable) => {
                     visit.issuing.set(Issuing::Retrying);
                     pause_unless_asked(visit, backoff.next_delay()).await;
-                    if visit.generation.get_untracked() != generation {
+                    if !visit.is_current() {
                         return;
                     }
                 }
@@ -93,7 +92,7 @@ pub fn information_desk_ticket(visit: Visit, i18n: I18n) {
 async fn pause_unless_asked(visit: Visit, milliseconds: i32) {
     const SLICE_MS: i32 = 250;
     let mut waited = 0;
-    while waited < milliseconds && !visit.retry_now.get_untracked() {
+    while waited < milliseconds && visit.is_current() && !visit.retry_now.get_untracked() {
         sleep(SLICE_MS).await;
         waited += SLICE_MS;
     }

@@ -23,6 +23,10 @@ pub fn LanguageScreen() -> impl IntoView {
     let choose = move |tag: String| {
         leptos::task::spawn_local(async move {
             i18n.switch_to(&tag).await;
+            // The visitor may have walked away meanwhile.
+            if !visit.is_current() {
+                return;
+            }
             let next = visit.return_to.get_untracked().unwrap_or_else(|| visit.first_step.get_untracked());
             visit.return_to.set(None);
             visit.go(next);

@@ -34,7 +34,7 @@ use self::reference::{ReferenceScreen, listen_for_keys};
 use self::settings_bar::SettingsBar;
 use self::summary::SummaryScreen;
 use self::ticket::TicketScreen;
-use self::visit::{Step, Visit};
+use self::visit::{Lobby, Step, Visit};
 use self::welcome::WelcomeScreen;
 use crate::device;
 use crate::i18n::I18n;
@@ -42,30 +42,43 @@ use crate::speech::{self, Speech};
 
 #[component]
 pub fn KioskPage() -> impl IntoView {
-    let i18n = expect_context::<I18n>();
     let preview = device::preview();
-    let visit = Visit::new(preview.is_some());
+    let lobby = Lobby::new(preview.is_some());
+    device::harden_kiosk();
+    device::keep_app_current(move || lobby.between_visitors());
+    office::keep_office_fresh(lobby);
+    renew::renew_when_grown(lobby);
+    // The preview opens its concern once, not again after "start over".
+    let preview = StoredValue::new(preview);
+    // Every visitor gets a kiosk of their own: their state, screens and reactive graph are
+    // made for them and dropped when they leave, so nothing of them stays behind, neither
+    // their answers nor the memory of the screens they saw.
+    move || {
+        lobby.visitors.track();
+        let preview = preview.try_update_value(Option::take).flatten();
+        view! { <VisitView lobby preview/> }
+    }
+}
+
+/// One visitor's kiosk: every screen from the welcome screen to their ticket.
+#[component]
+fn VisitView(lobby: Lobby, preview: Option<device::Preview>) -> impl IntoView {
+    let visit = Visit::new(lobby);
+    // A new visitor starts in the office's first language, with read-aloud off.
+    let first = visit.office.with_untracked(|office| first_language(office.as_ref()));
+    let i18n = I18n::new_in(first.as_deref().unwrap_or(willkommen_api::SOURCE_LANGUAGE));
     let speech = Speech::new();
+    provide_context(i18n);
     provide_context(visit);
     provide_context(speech);
-    device::harden_kiosk();
-    device::keep_app_current(move || visit.step.get_untracked() == Step::Welcome);
-    office::keep_office_fresh(visit);
-    renew::renew_when_grown(visit);
+    // Whatever is being read out is the previous visitor's.
+    on_cleanup(speech::stop_speaking);
     apply_display_modes(visit);
     read_screens_aloud(visit, speech, i18n);
 
-    // A new visitor starts in the office's first language, with read-aloud off.
-    Effect::new(move || {
-        visit.generation.track();
-        speech.set_enabled(false);
-        if let Some(first) = visit.office.with_untracked(|office| first_language(office.as_ref())) {
-            i18n.set_language(&first);
-        }
-    });
     if let Some(preview) = preview {
         open_preview(visit, i18n, preview);
-    } else {
+    } else if !lobby.preview {
         listen_for_keys(visit);
     }
     // When the office's data arrives (or changes), the language must be one it offers (a
@@ -123,7 +136,9 @@ fn open_preview(visit: Visit, i18n: I18n, preview: device::Preview) {
             if let Some(language) = language {
                 i18n.switch_to(&language).await;
             }
-            visit.choose_concern(concern);
+            if visit.is_current() {
+                visit.choose_concern(concern);
+            }
         });
     });
 }

@@ -4,9 +4,7 @@
 //! reached, so a kiosk recovers by itself after an outage, without a reload.
 
 use leptos::prelude::*;
-use willkommen_api::Kiosk;
-
-use super::visit::Visit;
+use super::visit::Lobby;
 use crate::api_client::{ApiFailure, fetch_kiosk, fetch_preview_kiosk};
 use crate::live_stream::{UseEventSourceOptions, use_event_source};
 use crate::timing::{Backoff, sleep};
@@ -15,16 +13,16 @@ const REFRESH_MS: i32 = 30_000;
 const LONGEST_RETRY_MS: i32 = 15_000;
 
 /// Starts the loading loop; it ends when the kiosk page goes away.
-pub fn keep_office_fresh(visit: Visit) {
+pub fn keep_office_fresh(lobby: Lobby) {
     let running = StoredValue::new(true);
     on_cleanup(move || running.set_value(false));
-    if !visit.preview {
-        reload_when_published(visit);
+    if !lobby.preview {
+        reload_when_published(lobby);
     }
     leptos::task::spawn_local(async move {
         let mut backoff = Backoff::new(LONGEST_RETRY_MS);
         while running.try_get_value().unwrap_or(false) {
-            let delay = match load(visit).await {
+            let delay = match load(lobby).await {
                 Ok(()) => {
                     backoff = Backoff::new(LONGEST_RETRY_MS);
                     REFRESH_MS
@@ -36,40 +34,19 @@ pub fn keep_office_fresh(visit: Visit) {
     });
 }
 
-async fn load(visit: Visit) -> Result<(), ()> {
-    let answer = if visit.preview { fetch_preview_kiosk().await } else { fetch_kiosk().await };
+async fn load(lobby: Lobby) -> Result<(), ()> {
+    let answer = if lobby.preview { fetch_preview_kiosk().await } else { fetch_kiosk().await };
     match answer {
         Ok(office) => {
-            adopt(visit, office);
-            visit.office_failure.set(None);
+            lobby.adopt(office);
+            lobby.set_failure(None);
             Ok(())
         }
         Err(failure @ (ApiFailure::Unreachable | ApiFailure::Refused(_) | ApiFailure::BadResponse(_))) => {
-            visit.office_failure.set(Some(failure));
+            lobby.set_failure(Some(failure));
             Err(())
         }
     }
-}
-
-/// Takes a new version of the office's data. Only a real change re-renders the screens (and
-/// so never moves the focus). The visitor's concern follows the new version, and answers about
-/// documents it no longer lists are dropped, so the ticket request matches what is published.
-fn adopt(visit: Visit, office: Kiosk) {
-    if visit.office.with_untracked(|current| current.as_ref() == Some(&office)) {
-        return;
-    }
-    if let Some(chosen) = visit.concern.get_untracked()
-        && let Some(updated) = office.concerns.iter().find(|concern| concern.id == chosen.id)
-    {
-        if *updated != chosen {
-            visit.concern.set(Some(updated.clone()));
-        }
-        let listed = |id: &String| updated.checklist.iter().any(|item| &item.id == id);
-        if visit.answers.with_untracked(|answers| answers.keys().any(|id| !listed(id))) {
-            visit.answers.update(|answers| answers.retain(|id, _| listed(id)));
-        }
-    }
-    visit.office.set(Some(office));
 }
 
 /// Listens to the kiosks' live stream: `published` reloads the office's data at once. The
@@ -78,10 +55,10 @@ fn adopt(visit: Visit, office: Kiosk) {
 /// as soon as the server is back, instead of at the next half-minute check. The browser
 /// reconnects by itself, every two seconds (the server's `retry`), and the stream helper
 /// when the browser gives up.
-fn reload_when_published(visit: Visit) {
+fn reload_when_published(lobby: Lobby) {
     let check = move || {
         leptos::task::spawn_local(async move {
-            let _ = load(visit).await;
+            let _ = load(lobby).await;
         })
     };
     use_event_source(

@@ -12,7 +12,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::visit::{Step, Visit};
+use super::visit::Lobby;
 
 /// About 500 visitors' worth of the leak on top of the app's 2–5 MB: a busy kiosk renews
 /// itself every day or two, always while nobody is at it.
@@ -40,16 +40,16 @@ pub fn should_renew(previous: Option<Look>, now: Look) -> bool {
 }
 
 /// Looks every [`LOOK_EVERY`] and reloads the page when [`should_renew`] says so.
-pub fn renew_when_grown(visit: Visit) {
-    if visit.preview {
+pub fn renew_when_grown(lobby: Lobby) {
+    if lobby.preview {
         return;
     }
     let previous = StoredValue::new(None::<Look>);
     let look = move || {
         let now = Look {
-            on_welcome_screen: visit.step.get_untracked() == Step::Welcome,
-            visitor: visit.generation.get_untracked(),
-            server_reachable: visit.office_failure.with_untracked(Option::is_none),
+            on_welcome_screen: lobby.between_visitors(),
+            visitor: lobby.visitors.get_untracked(),
+            server_reachable: lobby.server_reachable(),
             memory_bytes: wasm_memory_bytes(),
         };
         if should_renew(previous.get_value(), now) {

@@ -62,9 +62,8 @@ pub fn SummaryScreen() -> impl IntoView {
             json::IssuingState::Closed => json::TurnedAwayReason::Closed,
             json::IssuingState::CutOff => json::TurnedAwayReason::CutOff,
         };
-        let generation = visit.generation.get_untracked();
-        if !visit.preview && visit.turned_away.get_value() != Some(generation) {
-            visit.turned_away.set_value(Some(generation));
+        if !visit.preview && !visit.turned_away.get_value() {
+            visit.turned_away.set_value(true);
             leptos::task::spawn_local(async move { report_turned_away(&concern, reason).await });
         }
         if issuing.state != json::IssuingState::Open {

@@ -1,5 +1,7 @@
 //! One visitor's way through the kiosk: which screen they are on and what they told it. All of
-//! it is forgotten when they finish, press "start over" or walk away.
+//! it is forgotten when they finish, press "start over" or walk away: each visitor gets a
+//! [`Visit`] of their own, made for them and dropped with their screens, and only the
+//! [`Lobby`] (the office's data, whether the server answers) outlives them.
 
 use std::collections::BTreeMap;
 
@@ -48,9 +50,85 @@ pub enum Lookup {
     },
 }
 
+/// What outlives the visitors: the office's data, whether the server answers, and how many
+/// visitors there have been. Nothing in it is read reactively by a visitor's screens: each
+/// [`Visit`] takes a copy when it starts and is told of changes. Leptos 0.8 never takes a
+/// dropped screen's reactive texts off the signals they read (docs/performance.md), so a
+/// long-lived signal read by every screen would keep a little of every visitor for good.
+#[derive(Clone, Copy)]
+pub struct Lobby {
+    /// The admin console's preview of a draft: no tickets, no inactivity reset.
+    pub preview: bool,
+    /// The office's data; `None` until the first answer from the server.
+    office: StoredValue<Option<Kiosk>>,
+    /// Why the office's data could not be loaded (the last attempt), while it could not.
+    office_failure: StoredValue<Option<ApiFailure>>,
+    /// Counts visitors: every new value is a new visitor, with a [`Visit`] of their own.
+    pub visitors: RwSignal<u64>,
+    /// The visit on screen, which hears of changes to the office's data.
+    current: StoredValue<Option<Visit>>,
+}
+
+impl Lobby {
+    pub fn new(preview: bool) -> Self {
+        Self {
+            preview,
+            office: StoredValue::new(None),
+            office_failure: StoredValue::new(None),
+            visitors: RwSignal::new(0),
+            current: StoredValue::new(None),
+        }
+    }
+
+    /// The visit on screen, if any.
+    pub fn current(&self) -> Option<Visit> {
+        self.current.get_value().filter(Visit::is_current)
+    }
+
+    /// Whether nobody is using the kiosk: its welcome screen is shown.
+    pub fn between_visitors(&self) -> bool {
+        self.current().is_none_or(|visit| visit.step.get_untracked() == Step::Welcome)
+    }
+
+    pub fn server_reachable(&self) -> bool {
+        self.office_failure.with_value(Option::is_none)
+    }
+
+    /// Takes a new version of the office's data, and tells the visit on screen.
+    pub fn adopt(&self, office: Kiosk) {
+        if self.office.with_value(|current| current.as_ref() == Some(&office)) {
+            return;
+        }
+        if let Some(visit) = self.current() {
+            visit.adopt(&office);
+        }
+        self.office.set_value(Some(office));
+    }
+
+    /// Notes whether the office's data could be loaded, and tells the visit on screen.
+    pub fn set_failure(&self, failure: Option<ApiFailure>) {
+        if let Some(visit) = self.current()
+            && visit.office_failure.with_untracked(|current| *current != failure)
+        {
+            visit.office_failure.set(failure.clone());
+        }
+        self.office_failure.set_value(failure);
+    }
+
+    /// Starts the next visitor's visit.
+    pub fn next_visitor(&self) {
+        self.visitors.update(|visitors| *visitors += 1);
+    }
+}
+
 /// The visitor's answers and position in the flow, plus the office's data they are based on.
+/// Made by [`Visit::new`] for each visitor, inside the visitor's reactive owner: everything
+/// here is disposed of with their screens.
 #[derive(Clone, Copy)]
 pub struct Visit {
+    pub lobby: Lobby,
+    /// This visitor's number ([`Lobby::visitors`]).
+    pub number: u64,
     pub step: RwSignal<Step>,
     /// The screen to return to after changing the language mid-way.
     pub return_to: RwSignal<Option<Step>>,
@@ -73,23 +151,24 @@ pub struct Visit {
     pub high_contrast: RwSignal<bool>,
     /// A status line after printing ("your ticket is being printed").
     pub printed: RwSignal<Option<&'static str>>,
-    /// Counts visits; a ticket request that comes back after its visitor left is dropped.
-    pub generation: RwSignal<u64>,
-    /// The office's data; `None` until the first answer from the server.
+    /// The office's data as this visit knows it (the lobby's copy, kept up to date).
     pub office: RwSignal<Option<Kiosk>>,
     /// Why the office's data could not be loaded (the last attempt), while it could not.
     pub office_failure: RwSignal<Option<ApiFailure>>,
     /// The admin console's preview of a draft: no tickets, no inactivity reset.
     pub preview: bool,
-    /// The visit (its `generation`) last reported to the statistics as turned away: each
-    /// visit is counted once, however often it sees why there is no ticket.
-    pub turned_away: StoredValue<Option<u64>>,
+    /// Whether this visit was reported to the statistics as turned away: each visit is
+    /// counted once, however often it sees why there is no ticket.
+    pub turned_away: StoredValue<bool>,
 }
 
 impl Visit {
-    pub fn new(preview: bool) -> Self {
-        Self {
-            preview,
+    /// The visit of the lobby's current visitor, which the lobby then keeps up to date.
+    pub fn new(lobby: Lobby) -> Self {
+        let visit = Self {
+            lobby,
+            number: lobby.visitors.get_untracked(),
+            preview: lobby.preview,
             step: RwSignal::new(Step::Welcome),
             return_to: RwSignal::new(None),
             first_step: RwSignal::new(Step::Concern),
@@ -103,11 +182,37 @@ impl Visit {
             large_text: RwSignal::new(false),
             high_contrast: RwSignal::new(false),
             printed: RwSignal::new(None),
-            generation: RwSignal::new(0),
-            office: RwSignal::new(None),
-            office_failure: RwSignal::new(None),
-            turned_away: StoredValue::new(None),
+            office: RwSignal::new(lobby.office.get_value()),
+            office_failure: RwSignal::new(lobby.office_failure.get_value()),
+            turned_away: StoredValue::new(false),
+        };
+        lobby.current.set_value(Some(visit));
+        visit
+    }
+
+    /// Whether this is still the visitor at the kiosk: an answer that comes back after they
+    /// left is not theirs (and their state is gone).
+    pub fn is_current(&self) -> bool {
+        self.lobby.visitors.get_untracked() == self.number
+    }
+
+    /// Takes a new version of the office's data. Only a real change re-renders the screens
+    /// (and so never moves the focus). The visitor's concern follows the new version, and
+    /// answers about documents it no longer lists are dropped, so the ticket request matches
+    /// what is published.
+    fn adopt(&self, office: &Kiosk) {
+        if let Some(chosen) = self.concern.get_untracked()
+            && let Some(updated) = office.concerns.iter().find(|concern| concern.id == chosen.id)
+        {
+            if *updated != chosen {
+                self.concern.set(Some(updated.clone()));
+            }
+            let listed = |id: &String| updated.checklist.iter().any(|item| &item.id == id);
+            if self.answers.with_untracked(|answers| answers.keys().any(|id| !listed(id))) {
+                self.answers.update(|answers| answers.retain(|id, _| listed(id)));
+            }
         }
+        self.office.set(Some(office.clone()));
     }
 
     /// The screen before `step`, for "back".
@@ -184,20 +289,12 @@ impl Visit {
         self.office_failure.with(|failure| matches!(failure, Some(ApiFailure::Unreachable)))
     }
 
-    /// Forgets everything about the visitor: the next person starts from a clean kiosk.
+    /// Forgets everything about the visitor: the next person starts from a clean kiosk, with
+    /// a visit of their own.
     pub fn forget(&self) {
-        self.generation.update(|generation| *generation += 1);
-        self.return_to.set(None);
-        self.first_step.set(Step::Concern);
-        self.concern.set(None);
-        self.answers.set(BTreeMap::new());
-        self.issuing.set(Issuing::NotAsked);
-        self.reference.set(String::new());
-        self.lookup.set(Lookup::Idle);
-        self.appointment.set(None);
-        self.large_text.set(false);
-        self.high_contrast.set(false);
-        self.go(Step::Welcome);
+        if self.is_current() {
+            self.lobby.next_visitor();
+        }
     }
 
     /// The checklist items the visitor does not have with them (unanswered counts as missing).
@@ -210,8 +307,3 @@ impl Visit {
     }
 }
 
-impl Default for Visit {
-    fn default() -> Self {
-        Self::new(false)
-    }
-}
