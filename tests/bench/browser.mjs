@@ -83,7 +83,7 @@ async function main() {
   try {
     say(`Chromium ${browser.version()}, ${values.quick ? 'quick' : 'full'} run`);
     const results = { environment: environment(browser) };
-    results.startup = await withServer(dist, (server) => measureStartup(browser, server, { loads: counts.loads }));
+    results.startup = await withServer(dist, (server) => measureStartup(browser, server, { loads: counts.loads, dist }));
     results.responsiveness = await withServer(dist, (server) => measureResponsiveness(browser, server, { flows: counts.flows }));
     results.memory = {
       kiosk: await withServer(dist, (server) => kioskMemory(browser, server, counts.memory)),

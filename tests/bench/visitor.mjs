@@ -4,7 +4,6 @@
 // with trusted mouse events as soon as each next screen is there, for the thousand visitors
 // of the memory benchmark: the locator clicks' checks cost ~60 ms a tap, and a visit has about
 // a dozen taps.
-import { textOf } from '../e2e/harness.mjs';
 import { answerChecklist, chooseLanguage, continueToSummary, start, takeTicket } from '../e2e/kiosk-steps.mjs';
 
 /**
@@ -33,6 +32,13 @@ export function tapsOf(plan) {
 
 const TICKET_NUMBER = /^[A-Z] \d{3,}$/;
 
+/** The ticket number, once the ticket screen shows it. */
+async function shownTicketNumber(page) {
+  const number = page.locator('.ticket-number').first();
+  await number.waitFor({ state: 'visible' });
+  return (await number.innerText()).trim();
+}
+
 function checkNumber(number, plan) {
   if (!TICKET_NUMBER.test(number)) throw new Error(`no ticket for ${JSON.stringify(plan)}: "${number}"`);
   return number;
@@ -45,7 +51,7 @@ export async function visitWithSteps(page, plan) {
   let number;
   if (plan.notSure) {
     await page.locator('.concern-button.not-sure').click();
-    number = await textOf(page, '.ticket-number');
+    number = await shownTicketNumber(page);
   } else {
     await page.locator('.concern-button:not(.not-sure)').nth(plan.concern).click();
     await page.locator('.checklist h1, .summary h1').first().waitFor();
