@@ -45,6 +45,23 @@ pub async fn fetch_kiosk() -> Result<json::Kiosk, ApiFailure> {
     read(response).await
 }
 
+/// Like [`fetch_kiosk`], but the request leaves at once, not when the future is first polled
+/// (an async function does nothing until then): the kiosk asks for its data before it builds
+/// its first screen.
+pub fn start_fetch_kiosk() -> impl Future<Output = Result<json::Kiosk, ApiFailure>> {
+    let sent = web_sys::window().map(|window| window.fetch_with_str(&format!("{API_PREFIX}/kiosk")));
+    async move {
+        let answer = match sent {
+            Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok(),
+            None => None,
+        };
+        let response = answer
+            .map(|answer| Response::from(wasm_bindgen::JsCast::unchecked_into::<web_sys::Response>(answer)))
+            .ok_or_else(|| gloo_net::Error::GlooError("no answer".into()));
+        read(response).await
+    }
+}
+
 /// The kiosk's data as the admin's draft would make it (the preview; needs an admin session).
 pub async fn fetch_preview_kiosk() -> Result<json::Kiosk, ApiFailure> {
     read(Request::get(&format!("{API_PREFIX}/admin/preview/kiosk")).send().await).await

@@ -3,11 +3,11 @@
 //! every half minute anyway, and retried with growing pauses while the server cannot be
 //! reached, so a kiosk recovers by itself after an outage, without a reload.
 
-use leptos::prelude::*;
 use super::visit::Lobby;
-use crate::api_client::{ApiFailure, fetch_kiosk, fetch_preview_kiosk};
+use crate::api_client::{ApiFailure, fetch_kiosk, fetch_preview_kiosk, start_fetch_kiosk};
 use crate::live_stream::{UseEventSourceOptions, use_event_source};
 use crate::timing::{Backoff, sleep};
+use leptos::prelude::*;
 
 const REFRESH_MS: i32 = 30_000;
 const LONGEST_RETRY_MS: i32 = 15_000;
@@ -19,10 +19,18 @@ pub fn keep_office_fresh(lobby: Lobby) {
     if !lobby.preview {
         reload_when_published(lobby);
     }
+    // The first request leaves now, before the first screen is built, not when the task first
+    // runs: the office's data decides what the welcome screen offers.
+    let mut first = (!lobby.preview).then(start_fetch_kiosk);
     leptos::task::spawn_local(async move {
         let mut backoff = Backoff::new(LONGEST_RETRY_MS);
         while running.try_get_value().unwrap_or(false) {
-            let delay = match load(lobby).await {
+            let answer = match first.take() {
+                Some(started) => started.await,
+                None if lobby.preview => fetch_preview_kiosk().await,
+                None => fetch_kiosk().await,
+            };
+            let delay = match take(lobby, answer) {
                 Ok(()) => {
                     backoff = Backoff::new(LONGEST_RETRY_MS);
                     REFRESH_MS
@@ -36,6 +44,11 @@ pub fn keep_office_fresh(lobby: Lobby) {
 
 async fn load(lobby: Lobby) -> Result<(), ()> {
     let answer = if lobby.preview { fetch_preview_kiosk().await } else { fetch_kiosk().await };
+    take(lobby, answer)
+}
+
+/// Takes the office's data, or notes why it could not be had.
+fn take(lobby: Lobby, answer: Result<willkommen_api::Kiosk, ApiFailure>) -> Result<(), ()> {
     match answer {
         Ok(office) => {
             lobby.adopt(office);
@@ -61,8 +74,17 @@ fn reload_when_published(lobby: Lobby) {
             let _ = load(lobby).await;
         })
     };
+    // The stream's first opening comes right after the first load: only a reopening (after a
+    // break) may have missed a publication.
+    let opened = StoredValue::new(false);
+    let reopened = move || {
+        if opened.get_value() {
+            check();
+        }
+        opened.set_value(true);
+    };
     use_event_source(
         format!("{}/kiosk/events", willkommen_api::API_PREFIX),
-        UseEventSourceOptions::default().on("published", move |_| check()).on_open(check).on_error(check),
+        UseEventSourceOptions::default().on("published", move |_| check()).on_open(reopened).on_error(check),
     );
 }

@@ -306,4 +306,3 @@ impl Visit {
             .unwrap_or_default()
     }
 }
-
