@@ -1,11 +1,11 @@
-//! A kiosk runs for months without anybody reloading it, but Leptos 0.8 keeps a little memory
-//! for every screen a visitor has left: the reactive graph (reactive_graph 0.2.16) leaves each
-//! dropped reactive text subscribed to the long-lived signals it read (the language, the
-//! office's data), about 25 KB per visitor, and wasm memory never shrinks (`cargo xtask bench
-//! browser`, docs/performance.md). Until that is fixed upstream, the kiosk renews itself: once
-//! its memory has passed [`RENEW_AT_BYTES`] and nobody has used it for a while, it reloads the
-//! page, from the service worker's cache in about a third of a second, with nothing of any
-//! visitor kept.
+//! A kiosk runs for months without anybody reloading it, and wasm memory never shrinks. Leptos
+//! 0.8 keeps a little memory for every reactive text of a screen that is gone
+//! (examples/reactive_leak.rs); since each visitor gets signals of their own (`visit.rs`), the
+//! kiosk keeps about 0.5 KB per visitor instead of 25 KB (`cargo xtask bench browser`,
+//! docs/performance.md). As a safety net against whatever else may grow over months, the
+//! kiosk still renews itself: once its memory has passed [`RENEW_AT_BYTES`] and nobody has
+//! used it for a while, it reloads the page, from the service worker's cache in about a third
+//! of a second, with nothing of any visitor kept.
 
 use std::time::Duration;
 
@@ -14,8 +14,8 @@ use wasm_bindgen::JsCast;
 
 use super::visit::Lobby;
 
-/// About 500 visitors' worth of the leak on top of the app's 2–5 MB: a busy kiosk renews
-/// itself every day or two, always while nobody is at it.
+/// Four times what the kiosk needs after its first thousand visitors (3.7 MB): reached, if at
+/// all, after tens of thousands of visitors, always renewed while nobody is at it.
 pub const RENEW_AT_BYTES: f64 = 16.0 * 1024.0 * 1024.0;
 
 /// How often the kiosk looks; it renews only after two looks in a row found the same quiet
