@@ -2,8 +2,9 @@
 // responsiveness to taps, the memory of a kiosk and a call display over long uptime, and the
 // kiosk through a server outage, in headless Chromium against the real server.
 //
-//   node tests/bench/browser.mjs --out <dir> [--quick]
+//   node tests/bench/browser.mjs --out <dir> [--quick] [--only startup,taps,memory,display,outage]
 //
+// (`--only` runs some parts, e.g. while working on one; `cargo xtask bench` runs them all.)
 // writes <dir>/browser.json and <dir>/browser.md (sections for docs/benchmarks.md). The
 // environment is the e2e tests': WILLKOMMEN_SERVER_BIN (a release build is meant),
 // WILLKOMMEN_DIST_DIR, CHROMIUM. The benchmarks measure; they fail only when something does
@@ -21,6 +22,9 @@ import { measureOutage } from './outage.mjs';
 import { markdown } from './report.mjs';
 import { measureResponsiveness } from './responsiveness.mjs';
 import { CPU_THROTTLE, measureStartup } from './startup.mjs';
+
+/** The parts, in the order they run. */
+const PARTS = ['startup', 'taps', 'memory', 'display', 'outage'];
 
 const COUNTS = {
   full: {
@@ -72,8 +76,14 @@ async function withServer(dist, measure) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, quick: { type: 'boolean', default: false } } });
-  if (!values.out) throw new Error('usage: node tests/bench/browser.mjs --out <dir> [--quick]');
+  const { values } = parseArgs({
+    options: { out: { type: 'string' }, quick: { type: 'boolean', default: false }, only: { type: 'string' } },
+  });
+  if (!values.out) throw new Error('usage: node tests/bench/browser.mjs --out <dir> [--quick] [--only <parts>]');
+  const parts = values.only?.split(',') ?? PARTS;
+  const unknown = parts.filter((part) => !PARTS.includes(part));
+  if (unknown.length) throw new Error(`unknown parts ${unknown.join(', ')}: the parts are ${PARTS.join(', ')}`);
+  const wanted = (part) => parts.includes(part);
   const counts = values.quick ? COUNTS.quick : COUNTS.full;
   const began = Date.now();
   const dist = prepareDist();
@@ -83,13 +93,16 @@ async function main() {
   try {
     say(`Chromium ${browser.version()}, ${values.quick ? 'quick' : 'full'} run`);
     const results = { environment: environment(browser) };
-    results.startup = await withServer(dist, (server) => measureStartup(browser, server, { loads: counts.loads, dist }));
-    results.responsiveness = await withServer(dist, (server) => measureResponsiveness(browser, server, { flows: counts.flows }));
-    results.memory = {
-      kiosk: await withServer(dist, (server) => kioskMemory(browser, server, counts.memory)),
-      display: await withServer(dist, (server) => displayMemory(browser, server, counts.display)),
-    };
-    results.outage = await measureOutage(browser, { dist, repeats: counts.outageRepeats });
+    if (wanted('startup')) {
+      results.startup = await withServer(dist, (server) => measureStartup(browser, server, { loads: counts.loads, dist }));
+    }
+    if (wanted('taps')) {
+      results.responsiveness = await withServer(dist, (server) => measureResponsiveness(browser, server, { flows: counts.flows }));
+    }
+    results.memory = {};
+    if (wanted('memory')) results.memory.kiosk = await withServer(dist, (server) => kioskMemory(browser, server, counts.memory));
+    if (wanted('display')) results.memory.display = await withServer(dist, (server) => displayMemory(browser, server, counts.display));
+    if (wanted('outage')) results.outage = await measureOutage(browser, { dist, repeats: counts.outageRepeats });
     results.quick = values.quick;
     results.run_seconds = Math.round((Date.now() - began) / 1000);
 

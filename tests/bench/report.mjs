@@ -210,7 +210,14 @@ function outageSection({ outage }) {
  * by `cargo xtask bench`) and are in browser.json's `environment`.
  */
 export function markdown(results) {
-  const sections = [startupSection, responsivenessSection, kioskMemorySection, displayMemorySection, outageSection];
+  // A run of some parts (--only) has only their results.
+  const sections = [
+    results.startup && startupSection,
+    results.responsiveness && responsivenessSection,
+    results.memory?.kiosk && kioskMemorySection,
+    results.memory?.display && displayMemorySection,
+    results.outage && outageSection,
+  ].filter(Boolean);
   const note = `<!-- Written by \`${COMMAND}\` (tests/bench/browser.mjs) in ${results.run_seconds} s`
     + `${results.quick ? ', a quick run (--quick): counts reduced' : ''}. -->`;
   return `${[note, ...sections.map((section) => section(results))].join('\n\n')}\n`;
