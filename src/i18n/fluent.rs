@@ -77,6 +77,11 @@ impl Args {
     pub fn get(&self, name: &str) -> Option<&Value> {
         self.0.iter().find(|(set, _)| set == name).map(|(_, value)| value)
     }
+
+    /// Every variable set, in the order set.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.0.iter().map(|(name, value)| (name.as_str(), value))
+    }
 }
 
 /// One language's messages: what its files define, later files overriding earlier ones.

@@ -147,13 +147,12 @@ fn realistic_args(n: u32) -> Args {
 }
 
 /// The same arguments for fluent-bundle.
-fn reference_args(args: &Args, names: &[&str]) -> FluentArgs<'static> {
+fn reference_args(args: &Args) -> FluentArgs<'static> {
     let mut reference = FluentArgs::new();
-    for name in names {
-        match args.get(name) {
-            Some(crate::i18n::Value::Text(text)) => reference.set(name.to_string(), text.clone()),
-            Some(crate::i18n::Value::Number(number)) => reference.set(name.to_string(), *number),
-            None => {}
+    for (name, value) in args.iter() {
+        match value {
+            crate::i18n::Value::Text(text) => reference.set(name.to_owned(), text.clone()),
+            crate::i18n::Value::Number(number) => reference.set(name.to_owned(), *number),
         }
     }
     reference
@@ -178,43 +177,9 @@ fn reference_bundles() -> Vec<(&'static str, FluentBundle<FluentResource>)> {
 
 /// The app formats texts with its own small resolver (src/i18n/fluent.rs); fluent-bundle must
 /// agree with it on every message of every shipped language, for numbers that take every
-/// plural form, and with every variable missing in turn.
+/// plural form, and without any arguments.
 #[test]
 fn every_message_reads_as_fluent_bundle_formats_it() {
-    const NAMES: &[&str] = &[
-        "count",
-        "seconds",
-        "answered",
-        "total",
-        "min",
-        "max",
-        "minutes",
-        "version",
-        "concerns",
-        "counters",
-        "line",
-        "target",
-        "number",
-        "time",
-        "language",
-        "name",
-        "counter",
-        "prefix",
-        "quota",
-        "detail",
-        "languages",
-        "key",
-        "reason",
-        "reference",
-        "day",
-        "old",
-        "field",
-        "service",
-        "from",
-        "to",
-        "title",
-        "closes",
-    ];
     let translations = all_translations();
     let mut compared = 0;
     for (tag, bundle) in reference_bundles() {
@@ -227,7 +192,7 @@ fn every_message_reads_as_fluent_bundle_formats_it() {
             for n in (0..=30).chain([100, 101, 102, 111, 1000, 1001]) {
                 let args = realistic_args(n);
                 let mut errors = Vec::new();
-                let expected = bundle.format_pattern(pattern, Some(&reference_args(&args, NAMES)), &mut errors);
+                let expected = bundle.format_pattern(pattern, Some(&reference_args(&args)), &mut errors);
                 let (text, own_errors) = translations.format_checked(tag, &id, Some(&args)).unwrap();
                 assert_eq!(text, expected, "{tag}: {id} with {n}");
                 assert_eq!((own_errors, errors.len()), (0, 0), "{tag}: {id} with {n}: {errors:?}");
