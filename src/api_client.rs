@@ -40,15 +40,10 @@ impl ApiFailure {
     }
 }
 
-pub async fn fetch_kiosk() -> Result<json::Kiosk, ApiFailure> {
-    let response = Request::get(&format!("{API_PREFIX}/kiosk")).send().await;
-    read(response).await
-}
-
-/// Like [`fetch_kiosk`], but the request leaves at once, not when the future is first polled
-/// (an async function does nothing until then): the kiosk asks for its data before it builds
-/// its first screen.
-pub fn start_fetch_kiosk() -> impl Future<Output = Result<json::Kiosk, ApiFailure>> {
+/// The office's data for the kiosk. The request leaves at once, not when the future is first
+/// polled (an async function does nothing until then): the kiosk asks for its data before it
+/// builds its first screen.
+pub fn fetch_kiosk() -> impl Future<Output = Result<json::Kiosk, ApiFailure>> {
     let sent = web_sys::window().map(|window| window.fetch_with_str(&format!("{API_PREFIX}/kiosk")));
     async move {
         let answer = match sent {

@@ -25,7 +25,7 @@ enum TicketRequest {
 /// appointment. Does nothing while a request is under way, which makes a second tap harmless
 /// even before the button is disabled.
 pub fn take_ticket(visit: Visit, i18n: I18n) {
-    if visit.preview
+    if visit.preview()
         || matches!(visit.issuing.get_untracked(), Issuing::Pending | Issuing::Retrying | Issuing::Issued(_))
     {
         return;

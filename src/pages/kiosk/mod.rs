@@ -84,7 +84,7 @@ fn VisitView(lobby: Lobby, preview: Option<device::Preview>) -> impl IntoView {
     // When the office's data arrives (or changes), the language must be one it offers (a
     // preview may show a language before the kiosk offers it).
     Effect::new(move || {
-        if visit.preview {
+        if visit.preview() {
             return;
         }
         let offered = visit.office.with(|office| office.as_ref().map(|office| office.languages.clone()));
@@ -110,7 +110,7 @@ fn VisitView(lobby: Lobby, preview: Option<device::Preview>) -> impl IntoView {
             <SettingsBar/>
             <Navigation/>
             <main class="kiosk-screen" id="kiosk-screen">{screen}</main>
-            {(!visit.preview).then(|| view! { <IdleWarning/> })}
+            {(!visit.preview()).then(|| view! { <IdleWarning/> })}
         </div>
     }
 }

@@ -4,7 +4,7 @@
 //! reached, so a kiosk recovers by itself after an outage, without a reload.
 
 use super::visit::Lobby;
-use crate::api_client::{ApiFailure, fetch_kiosk, fetch_preview_kiosk, start_fetch_kiosk};
+use crate::api_client::{ApiFailure, fetch_kiosk, fetch_preview_kiosk};
 use crate::live_stream::{UseEventSourceOptions, use_event_source};
 use crate::timing::{Backoff, sleep};
 use leptos::prelude::*;
@@ -21,14 +21,13 @@ pub fn keep_office_fresh(lobby: Lobby) {
     }
     // The first request leaves now, before the first screen is built, not when the task first
     // runs: the office's data decides what the welcome screen offers.
-    let mut first = (!lobby.preview).then(start_fetch_kiosk);
+    let mut first = (!lobby.preview).then(fetch_kiosk);
     leptos::task::spawn_local(async move {
         let mut backoff = Backoff::new(LONGEST_RETRY_MS);
         while running.try_get_value().unwrap_or(false) {
             let answer = match first.take() {
-                Some(started) => started.await,
-                None if lobby.preview => fetch_preview_kiosk().await,
-                None => fetch_kiosk().await,
+                Some(sent) => sent.await,
+                None => fetch_office(lobby).await,
             };
             let delay = match take(lobby, answer) {
                 Ok(()) => {
@@ -43,8 +42,12 @@ pub fn keep_office_fresh(lobby: Lobby) {
 }
 
 async fn load(lobby: Lobby) -> Result<(), ()> {
-    let answer = if lobby.preview { fetch_preview_kiosk().await } else { fetch_kiosk().await };
-    take(lobby, answer)
+    take(lobby, fetch_office(lobby).await)
+}
+
+/// The office's data as published, or as the admin's draft would make it (the preview).
+async fn fetch_office(lobby: Lobby) -> Result<willkommen_api::Kiosk, ApiFailure> {
+    if lobby.preview { fetch_preview_kiosk().await } else { fetch_kiosk().await }
 }
 
 /// Takes the office's data, or notes why it could not be had.

@@ -62,7 +62,7 @@ pub fn SummaryScreen() -> impl IntoView {
             json::IssuingState::Closed => json::TurnedAwayReason::Closed,
             json::IssuingState::CutOff => json::TurnedAwayReason::CutOff,
         };
-        if !visit.preview && !visit.turned_away.get_value() {
+        if !visit.preview() && !visit.turned_away.get_value() {
             visit.turned_away.set_value(true);
             leptos::task::spawn_local(async move { report_turned_away(&concern, reason).await });
         }
@@ -77,7 +77,7 @@ pub fn SummaryScreen() -> impl IntoView {
     };
     // The admin console's preview shows the button as visitors see it, but it issues nothing.
     let can_issue = move || {
-        !visit.preview
+        !visit.preview()
             && (for_appointment()
                 || issuing().is_some_and(|(issuing, _)| issuing.state == json::IssuingState::Open)
                     && visit.concern.with(|concern| concern.as_ref().is_some_and(|concern| !concern.quota_reached)))

@@ -155,8 +155,6 @@ pub struct Visit {
     pub office: RwSignal<Option<Kiosk>>,
     /// Why the office's data could not be loaded (the last attempt), while it could not.
     pub office_failure: RwSignal<Option<ApiFailure>>,
-    /// The admin console's preview of a draft: no tickets, no inactivity reset.
-    pub preview: bool,
     /// Whether this visit was reported to the statistics as turned away: each visit is
     /// counted once, however often it sees why there is no ticket.
     pub turned_away: StoredValue<bool>,
@@ -168,7 +166,6 @@ impl Visit {
         let visit = Self {
             lobby,
             number: lobby.visitors.get_untracked(),
-            preview: lobby.preview,
             step: RwSignal::new(Step::Welcome),
             return_to: RwSignal::new(None),
             first_step: RwSignal::new(Step::Concern),
@@ -188,6 +185,11 @@ impl Visit {
         };
         lobby.current.set_value(Some(visit));
         visit
+    }
+
+    /// Whether this is the admin console's preview of a draft: no tickets, no inactivity reset.
+    pub fn preview(&self) -> bool {
+        self.lobby.preview
     }
 
     /// Whether this is still the visitor at the kiosk: an answer that comes back after they
