@@ -26,6 +26,7 @@ mod service_worker;
 mod size;
 mod test;
 mod tools;
+mod wasm_split;
 mod web;
 
 use std::path::PathBuf;

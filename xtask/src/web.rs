@@ -10,6 +10,7 @@ use crate::cmd::cargo;
 use crate::root;
 use crate::service_worker;
 use crate::tools::Tools;
+use crate::wasm_split;
 
 /// File types the server sends precompressed (`.br`, `.gz` next to the file).
 const COMPRESSIBLE: &[&str] = &["wasm", "js", "css", "html", "svg", "json", "ftl"];
@@ -61,11 +62,17 @@ pub fn build_release(tools: &Tools) -> anyhow::Result<()> {
     let dist = root().join("dist");
     for app in &APPS {
         let out = dist.join(app.dir());
-        tools
-            .trunk()
+        let mut trunk = tools.trunk();
+        trunk = trunk
             .args(["build", app.html, "--release", "true", "--public-url", &app.public_url(), "--dist"])
-            .args([&out])
-            .run()?;
+            .args([&out]);
+        if app.app == WebApp::Kiosk {
+            trunk = trunk.args(["--features", "split-screens"]);
+        }
+        trunk.run()?;
+        if app.app == WebApp::Kiosk {
+            wasm_split::split_kiosk(tools, &out)?;
+        }
         move_loader_out_of_html(&out, &app.public_url())?;
         minify_glue(tools, &out)?;
     }
@@ -128,7 +135,7 @@ fn minify_glue(tools: &Tools, dir: &Path) -> anyhow::Result<()> {
 }
 
 /// A subresource-integrity value, as Trunk writes them.
-fn integrity(bytes: &[u8]) -> String {
+pub fn integrity(bytes: &[u8]) -> String {
     use base64::Engine;
     use sha2::Digest;
     format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes)))

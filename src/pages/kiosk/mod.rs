@@ -11,6 +11,7 @@ mod idle;
 mod issue;
 mod issuing_notice;
 mod language;
+mod later_screens;
 mod office;
 mod printout;
 mod reference;
@@ -25,15 +26,9 @@ pub use failure::FailurePanel;
 
 use leptos::prelude::*;
 
-use self::appointment::AppointmentScreen;
-use self::checklist::ChecklistScreen;
-use self::concerns::ConcernScreen;
 use self::idle::IdleWarning;
-use self::language::LanguageScreen;
-use self::reference::{ReferenceScreen, listen_for_keys};
+use self::reference::listen_for_keys;
 use self::settings_bar::SettingsBar;
-use self::summary::SummaryScreen;
-use self::ticket::TicketScreen;
 use self::visit::{Lobby, Step, Visit};
 use self::welcome::WelcomeScreen;
 use crate::device;
@@ -96,13 +91,7 @@ fn VisitView(lobby: Lobby, preview: Option<device::Preview>) -> impl IntoView {
 
     let screen = move || match visit.step.get() {
         Step::Welcome => view! { <WelcomeScreen/> }.into_any(),
-        Step::Language => view! { <LanguageScreen/> }.into_any(),
-        Step::Concern => view! { <ConcernScreen/> }.into_any(),
-        Step::Reference => view! { <ReferenceScreen/> }.into_any(),
-        Step::Appointment => view! { <AppointmentScreen/> }.into_any(),
-        Step::Checklist => view! { <ChecklistScreen/> }.into_any(),
-        Step::Summary => view! { <SummaryScreen/> }.into_any(),
-        Step::Ticket => view! { <TicketScreen/> }.into_any(),
+        later => later_screens::screen(later),
     };
     view! {
         <div class="kiosk">

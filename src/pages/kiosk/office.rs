@@ -56,6 +56,9 @@ fn take(lobby: Lobby, answer: Result<willkommen_api::Kiosk, ApiFailure>) -> Resu
         Ok(office) => {
             lobby.adopt(office);
             lobby.set_failure(None);
+            // The welcome screen can take visitors now: the other screens come next, before
+            // the first tap. After a failed fetch, the next refresh tries again.
+            super::later_screens::prefetch();
             Ok(())
         }
         Err(failure @ (ApiFailure::Unreachable | ApiFailure::Refused(_) | ApiFailure::BadResponse(_))) => {
