@@ -4,11 +4,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { browserPerFile, distDir, expectEvaluated, expectState, expectText, startServer, tempDir } from './harness.mjs';
+import {
+  browserPerFile, distDir, expectAttribute, expectEvaluated, expectState, expectText, startServer, tempDir,
+} from './harness.mjs';
 import {
   answerChecklist, chooseConcern, chooseLanguage, continueToSummary, message, openKiosk, start, takeTicket,
 } from './kiosk-steps.mjs';
@@ -143,6 +145,36 @@ test('a kiosk restarting while the server is down shows its own message, and rec
   await page.locator('.start-button:not([disabled])').waitFor({ timeout: 30_000 });
   await expectText(page, '.welcome-status', 'Wartenummern gibt es jetzt.');
   await expectEvaluated(page, () => window.sameDocument, true, { message: 'recovered without reloading' });
+});
+
+test('if the screens after the welcome screen cannot be fetched, the visitor is told so and can try again', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  // The release build fetches them as a chunk of their own once the kiosk is ready
+  // (src/pages/kiosk/later_screens.rs); here the network loses it until the test lets it through.
+  const chunk = readdirSync(distDir).find((file) => /^split_later_screens-.*\.wasm$/.test(file));
+  assert.ok(chunk, `the release build in ${distDir} has the later screens as a chunk`);
+  const context = await chromium.browser.newContext({ viewport: { width: 1080, height: 1920 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => { throw error; });
+  let reachable = false;
+  let attempts = 0;
+  await page.route(`**/${chunk}`, (route) => {
+    attempts += 1;
+    return reachable ? route.continue() : route.abort('connectionrefused');
+  });
+  await page.goto(server.url);
+  await page.locator('.start-button:not([disabled])').waitFor({ timeout: 15_000 });
+
+  await page.locator('.start-button').click();
+
+  await expectText(page, '#kiosk-screen .failure p', message('de', 'error-unreachable'));
+  assert.ok(attempts >= 1, 'the chunk was asked for');
+  reachable = true;
+  await page.locator('#kiosk-screen .failure button').click();
+  await page.locator('.language-grid').waitFor();
+  await chooseLanguage(page, 'ar');
+  await expectAttribute(page, 'html', 'dir', 'rtl');
+  await context.close();
 });
 
 test('an idle kiosk says within seconds that no tickets can be had while the server is down, and invites visitors again once it is back', async () => {
