@@ -13,6 +13,15 @@ pub async fn sleep(milliseconds: i32) {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Resolves when the browser is idle: after the frames it has to paint and the work it has
+/// queued, for work that must not hold those up.
+pub async fn idle() {
+    let promise = Promise::new(&mut |resolve, _reject| {
+        let _ = web_sys::window().expect("the app runs in a browser window").request_idle_callback(&resolve);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Doubling delays for retrying a call that could not reach the server: 1 s, 2 s, 4 s … up to
 /// `ceiling` ms, so a kiosk recovers quickly from a blip without hammering a server that is down.
 #[derive(Clone, Copy, Debug)]

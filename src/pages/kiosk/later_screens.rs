@@ -34,6 +34,8 @@ pub fn screen(step: Step) -> AnyView {
 pub fn prefetch() {
     #[cfg(feature = "split-screens")]
     leptos::task::spawn_local(async {
+        // Not before the welcome screen is painted: compiling the chunk would hold it up.
+        crate::timing::idle().await;
         // A failure is shown when a visitor needs the screens; the next call tries again.
         let _ = split::prefetch_later_screens().await;
     });
