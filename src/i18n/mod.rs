@@ -13,6 +13,8 @@ pub use translations::{STAFF_LANGUAGES, Translations, locale_url};
 use std::cell::RefCell;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use willkommen_api::SOURCE_LANGUAGE;
 
 /// The language the app speaks now. Provided once by each app ([`crate::KioskApp`], ...); read with
@@ -85,14 +87,21 @@ impl I18n {
         self.language.set(tag.to_owned());
     }
 
-    /// Fetches `tag`'s texts unless they are here already. Returns whether they are.
+    /// Fetches `tag`'s texts unless they are here already. Returns whether they are. The
+    /// language and its fallback come over the network side by side, not one after the other.
     pub async fn load(&self, tag: &str) -> bool {
+        // German, the source, is built in and complete: it needs no fallback.
+        let fallback = (tag != SOURCE_LANGUAGE).then_some("en");
+        let mut missing: Vec<&str> = std::iter::once(tag)
+            .chain(fallback)
+            .filter(|needed| !Self::is_loaded(needed) && language_info(needed).is_some())
+            .collect();
+        missing.dedup();
+        // Every request leaves now; then their answers are read in turn.
+        let requests: Vec<_> = missing.iter().map(|needed| fetch_ftl(needed, "main")).collect();
         let mut complete = true;
-        for needed in [tag, "en"] {
-            if Self::is_loaded(needed) || language_info(needed).is_none() {
-                continue;
-            }
-            match fetch_ftl(needed, "main").await {
+        for (needed, request) in missing.into_iter().zip(requests) {
+            match request.await {
                 Some(source) => {
                     TRANSLATIONS.with(|translations| translations.borrow_mut().add(needed, source));
                     self.loaded.update(|count| *count += 1);
@@ -165,12 +174,17 @@ impl Default for I18n {
     }
 }
 
-async fn fetch_ftl(tag: &str, part: &str) -> Option<String> {
-    let response = gloo_net::http::Request::get(&locale_url(tag, part)).send().await.ok()?;
-    if !response.ok() {
-        return None;
+/// The request leaves when this is called, not when the answer is first awaited, so several
+/// can be under way at once.
+fn fetch_ftl(tag: &str, part: &str) -> impl Future<Output = Option<String>> + use<> {
+    let sent = window().fetch_with_str(&locale_url(tag, part));
+    async move {
+        let response: web_sys::Response = JsFuture::from(sent).await.ok()?.unchecked_into();
+        if !response.ok() {
+            return None;
+        }
+        JsFuture::from(response.text().ok()?).await.ok()?.as_string()
     }
-    response.text().await.ok()
 }
 
 fn apply_to_document(language: &str) {

@@ -22,12 +22,18 @@ pub fn TicketStatusPage(id: String) -> impl IntoView {
     let ticket = RwSignal::new(None::<Result<json::Ticket, ApiFailure>>);
     let offline = RwSignal::new(false);
     // The page opens in the language the visitor chose at the kiosk; later, theirs to change.
+    // The ticket is shown once its language's texts are in: shown first in German, it would
+    // jump when they come (a layout shift, read twice by a screen reader).
     let language_set = StoredValue::new(false);
+    let language_ready = RwSignal::new(false);
     Effect::new(move || {
         let language = ticket.with(|t| t.as_ref().and_then(|t| t.as_ref().ok()).map(|t| t.language.clone()));
         if let Some(language) = language.filter(|_| !language_set.get_value()) {
             language_set.set_value(true);
-            leptos::task::spawn_local(async move { i18n.switch_to(&language).await });
+            leptos::task::spawn_local(async move {
+                i18n.switch_to(&language).await;
+                language_ready.set(true);
+            });
         }
     });
     let load = {
@@ -53,6 +59,7 @@ pub fn TicketStatusPage(id: String) -> impl IntoView {
             {move || offline.get().then(|| view! { <p class="status-offline" role="status">{i18n.t("status-offline")}</p> })}
             {move || match ticket.get() {
                 None => view! { <p role="status">{i18n.t("kiosk-loading")}</p> }.into_any(),
+                Some(Ok(_)) if !language_ready.get() => view! { <p role="status">{i18n.t("kiosk-loading")}</p> }.into_any(),
                 Some(Ok(current)) => view! { <TicketStatus ticket=current on_change=Callback::new(move |t| ticket.set(Some(Ok(t))))/> }.into_any(),
                 Some(Err(ApiFailure::Refused(json::ApiError { code: ErrorCode::NotFound, .. }))) => view! {
                     <h1>{move || i18n.t("status-not-found-heading")}</h1>

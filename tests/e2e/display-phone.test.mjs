@@ -66,6 +66,35 @@ async function openPhone(server, ticket) {
   return page;
 }
 
+test('the phone page opens in the ticket\'s language at once: never German first, nothing jumps', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const ticket = await issue(server, { language: 'ar' });
+  const context = await chromium.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  // Before the page's own scripts: every heading the page ever shows, and every layout shift.
+  await context.addInitScript(() => {
+    window.seen = { headings: [], shift: 0 };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.seen.shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    new MutationObserver(() => {
+      const heading = document.querySelector('.ticket-status h1')?.textContent;
+      if (heading && window.seen.headings.at(-1) !== heading) window.seen.headings.push(heading);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => { throw error; });
+
+  await page.goto(`${server.url}/t/${ticket.id}`);
+
+  await expectText(page, '.ticket-status h1', 'رقم انتظارك');
+  await expectText(page, '.ticket-status .ticket-number', 'H 001');
+  await expectAttribute(page, 'html', 'dir', 'rtl');
+  const seen = await page.evaluate(() => window.seen);
+  assert.deepEqual(seen.headings, ['رقم انتظارك'], 'the ticket was shown in Arabic only');
+  assert.ok(seen.shift < 0.01, `layout shift ${seen.shift}`);
+  await context.close();
+});
+
 test('a call appears on the lobby display and on the visitor\'s phone at once, in Arabic right to left', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
   const ticket = await issue(server, { language: 'ar' });

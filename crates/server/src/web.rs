@@ -48,10 +48,28 @@ fn shell_for(dist: &Path, path: &str) -> PathBuf {
 }
 
 async fn spa_fallback(index: PathBuf, request: Request) -> Response {
+    let preload = ticket_preload(request.uri().path());
     let mut response = app_shell_or_not_found(index, request).await;
     // Whatever the path looks like, this is not a fingerprinted file: revalidate it.
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if let Some(preload) = preload.filter(|_| response.status().is_success()) {
+        response.headers_mut().insert(header::LINK, preload);
+    }
     response
+}
+
+/// For a ticket page, a `Link` header that has the browser fetch the ticket while the phone
+/// page's app downloads, instead of after it has started: the ticket is the page's content, and
+/// phones are often on slow connections. The URL is the one the app asks for
+/// (`api_client::fetch_ticket`), so the browser hands it the preloaded answer.
+fn ticket_preload(path: &str) -> Option<HeaderValue> {
+    let id = willkommen_api::ticket_id_in(path)?;
+    // Ticket ids are URL-safe base64; anything else is not a ticket and needs no escaping here.
+    if id.len() > 64 || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return None;
+    }
+    let api = willkommen_api::API_PREFIX;
+    HeaderValue::from_str(&format!("<{api}/tickets/{id}>; rel=preload; as=fetch; crossorigin=anonymous")).ok()
 }
 
 async fn app_shell_or_not_found(index: PathBuf, request: Request) -> Response {
@@ -101,6 +119,15 @@ fn is_fingerprinted(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ticket_page_preloads_its_ticket_and_nothing_else_does() {
+        let link = ticket_preload("/t/q0fO8b6u3J3p1yQ2xW9aZg").expect("a ticket page");
+        assert_eq!(link, "</api/v1/tickets/q0fO8b6u3J3p1yQ2xW9aZg>; rel=preload; as=fetch; crossorigin=anonymous");
+        assert_eq!(ticket_preload("/display"), None);
+        assert_eq!(ticket_preload("/t/"), None);
+        assert_eq!(ticket_preload("/t/a%3E;rel=stylesheet"), None, "nothing but a ticket id goes into the header");
+    }
 
     #[test]
     fn only_hashed_asset_names_count_as_fingerprinted() {
