@@ -14,6 +14,10 @@ function hooks() {
     if (text.length > 50000) { m.parse_start = t; m.parse_end = performance.now(); }
     return r;
   };
+  m.long = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) m.long.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask', buffered: true });
+  const inst = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = function (src, imp) { const t = performance.now(); const p = inst.call(this, src, imp); Promise.resolve(src).then((r) => { if (r.url.includes('split_')) { m.chunk_start = t; p.then(() => { m.chunk_done = performance.now(); }); } }); return p; };
   addEventListener('TrunkApplicationStarted', () => { m.wasm_started = performance.now(); });
   const ob = new MutationObserver(() => {
     if (!m.first_dom && document.querySelector('.kiosk')) m.first_dom = performance.now();
@@ -32,6 +36,7 @@ for (let run = 0; run <= runs; run += 1) {
   await session.send('Network.setCacheDisabled', { cacheDisabled: true });
   await page.goto(server.url);
   await page.waitForFunction(() => window.phases.ready !== undefined);
+  await page.waitForTimeout(1500);
   const p = await page.evaluate(() => {
     const res = performance.getEntriesByType('resource').map((e) => [e.name.split('/').pop(), Math.round(e.startTime), Math.round(e.responseEnd)]);
     return { ...window.phases, res };
@@ -39,6 +44,6 @@ for (let run = 0; run <= runs; run += 1) {
   await context.close();
   if (run) rows.push(p);
 }
-for (const p of rows) console.log(['wasm_started', 'first_dom', 'parse_start', 'parse_end', 'enabled', 'ready'].map((k) => `${k}=${p[k]?.toFixed(0)}`).join(' '));
+for (const p of rows) console.log(['wasm_started', 'first_dom', 'parse_start', 'parse_end', 'enabled', 'ready', 'chunk_start', 'chunk_done'].map((k) => `${k}=${p[k]?.toFixed(0)}`).join(' ') + ' long=' + JSON.stringify(p.long));
 console.log(JSON.stringify(rows[0].res));
 await browser.close(); await server.stop(); process.exit(0);

@@ -126,3 +126,53 @@ test('the kiosk also works in landscape (1920 × 1080)', async () => {
   await expectSizesFit(page);
   await expectEvaluated(page, () => document.documentElement.scrollWidth - window.innerWidth, 0, { message: 'no sideways scrolling' });
 });
+
+for (const viewport of [{ width: 1080, height: 1920 }, { width: 412, height: 823 }]) {
+  test(`the welcome screen does not jump when the office's data comes (${viewport.width} × ${viewport.height})`, async () => {
+    const server = await startServer({ dataDir: tempDir('data') });
+    const context = await chromium.browser.newContext({ viewport, serviceWorkers: 'block' });
+    // Every layout shift from the first paint on, as the browser reports them.
+    await context.addInitScript(() => {
+      window.shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => { throw error; });
+    // The office's data comes late, as from a busy server.
+    await page.route('**/api/v1/kiosk', async (route) => {
+      await new Promise((resolve) => { setTimeout(resolve, 800); });
+      await route.continue();
+    });
+
+    await page.goto(server.url);
+
+    await page.locator('.start-button:not([disabled])').waitFor({ timeout: 15_000 });
+    await expectText(page, '.welcome-office', 'Ausländerbehörde Musterstadt');
+    await page.waitForTimeout(300); // a shift would be reported after the frame that shows it
+    const shift = await page.evaluate(() => window.shift);
+    assert.ok(shift < 0.01, `layout shift ${shift}`);
+    await context.close();
+  });
+}
+
+test('the greeting in other languages never repeats the heading: Leichte Sprache is not another language', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const context = await chromium.browser.newContext({ viewport: { width: 1080, height: 1920 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => { throw error; });
+  await page.clock.install(); // the greeting changes every 4 s: the test moves the clock on
+  await page.goto(server.url);
+  await page.locator('.start-button:not([disabled])').waitFor({ timeout: 15_000 });
+  const greetings = new Set();
+  for (let turn = 0; turn < 24; turn += 1) {
+    await page.clock.runFor(4_000);
+    // Each language's texts are fetched on its first turn.
+    await page.waitForTimeout(100);
+    greetings.add(await page.locator('.greeting-cycle').textContent());
+  }
+  assert.ok(greetings.has('Welcome') && greetings.has('أهلًا وسهلًا'), `greetings: ${[...greetings]}`);
+  assert.ok(!greetings.has('Willkommen'), `greetings: ${[...greetings]}`);
+  await context.close();
+});

@@ -93,8 +93,12 @@ fn VisitView(lobby: Lobby, preview: Option<device::Preview>) -> impl IntoView {
         Step::Welcome => view! { <WelcomeScreen/> }.into_any(),
         later => later_screens::screen(later),
     };
+    // Until the office's data is there (or known to be missing) the welcome screen cannot say
+    // what it offers: it is laid out but not shown (style/main.css), so nothing on it jumps
+    // when the data comes.
+    let loading = move || visit.office.with(Option::is_none) && visit.office_failure.with(Option::is_none);
     view! {
-        <div class="kiosk">
+        <div class="kiosk" aria-busy=move || loading().to_string()>
             // First in the keyboard order, shown at the bottom: found without reading the screen.
             <SettingsBar/>
             <Navigation/>

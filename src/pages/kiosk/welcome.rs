@@ -87,7 +87,9 @@ fn GreetingCycle() -> impl IntoView {
     let language = move || {
         let languages = visit.office.with(|office| office.as_ref().map(|office| office.languages.clone()))?;
         let current = i18n.language();
-        let others: Vec<String> = languages.into_iter().filter(|tag| *tag != current).collect();
+        // Other languages only: Leichte Sprache greets as German does, with the heading's word.
+        let primary = |tag: &str| tag.split('-').next().unwrap_or_default().to_owned();
+        let others: Vec<String> = languages.into_iter().filter(|tag| primary(tag) != primary(&current)).collect();
         others.get(turn.get() % others.len().max(1)).cloned()
     };
     // Texts arrive on demand; the greeting shows once its language is loaded.

@@ -1,0 +1,18 @@
+import { launchBrowser } from '../e2e/harness.mjs';
+const browser = await launchBrowser();
+const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
+const page = await context.newPage();
+let release;
+const gate = new Promise((r) => { release = r; });
+await page.route('**/api/v1/kiosk', async (route) => { await gate; await route.continue(); });
+await page.goto('http://127.0.0.1:8787/');
+await page.waitForTimeout(1500);
+const dump = () => page.evaluate(() => [...document.querySelectorAll('.kiosk > *, #kiosk-screen > * > *')].map((e) => `${e.tagName}.${e.className} top=${Math.round(e.getBoundingClientRect().top)} h=${Math.round(e.getBoundingClientRect().height)}`).join('\n'));
+console.log('BEFORE\n' + await dump());
+await page.screenshot({ path: '/tmp/prof/before.png' });
+release();
+await page.waitForTimeout(1500);
+console.log('AFTER\n' + await dump());
+await page.screenshot({ path: '/tmp/prof/after.png' });
+await browser.close();
+process.exit(0);
