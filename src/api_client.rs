@@ -40,19 +40,23 @@ impl ApiFailure {
     }
 }
 
-/// The office's data for the kiosk. The request leaves at once, not when the future is first
-/// polled (an async function does nothing until then): the kiosk asks for its data before it
-/// builds its first screen.
-pub fn fetch_kiosk() -> impl Future<Output = Result<json::Kiosk, ApiFailure>> {
-    let sent = web_sys::window().map(|window| window.fetch_with_str(&format!("{API_PREFIX}/kiosk")));
+/// A GET of `url` that leaves at once, not when the future is first polled (an async function
+/// does nothing until then), so a caller can send several, or send before it builds a screen.
+/// `None` if no answer came.
+pub fn get_now(url: &str) -> impl Future<Output = Option<web_sys::Response>> + use<> {
+    let sent = web_sys::window().map(|window| window.fetch_with_str(url));
     async move {
-        let answer = match sent {
-            Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok(),
-            None => None,
-        };
-        let response = answer
-            .map(|answer| Response::from(wasm_bindgen::JsCast::unchecked_into::<web_sys::Response>(answer)))
-            .ok_or_else(|| gloo_net::Error::GlooError("no answer".into()));
+        let answer = wasm_bindgen_futures::JsFuture::from(sent?).await.ok()?;
+        Some(wasm_bindgen::JsCast::unchecked_into(answer))
+    }
+}
+
+/// The office's data for the kiosk, asked for at once ([`get_now`]): the kiosk asks for it
+/// before it builds its first screen.
+pub fn fetch_kiosk() -> impl Future<Output = Result<json::Kiosk, ApiFailure>> {
+    let sent = get_now(&format!("{API_PREFIX}/kiosk"));
+    async move {
+        let response = sent.await.map(Response::from).ok_or_else(|| gloo_net::Error::GlooError("no answer".into()));
         read(response).await
     }
 }

@@ -13,7 +13,6 @@ pub use translations::{STAFF_LANGUAGES, Translations, locale_url};
 use std::cell::RefCell;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use willkommen_api::SOURCE_LANGUAGE;
 
@@ -174,12 +173,12 @@ impl Default for I18n {
     }
 }
 
-/// The request leaves when this is called, not when the answer is first awaited, so several
-/// can be under way at once.
+/// The request leaves when this is called ([`crate::api_client::get_now`]), so several can be
+/// under way at once.
 fn fetch_ftl(tag: &str, part: &str) -> impl Future<Output = Option<String>> + use<> {
-    let sent = window().fetch_with_str(&locale_url(tag, part));
+    let sent = crate::api_client::get_now(&locale_url(tag, part));
     async move {
-        let response: web_sys::Response = JsFuture::from(sent).await.ok()?.unchecked_into();
+        let response = sent.await?;
         if !response.ok() {
             return None;
         }
