@@ -51,6 +51,16 @@ pub fn preview() -> Option<Preview> {
     })
 }
 
+/// Moves the focus to `element` as a screen appears, except in the admin console's preview
+/// while the admin works outside it: a `focus()` in the preview's frame takes the focus, and
+/// the admin's typing, away from the console's form around it.
+pub fn take_focus(element: &web_sys::HtmlElement) {
+    if preview().is_some() && !document().has_focus().unwrap_or(false) {
+        return;
+    }
+    let _ = element.focus();
+}
+
 /// No context menu, no dragging images or links away, no ctrl+wheel or ctrl+plus zoom. Text
 /// selection, pinch zoom and overscroll navigation are switched off in the style sheet and by the
 /// Chromium kiosk flags (docs/kiosk-device.md).

@@ -76,6 +76,20 @@ test('an Arabic checklist edit is previewed, published, and shown by a running k
   await expectCount(kiosk, 'script:not([src])', 0);
 });
 
+test('the preview shows its screen without taking the focus, or the typing, from the form', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  const page = await adminConsole(chromium, server);
+  await page.locator('.admin-concern', { hasText: addressChange.name.de }).getByRole('button', { name: /Bearbeiten/ }).click();
+  const target = page.getByLabel('Ziel-Wartezeit in Minuten');
+  await target.focus();
+  // The kiosk in the preview moves the focus to each screen's heading; in the preview it must
+  // not, or the admin's keys go into the preview's frame.
+  await expectText(page.frameLocator('.admin-preview iframe'), '.kiosk-screen h1', 'Which documents do you have with you?');
+  await page.keyboard.type('15');
+  await expectEvaluated(target, (input) => input.value, '15', { message: 'the keys went into the form' });
+  await expectEvaluated(page, () => document.activeElement?.id, 'concern-target');
+});
+
 test('a file with three errors reports all three with where they are, and changes nothing', async () => {
   const server = await startServer({ dataDir: tempDir('data') });
   const page = await adminConsole(chromium, server);

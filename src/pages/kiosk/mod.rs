@@ -214,7 +214,7 @@ fn focused_heading() -> NodeRef<leptos::html::H1> {
     let heading = NodeRef::<leptos::html::H1>::new();
     Effect::new(move || {
         if let Some(heading) = heading.get() {
-            let _ = heading.focus();
+            crate::device::take_focus(&heading);
         }
     });
     heading

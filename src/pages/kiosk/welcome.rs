@@ -30,7 +30,7 @@ pub fn WelcomeScreen() -> impl IntoView {
     Effect::new(move || {
         if let (Some(button), true) = (start_button.get(), available()) {
             request_animation_frame(move || {
-                let _ = button.focus();
+                crate::device::take_focus(&button);
             });
         }
     });
