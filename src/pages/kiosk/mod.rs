@@ -48,10 +48,16 @@ pub fn KioskPage() -> impl IntoView {
     // Every visitor gets a kiosk of their own: their state, screens and reactive graph are
     // made for them and dropped when they leave, so nothing of them stays behind, neither
     // their answers nor the memory of the screens they saw.
+    //
+    // The first visitor's kiosk is built once the office's data is in (it usually is by the
+    // time the app has started: index.html preloads it), so the welcome screen is built and
+    // laid out once, in the office's first language, not empty first and again with the data.
     move || {
         lobby.visitors.track();
-        let preview = preview.try_update_value(Option::take).flatten();
-        view! { <VisitView lobby preview/> }
+        lobby.opened.get().then(|| {
+            let preview = preview.try_update_value(Option::take).flatten();
+            view! { <VisitView lobby preview/> }
+        })
     }
 }
 

@@ -11,9 +11,13 @@ use leptos::prelude::*;
 
 const REFRESH_MS: i32 = 30_000;
 const LONGEST_RETRY_MS: i32 = 15_000;
+const OPEN_WITHOUT_DATA_MS: u64 = 1_000;
 
 /// Starts the loading loop; it ends when the kiosk page goes away.
 pub fn keep_office_fresh(lobby: Lobby) {
+    // A server that is slow to answer does not keep the kiosk blank: after this long its
+    // screens are built without the data, and say so until it comes.
+    set_timeout(move || lobby.open(), std::time::Duration::from_millis(OPEN_WITHOUT_DATA_MS));
     let running = StoredValue::new(true);
     on_cleanup(move || running.set_value(false));
     if !lobby.preview {
@@ -52,6 +56,12 @@ async fn fetch_office(lobby: Lobby) -> Result<willkommen_api::Kiosk, ApiFailure>
 
 /// Takes the office's data, or notes why it could not be had.
 fn take(lobby: Lobby, answer: Result<willkommen_api::Kiosk, ApiFailure>) -> Result<(), ()> {
+    let taken = take_answer(lobby, answer);
+    lobby.open();
+    taken
+}
+
+fn take_answer(lobby: Lobby, answer: Result<willkommen_api::Kiosk, ApiFailure>) -> Result<(), ()> {
     match answer {
         Ok(office) => {
             lobby.adopt(office);

@@ -67,6 +67,10 @@ pub struct Lobby {
     pub visitors: RwSignal<u64>,
     /// The visit on screen, which hears of changes to the office's data.
     current: StoredValue<Option<Visit>>,
+    /// Whether the first visitor's screens may be built: once the first answer about the
+    /// office's data is in ([`Lobby::open`]), so the welcome screen is built and laid out once,
+    /// with the data, instead of empty and then again.
+    pub opened: RwSignal<bool>,
 }
 
 impl Lobby {
@@ -77,6 +81,14 @@ impl Lobby {
             office_failure: StoredValue::new(None),
             visitors: RwSignal::new(0),
             current: StoredValue::new(None),
+            opened: RwSignal::new(false),
+        }
+    }
+
+    /// Lets the first visitor's screens be built (see [`Lobby::opened`]).
+    pub fn open(&self) {
+        if !self.opened.get_untracked() {
+            self.opened.set(true);
         }
     }
 
