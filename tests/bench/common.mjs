@@ -46,11 +46,15 @@ export function summarizeMs(values) {
  * The web app the benchmarks serve: a private copy of WILLKOMMEN_DIST_DIR (the one the e2e
  * tests use) plus `floor.html`, a static page with a heading and a button, which gives the
  * floor of start-up time: what the same server and browser need for a page without any app.
+ * With WILLKOMMEN_MINIMAL_LEPTOS_DIR (`cargo xtask bench browser` builds it) the smallest
+ * Leptos app with that heading and button is served too, as `/minimal-leptos/index.html`.
  */
 export function prepareDist() {
   const source = process.env.WILLKOMMEN_DIST_DIR ?? path.join(root, 'dist');
   const dist = tempDir('bench-dist');
   cpSync(source, dist, { recursive: true });
+  const minimalLeptos = process.env.WILLKOMMEN_MINIMAL_LEPTOS_DIR;
+  if (minimalLeptos) cpSync(minimalLeptos, path.join(dist, 'minimal-leptos'), { recursive: true });
   writeFileSync(
     path.join(dist, 'floor.html'),
     '<!doctype html><html lang=de><meta charset=utf-8>'

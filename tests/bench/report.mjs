@@ -41,7 +41,9 @@ function startupSection({ startup }) {
       + 'the kiosk (without the browser\'s own start): the worker serves the app. The floor is the kiosk\'s '
       + 'welcome screen as a static page: copied from the running kiosk with its texts, its `lang` and `dir` and '
       + 'its stylesheet, without any script (what a server-rendered kiosk would send); the bare floor is a page '
-      + 'with a heading and a button. Both are served by the same server in the same run.',
+      + 'with a heading and a button. The minimal Leptos app is that heading and button from the smallest '
+      + 'Leptos program (`examples/minimal_welcome.rs`), built as the kiosk is: what Leptos and WebAssembly cost '
+      + 'before the kiosk does anything of its own. All are served by the same server in the same run.',
     '',
     table(
       ['page', 'loads', 'ready median ms', 'ready p95 ms', 'min ms', 'max ms', 'wasm started ms (median)', 'first paint ms (median)', 'later screens ready ms (median)', 'requests', 'transferred KiB'],
@@ -50,6 +52,7 @@ function startupSection({ startup }) {
         row('kiosk, warm (restart, service worker)', startup.kiosk_warm),
         row('floor: the welcome screen as a static page, cold', startup.floor_cold),
         ...(startup.bare_floor_cold ? [row('bare floor: heading and button, cold', startup.bare_floor_cold)] : []),
+        ...(startup.minimal_leptos_cold ? [row('minimal Leptos app: heading and button, cold', startup.minimal_leptos_cold)] : []),
       ],
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
@@ -58,6 +61,7 @@ function startupSection({ startup }) {
       + (startup.bare_floor_cold
         ? `; kiosk cold / bare floor ${startup.ratio_kiosk_to_bare_floor_median}x, kiosk warm / bare floor **${startup.ratio_warm_to_bare_floor_median}x** (medians). `
         : '. ')
+      + (startup.minimal_leptos_cold ? `The minimal Leptos app / floor: ${startup.ratio_minimal_leptos_to_floor_median}x (median). ` : '')
       + 'Transferred is what came over the wire (headers and compressed bodies, DevTools `Network.loadingFinished`); '
       + 'a warm load fetches only the office\'s data and the live stream. CPU throttling slows the page\'s main thread; '
       + 'the wasm compiler\'s background threads are not slowed. *Later screens ready* is when the kiosk\'s '

@@ -4,7 +4,7 @@
 // service worker blocked. The floor is the kiosk's welcome screen as a static page (its elements
 // and stylesheet, no script), and a bare page with a heading and a button is a second line, both
 // from the same server; warm loads are a kiosk restarting with its service worker and caches in place.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { COMMAND, devtools, percentile, say, summarizeMs } from './common.mjs';
@@ -158,6 +158,12 @@ export async function measureStartup(browser, server, { loads, dist }) {
   await writeWelcomeFloor(browser, server, dist);
   const floor = summarize(await coldLoads(browser, server, { path: '/floor-welcome.html', count: loads, label: 'floor (welcome screen)' }));
   const bare = summarize(await coldLoads(browser, server, { path: '/floor.html', count: loads, label: 'bare floor' }));
+  // The same heading and button from the smallest Leptos app: what Leptos and WebAssembly
+  // cost before the kiosk does anything of its own.
+  const minimalLeptos = existsSync(path.join(dist, 'minimal-leptos/index.html'))
+    ? summarize(await coldLoads(browser, server, { path: '/minimal-leptos/index.html', count: loads, label: 'minimal Leptos app' }))
+    : null;
+  if (!minimalLeptos) say('start-up: minimal Leptos app skipped (no WILLKOMMEN_MINIMAL_LEPTOS_DIR; `cargo xtask bench browser` builds it)');
   const kiosk = summarize(await coldLoads(browser, server, { path: '/', count: loads, label: 'kiosk cold', later: true }));
   const warm = summarize(await warmLoads(browser, server, { count: loads }));
   const ratio = (a, b) => Math.round((a / b) * 10) / 10;
@@ -169,9 +175,11 @@ export async function measureStartup(browser, server, { loads, dist }) {
     kiosk_warm: warm,
     floor_cold: floor,
     bare_floor_cold: bare,
+    minimal_leptos_cold: minimalLeptos,
     ratio_kiosk_to_floor_median: ratio(kiosk.ready.median_ms, floor.ready.median_ms),
     ratio_kiosk_to_floor_p95: ratio(kiosk.ready.p95_ms, floor.ready.p95_ms),
     ratio_kiosk_to_bare_floor_median: ratio(kiosk.ready.median_ms, bare.ready.median_ms),
     ratio_warm_to_bare_floor_median: ratio(warm.ready.median_ms, bare.ready.median_ms),
+    ratio_minimal_leptos_to_floor_median: minimalLeptos && ratio(minimalLeptos.ready.median_ms, floor.ready.median_ms),
   };
 }

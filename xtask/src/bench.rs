@@ -8,7 +8,8 @@
 //!
 //! - size: `size.rs`, plus what the kiosk's wasm is made of (twiggy).
 //! - browser: `tests/bench/browser.mjs` (start-up, responsiveness, memory, outage) in headless
-//!   Chromium against the release server.
+//!   Chromium against the release server, with a minimal Leptos app as a second floor
+//!   (`minimal_leptos.rs`).
 //! - api: `crates/server/examples/bench_api` (load, live-stream fan-out, faults).
 //! - statistics: the same example's `--statistics-only`: a busy office's year, reported.
 
@@ -57,7 +58,8 @@ pub fn run(only: Option<Part>, quick: bool, postgres: bool) -> anyhow::Result<()
         sections.push(size_section()?);
     }
     if wanted(Part::Browser) {
-        sections.push(browser_section(&out, quick)?);
+        let minimal = crate::minimal_leptos::build(&tools)?;
+        sections.push(browser_section(&out, quick, &minimal)?);
     }
     if wanted(Part::Api) {
         sections.push(api_section(&out, quick, postgres)?);
@@ -271,12 +273,13 @@ fn part_of(name: &str) -> Option<String> {
     })
 }
 
-fn browser_section(out: &Path, quick: bool) -> anyhow::Result<Section> {
+fn browser_section(out: &Path, quick: bool, minimal_leptos: &Path) -> anyhow::Result<Section> {
     tools::ensure_chromium()?;
     let mut node = Cmd::new("node")
         .args(["tests/bench/browser.mjs".as_ref(), "--out".as_ref(), out.as_os_str()])
         .env("WILLKOMMEN_SERVER_BIN", target_dir().join("release/willkommen-server"))
         .env("WILLKOMMEN_DIST_DIR", root().join("dist"))
+        .env("WILLKOMMEN_MINIMAL_LEPTOS_DIR", minimal_leptos)
         .env("CHROMIUM", CHROMIUM);
     if quick {
         node = node.args(["--quick"]);

@@ -20,6 +20,7 @@ mod bench;
 mod cmd;
 #[cfg(test)]
 mod deploy_kit;
+mod minimal_leptos;
 mod postgres;
 mod release;
 mod service_worker;

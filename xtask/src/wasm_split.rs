@@ -122,7 +122,7 @@ fn optimised_start_up(tools: &Tools, bound: &Path, name: &str, work: &Path) -> a
     Ok(std::fs::read(optimised)?)
 }
 
-fn optimise(tools: &Tools, input: &Path, output: &Path) -> anyhow::Result<()> {
+pub fn optimise(tools: &Tools, input: &Path, output: &Path) -> anyhow::Result<()> {
     tools.command("wasm-opt").args(WASM_OPT).args([input.as_os_str(), "-o".as_ref(), output.as_os_str()]).run()
 }
 

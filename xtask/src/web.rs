@@ -161,7 +161,7 @@ pub fn files_under(dist: &Path) -> anyhow::Result<Vec<String>> {
     Ok(found)
 }
 
-fn precompress(dist: &Path) -> anyhow::Result<()> {
+pub fn precompress(dist: &Path) -> anyhow::Result<()> {
     for relative in files_under(dist)? {
         let path = dist.join(&relative);
         let compressible = path.extension().and_then(|e| e.to_str()).is_some_and(|e| COMPRESSIBLE.contains(&e));
