@@ -179,6 +179,40 @@ test('the display recovers after a server restart without showing a call twice, 
   await expectCount(display, '.display-call', 7, { message: 'a fixed number of calls: the page does not grow' });
 });
 
+test('a burst of calls reloads the display\'s board one request at a time, and it ends with the counts as they are', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  for (let n = 0; n < 12; n += 1) await issue(server);
+  const display = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  display.on('pageerror', (error) => { throw error; });
+  // Each board reload takes 300 ms, as on a slow network: calls come faster than it answers.
+  const reloads = { sent: 0, inFlight: 0, mostAtOnce: 0 };
+  await display.route('**/api/v1/display', async (route) => {
+    reloads.sent += 1;
+    reloads.inFlight += 1;
+    reloads.mostAtOnce = Math.max(reloads.mostAtOnce, reloads.inFlight);
+    const response = await route.fetch();
+    await new Promise((resolve) => { setTimeout(resolve, 300); });
+    reloads.inFlight -= 1;
+    await route.fulfill({ response });
+  });
+  await display.goto(`${server.url}/display`);
+  const waiting = display.locator('.display-waiting li', { hasText: 'Neue Adresse' }).locator('.display-count');
+  await expectText(waiting, /^12 Personen warten/);
+  await display.waitForTimeout(300); // the live stream connects
+  const sentBefore = reloads.sent;
+
+  const desk = await clerk(server);
+  for (let n = 1; n <= 10; n += 1) {
+    const ticket = await desk.callNext(n % 2 ? 'counter-1' : 'counter-2');
+    await desk.act(ticket.id, 'start');
+    await desk.act(ticket.id, 'finish');
+  }
+  await expectText(display, '.display-call.newest', /H 010/);
+  await expectText(waiting, /^2 Personen warten/, { message: 'the last reload came after the last call' });
+  assert.equal(reloads.mostAtOnce, 1, 'one board reload at a time');
+  assert.ok(reloads.sent - sentBefore < 10, `fewer reloads than calls (${reloads.sent - sentBefore} for 10)`);
+});
+
 /**
  * A reverse proxy in front of `server`, as nginx is in an office, that can be made to answer the
  * live streams with 502 Bad Gateway (what nginx says while the server restarts) and to drop the

@@ -34,12 +34,29 @@ struct Board {
     /// (event id, call), newest first.
     calls: RwSignal<Vec<(i64, json::DisplayCall)>>,
     offline: RwSignal<bool>,
+    /// Whether a reload of the board is under way, and whether another was asked for since
+    /// it left (see [`refresh_board`]).
+    reloading: StoredValue<Reload>,
+}
+
+#[derive(Clone, Copy, Default, PartialEq)]
+enum Reload {
+    #[default]
+    Idle,
+    Running,
+    /// Running, and asked for again since it left: its answer may miss the latest change.
+    RunningStale,
 }
 
 #[component]
 pub fn DisplayPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let state = Board { board: RwSignal::new(None), calls: RwSignal::new(Vec::new()), offline: RwSignal::new(false) };
+    let state = Board {
+        board: RwSignal::new(None),
+        calls: RwSignal::new(Vec::new()),
+        offline: RwSignal::new(false),
+        reloading: StoredValue::new(Reload::Idle),
+    };
     let speech = announce::enabled_by_address();
     if let Some(root) = document().document_element() {
         let _ = root.class_list().add_1("display-screen");
@@ -118,11 +135,35 @@ fn reload_when_published(state: Board) {
     );
 }
 
-/// Loads the waiting counts, the notice and the rest of the board again.
+/// Loads the waiting counts, the notice and the rest of the board again. One reload at a
+/// time: calls that come while one is under way (two counters calling at once, a busy hour)
+/// are covered by a single reload after it, not one request and one re-render each.
 fn refresh_board(state: Board) {
+    match state.reloading.get_value() {
+        Reload::Idle => {}
+        Reload::Running | Reload::RunningStale => {
+            state.reloading.set_value(Reload::RunningStale);
+            return;
+        }
+    }
+    state.reloading.set_value(Reload::Running);
     leptos::task::spawn_local(async move {
-        if let Ok(board) = fetch_display().await {
-            state.board.set(Some(board));
+        loop {
+            // Unchanged (the clock's zone, the notice, most waiting counts): nothing to redraw.
+            if let Ok(board) = fetch_display().await
+                && state.board.with_untracked(|shown| shown.as_ref() != Some(&board))
+            {
+                state.board.set(Some(board));
+            }
+            match state.reloading.try_get_value() {
+                Some(Reload::RunningStale) => state.reloading.set_value(Reload::Running),
+                Some(_) => {
+                    state.reloading.set_value(Reload::Idle);
+                    return;
+                }
+                // The page is gone.
+                None => return,
+            }
         }
     });
 }
