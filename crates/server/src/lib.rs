@@ -96,7 +96,7 @@ pub fn app(state: AppState, dist_dir: &std::path::Path) -> Router {
                 .layer(security_header(header::CACHE_CONTROL, "no-store"))
                 .layer(axum::middleware::from_fn_with_state(state.clone(), report_storage_faults)),
         )
-        .merge(web::router(dist_dir))
+        .merge(web::router(dist_dir, state.store.clone()))
         .layer(CatchPanicLayer::custom(|_| {
             AppError::Internal(anyhow::anyhow!("a request handler panicked")).into_response()
         }))

@@ -16,16 +16,18 @@ use axum::response::{IntoResponse, Response};
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
-use willkommen_api::WebApp;
+use willkommen_api::{SOURCE_LANGUAGE, WebApp};
 
 use crate::error::AppError;
+use crate::store::Store;
 
-/// The web app as a fallback router: everything the API does not answer.
-pub fn router(dist_dir: &Path) -> Router {
+/// The web app as a fallback router: everything the API does not answer. The store tells a
+/// ticket page which language's texts to preload.
+pub fn router(dist_dir: &Path, store: Store) -> Router {
     let dist = dist_dir.to_path_buf();
     let app_shell = move |request: Request| {
         let index = shell_for(&dist, request.uri().path());
-        spa_fallback(index, request)
+        spa_fallback(index, dist.clone(), store.clone(), request)
     };
     let files = ServeDir::new(dist_dir)
         // `cargo xtask` writes .br and .gz next to each file at build time, so the server
@@ -47,8 +49,11 @@ fn shell_for(dist: &Path, path: &str) -> PathBuf {
     dist.join(WebApp::for_path(path).folder()).join("index.html")
 }
 
-async fn spa_fallback(index: PathBuf, request: Request) -> Response {
-    let preload = ticket_preload(request.uri().path());
+async fn spa_fallback(index: PathBuf, dist: PathBuf, store: Store, request: Request) -> Response {
+    let preload = match willkommen_api::ticket_id_in(request.uri().path()) {
+        Some(id) => ticket_preload(id, ticket_language(&store, id).await.as_deref(), &dist),
+        None => None,
+    };
     let mut response = app_shell_or_not_found(index, request).await;
     // Whatever the path looks like, this is not a fingerprinted file: revalidate it.
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
@@ -58,18 +63,47 @@ async fn spa_fallback(index: PathBuf, request: Request) -> Response {
     response
 }
 
-/// For a ticket page, a `Link` header that has the browser fetch the ticket while the phone
-/// page's app downloads, instead of after it has started: the ticket is the page's content, and
-/// phones are often on slow connections. The URL is the one the app asks for
-/// (`api_client::fetch_ticket`), so the browser hands it the preloaded answer.
-fn ticket_preload(path: &str) -> Option<HeaderValue> {
-    let id = willkommen_api::ticket_id_in(path)?;
-    // Ticket ids are URL-safe base64; anything else is not a ticket and needs no escaping here.
-    if id.len() > 64 || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+/// For a ticket page, a `Link` header that has the browser fetch the ticket, and the texts of
+/// the ticket's language with their English fallback, while the phone page's app downloads,
+/// instead of after it has started: they are the page's content, and phones are often on slow
+/// connections. The URLs are the ones the app asks for (`api_client::fetch_ticket`,
+/// `i18n::locale_url`), so the browser hands it the preloaded answers.
+fn ticket_preload(id: &str, language: Option<&str>, dist: &Path) -> Option<HeaderValue> {
+    if !is_url_safe(id) {
         return None;
     }
     let api = willkommen_api::API_PREFIX;
-    HeaderValue::from_str(&format!("<{api}/tickets/{id}>; rel=preload; as=fetch; crossorigin=anonymous")).ok()
+    let mut links = vec![format!("<{api}/tickets/{id}>; rel=preload; as=fetch; crossorigin=anonymous")];
+    // German is built into the app; any other language comes with English for what it lacks.
+    let texts_of = |tag: &str| {
+        let url = format!("/locales/{tag}/main.ftl");
+        (is_url_safe(tag) && dist.join(&url[1..]).is_file()).then_some(url)
+    };
+    if let Some(tag) = language.filter(|tag| *tag != SOURCE_LANGUAGE)
+        && let Some(texts) = texts_of(tag)
+    {
+        for url in std::iter::once(texts).chain(texts_of("en")) {
+            if !links.iter().any(|link| link.contains(&url)) {
+                links.push(format!("<{url}>; rel=preload; as=fetch; crossorigin=anonymous"));
+            }
+        }
+    }
+    HeaderValue::from_str(&links.join(", ")).ok()
+}
+
+/// Ticket ids are URL-safe base64 and language tags letters, digits and hyphens; anything
+/// else goes into no header and no path.
+fn is_url_safe(text: &str) -> bool {
+    !text.is_empty() && text.len() <= 64 && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The language a ticket was taken in, if there is such a ticket and the database answers
+/// (a page without the preload still works).
+async fn ticket_language(store: &Store, id: &str) -> Option<String> {
+    if !is_url_safe(id) {
+        return None;
+    }
+    store.ticket_language(id).await.ok().flatten()
 }
 
 async fn app_shell_or_not_found(index: PathBuf, request: Request) -> Response {
@@ -120,13 +154,44 @@ fn is_fingerprinted(path: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// A dist folder with the texts of `tags`.
+    fn dist_with_texts(tags: &[&str]) -> tempfile::TempDir {
+        let dist = tempfile::tempdir().unwrap();
+        for tag in tags {
+            std::fs::create_dir_all(dist.path().join("locales").join(tag)).unwrap();
+            std::fs::write(dist.path().join("locales").join(tag).join("main.ftl"), "x = y\n").unwrap();
+        }
+        dist
+    }
+
     #[test]
-    fn a_ticket_page_preloads_its_ticket_and_nothing_else_does() {
-        let link = ticket_preload("/t/q0fO8b6u3J3p1yQ2xW9aZg").expect("a ticket page");
-        assert_eq!(link, "</api/v1/tickets/q0fO8b6u3J3p1yQ2xW9aZg>; rel=preload; as=fetch; crossorigin=anonymous");
-        assert_eq!(ticket_preload("/display"), None);
-        assert_eq!(ticket_preload("/t/"), None);
-        assert_eq!(ticket_preload("/t/a%3E;rel=stylesheet"), None, "nothing but a ticket id goes into the header");
+    fn a_ticket_page_preloads_its_ticket_and_its_languages_texts() {
+        let dist = dist_with_texts(&["ar", "en", "de"]);
+        let ticket = "</api/v1/tickets/q0fO8b6u3J3p1yQ2xW9aZg>; rel=preload; as=fetch; crossorigin=anonymous";
+        let arabic = ticket_preload("q0fO8b6u3J3p1yQ2xW9aZg", Some("ar"), dist.path()).expect("a ticket page");
+        assert_eq!(
+            arabic,
+            format!(
+                "{ticket}, </locales/ar/main.ftl>; rel=preload; as=fetch; crossorigin=anonymous, \
+                 </locales/en/main.ftl>; rel=preload; as=fetch; crossorigin=anonymous"
+            )
+        );
+        let english = ticket_preload("q0fO8b6u3J3p1yQ2xW9aZg", Some("en"), dist.path()).unwrap();
+        assert_eq!(english.to_str().unwrap().matches("main.ftl").count(), 1, "English once");
+        // German is built into the app; an unknown ticket or a language without texts: the ticket only.
+        for language in [Some("de"), None, Some("xx"), Some("../../etc")] {
+            assert_eq!(
+                ticket_preload("q0fO8b6u3J3p1yQ2xW9aZg", language, dist.path()).unwrap(),
+                ticket,
+                "{language:?}"
+            );
+        }
+        assert_eq!(
+            ticket_preload("a%3E;rel=stylesheet", None, dist.path()),
+            None,
+            "nothing but a ticket id goes into the header"
+        );
+        assert_eq!(ticket_preload("", None, dist.path()), None);
     }
 
     #[test]

@@ -203,6 +203,12 @@ impl Store {
         Ok(IssuedTicket { status: 201, body, replayed: false })
     }
 
+    /// The language a ticket was taken in, and nothing else (the phone page's preloads, on
+    /// every load of a ticket page: no queue position computed for it).
+    pub async fn ticket_language(&self, id: &str) -> AppResult<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT language FROM tickets WHERE id = $1").bind(id).fetch_optional(&self.pool).await?)
+    }
+
     /// A ticket and its place in the queue.
     pub async fn ticket(&self, id: &str) -> AppResult<Option<TicketView>> {
         let mut conn = self.pool.acquire().await?;

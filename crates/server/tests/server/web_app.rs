@@ -150,3 +150,41 @@ async fn a_ticket_page_whose_id_looks_like_a_hash_is_not_cached_forever() {
         assert_eq!(response.text().await.unwrap(), PHONE_HTML, "{path}");
     }
 }
+
+#[tokio::test]
+async fn a_ticket_page_preloads_the_ticket_and_the_texts_of_its_language() {
+    let dist = built_web_app();
+    for tag in ["ar", "en"] {
+        std::fs::create_dir_all(dist.path().join("locales").join(tag)).unwrap();
+        std::fs::write(dist.path().join("locales").join(tag).join("main.ftl"), "ticket-heading = x\n").unwrap();
+    }
+    let (server, _data) = serve(&dist);
+    let arabic = server.issue_ticket("address-change", "ar").await;
+    let german = server.issue_ticket("address-change", "de").await;
+    let link = |response: &Response| {
+        response.headers().get(reqwest::header::LINK).map(|value| value.to_str().unwrap().to_owned())
+    };
+
+    let id = arabic["id"].as_str().unwrap();
+    let response = server.get(&format!("/t/{id}")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        link(&response).as_deref(),
+        Some(
+            format!(
+                "</api/v1/tickets/{id}>; rel=preload; as=fetch; crossorigin=anonymous, \
+                 </locales/ar/main.ftl>; rel=preload; as=fetch; crossorigin=anonymous, \
+                 </locales/en/main.ftl>; rel=preload; as=fetch; crossorigin=anonymous"
+            )
+            .as_str()
+        ),
+        "the Arabic texts and their English fallback come with the ticket"
+    );
+
+    // German is built into the app; a ticket that does not exist gets the page, and no texts.
+    let id = german["id"].as_str().unwrap();
+    let ticket_only = |id: &str| format!("</api/v1/tickets/{id}>; rel=preload; as=fetch; crossorigin=anonymous");
+    assert_eq!(link(&server.get(&format!("/t/{id}")).await), Some(ticket_only(id)));
+    assert_eq!(link(&server.get("/t/q0fO8b6u3J3p1yQ2xW9aZg").await), Some(ticket_only("q0fO8b6u3J3p1yQ2xW9aZg")));
+    assert_eq!(link(&server.get("/display").await), None);
+}
