@@ -222,6 +222,29 @@ test('a statistics account sees only Statistik and Live, and the desk and its AP
   await keepScreenshot(page, 'statistics-account-at-the-desk');
 });
 
+test('the default range ends on the office\'s date, also on a PC set to UTC just after midnight in Berlin', async () => {
+  const server = await startServer({ dataDir: tempDir('data') });
+  await statisticsAccount(server);
+  await issue(server);
+  // The office's date now, and a moment on it at which a PC on UTC still shows the day before.
+  const officeDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+  const justAfterMidnight = new Date(`${officeDay}T00:30:00+01:00`);
+  assert.notEqual(justAfterMidnight.toISOString().slice(0, 10), officeDay, 'the PC\'s date is the day before');
+
+  const context = await chromium.browser.newContext({ viewport: { width: 1920, height: 1080 }, timezoneId: 'UTC' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => { throw error; });
+  await page.clock.install({ time: justAfterMidnight });
+  await page.goto(`${server.url}/admin`);
+  await page.getByLabel('Benutzername').fill('leitung');
+  await page.getByLabel('Passwort').fill('nur-zahlen-lesen');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expectEvaluated(page.getByLabel('Bis'), (input) => input.value, officeDay, { message: 'the range ends today in the office' });
+  await expectRow(page, 'visitors', 'Aufenthaltserlaubnis verlängern', ['Aufenthaltserlaubnis verlängern', 'alle', '1']);
+  await expectAttribute(page.getByRole('button', { name: 'Letzte 30 Tage' }), 'aria-pressed', 'true');
+  await context.close();
+});
+
 test('past its target a concern turns red on the live board and the desks show a notice; the board keeps its figures offline', async () => {
   const dataDir = tempDir('data');
   const server = await startServer({ dataDir });

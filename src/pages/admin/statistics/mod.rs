@@ -37,9 +37,11 @@ pub fn Statistics() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let console = expect_context::<Console>();
     // Without the office's zone yet (a statistics account whose kiosk data has not arrived),
-    // the PC's own date: an unknown zone falls back to it.
-    let today = office_date(&web_sys::js_sys::Date::new_0(), &console.time_zone().unwrap_or_default());
-    let (first, last) = Preset::Last30Days.range(&today);
+    // the PC's own date: an unknown zone falls back to it. When the zone comes, the office's
+    // date may be another one (a PC on UTC just after midnight in Berlin).
+    let today =
+        Memo::new(move |_| office_date(&web_sys::js_sys::Date::new_0(), &console.time_zone().unwrap_or_default()));
+    let (first, last) = Preset::Last30Days.range(&today.get_untracked());
     let from = RwSignal::new(first);
     let to = RwSignal::new(last);
     let shown = RwSignal::new(Shown::Loading);
@@ -71,6 +73,24 @@ pub fn Statistics() -> impl IntoView {
         });
     };
     load();
+    // The default range follows the office's date once it is known, unless the reader has
+    // chosen another range already.
+    let ranged_on = StoredValue::new(today.get_untracked());
+    Effect::new(move || {
+        let now = today.get();
+        let before = ranged_on.get_value();
+        if now == before {
+            return;
+        }
+        ranged_on.set_value(now.clone());
+        let (old_first, old_last) = Preset::Last30Days.range(&before);
+        if from.get_untracked() == old_first && to.get_untracked() == old_last {
+            let (first, last) = Preset::Last30Days.range(&now);
+            from.set(first);
+            to.set(last);
+            load();
+        }
+    });
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         load();
@@ -78,16 +98,16 @@ pub fn Statistics() -> impl IntoView {
     let presets = Preset::ALL
         .into_iter()
         .map(|preset| {
-            let (first, last) = preset.range(&today);
-            let pressed = {
-                let (first, last) = (first.clone(), last.clone());
-                move || (from.get() == first && to.get() == last).to_string()
+            let pressed = move || {
+                let (first, last) = preset.range(&today.get());
+                (from.get() == first && to.get() == last).to_string()
             };
             view! {
                 <li>
                     <button type="button" class="statistics-preset" aria-pressed=pressed on:click=move |_| {
-                        from.set(first.clone());
-                        to.set(last.clone());
+                        let (first, last) = preset.range(&today.get_untracked());
+                        from.set(first);
+                        to.set(last);
                         load();
                     }>{move || i18n.t(preset.label())}</button>
                 </li>
