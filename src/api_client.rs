@@ -133,19 +133,25 @@ pub async fn cancel_ticket(id: &str) -> Result<json::Ticket, ApiFailure> {
 }
 
 async fn read<T: DeserializeOwned>(response: Result<Response, gloo_net::Error>) -> Result<T, ApiFailure> {
-    decode(&success_body(response).await?)
+    let value = success_body(response).await?;
+    serde_wasm_bindgen::from_value(value).map_err(|error| ApiFailure::BadResponse(error.to_string()))
 }
 
-/// The body of a successful response; anything else as the failure it is. Not generic, so
-/// that each answer type adds only its decoding to the download, not this again.
-async fn success_body(response: Result<Response, gloo_net::Error>) -> Result<String, ApiFailure> {
+/// The body of a successful response, parsed by the browser as it is read (`Response.json()`:
+/// the text never goes into the wasm and back out to `JSON.parse`, which for the kiosk's
+/// 125 KB of office data is two copies and a task less at start-up); anything else as the
+/// failure it is. Not generic, so that each answer type adds only its decoding to the
+/// download, not this again.
+async fn success_body(response: Result<Response, gloo_net::Error>) -> Result<wasm_bindgen::JsValue, ApiFailure> {
     let response = response.map_err(|_| ApiFailure::Unreachable)?;
+    let unreadable = || ApiFailure::BadResponse("unreadable response body".into());
+    if response.ok() {
+        let parsed = web_sys::Response::from(response).json().map_err(|_| unreadable())?;
+        return wasm_bindgen_futures::JsFuture::from(parsed).await.map_err(|_| unreadable());
+    }
     // gloo's error is not put into words: its `Display` would bring serde_json's and std's
     // error texts into every kiosk's download, for a message nobody reads.
-    let text = response.text().await.map_err(|_| ApiFailure::BadResponse("unreadable response body".into()));
-    if response.ok() {
-        return text;
-    }
+    let text = response.text().await.map_err(|_| unreadable());
     // A proxy or a restarting server may answer without our JSON error body.
     match text.and_then(|text| decode::<json::ApiError>(&text)) {
         // The server's database is failing for the moment (a full disk, a lock held
