@@ -13,11 +13,7 @@ pub const STAFF_SOURCE_FTL: &str = include_str!("../../locales/de/staff.ftl");
 /// The staff screens speak German and English only; visitors' screens every language.
 pub const STAFF_LANGUAGES: &[&str] = &["de", "en"];
 
-/// Where the app fetches a part of a language's texts (`main` or `staff`); the build copies
-/// `locales/` next to the app.
-pub fn locale_url(tag: &str, part: &str) -> String {
-    format!("/locales/{tag}/{part}.ftl")
-}
+pub use willkommen_api::locale_url;
 
 /// The interface texts loaded so far.
 pub struct Translations {

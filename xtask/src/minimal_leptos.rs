@@ -37,8 +37,7 @@ pub fn build(tools: &Tools) -> anyhow::Result<PathBuf> {
     let optimised = out.join("minimal_bg.opt.wasm");
     crate::wasm_split::optimise(tools, &wasm, &optimised)?;
     std::fs::rename(&optimised, &wasm)?;
-    let glue = out.join("minimal.js");
-    tools.command("terser").args(["--module", "--compress", "--mangle", "--output"]).args([&glue, &glue]).run()?;
+    crate::web::minify_js(tools, &out.join("minimal.js"))?;
     // As Trunk's output after `web::build_release`: a start script of its own (the server's
     // Content-Security-Policy allows no inline script), the glue and the wasm preloaded.
     std::fs::write(

@@ -112,6 +112,11 @@ fn move_loader_out_of_html(dist: &Path, public_url: &str) -> anyhow::Result<()> 
     Ok(())
 }
 
+/// An ES module minified in place by terser.
+pub fn minify_js(tools: &Tools, path: &Path) -> anyhow::Result<()> {
+    tools.command("terser").args(["--module", "--compress", "--mangle", "--output"]).args([path, path]).run()
+}
+
 /// Trunk's own minifier gives up on wasm-bindgen's JS glue (its `export default`) and would
 /// ship it as written; terser (npm, pinned in package.json) minifies it, about 2 KB less per
 /// start. The glue's integrity hash in `index.html` follows its new content.
@@ -127,7 +132,7 @@ fn minify_glue(tools: &Tools, dir: &Path) -> anyhow::Result<()> {
         }
         let old = integrity(&std::fs::read(&path)?);
         anyhow::ensure!(html.contains(&old), "{}: no integrity hash for {name}", index.display());
-        tools.command("terser").args(["--module", "--compress", "--mangle", "--output"]).args([&path, &path]).run()?;
+        minify_js(tools, &path)?;
         html = html.replace(&old, &integrity(&std::fs::read(&path)?));
     }
     std::fs::write(&index, html)?;

@@ -39,7 +39,7 @@ pub use office::{Issuing, IssuingState, OpeningHours, TimeRange, Weekday};
 pub use office_config::{
     CONCERN_ICONS, ConcernConfig, CounterConfig, KIOSK_LANGUAGES, OfficeConfig, Problem, ProblemKind, limits,
 };
-pub use pages::{Page, WebApp, ticket_id_in, ticket_status_path};
+pub use pages::{Page, WebApp, locale_url, ticket_id_in, ticket_status_path};
 pub use staff::{CallNext, CallTo, Counter, CounterId, Login, Me, QueueView, Role, StaffTicket, TransferTo};
 pub use statistics::{
     Cell, ColumnKind, LiveBoard, LiveConcern, OverTarget, STATISTICS_MAX_DAYS, STATISTICS_TABLES, StatisticsColumn,

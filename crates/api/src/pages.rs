@@ -99,6 +99,12 @@ pub fn ticket_status_path(id: &TicketId) -> String {
     format!("/t/{}", id.as_str())
 }
 
+/// Where the web app fetches a part of a language's interface texts (`main` or `staff`): the
+/// build copies `locales/` there, and the server preloads a ticket's texts from there.
+pub fn locale_url(tag: &str, part: &str) -> String {
+    format!("/locales/{tag}/{part}.ftl")
+}
+
 /// The ticket id in a ticket page's path (`/t/<id>`); `None` for any other path.
 pub fn ticket_id_in(path: &str) -> Option<&str> {
     let id = path.strip_prefix("/t/")?.trim_end_matches('/');

@@ -50,8 +50,9 @@ fn shell_for(dist: &Path, path: &str) -> PathBuf {
 }
 
 async fn spa_fallback(index: PathBuf, dist: PathBuf, store: Store, request: Request) -> Response {
-    let preload = match willkommen_api::ticket_id_in(request.uri().path()) {
-        Some(id) => ticket_preload(id, ticket_language(&store, id).await.as_deref(), &dist),
+    let preload = match willkommen_api::ticket_id_in(request.uri().path()).filter(|id| is_url_safe(id)) {
+        // Without an answer from the database the page still works, without the texts' preload.
+        Some(id) => ticket_preload(id, store.ticket_language(id).await.ok().flatten().as_deref(), &dist),
         None => None,
     };
     let mut response = app_shell_or_not_found(index, request).await;
@@ -67,27 +68,28 @@ async fn spa_fallback(index: PathBuf, dist: PathBuf, store: Store, request: Requ
 /// the ticket's language with their English fallback, while the phone page's app downloads,
 /// instead of after it has started: they are the page's content, and phones are often on slow
 /// connections. The URLs are the ones the app asks for (`api_client::fetch_ticket`,
-/// `i18n::locale_url`), so the browser hands it the preloaded answers.
+/// [`willkommen_api::locale_url`]), so the browser hands it the preloaded answers.
 fn ticket_preload(id: &str, language: Option<&str>, dist: &Path) -> Option<HeaderValue> {
     if !is_url_safe(id) {
         return None;
     }
-    let api = willkommen_api::API_PREFIX;
-    let mut links = vec![format!("<{api}/tickets/{id}>; rel=preload; as=fetch; crossorigin=anonymous")];
+    let mut urls = vec![format!("{}/tickets/{id}", willkommen_api::API_PREFIX)];
     // German is built into the app; any other language comes with English for what it lacks.
     let texts_of = |tag: &str| {
-        let url = format!("/locales/{tag}/main.ftl");
+        let url = willkommen_api::locale_url(tag, "main");
         (is_url_safe(tag) && dist.join(&url[1..]).is_file()).then_some(url)
     };
     if let Some(tag) = language.filter(|tag| *tag != SOURCE_LANGUAGE)
         && let Some(texts) = texts_of(tag)
     {
         for url in std::iter::once(texts).chain(texts_of("en")) {
-            if !links.iter().any(|link| link.contains(&url)) {
-                links.push(format!("<{url}>; rel=preload; as=fetch; crossorigin=anonymous"));
+            if !urls.contains(&url) {
+                urls.push(url);
             }
         }
     }
+    let links: Vec<String> =
+        urls.iter().map(|url| format!("<{url}>; rel=preload; as=fetch; crossorigin=anonymous")).collect();
     HeaderValue::from_str(&links.join(", ")).ok()
 }
 
@@ -95,15 +97,6 @@ fn ticket_preload(id: &str, language: Option<&str>, dist: &Path) -> Option<Heade
 /// else goes into no header and no path.
 fn is_url_safe(text: &str) -> bool {
     !text.is_empty() && text.len() <= 64 && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-/// The language a ticket was taken in, if there is such a ticket and the database answers
-/// (a page without the preload still works).
-async fn ticket_language(store: &Store, id: &str) -> Option<String> {
-    if !is_url_safe(id) {
-        return None;
-    }
-    store.ticket_language(id).await.ok().flatten()
 }
 
 async fn app_shell_or_not_found(index: PathBuf, request: Request) -> Response {

@@ -39,9 +39,8 @@ struct Board {
     reloading: StoredValue<Reload>,
 }
 
-#[derive(Clone, Copy, Default, PartialEq)]
+#[derive(Clone, Copy)]
 enum Reload {
-    #[default]
     Idle,
     Running,
     /// Running, and asked for again since it left: its answer may miss the latest change.
