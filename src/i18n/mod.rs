@@ -90,7 +90,7 @@ impl I18n {
     /// language and its fallback come over the network side by side, not one after the other.
     pub async fn load(&self, tag: &str) -> bool {
         // German, the source, is built in and complete: it needs no fallback.
-        let fallback = (tag != SOURCE_LANGUAGE).then_some("en");
+        let fallback = willkommen_api::fallback_texts_language(tag);
         let mut missing: Vec<&str> = std::iter::once(tag)
             .chain(fallback)
             .filter(|needed| !Self::is_loaded(needed) && language_info(needed).is_some())

@@ -45,7 +45,7 @@ pub use statistics::{
     Cell, ColumnKind, LiveBoard, LiveConcern, OverTarget, STATISTICS_MAX_DAYS, STATISTICS_TABLES, StatisticsColumn,
     StatisticsReport, StatisticsTable, TargetLevel, TurnedAway, TurnedAwayReason,
 };
-pub use text::{LocalizedText, SOURCE_LANGUAGE};
+pub use text::{LocalizedText, SOURCE_LANGUAGE, fallback_texts_language};
 pub use ticket::{NewTicket, ParseTicketNumberError, Ticket, TicketId, TicketNumber, TicketStatus, WaitEstimate};
 
 /// The request header that makes `POST /api/v1/tickets` safe to retry.

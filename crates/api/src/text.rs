@@ -6,6 +6,13 @@ use serde::{Deserialize, Serialize};
 /// translation of it, and it is the last resort when a translation is missing.
 pub const SOURCE_LANGUAGE: &str = "de";
 
+/// The interface texts that fill in what a language's own texts lack: English for every
+/// language but German, the source, which is complete. The app loads them with the language,
+/// and the server preloads them with a ticket page.
+pub fn fallback_texts_language(tag: &str) -> Option<&'static str> {
+    (tag != SOURCE_LANGUAGE).then_some("en")
+}
+
 /// A text in several languages, keyed by BCP 47 language tag (`"de"`, `"en"`, `"ar"`).
 ///
 /// On the wire it is a plain object: `{"de": "Reisepass", "en": "Passport"}`.

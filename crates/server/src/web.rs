@@ -74,7 +74,7 @@ fn ticket_preload(id: &str, language: Option<&str>, dist: &Path) -> Option<Heade
         return None;
     }
     let mut urls = vec![format!("{}/tickets/{id}", willkommen_api::API_PREFIX)];
-    // German is built into the app; any other language comes with English for what it lacks.
+    // German is built into the app and complete; any other language comes with its fallback.
     let texts_of = |tag: &str| {
         let url = willkommen_api::locale_url(tag, "main");
         (is_url_safe(tag) && dist.join(&url[1..]).is_file()).then_some(url)
@@ -82,7 +82,8 @@ fn ticket_preload(id: &str, language: Option<&str>, dist: &Path) -> Option<Heade
     if let Some(tag) = language.filter(|tag| *tag != SOURCE_LANGUAGE)
         && let Some(texts) = texts_of(tag)
     {
-        for url in std::iter::once(texts).chain(texts_of("en")) {
+        let fallback = willkommen_api::fallback_texts_language(tag).and_then(texts_of);
+        for url in std::iter::once(texts).chain(fallback) {
             if !urls.contains(&url) {
                 urls.push(url);
             }
