@@ -22,9 +22,9 @@ use crate::ticket_id::looks_like_ticket_id;
 use willkommen_api as json;
 
 /// How long a browser waits before reconnecting after the stream broke.
-const RETRY: Duration = Duration::from_secs(2);
+pub(super) const RETRY: Duration = Duration::from_secs(2);
 
-type BoxedEvents = std::pin::Pin<Box<dyn Stream<Item = Result<Event, Infallible>> + Send>>;
+pub(super) type BoxedEvents = std::pin::Pin<Box<dyn Stream<Item = Result<Event, Infallible>> + Send>>;
 type EventStream = Sse<KeepAliveStream<BoxedEvents>>;
 
 /// `GET /api/v1/display/events`: every call and recall, as "ticket number -> counter".
@@ -70,24 +70,11 @@ pub async fn ticket_events(
         return Err(AppError::NotFound("no such ticket".into()));
     }
     let start = resume_point(&state.store, resume).await?;
-    let last_sent = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
     let public_url: std::sync::Arc<str> = state.ticket_url_base().await?.into();
-    // `start - 1` makes the first poll send the current state even when nothing happened.
-    Ok(live(&state, StreamKind::Ticket, start - 1, move |store, after| {
-        let (id, last_sent, public_url) = (id.clone(), last_sent.clone(), public_url.clone());
-        async move {
-            let newest = store.newest_event_after(after).await?.unwrap_or(after.max(0));
-            let Some(view) = store.ticket(&id).await? else { return Ok((newest, Vec::new())) };
-            let ticket = super::tickets::visitor_ticket(view, &public_url)?;
-            let body = serde_json::to_string(&ticket).map_err(anyhow::Error::from)?;
-            let mut last_sent = last_sent.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            if last_sent.as_deref() == Some(body.as_str()) {
-                return Ok((newest, Vec::new()));
-            }
-            *last_sent = Some(body.clone());
-            Ok((newest, vec![Event::default().event("ticket").id(newest.to_string()).data(body)]))
-        }
-    }))
+    let open = state.metrics.stream_opened(StreamKind::Ticket);
+    let events =
+        super::ticket_feed::follow_ticket(&state.ticket_feed, state.store.clone(), id, public_url, start, open);
+    Ok(Sse::new(events).keep_alive(KeepAlive::default()))
 }
 
 /// `GET /api/v1/queue/events`: a `changed` event whenever the queue changed; the staff desk

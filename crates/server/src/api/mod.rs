@@ -10,6 +10,7 @@ mod openapi;
 mod session;
 mod staff;
 mod statistics;
+pub mod ticket_feed;
 mod tickets;
 
 use axum::Router;

@@ -2,6 +2,8 @@
 //! a client that reconnects with `Last-Event-ID` gets exactly what it missed, and a live
 //! client is woken by [`Store::subscribe`] whenever a write has committed new events.
 
+use std::collections::HashSet;
+
 use jiff::Timestamp;
 use tokio::sync::watch;
 use willkommen_api as json;
@@ -47,6 +49,17 @@ impl Store {
             .bind(after)
             .fetch_one(&self.pool)
             .await?)
+    }
+
+    /// The tickets with an event after `after` up to and including `until`.
+    pub async fn tickets_with_events_between(&self, after: i64, until: i64) -> AppResult<HashSet<String>> {
+        let ids: Vec<String> =
+            sqlx::query_scalar("SELECT DISTINCT ticket_id FROM ticket_events WHERE id > $1 AND id <= $2")
+                .bind(after)
+                .bind(until)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(ids.into_iter().collect())
     }
 
     /// Calls and recalls after event `after` up to and including event `until`, for the lobby

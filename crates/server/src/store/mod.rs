@@ -33,6 +33,7 @@ mod statistics_months;
 mod tickets;
 mod types;
 mod wait_targets;
+mod waiting_views;
 
 pub use appointments::{AppointmentEntry, AppointmentRecord, Source, Stored};
 pub use audit::AuditFilter;

@@ -46,7 +46,7 @@ pub struct IssuedTicket {
 }
 
 /// A stored ticket.
-#[derive(Debug, FromRow)]
+#[derive(Clone, Debug, FromRow)]
 pub struct TicketRecord {
     pub id: String,
     pub concern_id: String,
@@ -91,7 +91,7 @@ impl TicketRecord {
 }
 
 /// A ticket with where it stands in the queue.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct TicketView {
     pub record: TicketRecord,
     pub people_ahead: Option<u32>,
@@ -435,7 +435,7 @@ async fn people_ahead(conn: &mut AnyConnection, ticket: &TicketRecord, due: i64)
 
 /// The ticket's class in the call order: 0 a due appointment, 1 a walk-in, 2 an appointment
 /// not yet due (the same as `staff::call_class` computes in SQL).
-fn call_class_of(ticket: &TicketRecord, due: i64) -> i64 {
+pub(super) fn call_class_of(ticket: &TicketRecord, due: i64) -> i64 {
     match ticket.appointment_slot {
         Some(slot) if slot <= due => 0,
         None => 1,

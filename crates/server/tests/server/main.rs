@@ -25,6 +25,7 @@ mod life_cycle;
 mod live_streams;
 mod logs;
 mod metrics;
+mod phone_streams;
 mod settings;
 mod staff;
 mod statistics;
