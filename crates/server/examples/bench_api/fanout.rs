@@ -114,8 +114,8 @@ pub async fn run(site: &Site, plan: &Plan) -> anyhow::Result<Fanout> {
         );
         clerk.serve(&ticket.id).await.map_err(|kind| anyhow::anyhow!("serving: {kind}"))?;
     }
-    // Every commit wakes every stream, which then reads the database to see whether its
-    // client needs to hear of it: what that costs the kiosks.
+    // Every commit wakes every stream (the phones' through their one reader, the displays'
+    // each reading the database): what that costs the kiosks.
     let kiosks = plan.issuing_kiosks.last().copied().unwrap_or(1);
     progress!("issuing as fast as {kiosks} kiosks can for {} s with the streams open", plan.round.as_secs_f64());
     let kiosk = Kiosk::new(site);

@@ -249,8 +249,8 @@ impl Report {
         if let Some(issuing) = &f.issuing_with_streams_open {
             let _ = writeln!(
                 md,
-                "Every commit wakes every stream, which reads the database to learn whether its client must hear \
-                 of it. Taking tickets with the {} streams open (new tickets queue behind the phones, so no client \
+                "Every commit wakes every stream: the phones' through one reader per instance, which reads the \
+                 waiting queue once; each display reads the database itself. Taking tickets with the {} streams open (new tickets queue behind the phones, so no client \
                  is sent anything):\n",
                 f.streams_open
             );
