@@ -69,8 +69,8 @@ pub struct AppState {
     pub login_throttle: Arc<auth::LoginThrottle>,
     pub reference_throttle: Arc<reference_throttle::ReferenceThrottle>,
     pub metrics: Arc<metrics::Metrics>,
-    /// The phones' live streams' one reader; see `api/ticket_feed.rs`.
-    pub ticket_feed: api::ticket_feed::TicketFeed,
+    /// The live streams' one reader; see `api/live_feed`.
+    pub live_feed: api::live_feed::LiveFeed,
 }
 
 impl AppState {
@@ -229,7 +229,7 @@ impl Server {
             login_throttle: Arc::new(auth::LoginThrottle::default()),
             reference_throttle: Arc::default(),
             metrics: Arc::new(metrics::Metrics::default()),
-            ticket_feed: api::ticket_feed::TicketFeed::start(store.clone()),
+            live_feed: api::live_feed::LiveFeed::start(store.clone()),
         };
         let router = app(state, &dist_dir);
         Ok(Self { listener, router, store, address, public_url, has_admin })

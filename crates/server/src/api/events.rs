@@ -17,7 +17,7 @@ use crate::AppState;
 use crate::auth::CounterStaff;
 use crate::error::{AppError, AppResult, Query};
 use crate::metrics::StreamKind;
-use crate::store::{DISPLAY_PAGE, Store};
+use crate::store::Store;
 use crate::ticket_id::looks_like_ticket_id;
 use willkommen_api as json;
 
@@ -35,23 +35,9 @@ type EventStream = Sse<KeepAliveStream<BoxedEvents>>;
         (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn display_events(State(state): State<AppState>, resume: ResumeFrom) -> AppResult<EventStream> {
     let start = resume_point(&state.store, resume).await?;
-    Ok(live(&state, StreamKind::Display, start, |store, after| async move {
-        // The newest event first, then the calls up to it: a call committed between the two
-        // reads is then read on the next wake-up instead of being skipped.
-        let Some(until) = store.newest_event_after(after).await? else { return Ok((after, Vec::new())) };
-        let calls = store.display_calls_between(after, until).await?;
-        let calls_read = calls.len();
-        let last = calls.last().map_or(after, |(id, _)| *id);
-        let events = calls
-            .into_iter()
-            .map(|(id, call)| Event::default().event("call").id(id.to_string()).json_data(call))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|error| anyhow::anyhow!("cannot encode a call: {error}"))?;
-        // Skip past other kinds of events up to `until` too, so they are not read again; but
-        // after a full page of calls, continue right behind it so that no call is skipped.
-        let newest = if calls_read == DISPLAY_PAGE { last } else { until };
-        Ok((newest, events))
-    }))
+    let open = state.metrics.stream_opened(StreamKind::Display);
+    let events = super::live_feed::follow_calls(&state.live_feed, state.store.clone(), start, open);
+    Ok(Sse::new(events).keep_alive(KeepAlive::default()))
 }
 
 /// `GET /api/v1/tickets/{id}/events`: the ticket as `GET /tickets/{id}` shows it, sent at once
@@ -72,8 +58,7 @@ pub async fn ticket_events(
     let start = resume_point(&state.store, resume).await?;
     let public_url: std::sync::Arc<str> = state.ticket_url_base().await?.into();
     let open = state.metrics.stream_opened(StreamKind::Ticket);
-    let events =
-        super::ticket_feed::follow_ticket(&state.ticket_feed, state.store.clone(), id, public_url, start, open);
+    let events = super::live_feed::follow_ticket(&state.live_feed, state.store.clone(), id, public_url, start, open);
     Ok(Sse::new(events).keep_alive(KeepAlive::default()))
 }
 
@@ -90,13 +75,9 @@ pub async fn queue_events(
     resume: ResumeFrom,
 ) -> AppResult<EventStream> {
     let start = resume_point(&state.store, resume).await?;
-    Ok(live(&state, StreamKind::Queue, start, |store, after| async move {
-        let newest = store.newest_event_after(after).await?;
-        Ok(match newest {
-            Some(newest) => (newest, vec![Event::default().event("changed").id(newest.to_string()).data("{}")]),
-            None => (after, Vec::new()),
-        })
-    }))
+    let open = state.metrics.stream_opened(StreamKind::Queue);
+    let events = super::live_feed::follow_queue(&state.live_feed, &state.store, start, open).await?;
+    Ok(Sse::new(events).keep_alive(KeepAlive::default()))
 }
 
 /// `GET /api/v1/kiosk/events`: `event: published` (id: the version) whenever administrators

@@ -6,11 +6,11 @@ mod admin_appointments;
 mod appointments;
 mod events;
 mod kiosk;
+pub mod live_feed;
 mod openapi;
 mod session;
 mod staff;
 mod statistics;
-pub mod ticket_feed;
 mod tickets;
 
 use axum::Router;

@@ -46,7 +46,7 @@ pub struct IssuedTicket {
 }
 
 /// A stored ticket.
-#[derive(Clone, Debug, FromRow)]
+#[derive(Clone, Debug, PartialEq, FromRow)]
 pub struct TicketRecord {
     pub id: String,
     pub concern_id: String,
@@ -91,7 +91,7 @@ impl TicketRecord {
 }
 
 /// A ticket with where it stands in the queue.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TicketView {
     pub record: TicketRecord,
     pub people_ahead: Option<u32>,

@@ -1,0 +1,179 @@
+//! The live streams of an instance share one reader of the database.
+//!
+//! Every commit can change every waiting visitor's place and every display's list of calls.
+//! Before, each stream asked the database on its own after every commit: five queries per
+//! phone, two per display. Now one task per instance reads what the streams need after each
+//! commit, once, and hands it to them in memory as a [`Snapshot`]:
+//! - the newest event, and the tickets that had events since the last snapshot;
+//! - every waiting ticket's place and wait ([`Store::waiting_views`]), while phones follow;
+//! - the calls since the last snapshot, while displays follow.
+//!
+//! Each stream derives from it what its client must hear: a phone its ticket (`phone.rs`), a
+//! display the calls (`display.rs`), a staff desk that the queue changed (`queue.rs`). A
+//! stream reads the database itself only for what the snapshot cannot tell it: its start, and
+//! catching up after it fell [`BEHIND_AT_MOST`] snapshots behind (only a client that does not
+//! read can make its stream fall behind; the others never wait for it).
+//!
+//! Other instances' commits reach the reader as they reach every stream: through the store's
+//! change feed (`LISTEN/NOTIFY` with PostgreSQL).
+
+mod display;
+mod phone;
+mod queue;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use tokio::sync::broadcast;
+use willkommen_api as json;
+
+use crate::error::{AppError, AppResult};
+use crate::store::{DISPLAY_PAGE, Store, TicketView};
+
+pub use display::follow_calls;
+pub use phone::follow_ticket;
+pub use queue::follow_queue;
+
+/// Snapshots a stream may fall behind before it stops waiting for the ones it missed and
+/// reads for itself. The server writes no faster than a client reads, so only a slow client's
+/// stream falls behind.
+const BEHIND_AT_MOST: usize = 64;
+
+/// The least time between two reads: commits that come faster are read together, so a burst
+/// of tickets costs the streams a few snapshots, not one per ticket.
+const READ_AT_MOST_EVERY: Duration = Duration::from_millis(20);
+
+/// What the streams need to know after a commit.
+pub struct Snapshot {
+    /// The newest event the previous snapshot covered.
+    previous: i64,
+    /// The newest event when this one was read.
+    newest: i64,
+    /// The tickets that had an event after `previous`, up to `newest`.
+    touched: HashSet<String>,
+    /// Every waiting ticket, as `GET /tickets/{id}` shows it; `None` when no phone followed.
+    waiting: Option<HashMap<String, TicketView>>,
+    /// The calls and recalls after `previous` up to `newest`, oldest first; `None` when no
+    /// display followed or there were more than a display reads at once.
+    calls: Option<Vec<(i64, json::DisplayCall)>>,
+}
+
+/// The instance's reader, for the streams to subscribe to.
+#[derive(Clone)]
+pub struct LiveFeed {
+    /// Weak: when the reader ends (the server shuts down), every stream hears it close.
+    snapshots: broadcast::WeakSender<Arc<Snapshot>>,
+    phones: Arc<AtomicUsize>,
+    displays: Arc<AtomicUsize>,
+}
+
+impl LiveFeed {
+    /// Starts the instance's reader; it ends when the store closes its streams.
+    pub fn start(store: Store) -> Self {
+        let (snapshots, _) = broadcast::channel(BEHIND_AT_MOST);
+        let feed = Self { snapshots: snapshots.downgrade(), phones: Arc::default(), displays: Arc::default() };
+        tokio::spawn(read_after_each_commit(store, snapshots, feed.clone()));
+        feed
+    }
+
+    /// Snapshots from now on, `None` once the server is shutting down; `counted` (the phones
+    /// or the displays) tells the reader what to read while the subscription lasts.
+    fn subscribe(&self, counted: Option<&Arc<AtomicUsize>>) -> Option<Subscription> {
+        let snapshots = self.snapshots.upgrade()?.subscribe();
+        let counted = counted.map(|count| {
+            count.fetch_add(1, Ordering::Relaxed);
+            count.clone()
+        });
+        Some(Subscription { snapshots, counted })
+    }
+}
+
+/// A stream's subscription to the reader.
+struct Subscription {
+    snapshots: broadcast::Receiver<Arc<Snapshot>>,
+    counted: Option<Arc<AtomicUsize>>,
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        if let Some(count) = &self.counted {
+            count.fetch_sub(1, Ordering::Relaxed);
+        }
+    }
+}
+
+/// What a stream hears next from the reader.
+enum Heard {
+    Snapshot(Arc<Snapshot>),
+    /// It fell behind and missed snapshots: it must read for itself.
+    MissedSome,
+    /// The server is shutting down.
+    Closed,
+}
+
+impl Subscription {
+    async fn next(&mut self) -> Heard {
+        match self.snapshots.recv().await {
+            Ok(snapshot) => Heard::Snapshot(snapshot),
+            Err(broadcast::error::RecvError::Lagged(_)) => Heard::MissedSome,
+            Err(broadcast::error::RecvError::Closed) => Heard::Closed,
+        }
+    }
+}
+
+async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<Snapshot>>, feed: LiveFeed) {
+    let mut changes = store.subscribe();
+    // Unread at start (a fault), the first snapshot names every ticket with events as touched.
+    let mut previous = store.latest_event_id().await.unwrap_or_default();
+    loop {
+        // Seen before reading, so a commit during the read wakes the reader again.
+        if changes.borrow_and_update().is_none() {
+            return;
+        }
+        let started = tokio::time::Instant::now();
+        // Without a stream following there is nothing to read; the next snapshot then covers
+        // everything since the last one.
+        if snapshots.receiver_count() > 0 {
+            let needs = Needs {
+                waiting: feed.phones.load(Ordering::Relaxed) > 0,
+                calls: feed.displays.load(Ordering::Relaxed) > 0,
+            };
+            match read(&store, previous, needs).await {
+                Ok(snapshot) => {
+                    previous = snapshot.newest;
+                    let _ = snapshots.send(Arc::new(snapshot));
+                }
+                // The store reports a fault once and, when it ends, wakes every reader.
+                Err(AppError::StorageUnavailable(fault)) => store.report_fault(fault),
+                Err(error) => tracing::warn!(%error, "the live streams' reader could not read the queue"),
+            }
+        }
+        tokio::time::sleep_until(started + READ_AT_MOST_EVERY).await;
+        if changes.changed().await.is_err() {
+            return;
+        }
+    }
+}
+
+/// What the followers need read.
+struct Needs {
+    waiting: bool,
+    calls: bool,
+}
+
+async fn read(store: &Store, previous: i64, needs: Needs) -> AppResult<Snapshot> {
+    let newest = store.latest_event_id().await?;
+    let touched = store.tickets_with_events_between(previous, newest).await?;
+    let waiting = if needs.waiting { Some(store.waiting_views().await?) } else { None };
+    let calls = if needs.calls && newest > previous {
+        let calls = store.display_calls_between(previous, newest).await?;
+        (calls.len() < DISPLAY_PAGE).then_some(calls)
+    } else if needs.calls {
+        Some(Vec::new())
+    } else {
+        None
+    };
+    Ok(Snapshot { previous, newest, touched, waiting, calls })
+}
