@@ -85,6 +85,9 @@ pub enum ErrorCode {
     /// unreachable); nothing was changed. Try again after `Retry-After` seconds, with the same
     /// `Idempotency-Key` for a ticket: the server recovers by itself once the fault clears.
     StorageUnavailable,
+    /// A live stream was refused: the server follows as many as its open-file limit leaves
+    /// room for. Open it again after `Retry-After` seconds; everything else keeps working.
+    TooManyStreams,
     /// Something went wrong on the server; details are in its log, not in the response.
     Internal,
     /// A code this version of the client does not know yet (sent by a newer server).

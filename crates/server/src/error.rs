@@ -12,6 +12,8 @@ use crate::store::StorageFault;
 /// How many seconds a client waits before trying again after `storage_unavailable`: the
 /// server probes the database every second, so a cleared fault is noticed by then.
 const RETRY_AFTER_SECONDS: &str = "2";
+/// When a refused live stream is worth opening again: streams close as visitors are served.
+const STREAM_RETRY_AFTER_SECONDS: u64 = 15;
 
 /// Why a request failed. Every variant becomes `{"code": ..., "message": ...}`; internal
 /// failures are logged in full and answered with a generic message.
@@ -79,6 +81,9 @@ pub enum AppError {
     BadBody { status: StatusCode, code: ErrorCode, message: String },
     #[error("{0}")]
     MethodNotAllowed(String),
+    /// As many live streams are open as the open-file limit leaves room for (`open_files.rs`).
+    #[error("the server follows as many live streams as it can just now; try again shortly")]
+    TooManyStreams,
     /// The database cannot take writes just now (see `store/faults.rs`); nothing was changed.
     #[error("the database is unavailable: {0}")]
     StorageUnavailable(StorageFault),
@@ -122,6 +127,7 @@ impl AppError {
             Self::BadBody { status, code, .. } => (*status, *code),
             Self::MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed),
             Self::StorageUnavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::StorageUnavailable),
+            Self::TooManyStreams => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::TooManyStreams),
             Self::Database(_) | Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
         }
     }
@@ -136,6 +142,8 @@ impl IntoResponse for AppError {
                 "The database cannot take changes just now; nothing was changed. Please try again in a moment."
                     .to_owned()
             }
+            // Logged once a minute by `open_files::StreamSlots`, not once per request.
+            Self::TooManyStreams => self.to_string(),
             _ if status.is_server_error() => {
                 tracing::error!(error = %self, "request failed");
                 "Something went wrong on the server. Please try again.".to_owned()
@@ -144,6 +152,7 @@ impl IntoResponse for AppError {
         };
         let retry_after = match &self {
             Self::Throttled { retry_after, .. } => Some(*retry_after),
+            Self::TooManyStreams => Some(STREAM_RETRY_AFTER_SECONDS),
             _ => None,
         };
         let (problems, import_problems, fault) = match self {

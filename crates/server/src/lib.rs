@@ -31,6 +31,7 @@ pub mod logging;
 mod metrics;
 mod office_clock;
 mod office_config;
+pub mod open_files;
 mod reference_throttle;
 mod scan;
 mod schedule;
@@ -71,6 +72,8 @@ pub struct AppState {
     pub metrics: Arc<metrics::Metrics>,
     /// The live streams' one reader; see `api/live_feed`.
     pub live_feed: api::live_feed::LiveFeed,
+    /// The live streams the open-file limit leaves room for; see `open_files.rs`.
+    pub stream_slots: Arc<open_files::StreamSlots>,
 }
 
 impl AppState {
@@ -78,6 +81,13 @@ impl AppState {
     /// administrators published, else the server's `--public-url`.
     pub async fn ticket_url_base(&self) -> error::AppResult<String> {
         Ok(self.store.public_base_url().await?.unwrap_or_else(|| self.public_url.to_string()))
+    }
+
+    /// Counts a new live stream of `kind`, or refuses it when as many are open as the
+    /// open-file limit leaves room for.
+    pub fn open_stream(&self, kind: metrics::StreamKind) -> error::AppResult<metrics::OpenStream> {
+        let slot = self.stream_slots.take().ok_or(error::AppError::TooManyStreams)?;
+        Ok(self.metrics.stream_opened_in(kind, slot))
     }
 }
 
@@ -223,6 +233,16 @@ impl Server {
         if !dist_dir.join("index.html").exists() {
             tracing::warn!(dist = %dist_dir.display(), "no built web app found; only the API is served");
         }
+        // Logged once every setting has proved usable: a failing start says one thing only.
+        let open_files = open_files::raise_limit().context("cannot read the open-file limit")?;
+        let stream_capacity = open_files.stream_capacity();
+        tracing::info!(
+            limit = open_files.now,
+            raised_from = open_files.before,
+            system_allows = open_files.hard,
+            live_streams_at_most = stream_capacity,
+            "open files"
+        );
         let state = AppState {
             store: store.clone(),
             public_url: public_url.clone(),
@@ -230,6 +250,7 @@ impl Server {
             reference_throttle: Arc::default(),
             metrics: Arc::new(metrics::Metrics::default()),
             live_feed: api::live_feed::LiveFeed::start(store.clone()),
+            stream_slots: open_files::StreamSlots::new(stream_capacity),
         };
         let router = app(state, &dist_dir);
         Ok(Self { listener, router, store, address, public_url, has_admin })

@@ -16,7 +16,7 @@ use futures_util::stream;
 use crate::AppState;
 use crate::auth::CounterStaff;
 use crate::error::{AppError, AppResult, Query};
-use crate::metrics::StreamKind;
+use crate::metrics::{OpenStream, StreamKind};
 use crate::store::Store;
 use crate::ticket_id::looks_like_ticket_id;
 use willkommen_api as json;
@@ -35,7 +35,7 @@ type EventStream = Sse<KeepAliveStream<BoxedEvents>>;
         (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn display_events(State(state): State<AppState>, resume: ResumeFrom) -> AppResult<EventStream> {
     let start = resume_point(&state.store, resume).await?;
-    let open = state.metrics.stream_opened(StreamKind::Display);
+    let open = state.open_stream(StreamKind::Display)?;
     let events = super::live_feed::follow_calls(&state.live_feed, state.store.clone(), start, open);
     Ok(Sse::new(events).keep_alive(KeepAlive::default()))
 }
@@ -57,7 +57,7 @@ pub async fn ticket_events(
     }
     let start = resume_point(&state.store, resume).await?;
     let public_url: std::sync::Arc<str> = state.ticket_url_base().await?.into();
-    let open = state.metrics.stream_opened(StreamKind::Ticket);
+    let open = state.open_stream(StreamKind::Ticket)?;
     let events = super::live_feed::follow_ticket(&state.live_feed, state.store.clone(), id, public_url, start, open);
     Ok(Sse::new(events).keep_alive(KeepAlive::default()))
 }
@@ -75,7 +75,7 @@ pub async fn queue_events(
     resume: ResumeFrom,
 ) -> AppResult<EventStream> {
     let start = resume_point(&state.store, resume).await?;
-    let open = state.metrics.stream_opened(StreamKind::Queue);
+    let open = state.open_stream(StreamKind::Queue)?;
     let events = super::live_feed::follow_queue(&state.live_feed, &state.store, start, open).await?;
     Ok(Sse::new(events).keep_alive(KeepAlive::default()))
 }
@@ -90,7 +90,8 @@ pub async fn queue_events(
 pub async fn kiosk_events(State(state): State<AppState>, resume: ResumeFrom) -> AppResult<EventStream> {
     // The ids are version numbers: a kiosk that reconnects after missing one hears of it at once.
     let start = resume.within(state.store.published_version());
-    Ok(live(&state, StreamKind::Kiosk, start, |store, after| async move {
+    let open = state.open_stream(StreamKind::Kiosk)?;
+    Ok(live(&state, open, start, |store, after| async move {
         let version = store.published_version();
         Ok(if version > after {
             (version, vec![Event::default().event("published").id(version.to_string()).data(version.to_string())])
@@ -137,13 +138,12 @@ async fn resume_point(store: &Store, resume: ResumeFrom) -> AppResult<i64> {
 /// A stream that asks `fetch` for events after the last one it sent, whenever the store
 /// reports a change, until the server shuts down or the client goes away. It is counted in
 /// `/metrics` as a `kind` stream while it exists.
-fn live<F, Fut>(state: &AppState, kind: StreamKind, start: i64, fetch: F) -> EventStream
+fn live<F, Fut>(state: &AppState, open: OpenStream, start: i64, fetch: F) -> EventStream
 where
     F: Fn(Store, i64) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = AppResult<(i64, Vec<Event>)>> + Send,
 {
     let store = state.store.clone();
-    let open = state.metrics.stream_opened(kind);
     let changes = store.subscribe();
     let first = Event::default().retry(RETRY).comment("willkommen");
     let state = (store, changes, start, VecDeque::from([first]), fetch, open);

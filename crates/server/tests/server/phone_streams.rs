@@ -145,3 +145,33 @@ async fn all_agree(server: &TestServer, phones: &mut [Phone]) {
         phone.shows_what_the_api_shows(server).await;
     }
 }
+
+#[tokio::test]
+async fn past_the_open_file_limit_new_streams_are_refused_and_kiosks_keep_being_served() {
+    // 300 files: the streams may take all but 256 of them (see the server's `open_files.rs`).
+    let data = tempfile::tempdir().unwrap();
+    let server = TestServer::options(data.path()).open_files(300).start();
+    let ticket = server.issue_ticket("address-change", "de").await;
+    let mut phones = Vec::new();
+    for _ in 0..44 {
+        phones.push(server.open_stream(&format!("{API}/tickets/{}/events", id(&ticket)), None).await);
+    }
+
+    let refused = server.client().get(server.at(&format!("{API}/display/events"))).send().await.unwrap();
+    assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(refused.headers()["retry-after"], "15");
+    let body: Value = refused.json().await.unwrap();
+    assert_eq!(body["code"], "too_many_streams");
+    // The kiosks and the phones already following are still served.
+    let next = server.issue_ticket("address-change", "ar").await;
+    assert_eq!(server.visitor_view(&next).await["people_ahead"], 1);
+    server.clerk().await.called_next("counter-1").await;
+    let mut status = Value::Null;
+    while status != "called" {
+        let event = phones[0].next_within(Duration::from_secs(5)).await.expect("the phone hears of its call");
+        status = serde_json::from_str::<Value>(&event.data).unwrap()["status"].clone();
+    }
+    let log = server.log();
+    assert!(log.contains("limit=300") && log.contains("live_streams_at_most=44"), "{log}");
+    assert!(log.contains("as many are open as the open-file limit leaves room for"), "{log}");
+}

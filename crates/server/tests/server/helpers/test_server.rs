@@ -49,6 +49,7 @@ pub struct ServerOptions {
     envs: Vec<(OsString, OsString)>,
     port_flag: bool,
     database_url: Option<String>,
+    open_files: Option<u64>,
 }
 
 impl ServerOptions {
@@ -67,6 +68,13 @@ impl ServerOptions {
     /// Sets an environment variable for the server, e.g. `WILLKOMMEN_PORT`.
     pub fn env(mut self, name: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> Self {
         self.envs.push((name.as_ref().to_owned(), value.as_ref().to_owned()));
+        self
+    }
+
+    /// Starts the server with at most `limit` open files (soft and hard limit), as on a
+    /// system that allows no more.
+    pub fn open_files(mut self, limit: u64) -> Self {
+        self.open_files = Some(limit);
         self
     }
 
@@ -111,6 +119,19 @@ impl ServerOptions {
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
+        if let Some(limit) = self.open_files {
+            use std::os::unix::process::CommandExt;
+            // SAFETY: between fork and exec only setrlimit runs, which is async-signal-safe.
+            unsafe {
+                command.pre_exec(move || {
+                    let limit = libc::rlimit { rlim_cur: limit, rlim_max: limit };
+                    if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    Ok(())
+                });
+            }
+        }
         let mut child = command.spawn().expect("cannot start the willkommen-server binary");
         let stdin = child.stdin.take();
         let stderr = collect_in_background(child.stderr.take().expect("stderr is piped"));
@@ -180,6 +201,7 @@ impl TestServer {
             envs: Vec::new(),
             port_flag: true,
             database_url: None,
+            open_files: None,
         }
     }
 
