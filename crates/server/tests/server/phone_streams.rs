@@ -175,3 +175,121 @@ async fn past_the_open_file_limit_new_streams_are_refused_and_kiosks_keep_being_
     assert!(log.contains("limit=300") && log.contains("live_streams_at_most=44"), "{log}");
     assert!(log.contains("as many are open as the open-file limit leaves room for"), "{log}");
 }
+
+/// A display that stops reading (a frozen browser, a dead network) while the lobby keeps
+/// calling: the other displays hear every call at once, and the frozen one, once it reads
+/// again, gets every call it missed, once each, in order.
+#[tokio::test]
+async fn a_stalled_display_delays_nobody_and_gets_every_call_once_it_reads_again() {
+    const INSERTED: usize = 30_000;
+    const CALLED: usize = 150;
+    let data = tempfile::tempdir().unwrap();
+    let server = TestServer::start(data.path());
+    // Across concerns, each within its daily quota.
+    let concerns = ["address-change", "extend-residence-permit", "eu-blue-card", "settlement-permit", "student-permit"];
+    for concern in concerns.iter().cycle().take(CALLED) {
+        server.issue_ticket(concern, "de").await;
+    }
+    let mut stalled = StalledClient::open(&server, "/api/v1/display/events").await;
+    let mut display = server.open_stream("/api/v1/display/events", None).await;
+    // Far more than the sockets' buffers hold: the stalled display's stream cannot write on.
+    crate::helpers::edit_database(
+        data.path(),
+        &[&format!(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {INSERTED})
+             INSERT INTO ticket_events (ticket_id, at, kind, detail)
+             SELECT (SELECT MIN(id) FROM tickets), '2026-11-24T10:00:00Z', 'called', '{{\"counter\": \"counter-1\"}}' FROM n"
+        )],
+    )
+    .await;
+    // Calls spaced wider than the server's reads (at most one per 20 ms): each makes a
+    // snapshot of its own, far more than a stream may fall behind (64).
+    let clerk = server.clerk().await;
+    let mut last_call = Instant::now();
+    for _ in 0..CALLED {
+        let called = clerk.called_next("counter-1").await;
+        last_call = Instant::now();
+        clerk.done(id(&called), "start").await;
+        clerk.done(id(&called), "finish").await;
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+
+    let mut heard = Vec::new();
+    while heard.len() < INSERTED + CALLED {
+        let Some(event) = display.next_within(Duration::from_secs(10)).await else { break };
+        heard.push(event.id.parse::<i64>().unwrap());
+    }
+    let last_heard_after = last_call.elapsed();
+    assert_eq!(heard.len(), INSERTED + CALLED, "the display that reads missed calls");
+    // It also worked through the 30,000 calls meanwhile; a stream waiting for the stalled
+    // one would never have got there.
+    assert!(last_heard_after < Duration::from_secs(10), "the last call took {last_heard_after:?} to be heard");
+
+    let missed = stalled.read_call_ids(INSERTED + CALLED, Duration::from_secs(30)).await;
+    assert_eq!(missed.len(), INSERTED + CALLED, "the stalled display did not get every call");
+    assert!(missed.windows(2).all(|pair| pair[0] < pair[1]), "calls twice or out of order");
+    assert_eq!(missed, heard);
+}
+
+/// A client that asks for a live stream and then does not read: its receive buffer is made
+/// small, so the server's writes soon block.
+struct StalledClient {
+    socket: tokio::net::TcpStream,
+}
+
+impl StalledClient {
+    async fn open(server: &TestServer, path: &str) -> Self {
+        use tokio::io::AsyncWriteExt;
+        let address: std::net::SocketAddr = server.url().trim_start_matches("http://").parse().unwrap();
+        let socket = tokio::net::TcpSocket::new_v4().unwrap();
+        socket.set_recv_buffer_size(4_096).unwrap();
+        let mut socket = socket.connect(address).await.unwrap();
+        let request = format!("GET {path} HTTP/1.1\r\nHost: {address}\r\nAccept: text/event-stream\r\n\r\n");
+        socket.write_all(request.as_bytes()).await.unwrap();
+        Self { socket }
+    }
+
+    /// Reads on until `count` calls have come (or `patience` is over): their ids, in order.
+    async fn read_call_ids(&mut self, count: usize, patience: Duration) -> Vec<i64> {
+        use tokio::io::AsyncReadExt;
+        const CALL: &[u8] = b"event: call";
+        let mut raw = Vec::new();
+        let mut calls = 0;
+        let _ = tokio::time::timeout(patience, async {
+            let mut buffer = vec![0; 64 * 1024];
+            while calls < count {
+                let read = self.socket.read(&mut buffer).await.unwrap();
+                assert!(read > 0, "the server closed the stalled display's stream");
+                // Only the new bytes are searched (each event is one chunk of its own).
+                let from = raw.len().saturating_sub(CALL.len() - 1);
+                raw.extend_from_slice(&buffer[..read]);
+                calls += raw[from..].windows(CALL.len()).filter(|window| *window == CALL).count();
+            }
+        })
+        .await;
+        call_ids(&dechunk(&raw))
+    }
+}
+
+/// The body of an HTTP/1.1 response with `Transfer-Encoding: chunked`, as far as it came.
+fn dechunk(raw: &[u8]) -> String {
+    let text = String::from_utf8_lossy(raw);
+    let Some((_, mut rest)) = text.split_once("\r\n\r\n") else { return String::new() };
+    let mut body = String::new();
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let Ok(size) = usize::from_str_radix(size.trim(), 16) else { break };
+        if size == 0 || after.len() < size {
+            break;
+        }
+        body.push_str(&after[..size]);
+        rest = after[size..].trim_start_matches("\r\n");
+    }
+    body
+}
+
+fn call_ids(body: &str) -> Vec<i64> {
+    body.split("\n\n")
+        .filter(|block| block.lines().any(|line| line == "event: call"))
+        .filter_map(|block| block.lines().find_map(|line| line.strip_prefix("id: "))?.parse().ok())
+        .collect()
+}
