@@ -31,6 +31,20 @@ const DELIVERY_PATIENCE: Duration = Duration::from_secs(10);
 /// (start and finish wake every stream too) and each call is timed on its own.
 const SETTLE: Duration = Duration::from_millis(500);
 
+/// How many clients follow, and how many calls are timed.
+#[derive(Clone, Copy, Debug)]
+pub struct Shape {
+    pub phones: usize,
+    pub displays: usize,
+    pub calls: usize,
+}
+
+impl Shape {
+    fn clients(&self) -> usize {
+        self.phones + self.displays
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct Fanout {
     pub phones: usize,
@@ -52,26 +66,39 @@ pub struct Fanout {
     pub missed_deliveries: usize,
     /// Display events naming another number than the call made.
     pub display_wrong_number: usize,
-    /// Kiosks taking tickets back to back while every stream is open (compare with the same
-    /// round in `issuing`).
+    /// The server's resident memory with the tickets taken and no stream open, and with every
+    /// stream open (Linux only), in MiB; and the difference per open stream, in KiB.
+    pub server_rss_without_streams_mib: Option<f64>,
+    pub server_rss_with_streams_mib: Option<f64>,
+    pub memory_per_stream_kib: Option<f64>,
+    /// Kiosks taking tickets back to back on the same server before any stream opens, and
+    /// again while every stream is open.
+    pub issuing_without_streams: Option<Round>,
     pub issuing_with_streams_open: Option<Round>,
 }
 
-pub async fn run(site: &Site, plan: &Plan) -> anyhow::Result<Fanout> {
+pub async fn run(site: &Site, plan: &Plan, shape: Shape) -> anyhow::Result<Fanout> {
     let issuer = api::client();
     let concern = site.information.clone();
     // The tickets to be called first, then the phones' tickets behind them.
-    for n in 0..plan.fanout_calls + 2 {
+    for n in 0..shape.calls + 2 {
         take_ticket(&issuer, site, &concern, n).await?;
     }
     tokio::time::sleep(Duration::from_millis(5)).await; // phones strictly behind: a later millisecond
     let mut phone_tickets = Vec::new();
-    for n in 0..plan.phones {
+    for n in 0..shape.phones {
         phone_tickets.push(take_ticket(&issuer, site, &concern, n).await?);
     }
+    // What issuing achieves on this server with no stream open: the same round as below.
+    let kiosks = plan.issuing_kiosks.last().copied().unwrap_or(1);
+    progress!("issuing as fast as {kiosks} kiosks can for {} s without streams", plan.round.as_secs_f64());
+    let kiosk = Kiosk::new(site);
+    let issuing_without_streams = driver::closed_loop(kiosks, plan.round, move |_, _| kiosk.take_ticket()).await;
+    tokio::time::sleep(SETTLE).await;
+    let rss_without_streams = site.server.resident_bytes();
 
-    progress!("opening {} phone and {} display streams", plan.phones, plan.displays);
-    let log = Arc::new(DeliveryLog::new(plan.stream_clients(), plan.fanout_calls));
+    progress!("opening {} phone and {} display streams", shape.phones, shape.displays);
+    let log = Arc::new(DeliveryLog::new(shape.clients(), shape.calls));
     // No overall timeout: a stream's answer never ends.
     let streams = Client::builder().connect_timeout(Duration::from_secs(10)).build()?;
     let opening = Instant::now();
@@ -80,11 +107,11 @@ pub async fn run(site: &Site, plan: &Plan) -> anyhow::Result<Fanout> {
         let url = format!("{}{API_PREFIX}/tickets/{}/events", site.url(), ticket.as_str());
         clients.spawn(follow(streams.clone(), url, Follower::Phone, index, log.clone()));
     }
-    for display in 0..plan.displays {
+    for display in 0..shape.displays {
         let url = format!("{}{API_PREFIX}/display/events", site.url());
-        clients.spawn(follow(streams.clone(), url, Follower::Display, plan.phones + display, log.clone()));
+        clients.spawn(follow(streams.clone(), url, Follower::Display, shape.phones + display, log.clone()));
     }
-    let all = plan.stream_clients();
+    let all = shape.clients();
     while log.answered.load(Ordering::Relaxed) < all && opening.elapsed() < Duration::from_secs(60) {
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
@@ -92,11 +119,13 @@ pub async fn run(site: &Site, plan: &Plan) -> anyhow::Result<Fanout> {
     let streams_failed = log.failed.load(Ordering::Relaxed);
     let streams_open = log.answered.load(Ordering::Relaxed) - streams_failed;
     progress!("{streams_open} streams open after {:.2} s, {streams_failed} failed", connect_all.as_secs_f64());
+    tokio::time::sleep(SETTLE).await;
+    let rss_with_streams = site.server.resident_bytes();
 
     let clerk = site.clerk(0).await?;
     let only = [concern];
     let mut called_numbers = Vec::new();
-    for call in 0..plan.fanout_calls {
+    for call in 0..shape.calls {
         tokio::time::sleep(SETTLE).await;
         let sent = Instant::now();
         let ticket = clerk.call_next(Some(&only)).await.map_err(|kind| anyhow::anyhow!("call-next: {kind}"))?;
@@ -108,21 +137,30 @@ pub async fn run(site: &Site, plan: &Plan) -> anyhow::Result<Fanout> {
         progress!(
             "call {}/{}: {} of {streams_open} clients informed after {:.0} ms",
             call + 1,
-            plan.fanout_calls,
+            shape.calls,
             log.arrived[call].load(Ordering::Relaxed),
             sent.elapsed().as_secs_f64() * 1000.0
         );
         clerk.serve(&ticket.id).await.map_err(|kind| anyhow::anyhow!("serving: {kind}"))?;
     }
-    // Every commit wakes every stream (the phones' through their one reader, the displays'
-    // each reading the database): what that costs the kiosks.
-    let kiosks = plan.issuing_kiosks.last().copied().unwrap_or(1);
+    // Every commit wakes every stream, through the instance's one reader: what that costs
+    // the kiosks.
     progress!("issuing as fast as {kiosks} kiosks can for {} s with the streams open", plan.round.as_secs_f64());
     let kiosk = Kiosk::new(site);
     let issuing = driver::closed_loop(kiosks, plan.round, move |_, _| kiosk.take_ticket()).await;
     clients.abort_all();
-    let mut figures = log.figures(plan, &called_numbers, streams_open, streams_failed, connect_all);
+    let mut figures = log.figures(shape, &called_numbers, streams_open, streams_failed, connect_all);
+    figures.issuing_without_streams = Some(issuing_without_streams);
     figures.issuing_with_streams_open = Some(issuing);
+    let mib = |bytes: u64| round2(bytes as f64 / (1024.0 * 1024.0));
+    figures.server_rss_without_streams_mib = rss_without_streams.map(mib);
+    figures.server_rss_with_streams_mib = rss_with_streams.map(mib);
+    if let (Some(before), Some(after)) = (rss_without_streams, rss_with_streams)
+        && streams_open > 0
+    {
+        figures.memory_per_stream_kib =
+            Some(round2(after.saturating_sub(before) as f64 / 1024.0 / streams_open as f64));
+    }
     Ok(figures)
 }
 
@@ -185,7 +223,7 @@ impl DeliveryLog {
 
     fn figures(
         &self,
-        plan: &Plan,
+        shape: Shape,
         called_numbers: &[String],
         streams_open: usize,
         streams_failed: usize,
@@ -215,8 +253,8 @@ impl DeliveryLog {
             complete += usize::from(heard_all);
         }
         Fanout {
-            phones: plan.phones,
-            displays: plan.displays,
+            phones: shape.phones,
+            displays: shape.displays,
             streams_open,
             streams_failed,
             connect_all_s: round2(connect_all.as_secs_f64()),
@@ -227,6 +265,10 @@ impl DeliveryLog {
             clients_with_every_event: complete,
             missed_deliveries: missed,
             display_wrong_number: wrong,
+            server_rss_without_streams_mib: None,
+            server_rss_with_streams_mib: None,
+            memory_per_stream_kib: None,
+            issuing_without_streams: None,
             issuing_with_streams_open: None,
         }
     }

@@ -147,9 +147,9 @@ async fn run(args: &Args) -> anyhow::Result<Report> {
     let storage = Storage::new(args.database_url.as_deref());
     let binary = ServerBinary { path: args.server.canonicalize()?, storage: storage.clone() };
     // Each stream holds a socket here and one in the server, which inherits the limit.
-    let open_files = open_files::ensure(plan.stream_clients() as u64 + 512)?;
+    let open_files = open_files::ensure(plan.city().phones as u64 + plan.city().displays as u64 + 512)?;
     let mut environment = Environment::survey(&args.server, open_files, args.quick);
-    let sections = if storage.is_postgres() { 5 } else { 4 };
+    let sections = if storage.is_postgres() { 6 } else { 5 };
 
     progress!("section 1/{sections}: fixed rates");
     let rates = rates::run(&binary, &plan).await?;
@@ -158,12 +158,16 @@ async fn run(args: &Args) -> anyhow::Result<Report> {
 
     progress!("section 2/{sections}: live streams");
     let site = Site::open(&binary, 1).await?;
-    let fanout = fanout::run(&site, &plan).await?;
+    let fanout = fanout::run(&site, &plan, plan.lobby()).await?;
+    site.shut_down().await?;
+    progress!("section 3/{sections}: live streams of a whole city at one instance");
+    let site = Site::open(&binary, 1).await?;
+    let city = fanout::run(&site, &plan, plan.city()).await?;
     site.shut_down().await?;
 
     // Only PostgreSQL is made for several instances on one database.
     let two_instances = if storage.is_postgres() {
-        progress!("section 3/{sections}: two instances on one schema");
+        progress!("section 4/{sections}: two instances on one schema");
         Some(two_instances::run(&binary, &plan).await?)
     } else {
         None
@@ -181,7 +185,7 @@ async fn run(args: &Args) -> anyhow::Result<Report> {
     environment.runtime_s = stats::round2(STARTED.elapsed().as_secs_f64());
     environment.load_average_at_end = environment::load_average();
     let faults = Faults { sigkill, idempotency_under_delay };
-    let report = Report::new(environment, plan, rates, with_appointments, fanout, two_instances, faults);
+    let report = Report::new(environment, plan, rates, with_appointments, [fanout, city], two_instances, faults);
     report.write(&args.out)?;
     Ok(report)
 }

@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use crate::fanout::Shape;
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Plan {
     pub quick: bool,
@@ -29,6 +31,10 @@ pub struct Plan {
     pub displays: usize,
     /// Calls whose arrival at every client is timed.
     pub fanout_calls: usize,
+    /// The city-sized run: phones and displays (and desks) at one instance, and its calls.
+    pub city_phones: usize,
+    pub city_displays: usize,
+    pub city_calls: usize,
     /// SIGKILLs of the server while kiosks issue tickets.
     pub kills: usize,
     pub crash_kiosks: usize,
@@ -50,6 +56,9 @@ impl Plan {
             phones: 450,
             displays: 50,
             fanout_calls: if quick { 5 } else { 20 },
+            city_phones: if quick { 1_800 } else { 9_000 },
+            city_displays: if quick { 200 } else { 1_000 },
+            city_calls: if quick { 3 } else { 10 },
             kills: if quick { 3 } else { 8 },
             crash_kiosks: 4,
             delay_kiosks: if quick { 10 } else { 40 },
@@ -57,8 +66,12 @@ impl Plan {
         }
     }
 
-    pub fn stream_clients(&self) -> usize {
-        self.phones + self.displays
+    pub fn lobby(&self) -> Shape {
+        Shape { phones: self.phones, displays: self.displays, calls: self.fanout_calls }
+    }
+
+    pub fn city(&self) -> Shape {
+        Shape { phones: self.city_phones, displays: self.city_displays, calls: self.city_calls }
     }
 }
 

@@ -142,6 +142,14 @@ impl ServerProcess {
         bail!("the server did not stop within {PATIENCE:?}")
     }
 
+    /// The process's resident memory (Linux's `VmRSS`), if it can be read.
+    pub fn resident_bytes(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
+        let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kib * 1024)
+    }
+
     pub fn log(&self) -> String {
         self.log.lock().map(|text| text.clone()).unwrap_or_default()
     }
