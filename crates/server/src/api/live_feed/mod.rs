@@ -8,11 +8,13 @@
 //! - every waiting ticket's place and wait ([`Store::waiting_views`]), while phones follow;
 //! - the calls since the last snapshot, while displays follow.
 //!
-//! Each stream derives from it what its client must hear: a phone its ticket (`phone.rs`), a
-//! display the calls (`display.rs`), a staff desk that the queue changed (`queue.rs`). A
-//! stream reads the database itself only for what the snapshot cannot tell it: its start, and
-//! catching up after it fell [`BEHIND_AT_MOST`] snapshots behind (only a client that does not
-//! read can make its stream fall behind; the others never wait for it).
+//! Each stream derives from it what its client must hear: a display the calls (`display.rs`),
+//! a staff desk that the queue changed (`queue.rs`). Phones are told through a watch per
+//! followed ticket, and only when what they show changes (`tickets.rs`, `phone.rs`). A stream
+//! reads the database itself only for what the reader cannot tell it: its start, a ticket that
+//! stopped waiting, and catching up after a display fell [`BEHIND_AT_MOST`] snapshots behind
+//! (only a client that does not read can make its stream fall behind; the others never wait
+//! for it).
 //!
 //! Other instances' commits reach the reader as they reach every stream: through the store's
 //! change feed (`LISTEN/NOTIFY` with PostgreSQL).
@@ -20,8 +22,8 @@
 mod display;
 mod phone;
 mod queue;
+mod tickets;
 
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -30,7 +32,7 @@ use tokio::sync::broadcast;
 use willkommen_api as json;
 
 use crate::error::{AppError, AppResult};
-use crate::store::{DISPLAY_PAGE, Store, TicketView};
+use crate::store::{DISPLAY_PAGE, Store};
 
 pub use display::follow_calls;
 pub use phone::follow_ticket;
@@ -45,16 +47,12 @@ const BEHIND_AT_MOST: usize = 64;
 /// of tickets costs the streams a few snapshots, not one per ticket.
 const READ_AT_MOST_EVERY: Duration = Duration::from_millis(20);
 
-/// What the streams need to know after a commit.
+/// What the displays and desks need to know after a commit.
 pub struct Snapshot {
     /// The newest event the previous snapshot covered.
     previous: i64,
     /// The newest event when this one was read.
     newest: i64,
-    /// The tickets that had an event after `previous`, up to `newest`.
-    touched: HashSet<String>,
-    /// Every waiting ticket, as `GET /tickets/{id}` shows it; `None` when no phone followed.
-    waiting: Option<HashMap<String, TicketView>>,
     /// The calls and recalls after `previous` up to `newest`, oldest first; `None` when no
     /// display followed or there were more than a display reads at once.
     calls: Option<Vec<(i64, json::DisplayCall)>>,
@@ -65,21 +63,21 @@ pub struct Snapshot {
 pub struct LiveFeed {
     /// Weak: when the reader ends (the server shuts down), every stream hears it close.
     snapshots: broadcast::WeakSender<Arc<Snapshot>>,
-    phones: Arc<AtomicUsize>,
     displays: Arc<AtomicUsize>,
+    tickets: tickets::FollowedTickets,
 }
 
 impl LiveFeed {
     /// Starts the instance's reader; it ends when the store closes its streams.
     pub fn start(store: Store) -> Self {
         let (snapshots, _) = broadcast::channel(BEHIND_AT_MOST);
-        let feed = Self { snapshots: snapshots.downgrade(), phones: Arc::default(), displays: Arc::default() };
+        let feed = Self { snapshots: snapshots.downgrade(), displays: Arc::default(), tickets: Default::default() };
         tokio::spawn(read_after_each_commit(store, snapshots, feed.clone()));
         feed
     }
 
-    /// Snapshots from now on, `None` once the server is shutting down; `counted` (the phones
-    /// or the displays) tells the reader what to read while the subscription lasts.
+    /// Snapshots from now on, `None` once the server is shutting down; `counted` (the
+    /// displays) tells the reader what to read while the subscription lasts.
     fn subscribe(&self, counted: Option<&Arc<AtomicUsize>>) -> Option<Subscription> {
         let snapshots = self.snapshots.upgrade()?.subscribe();
         let counted = counted.map(|count| {
@@ -125,25 +123,24 @@ impl Subscription {
 
 async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<Snapshot>>, feed: LiveFeed) {
     let mut changes = store.subscribe();
-    // Unread at start (a fault), the first snapshot names every ticket with events as touched.
+    // Unread at start (a fault), the first read names every ticket with events as touched.
     let mut previous = store.latest_event_id().await.unwrap_or_default();
     loop {
         // Seen before reading, so a commit during the read wakes the reader again.
         if changes.borrow_and_update().is_none() {
-            return;
+            break;
         }
         let started = tokio::time::Instant::now();
-        // Without a stream following there is nothing to read; the next snapshot then covers
+        // Without a stream following there is nothing to read; the next read then covers
         // everything since the last one.
-        if snapshots.receiver_count() > 0 {
-            let needs = Needs {
-                waiting: feed.phones.load(Ordering::Relaxed) > 0,
-                calls: feed.displays.load(Ordering::Relaxed) > 0,
-            };
-            match read(&store, previous, needs).await {
+        let (phones, desks) = (!feed.tickets.is_empty(), snapshots.receiver_count() > 0);
+        if phones || desks {
+            match read(&store, previous, &feed, phones).await {
                 Ok(snapshot) => {
                     previous = snapshot.newest;
-                    let _ = snapshots.send(Arc::new(snapshot));
+                    if desks {
+                        let _ = snapshots.send(Arc::new(snapshot));
+                    }
                 }
                 // The store reports a fault once and, when it ends, wakes every reader.
                 Err(AppError::StorageUnavailable(fault)) => store.report_fault(fault),
@@ -152,28 +149,27 @@ async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<S
         }
         tokio::time::sleep_until(started + READ_AT_MOST_EVERY).await;
         if changes.changed().await.is_err() {
-            return;
+            break;
         }
     }
+    feed.tickets.close();
 }
 
-/// What the followers need read.
-struct Needs {
-    waiting: bool,
-    calls: bool,
-}
-
-async fn read(store: &Store, previous: i64, needs: Needs) -> AppResult<Snapshot> {
+/// Reads what the followers need, tells the phones, and returns the displays' snapshot.
+async fn read(store: &Store, previous: i64, feed: &LiveFeed, phones: bool) -> AppResult<Snapshot> {
     let newest = store.latest_event_id().await?;
-    let touched = store.tickets_with_events_between(previous, newest).await?;
-    let waiting = if needs.waiting { Some(store.waiting_views().await?) } else { None };
-    let calls = if needs.calls && newest > previous {
+    if phones {
+        let touched = store.tickets_with_events_between(previous, newest).await?;
+        let waiting = store.waiting_views().await?;
+        feed.tickets.tell(newest, &waiting, &touched);
+    }
+    let calls = if feed.displays.load(Ordering::Relaxed) == 0 {
+        None
+    } else if newest > previous {
         let calls = store.display_calls_between(previous, newest).await?;
         (calls.len() < DISPLAY_PAGE).then_some(calls)
-    } else if needs.calls {
-        Some(Vec::new())
     } else {
-        None
+        Some(Vec::new())
     };
-    Ok(Snapshot { previous, newest, touched, waiting, calls })
+    Ok(Snapshot { previous, newest, calls })
 }

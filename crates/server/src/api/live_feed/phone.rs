@@ -1,14 +1,15 @@
 //! A visitor's phone following its ticket: the ticket at once, and again whenever it or its
-//! place in the queue changes. The place comes from the reader's snapshot; the stream reads
-//! its ticket itself only at its start, when the ticket has stopped waiting and something
-//! happened to it (a recall, say), or when it fell behind the reader.
+//! place in the queue changes. The place comes from the reader (`tickets.rs`); the stream reads
+//! its ticket itself only at its start and when the ticket does not wait and something
+//! happened to it (a call, a recall).
 
 use std::collections::VecDeque;
 use std::sync::Arc;
 
 use axum::response::sse::Event;
 
-use super::{Heard, LiveFeed, Subscription};
+use super::LiveFeed;
+use super::tickets::{Following, NewsKind};
 use crate::api::events::{BoxedEvents, RETRY};
 use crate::error::AppError;
 use crate::metrics::OpenStream;
@@ -24,8 +25,8 @@ pub fn follow_ticket(
     open: OpenStream,
 ) -> BoxedEvents {
     // Subscribed before the first read, so no commit after that read is missed.
-    let snapshots = feed.subscribe(Some(&feed.phones));
-    let phone = Phone { snapshots, store, id, public_url, newest: start, last_sent: None, _open: open };
+    let following = feed.tickets.follow(&id);
+    let phone = Phone { following, store, id, public_url, last_sent: None, _open: open };
     let first = Event::default().retry(RETRY).comment("willkommen");
     let state = (phone, VecDeque::from([first]), Some(start));
     Box::pin(futures_util::stream::unfold(state, |(mut phone, mut queue, mut read_now)| async move {
@@ -33,7 +34,7 @@ pub fn follow_ticket(
             if let Some(event) = queue.pop_front() {
                 return Some((Ok(event), (phone, queue, read_now)));
             }
-            let snapshots = phone.snapshots.as_mut()?;
+            let following = phone.following.as_mut()?;
             if let Some(newest) = read_now.take() {
                 match phone.store.ticket(&phone.id).await {
                     Ok(view) => queue.extend(phone.event_for(view, newest)),
@@ -42,22 +43,11 @@ pub fn follow_ticket(
                 }
                 continue;
             }
-            match snapshots.next().await {
-                Heard::Snapshot(snapshot) => {
-                    phone.newest = phone.newest.max(snapshot.newest);
-                    match snapshot.waiting.as_ref().and_then(|waiting| waiting.get(&phone.id)) {
-                        Some(view) if phone.last_sent.as_ref() == Some(view) => {}
-                        Some(view) => queue.extend(phone.event_for(Some(view.clone()), snapshot.newest)),
-                        // Stopped waiting, or did not wait and something happened to it.
-                        None if phone.was_waiting() || snapshot.touched.contains(&phone.id) => {
-                            read_now = Some(phone.newest)
-                        }
-                        None => {}
-                    }
-                }
-                // The ticket as it is now tells all that was missed.
-                Heard::MissedSome => read_now = Some(phone.newest),
-                Heard::Closed => return None,
+            let news = following.next().await?;
+            match news.kind {
+                NewsKind::Waiting(view) => queue.extend(phone.event_for(Some(TicketView::clone(&view)), news.newest)),
+                NewsKind::Changed => read_now = Some(news.newest),
+                NewsKind::Unread => {}
             }
         }
     }))
@@ -66,22 +56,16 @@ pub fn follow_ticket(
 /// One phone's stream: what it sent last, to send only changes.
 struct Phone {
     /// `None` once the server is shutting down.
-    snapshots: Option<Subscription>,
+    following: Option<Following>,
     store: Store,
     id: String,
     public_url: Arc<str>,
-    /// The newest event the stream knows of.
-    newest: i64,
     last_sent: Option<TicketView>,
     /// Counted in `/metrics` while the stream exists.
     _open: OpenStream,
 }
 
 impl Phone {
-    fn was_waiting(&self) -> bool {
-        self.last_sent.as_ref().is_some_and(|view| view.people_ahead.is_some())
-    }
-
     /// The event for the ticket's `view` (event id `newest`), unless the phone has it already.
     fn event_for(&mut self, view: Option<TicketView>, newest: i64) -> Option<Event> {
         let view = view?;

@@ -1,0 +1,118 @@
+//! The followed tickets: one watch per ticket that a phone follows, set by the reader only when
+//! what the phone shows would change. A call moves every phone behind it, so each of those
+//! wakes; a ticket issued at the end of the queue changes nobody's place, so no phone wakes.
+//! A watch keeps only the newest news, so a phone that reads slowly gets the ticket as it is
+//! now and never falls behind.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use tokio::sync::watch;
+
+use crate::store::TicketView;
+
+/// What the reader last told the phones of one ticket.
+#[derive(Clone, Debug)]
+pub struct News {
+    /// The newest event when it was read: the id of the event sent for it.
+    pub newest: i64,
+    pub kind: NewsKind,
+}
+
+#[derive(Clone, Debug)]
+pub enum NewsKind {
+    /// Nothing yet: the phone reads its ticket itself when it opens.
+    Unread,
+    /// The ticket waits, and this is how `GET /tickets/{id}` shows it.
+    Waiting(Arc<TicketView>),
+    /// The ticket does not wait (any more) and something happened to it: the phone reads it.
+    Changed,
+}
+
+/// The tickets phones follow, each with its watch.
+#[derive(Clone, Default)]
+pub struct FollowedTickets {
+    watches: Arc<Mutex<Watches>>,
+}
+
+#[derive(Default)]
+struct Watches {
+    by_ticket: HashMap<String, watch::Sender<News>>,
+    /// Set when the server shuts down: every watch is gone, and no new one is made.
+    closed: bool,
+}
+
+impl FollowedTickets {
+    fn lock(&self) -> MutexGuard<'_, Watches> {
+        self.watches.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The news of ticket `id` from now on; `None` once the server is shutting down.
+    pub fn follow(&self, id: &str) -> Option<Following> {
+        let mut watches = self.lock();
+        if watches.closed {
+            return None;
+        }
+        let unread = News { newest: 0, kind: NewsKind::Unread };
+        let sender = watches.by_ticket.entry(id.to_owned()).or_insert_with(|| watch::channel(unread).0);
+        Some(Following { news: Some(sender.subscribe()), id: id.to_owned(), followed: self.clone() })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lock().by_ticket.is_empty()
+    }
+
+    /// Tells each followed ticket's phones what changed: the view of a waiting ticket when it
+    /// differs from the last one sent; "read it" to a ticket that stopped waiting or, not
+    /// waiting, had an event (`touched`).
+    pub fn tell(&self, newest: i64, waiting: &HashMap<String, TicketView>, touched: &HashSet<String>) {
+        let watches = self.lock();
+        for (id, sender) in &watches.by_ticket {
+            sender.send_if_modified(|news| {
+                let kind = match (waiting.get(id), &news.kind) {
+                    (Some(view), NewsKind::Waiting(sent)) if **sent == *view => return false,
+                    (Some(view), _) => NewsKind::Waiting(Arc::new(view.clone())),
+                    (None, NewsKind::Waiting(_)) => NewsKind::Changed,
+                    (None, _) if touched.contains(id) => NewsKind::Changed,
+                    (None, _) => return false,
+                };
+                *news = News { newest, kind };
+                true
+            });
+        }
+    }
+
+    /// Ends every phone's stream (on shutdown).
+    pub fn close(&self) {
+        let mut watches = self.lock();
+        watches.closed = true;
+        watches.by_ticket.clear();
+    }
+}
+
+/// One phone's subscription to its ticket's news; the watch goes with the last one.
+pub struct Following {
+    news: Option<watch::Receiver<News>>,
+    id: String,
+    followed: FollowedTickets,
+}
+
+impl Following {
+    /// The next news, `None` once the server is shutting down.
+    pub async fn next(&mut self) -> Option<News> {
+        let news = self.news.as_mut()?;
+        news.changed().await.ok()?;
+        Some(news.borrow_and_update().clone())
+    }
+}
+
+impl Drop for Following {
+    fn drop(&mut self) {
+        // Unsubscribed first, so the count below no longer includes this phone.
+        self.news.take();
+        let mut watches = self.followed.lock();
+        if watches.by_ticket.get(&self.id).is_some_and(|sender| sender.receiver_count() == 0) {
+            watches.by_ticket.remove(&self.id);
+        }
+    }
+}
