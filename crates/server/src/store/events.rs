@@ -2,8 +2,6 @@
 //! a client that reconnects with `Last-Event-ID` gets exactly what it missed, and a live
 //! client is woken by [`Store::subscribe`] whenever a write has committed new events.
 
-use std::collections::HashSet;
-
 use jiff::Timestamp;
 use tokio::sync::watch;
 use willkommen_api as json;
@@ -51,15 +49,13 @@ impl Store {
             .await?)
     }
 
-    /// The tickets with an event after `after` up to and including `until`.
-    pub async fn tickets_with_events_between(&self, after: i64, until: i64) -> AppResult<HashSet<String>> {
-        let ids: Vec<String> =
-            sqlx::query_scalar("SELECT DISTINCT ticket_id FROM ticket_events WHERE id > $1 AND id <= $2")
-                .bind(after)
-                .bind(until)
-                .fetch_all(&self.pool)
-                .await?;
-        Ok(ids.into_iter().collect())
+    /// The events after `after` up to and including `until`: ticket id and kind, oldest first.
+    pub async fn events_between(&self, after: i64, until: i64) -> AppResult<Vec<(String, String)>> {
+        Ok(sqlx::query_as("SELECT ticket_id, kind FROM ticket_events WHERE id > $1 AND id <= $2 ORDER BY id")
+            .bind(after)
+            .bind(until)
+            .fetch_all(&self.pool)
+            .await?)
     }
 
     /// Calls and recalls after event `after` up to and including event `until`, for the lobby

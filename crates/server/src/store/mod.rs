@@ -48,6 +48,7 @@ pub use office_config::DraftRecord;
 pub use retention::RetentionReport;
 pub use staff::RequiredItems;
 pub use tickets::{IssueContext, TicketRecord, TicketView};
+pub use waiting_views::{Place, QueueBasis, places};
 
 use std::sync::Arc;
 

@@ -1,96 +1,153 @@
-//! Every waiting ticket's place and expected wait, read at once.
+//! Every waiting ticket's place and expected wait, worked out in memory.
 //!
 //! The visitors' phones follow their tickets live, thousands at a time. Asking
-//! [`Store::ticket`] for each of them after every commit costs five queries per phone. This
-//! reads the whole waiting queue once instead, with each concern's wait basis once, and works
-//! out each ticket's view in memory. The result is the same as [`Store::ticket`] gives for
-//! each ticket; the live-stream tests compare the two.
+//! [`Store::ticket`] for each of them after every commit costs five queries per phone. The live
+//! streams' reader instead keeps the waiting tickets' records ([`Store::ticket_records`]) and
+//! what places and waits depend on besides them ([`Store::queue_basis`]), and works out every
+//! ticket's place with [`places`]. The result is what [`Store::ticket`] gives for each ticket;
+//! the live-stream tests compare the two.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use jiff::Timestamp;
 use sqlx::AnyConnection;
+use willkommen_api as json;
 
 use super::Store;
-use super::tickets::{TICKET_SELECT, TicketRecord, TicketView, call_class_of, wait_basis};
+use super::tickets::{TICKET_SELECT, TicketRecord, call_class_of, wait_basis};
 use crate::error::AppResult;
 
-impl Store {
-    /// The view of every waiting ticket, by id, as [`Store::ticket`] would give it now.
-    pub async fn waiting_views(&self) -> AppResult<HashMap<String, TicketView>> {
-        let mut conn = self.pool.acquire().await?;
-        let now = self.now();
-        let waiting: Vec<TicketRecord> =
-            sqlx::query_as(&format!("SELECT {TICKET_SELECT} WHERE t.status = 'waiting'")).fetch_all(&mut *conn).await?;
-        let mut views = HashMap::with_capacity(waiting.len());
-        if waiting.is_empty() {
-            return Ok(views);
-        }
-        let rules = super::appointments::appointment_rules(&mut conn).await?;
-        let due = crate::appointment_window::due_until(now, &rules);
-        let mut queues = BTreeMap::<(String, String), Vec<TicketRecord>>::new();
-        for record in waiting {
-            queues.entry((record.concern_id.clone(), record.service_day.clone())).or_default().push(record);
-        }
-        let mut bases = HashMap::new();
-        for ((concern, day), mut queue) in queues {
-            // The call order of `people_ahead` in `tickets.rs`: a ticket counts as ahead only
-            // when it comes strictly earlier, so tickets that tie do not count each other.
-            let order = |ticket: &TicketRecord| {
-                (
-                    Reverse(ticket.priority),
-                    call_class_of(ticket, due),
-                    ticket.appointment_slot.unwrap_or(ticket.queued_at),
-                    ticket.queued_at,
-                )
-            };
-            queue.sort_by_key(order);
-            let (average, counters) = match bases.get(&concern) {
-                Some(basis) => *basis,
-                None => *bases.entry(concern.clone()).or_insert(wait_basis(&mut conn, &concern, now).await?),
-            };
-            let mut upcoming = None;
-            let mut place = 0;
-            let mut previous = None;
-            for (index, record) in queue.into_iter().enumerate() {
-                let position = order(&record);
-                if previous.as_ref() != Some(&position) {
-                    place = u32::try_from(index).unwrap_or(u32::MAX);
-                }
-                let mut ahead = place;
-                let mut estimated_wait = crate::wait::estimate(ahead, average, counters);
-                // A walk-in also waits for the appointments that fall due while they wait.
-                if let (1, Some(wait)) = (position.1, estimated_wait) {
-                    if upcoming.is_none() {
-                        upcoming = Some(upcoming_appointments(&mut conn, &concern, &day, due).await?);
-                    }
-                    let slots = upcoming.as_deref().unwrap_or_default();
-                    let until = due + i64::from(wait.max_minutes) * 60_000;
-                    let booked = u32::try_from(slots.iter().filter(|slot| **slot <= until).count()).unwrap_or(u32::MAX);
-                    if booked > 0 {
-                        ahead += booked;
-                        estimated_wait = crate::wait::estimate(ahead, average, counters);
-                    }
-                }
-                previous = Some(position);
-                views.insert(record.id.clone(), TicketView { record, people_ahead: Some(ahead), estimated_wait });
-            }
-        }
-        Ok(views)
+/// A waiting ticket's place in its queue and the wait expected there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub people_ahead: u32,
+    pub estimated_wait: Option<json::WaitEstimate>,
+}
+
+/// What places and waits depend on besides the waiting tickets themselves.
+#[derive(Debug)]
+pub struct QueueBasis {
+    rules: json::AppointmentRules,
+    /// Per concern: the average minutes of its last services and the counters serving it.
+    waits: HashMap<String, (Option<f64>, u32)>,
+    /// Per concern and day: the slots of booked appointments that will go ahead of walk-ins
+    /// when due (expected, or checked in in time and waiting).
+    booked: HashMap<(String, String), Vec<i64>>,
+}
+
+impl QueueBasis {
+    /// Whether it covers every queue of `records`.
+    pub fn covers<'a>(&self, mut records: impl Iterator<Item = &'a TicketRecord>) -> bool {
+        records.all(|record| {
+            self.waits.contains_key(&record.concern_id)
+                && self.booked.contains_key(&(record.concern_id.clone(), record.service_day.clone()))
+        })
     }
 }
 
-/// The slots of the concern's booked appointments on `day` that are not due yet and will go
-/// ahead of a walk-in when they are: as `appointments_due_within` in `tickets.rs` counts them.
-async fn upcoming_appointments(conn: &mut AnyConnection, concern: &str, day: &str, due: i64) -> AppResult<Vec<i64>> {
+impl Store {
+    /// The records of every waiting ticket, or of the tickets `ids` whatever their status.
+    pub async fn ticket_records(&self, ids: Option<&[String]>) -> AppResult<Vec<TicketRecord>> {
+        let mut conn = self.pool.acquire().await?;
+        let Some(ids) = ids else {
+            return Ok(sqlx::query_as(&format!("SELECT {TICKET_SELECT} WHERE t.status = 'waiting'"))
+                .fetch_all(&mut *conn)
+                .await?);
+        };
+        let mut records = Vec::with_capacity(ids.len());
+        // In batches, well below either database's limit of bound values.
+        for batch in ids.chunks(500) {
+            let marks: Vec<String> = (1..=batch.len()).map(|n| format!("${n}")).collect();
+            let sql = format!("SELECT {TICKET_SELECT} WHERE t.id IN ({})", marks.join(", "));
+            let mut query = sqlx::query_as(&sql);
+            for id in batch {
+                query = query.bind(id);
+            }
+            records.extend(query.fetch_all(&mut *conn).await?);
+        }
+        Ok(records)
+    }
+
+    /// The basis of the places and waits in the queues (concern, day) given.
+    pub async fn queue_basis(&self, queues: &BTreeSet<(String, String)>) -> AppResult<QueueBasis> {
+        let mut conn = self.pool.acquire().await?;
+        let rules = super::appointments::appointment_rules(&mut conn).await?;
+        let now = self.now();
+        let mut waits = HashMap::new();
+        let mut booked = HashMap::new();
+        for (concern, day) in queues {
+            if !waits.contains_key(concern) {
+                waits.insert(concern.clone(), wait_basis(&mut conn, concern, now).await?);
+            }
+            booked.insert((concern.clone(), day.clone()), booked_slots(&mut conn, concern, day).await?);
+        }
+        Ok(QueueBasis { rules, waits, booked })
+    }
+}
+
+/// The place and wait of every waiting ticket among `records` at `now`, by ticket id.
+pub fn places<'a>(
+    records: impl Iterator<Item = &'a TicketRecord>,
+    basis: &QueueBasis,
+    now: Timestamp,
+) -> HashMap<&'a str, Place> {
+    let due = crate::appointment_window::due_until(now, &basis.rules);
+    let mut queues = BTreeMap::<(&str, &str), Vec<&TicketRecord>>::new();
+    for record in records {
+        queues.entry((record.concern_id.as_str(), record.service_day.as_str())).or_default().push(record);
+    }
+    let mut places = HashMap::new();
+    for ((concern, day), mut queue) in queues {
+        // The call order of `people_ahead` in `tickets.rs`: a ticket counts as ahead only
+        // when it comes strictly earlier, so tickets that tie do not count each other.
+        let order = |ticket: &TicketRecord| {
+            (
+                Reverse(ticket.priority),
+                call_class_of(ticket, due),
+                ticket.appointment_slot.unwrap_or(ticket.queued_at),
+                ticket.queued_at,
+            )
+        };
+        queue.sort_by_key(|ticket| order(ticket));
+        let (average, counters) = basis.waits.get(concern).copied().unwrap_or((None, 0));
+        let booked = basis.booked.get(&(concern.to_owned(), day.to_owned())).map_or(&[][..], Vec::as_slice);
+        let mut place = 0;
+        let mut previous = None;
+        for (index, record) in queue.into_iter().enumerate() {
+            let position = order(record);
+            if previous.as_ref() != Some(&position) {
+                place = u32::try_from(index).unwrap_or(u32::MAX);
+            }
+            let mut ahead = place;
+            let mut estimated_wait = crate::wait::estimate(ahead, average, counters);
+            // A walk-in also waits for the appointments that fall due while they wait.
+            if let (1, Some(wait)) = (position.1, estimated_wait) {
+                let until = due + i64::from(wait.max_minutes) * 60_000;
+                let falling_due = booked.iter().filter(|slot| **slot > due && **slot <= until).count();
+                let falling_due = u32::try_from(falling_due).unwrap_or(u32::MAX);
+                if falling_due > 0 {
+                    ahead += falling_due;
+                    estimated_wait = crate::wait::estimate(ahead, average, counters);
+                }
+            }
+            previous = Some(position);
+            places.insert(record.id.as_str(), Place { people_ahead: ahead, estimated_wait });
+        }
+    }
+    places
+}
+
+/// The slots of the concern's booked appointments on `day` that go ahead of walk-ins when
+/// due: as `appointments_due_within` in `tickets.rs` counts them, for any moment.
+async fn booked_slots(conn: &mut AnyConnection, concern: &str, day: &str) -> AppResult<Vec<i64>> {
     Ok(sqlx::query_scalar(
         "SELECT ap.slot_at FROM appointments ap LEFT JOIN tickets t ON t.id = ap.ticket_id
-         WHERE ap.concern_id = $1 AND ap.service_day = $2 AND ap.cancelled = 0 AND ap.slot_at > $3
+         WHERE ap.concern_id = $1 AND ap.service_day = $2 AND ap.cancelled = 0
            AND (ap.ticket_id IS NULL OR (t.status = 'waiting' AND t.appointment_slot IS NOT NULL))",
     )
     .bind(concern)
     .bind(day)
-    .bind(due)
     .fetch_all(conn)
     .await?)
 }

@@ -62,7 +62,8 @@ fn slot_in(minutes: i64) -> String {
 
 #[tokio::test]
 async fn every_phone_shows_what_the_api_shows_through_calls_appointments_and_several_queues() {
-    let server = TestServer::fresh();
+    let data = tempfile::tempdir().unwrap();
+    let server = TestServer::start(data.path());
     let admin = server.admin().await;
     // Noon at the office, whenever the suite runs, and check-in two hours ahead.
     let utc_hour = i64::from(Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).hour());
@@ -88,6 +89,16 @@ async fn every_phone_shows_what_the_api_shows_through_calls_appointments_and_sev
         tokio::time::sleep(Duration::from_millis(300)).await;
         clerk.done(id(&served), "finish").await;
     }
+    // Twenty minutes a service: walk-ins far back then wait long enough for a booked
+    // appointment to fall due meanwhile, which puts it ahead of them too.
+    crate::helpers::edit_database(
+        data.path(),
+        &[
+            "UPDATE ticket_events SET at = '2026-12-01T09:00:00Z' WHERE kind = 'started'",
+            "UPDATE ticket_events SET at = '2026-12-01T09:20:00Z' WHERE kind = 'finished'",
+        ],
+    )
+    .await;
     // Appointments: one due now, one later, one booked but not checked in yet.
     let kiosk = server.browser();
     let mut tickets = Vec::new();

@@ -23,6 +23,7 @@ mod display;
 mod phone;
 mod queue;
 mod tickets;
+mod waiting;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -42,6 +43,9 @@ pub use queue::follow_queue;
 /// reads for itself. The server writes no faster than a client reads, so only a slow client's
 /// stream falls behind.
 const BEHIND_AT_MOST: usize = 64;
+
+/// The most events the reader goes through at once; past that it reads the queue whole.
+const EVENTS_AT_MOST: i64 = 10_000;
 
 /// The least time between two reads: commits that come faster are read together, so a burst
 /// of tickets costs the streams a few snapshots, not one per ticket.
@@ -123,6 +127,7 @@ impl Subscription {
 
 async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<Snapshot>>, feed: LiveFeed) {
     let mut changes = store.subscribe();
+    let mut waiting = waiting::WaitingQueue::default();
     // Unread at start (a fault), the first read names every ticket with events as touched.
     let mut previous = store.latest_event_id().await.unwrap_or_default();
     loop {
@@ -135,7 +140,7 @@ async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<S
         // everything since the last one.
         let (phones, desks) = (!feed.tickets.is_empty(), snapshots.receiver_count() > 0);
         if phones || desks {
-            match read(&store, previous, &feed, phones).await {
+            match read(&store, previous, &feed, phones.then_some(&mut waiting)).await {
                 Ok(snapshot) => {
                     previous = snapshot.newest;
                     if desks {
@@ -143,9 +148,19 @@ async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<S
                     }
                 }
                 // The store reports a fault once and, when it ends, wakes every reader.
-                Err(AppError::StorageUnavailable(fault)) => store.report_fault(fault),
-                Err(error) => tracing::warn!(%error, "the live streams' reader could not read the queue"),
+                Err(AppError::StorageUnavailable(fault)) => {
+                    waiting.forget();
+                    store.report_fault(fault);
+                }
+                Err(error) => {
+                    waiting.forget();
+                    tracing::warn!(%error, "the live streams' reader could not read the queue");
+                }
             }
+        }
+        if !phones {
+            // Nobody follows a ticket: the copy would go stale unseen.
+            waiting.forget();
         }
         tokio::time::sleep_until(started + READ_AT_MOST_EVERY).await;
         if changes.changed().await.is_err() {
@@ -156,12 +171,26 @@ async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<S
 }
 
 /// Reads what the followers need, tells the phones, and returns the displays' snapshot.
-async fn read(store: &Store, previous: i64, feed: &LiveFeed, phones: bool) -> AppResult<Snapshot> {
+async fn read(
+    store: &Store,
+    previous: i64,
+    feed: &LiveFeed,
+    waiting: Option<&mut waiting::WaitingQueue>,
+) -> AppResult<Snapshot> {
     let newest = store.latest_event_id().await?;
-    if phones {
-        let touched = store.tickets_with_events_between(previous, newest).await?;
-        let waiting = store.waiting_views().await?;
-        feed.tickets.tell(newest, &waiting, &touched);
+    if let Some(waiting) = waiting {
+        // After a long time without phones, the phones that just came read their tickets
+        // themselves once rather than the reader going through every event since.
+        if newest - previous > EVENTS_AT_MOST {
+            waiting.forget();
+            waiting.update(store, &[]).await?;
+            feed.tickets.tell(newest, &waiting.places(store), None);
+        } else {
+            let events = store.events_between(previous, newest).await?;
+            waiting.update(store, &events).await?;
+            let touched = events.iter().map(|(id, _)| id.as_str()).collect();
+            feed.tickets.tell(newest, &waiting.places(store), Some(&touched));
+        }
     }
     let calls = if feed.displays.load(Ordering::Relaxed) == 0 {
         None

@@ -45,7 +45,7 @@ pub fn follow_ticket(
             }
             let news = following.next().await?;
             match news.kind {
-                NewsKind::Waiting(view) => queue.extend(phone.event_for(Some(TicketView::clone(&view)), news.newest)),
+                NewsKind::Waiting(..) => queue.extend(phone.event_for(news.kind.view(), news.newest)),
                 NewsKind::Changed => read_now = Some(news.newest),
                 NewsKind::Unread => {}
             }

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use tokio::sync::watch;
 
-use crate::store::TicketView;
+use crate::store::{Place, TicketRecord, TicketView};
 
 /// What the reader last told the phones of one ticket.
 #[derive(Clone, Debug)]
@@ -23,10 +23,24 @@ pub struct News {
 pub enum NewsKind {
     /// Nothing yet: the phone reads its ticket itself when it opens.
     Unread,
-    /// The ticket waits, and this is how `GET /tickets/{id}` shows it.
-    Waiting(Arc<TicketView>),
+    /// The ticket waits, with this record and place: see [`NewsKind::view`].
+    Waiting(Arc<TicketRecord>, Place),
     /// The ticket does not wait (any more) and something happened to it: the phone reads it.
     Changed,
+}
+
+impl NewsKind {
+    /// The ticket as `GET /tickets/{id}` shows it, while it waits.
+    pub fn view(&self) -> Option<TicketView> {
+        match self {
+            Self::Waiting(record, place) => Some(TicketView {
+                record: TicketRecord::clone(record),
+                people_ahead: Some(place.people_ahead),
+                estimated_wait: place.estimated_wait,
+            }),
+            Self::Unread | Self::Changed => None,
+        }
+    }
 }
 
 /// The tickets phones follow, each with its watch.
@@ -64,16 +78,25 @@ impl FollowedTickets {
 
     /// Tells each followed ticket's phones what changed: the view of a waiting ticket when it
     /// differs from the last one sent; "read it" to a ticket that stopped waiting or, not
-    /// waiting, had an event (`touched`).
-    pub fn tell(&self, newest: i64, waiting: &HashMap<String, TicketView>, touched: &HashSet<String>) {
+    /// waiting, had an event (`touched`; `None`: any may have had one).
+    pub fn tell(
+        &self,
+        newest: i64,
+        waiting: &HashMap<&str, (&Arc<TicketRecord>, Place)>,
+        touched: Option<&HashSet<&str>>,
+    ) {
         let watches = self.lock();
         for (id, sender) in &watches.by_ticket {
             sender.send_if_modified(|news| {
-                let kind = match (waiting.get(id), &news.kind) {
-                    (Some(view), NewsKind::Waiting(sent)) if **sent == *view => return false,
-                    (Some(view), _) => NewsKind::Waiting(Arc::new(view.clone())),
-                    (None, NewsKind::Waiting(_)) => NewsKind::Changed,
-                    (None, _) if touched.contains(id) => NewsKind::Changed,
+                let kind = match (waiting.get(id.as_str()), &news.kind) {
+                    (Some((record, place)), NewsKind::Waiting(sent, sent_place))
+                        if Arc::ptr_eq(record, sent) && place == sent_place =>
+                    {
+                        return false;
+                    }
+                    (Some((record, place)), _) => NewsKind::Waiting(Arc::clone(record), *place),
+                    (None, NewsKind::Waiting(..)) => NewsKind::Changed,
+                    (None, _) if touched.is_none_or(|touched| touched.contains(id.as_str())) => NewsKind::Changed,
                     (None, _) => return false,
                 };
                 *news = News { newest, kind };
