@@ -91,7 +91,17 @@ impl Site {
         for server in std::iter::once(self.server).chain(self.more_instances) {
             let problems = server.log_problems();
             if !problems.is_empty() {
-                progress!("the server logged {} warnings or errors, the first: {}", problems.len(), problems[0]);
+                // By what they say, without the time: the most frequent three.
+                let mut kinds = std::collections::BTreeMap::<&str, usize>::new();
+                for problem in &problems {
+                    *kinds.entry(problem.split_once(' ').map_or(problem.as_str(), |(_, said)| said)).or_default() += 1;
+                }
+                let mut kinds: Vec<_> = kinds.into_iter().collect();
+                kinds.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+                progress!("the server logged {} warnings or errors, most often:", problems.len());
+                for (said, count) in kinds.iter().take(3) {
+                    progress!("  {count} × {said}");
+                }
             }
             server.stop().await?;
         }

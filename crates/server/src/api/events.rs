@@ -52,13 +52,15 @@ pub async fn ticket_events(
     Path(id): Path<String>,
     resume: ResumeFrom,
 ) -> AppResult<EventStream> {
-    if !looks_like_ticket_id(&id) || state.store.ticket(&id).await?.is_none() {
+    if !looks_like_ticket_id(&id) {
         return Err(AppError::NotFound("no such ticket".into()));
     }
     let start = resume_point(&state.store, resume).await?;
     let public_url: std::sync::Arc<str> = state.ticket_url_base().await?.into();
     let open = state.open_stream(StreamKind::Ticket)?;
-    let events = super::live_feed::follow_ticket(&state.live_feed, state.store.clone(), id, public_url, start, open);
+    let feed = &state.live_feed;
+    let events = super::live_feed::follow_ticket(feed, state.store.clone(), id, public_url, start, open).await?;
+    let events = events.ok_or_else(|| AppError::NotFound("no such ticket".into()))?;
     Ok(Sse::new(events).keep_alive(KeepAlive::default()))
 }
 

@@ -11,25 +11,36 @@ use axum::response::sse::Event;
 use super::LiveFeed;
 use super::tickets::{Following, NewsKind};
 use crate::api::events::{BoxedEvents, RETRY};
-use crate::error::AppError;
+use crate::error::{AppError, AppResult};
 use crate::metrics::OpenStream;
 use crate::store::{Store, TicketView};
 
-/// One phone's stream of its ticket `id`, starting with its current state.
-pub fn follow_ticket(
+/// One phone's stream of its ticket `id`, starting with its current state; `None` when there
+/// is no such ticket.
+pub async fn follow_ticket(
     feed: &LiveFeed,
     store: Store,
     id: String,
     public_url: Arc<str>,
     start: i64,
     open: OpenStream,
-) -> BoxedEvents {
+) -> AppResult<Option<BoxedEvents>> {
     // Subscribed before the first read, so no commit after that read is missed.
     let following = feed.tickets.follow(&id);
-    let phone = Phone { following, store, id, public_url, last_sent: None, _open: open };
+    // A waiting ticket is in the reader's copy: thousands of phones opening at once then
+    // cost the database nothing.
+    let now = match following.as_ref().and_then(|following| following.current().kind.view()) {
+        Some(view) => view,
+        None => match store.ticket(&id).await? {
+            Some(view) => view,
+            None => return Ok(None),
+        },
+    };
+    let mut phone = Phone { following, store, id, public_url, last_sent: None, _open: open };
     let first = Event::default().retry(RETRY).comment("willkommen");
-    let state = (phone, VecDeque::from([first]), Some(start));
-    Box::pin(futures_util::stream::unfold(state, |(mut phone, mut queue, mut read_now)| async move {
+    let queue: VecDeque<Event> = std::iter::once(first).chain(phone.event_for(Some(now), start)).collect();
+    let state = (phone, queue, None::<i64>);
+    Ok(Some(Box::pin(futures_util::stream::unfold(state, |(mut phone, mut queue, mut read_now)| async move {
         loop {
             if let Some(event) = queue.pop_front() {
                 return Some((Ok(event), (phone, queue, read_now)));
@@ -50,7 +61,7 @@ pub fn follow_ticket(
                 NewsKind::Unread => {}
             }
         }
-    }))
+    }))))
 }
 
 /// One phone's stream: what it sent last, to send only changes.

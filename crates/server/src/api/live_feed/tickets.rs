@@ -12,16 +12,17 @@ use tokio::sync::watch;
 use crate::store::{Place, TicketRecord, TicketView};
 
 /// What the reader last told the phones of one ticket.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct News {
     /// The newest event when it was read: the id of the event sent for it.
     pub newest: i64,
     pub kind: NewsKind,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub enum NewsKind {
     /// Nothing yet: the phone reads its ticket itself when it opens.
+    #[default]
     Unread,
     /// The ticket waits, with this record and place: see [`NewsKind::view`].
     Waiting(Arc<TicketRecord>, Place),
@@ -52,6 +53,10 @@ pub struct FollowedTickets {
 #[derive(Default)]
 struct Watches {
     by_ticket: HashMap<String, watch::Sender<News>>,
+    /// The waiting tickets as the reader last told them (after event `newest`), for phones
+    /// that start following.
+    newest: i64,
+    waiting: HashMap<String, (Arc<TicketRecord>, Place)>,
     /// Set when the server shuts down: every watch is gone, and no new one is made.
     closed: bool,
 }
@@ -67,8 +72,12 @@ impl FollowedTickets {
         if watches.closed {
             return None;
         }
-        let unread = News { newest: 0, kind: NewsKind::Unread };
-        let sender = watches.by_ticket.entry(id.to_owned()).or_insert_with(|| watch::channel(unread).0);
+        // A ticket the reader saw waiting starts with that; any other is read by its phone.
+        let known = match watches.waiting.get(id) {
+            Some((record, place)) => News { newest: watches.newest, kind: NewsKind::Waiting(record.clone(), *place) },
+            None => News::default(),
+        };
+        let sender = watches.by_ticket.entry(id.to_owned()).or_insert_with(|| watch::channel(known).0);
         Some(Following { news: Some(sender.subscribe()), id: id.to_owned(), followed: self.clone() })
     }
 
@@ -85,7 +94,10 @@ impl FollowedTickets {
         waiting: &HashMap<&str, (&Arc<TicketRecord>, Place)>,
         touched: Option<&HashSet<&str>>,
     ) {
-        let watches = self.lock();
+        let mut watches = self.lock();
+        watches.newest = newest;
+        watches.waiting =
+            waiting.iter().map(|(id, (record, place))| ((*id).to_owned(), (Arc::clone(record), *place))).collect();
         for (id, sender) in &watches.by_ticket {
             sender.send_if_modified(|news| {
                 let kind = match (waiting.get(id.as_str()), &news.kind) {
@@ -110,6 +122,7 @@ impl FollowedTickets {
         let mut watches = self.lock();
         watches.closed = true;
         watches.by_ticket.clear();
+        watches.waiting.clear();
     }
 }
 
@@ -121,6 +134,11 @@ pub struct Following {
 }
 
 impl Following {
+    /// What the reader last said of the ticket.
+    pub fn current(&self) -> News {
+        self.news.as_ref().map(|news| news.borrow().clone()).unwrap_or_default()
+    }
+
     /// The next news, `None` once the server is shutting down.
     pub async fn next(&mut self) -> Option<News> {
         let news = self.news.as_mut()?;
