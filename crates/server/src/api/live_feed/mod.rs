@@ -49,7 +49,7 @@ const EVENTS_AT_MOST: i64 = 10_000;
 
 /// The least time between two reads: commits that come faster are read together, so a burst
 /// of tickets costs the streams a few snapshots, not one per ticket.
-const READ_AT_MOST_EVERY: Duration = Duration::from_millis(20);
+const READ_AT_MOST_EVERY: Duration = Duration::from_millis(40);
 
 /// What the displays and desks need to know after a commit.
 pub struct Snapshot {
@@ -184,12 +184,12 @@ async fn read(
         if newest - previous > EVENTS_AT_MOST {
             waiting.forget();
             waiting.update(store, &[]).await?;
-            feed.tickets.tell(newest, &waiting.places(store), None);
+            feed.tickets.tell(newest, waiting.places(store), None);
         } else {
             let events = store.events_between(previous, newest).await?;
             waiting.update(store, &events).await?;
             let touched = events.iter().map(|(id, _)| id.as_str()).collect();
-            feed.tickets.tell(newest, &waiting.places(store), Some(&touched));
+            feed.tickets.tell(newest, waiting.places(store), Some(&touched));
         }
     }
     let calls = if feed.displays.load(Ordering::Relaxed) == 0 {

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use tokio::sync::watch;
 
+use super::waiting::Waiting;
 use crate::store::{Place, TicketRecord, TicketView};
 
 /// What the reader last told the phones of one ticket.
@@ -56,7 +57,7 @@ struct Watches {
     /// The waiting tickets as the reader last told them (after event `newest`), for phones
     /// that start following.
     newest: i64,
-    waiting: HashMap<String, (Arc<TicketRecord>, Place)>,
+    waiting: Arc<Waiting>,
     /// Set when the server shuts down: every watch is gone, and no new one is made.
     closed: bool,
 }
@@ -88,19 +89,14 @@ impl FollowedTickets {
     /// Tells each followed ticket's phones what changed: the view of a waiting ticket when it
     /// differs from the last one sent; "read it" to a ticket that stopped waiting or, not
     /// waiting, had an event (`touched`; `None`: any may have had one).
-    pub fn tell(
-        &self,
-        newest: i64,
-        waiting: &HashMap<&str, (&Arc<TicketRecord>, Place)>,
-        touched: Option<&HashSet<&str>>,
-    ) {
+    pub fn tell(&self, newest: i64, waiting: Arc<Waiting>, touched: Option<&HashSet<&str>>) {
         let mut watches = self.lock();
         watches.newest = newest;
-        watches.waiting =
-            waiting.iter().map(|(id, (record, place))| ((*id).to_owned(), (Arc::clone(record), *place))).collect();
+        watches.waiting = waiting;
+        let watches = &*watches;
         for (id, sender) in &watches.by_ticket {
             sender.send_if_modified(|news| {
-                let kind = match (waiting.get(id.as_str()), &news.kind) {
+                let kind = match (watches.waiting.get(id.as_str()), &news.kind) {
                     (Some((record, place)), NewsKind::Waiting(sent, sent_place))
                         if Arc::ptr_eq(record, sent) && place == sent_place =>
                     {
@@ -122,7 +118,7 @@ impl FollowedTickets {
         let mut watches = self.lock();
         watches.closed = true;
         watches.by_ticket.clear();
-        watches.waiting.clear();
+        watches.waiting = Arc::default();
     }
 }
 

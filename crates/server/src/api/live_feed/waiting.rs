@@ -14,6 +14,9 @@ use std::time::Duration;
 use tokio::time::Instant;
 
 use crate::error::AppResult;
+
+/// Every waiting ticket by id, with its record and place.
+pub type Waiting = HashMap<Arc<str>, (Arc<TicketRecord>, Place)>;
 use crate::store::{Place, QueueBasis, Store, TicketRecord, places};
 
 const READ_WHOLE_EVERY: Duration = Duration::from_secs(10);
@@ -22,7 +25,7 @@ const READ_WAITS_EVERY: Duration = Duration::from_secs(5);
 /// The waiting tickets and what their places depend on.
 #[derive(Default)]
 pub struct WaitingQueue {
-    records: HashMap<String, Arc<TicketRecord>>,
+    records: HashMap<Arc<str>, Arc<TicketRecord>>,
     basis: Option<(QueueBasis, Instant)>,
     /// The configuration read with, and when the whole queue was read.
     read_whole: Option<(i64, Instant)>,
@@ -39,19 +42,20 @@ impl WaitingQueue {
             // Forgotten first: should the read fail, the next one is whole again.
             self.read_whole = None;
             let records = store.ticket_records(None).await?;
-            self.records = records.into_iter().map(|record| (record.id.clone(), Arc::new(record))).collect();
+            self.records =
+                records.into_iter().map(|record| (Arc::from(record.id.as_str()), Arc::new(record))).collect();
             self.read_whole = Some((version, Instant::now()));
         } else if !touched.is_empty() {
             let ids: Vec<String> =
                 touched.iter().map(|(id, _)| id.clone()).collect::<HashSet<_>>().into_iter().collect();
             for id in &ids {
-                self.records.remove(id);
+                self.records.remove(id.as_str());
             }
             for record in store.ticket_records(Some(&ids)).await? {
                 // A checked-in appointment changes which bookings are still to come.
                 services_changed |= record.appointment.is_some();
                 if record.status == "waiting" {
-                    self.records.insert(record.id.clone(), Arc::new(record));
+                    self.records.insert(Arc::from(record.id.as_str()), Arc::new(record));
                 }
             }
             // A call, start, end, return or transfer changes averages, counters or bookings.
@@ -70,10 +74,14 @@ impl WaitingQueue {
     }
 
     /// Every waiting ticket's record and place now.
-    pub fn places(&self, store: &Store) -> HashMap<&str, (&Arc<TicketRecord>, Place)> {
-        let Some((basis, _)) = &self.basis else { return HashMap::new() };
+    pub fn places(&self, store: &Store) -> Arc<Waiting> {
+        let Some((basis, _)) = &self.basis else { return Arc::default() };
         let places = places(self.records.values().map(|record| &**record), basis, store.now());
-        places.into_iter().filter_map(|(id, place)| Some((id, (self.records.get(id)?, place)))).collect()
+        let waiting = places.into_iter().filter_map(|(id, place)| {
+            let (id, record) = self.records.get_key_value(id)?;
+            Some((Arc::clone(id), (Arc::clone(record), place)))
+        });
+        Arc::new(waiting.collect())
     }
 
     /// Forgets everything, to read it whole next time (after a failed read, say).
