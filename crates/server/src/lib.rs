@@ -74,13 +74,26 @@ pub struct AppState {
     pub live_feed: api::live_feed::LiveFeed,
     /// The live streams the open-file limit leaves room for; see `open_files.rs`.
     pub stream_slots: Arc<open_files::StreamSlots>,
+    /// [`AppState::ticket_url_base`] as read with a published configuration version.
+    ticket_url: Arc<std::sync::Mutex<Option<(i64, String)>>>,
 }
 
 impl AppState {
     /// Where visitors' phones reach the server, for ticket QR codes: the address the
     /// administrators published, else the server's `--public-url`.
+    /// Read again only after a publication: thousands of phones opening their ticket pages
+    /// at once would otherwise each ask the database.
     pub async fn ticket_url_base(&self) -> error::AppResult<String> {
-        Ok(self.store.public_base_url().await?.unwrap_or_else(|| self.public_url.to_string()))
+        let version = self.store.published_version();
+        let cached = self.ticket_url.lock().ok().and_then(|cached| cached.clone());
+        if let Some((_, url)) = cached.filter(|(read_with, _)| *read_with == version) {
+            return Ok(url);
+        }
+        let url = self.store.public_base_url().await?.unwrap_or_else(|| self.public_url.to_string());
+        if let Ok(mut cached) = self.ticket_url.lock() {
+            *cached = Some((version, url.clone()));
+        }
+        Ok(url)
     }
 
     /// Counts a new live stream of `kind`, or refuses it when as many are open as the
@@ -251,6 +264,7 @@ impl Server {
             metrics: Arc::new(metrics::Metrics::default()),
             live_feed: api::live_feed::LiveFeed::start(store.clone()),
             stream_slots: open_files::StreamSlots::new(stream_capacity),
+            ticket_url: Arc::default(),
         };
         let router = app(state, &dist_dir);
         Ok(Self { listener, router, store, address, public_url, has_admin })

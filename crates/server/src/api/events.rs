@@ -55,7 +55,11 @@ pub async fn ticket_events(
     if !looks_like_ticket_id(&id) {
         return Err(AppError::NotFound("no such ticket".into()));
     }
-    let start = resume_point(&state.store, resume).await?;
+    // A phone's stream always starts with the ticket as it is; its ids only mark the place.
+    let start = match state.live_feed.newest() {
+        Some(newest) => resume.within(newest),
+        None => resume_point(&state.store, resume).await?,
+    };
     let public_url: std::sync::Arc<str> = state.ticket_url_base().await?.into();
     let open = state.open_stream(StreamKind::Ticket)?;
     let feed = &state.live_feed;

@@ -26,7 +26,7 @@ mod tickets;
 mod waiting;
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use tokio::sync::broadcast;
@@ -69,15 +69,28 @@ pub struct LiveFeed {
     snapshots: broadcast::WeakSender<Arc<Snapshot>>,
     displays: Arc<AtomicUsize>,
     tickets: tickets::FollowedTickets,
+    /// The newest event of the reader's last read; 0 before its first.
+    newest: Arc<AtomicI64>,
 }
 
 impl LiveFeed {
     /// Starts the instance's reader; it ends when the store closes its streams.
     pub fn start(store: Store) -> Self {
         let (snapshots, _) = broadcast::channel(BEHIND_AT_MOST);
-        let feed = Self { snapshots: snapshots.downgrade(), displays: Arc::default(), tickets: Default::default() };
+        let feed = Self {
+            snapshots: snapshots.downgrade(),
+            displays: Arc::default(),
+            tickets: Default::default(),
+            newest: Arc::default(),
+        };
         tokio::spawn(read_after_each_commit(store, snapshots, feed.clone()));
         feed
+    }
+
+    /// The newest event the reader has read, if it has read yet: where a phone's stream starts
+    /// without asking the database (its ids only mark where it is).
+    pub fn newest(&self) -> Option<i64> {
+        Some(self.newest.load(Ordering::Relaxed)).filter(|newest| *newest > 0)
     }
 
     /// Snapshots from now on, `None` once the server is shutting down; `counted` (the
@@ -143,6 +156,7 @@ async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<S
             match read(&store, previous, &feed, phones.then_some(&mut waiting)).await {
                 Ok(snapshot) => {
                     previous = snapshot.newest;
+                    feed.newest.store(previous, Ordering::Relaxed);
                     if desks {
                         let _ = snapshots.send(Arc::new(snapshot));
                     }
