@@ -177,8 +177,9 @@ async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<S
             waiting.forget();
         }
         tokio::time::sleep_until(started + READ_AT_MOST_EVERY).await;
-        if changes.changed().await.is_err() {
-            break;
+        tokio::select! {
+            changed = changes.changed() => if changed.is_err() { break },
+            () = feed.tickets.wake_reader.notified() => {}
         }
     }
     feed.tickets.close();

@@ -49,6 +49,9 @@ impl NewsKind {
 #[derive(Clone, Default)]
 pub struct FollowedTickets {
     watches: Arc<Mutex<Watches>>,
+    /// Wakes the reader when phones start following and it has no copy of the queue yet, so
+    /// the phones after the first few take their first state from memory.
+    pub(super) wake_reader: Arc<tokio::sync::Notify>,
 }
 
 #[derive(Default)]
@@ -78,6 +81,9 @@ impl FollowedTickets {
             Some((record, place)) => News { newest: watches.newest, kind: NewsKind::Waiting(record.clone(), *place) },
             None => News::default(),
         };
+        if watches.newest == 0 {
+            self.wake_reader.notify_one();
+        }
         let sender = watches.by_ticket.entry(id.to_owned()).or_insert_with(|| watch::channel(known).0);
         Some(Following { news: Some(sender.subscribe()), id: id.to_owned(), followed: self.clone() })
     }
@@ -150,6 +156,11 @@ impl Drop for Following {
         let mut watches = self.followed.lock();
         if watches.by_ticket.get(&self.id).is_some_and(|sender| sender.receiver_count() == 0) {
             watches.by_ticket.remove(&self.id);
+        }
+        if watches.by_ticket.is_empty() {
+            // The reader forgets its copy without phones; the next first phone wakes it.
+            watches.newest = 0;
+            watches.waiting = Arc::default();
         }
     }
 }
