@@ -15,6 +15,9 @@ use crate::error::{AppError, AppResult};
 use crate::metrics::OpenStream;
 use crate::store::{Store, TicketView};
 
+/// How long a phone that starts following waits for the reader's first copy of the queue.
+const FIRST_READ_PATIENCE: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// One phone's stream of its ticket `id`, starting with its current state; `None` when there
 /// is no such ticket.
 pub async fn follow_ticket(
@@ -29,7 +32,14 @@ pub async fn follow_ticket(
     let following = feed.tickets.follow(&id);
     // A waiting ticket is in the reader's copy: thousands of phones opening at once then
     // cost the database nothing.
-    let now = match following.as_ref().and_then(|following| following.current().kind.view()) {
+    let mut known = following.as_ref().and_then(|following| following.current().kind.view());
+    if known.is_none() && following.is_some() {
+        // When thousands of phones open at once (after a restart, say), the reader's first
+        // copy comes sooner than each one's own read of the database would.
+        feed.tickets.first_read(FIRST_READ_PATIENCE).await;
+        known = following.as_ref().and_then(|following| following.current().kind.view());
+    }
+    let now = match known {
         Some(view) => view,
         None => match store.ticket(&id).await? {
             Some(view) => view,

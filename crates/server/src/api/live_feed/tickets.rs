@@ -46,12 +46,20 @@ impl NewsKind {
 }
 
 /// The tickets phones follow, each with its watch.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct FollowedTickets {
     watches: Arc<Mutex<Watches>>,
     /// Wakes the reader when phones start following and it has no copy of the queue yet, so
     /// the phones after the first few take their first state from memory.
     pub(super) wake_reader: Arc<tokio::sync::Notify>,
+    /// Whether the reader has a copy of the queue for the phones that follow now.
+    has_read: Arc<watch::Sender<bool>>,
+}
+
+impl Default for FollowedTickets {
+    fn default() -> Self {
+        Self { watches: Arc::default(), wake_reader: Arc::default(), has_read: Arc::new(watch::channel(false).0) }
+    }
 }
 
 #[derive(Default)]
@@ -92,6 +100,12 @@ impl FollowedTickets {
         self.lock().by_ticket.is_empty()
     }
 
+    /// Waits until the reader has a copy of the queue (at most `patience`).
+    pub async fn first_read(&self, patience: std::time::Duration) {
+        let mut has_read = self.has_read.subscribe();
+        let _ = tokio::time::timeout(patience, has_read.wait_for(|has_read| *has_read)).await;
+    }
+
     /// Tells each followed ticket's phones what changed: the view of a waiting ticket when it
     /// differs from the last one sent; "read it" to a ticket that stopped waiting or, not
     /// waiting, had an event (`touched`; `None`: any may have had one).
@@ -99,6 +113,7 @@ impl FollowedTickets {
         let mut watches = self.lock();
         watches.newest = newest;
         watches.waiting = waiting;
+        self.has_read.send_replace(true);
         let watches = &*watches;
         for (id, sender) in &watches.by_ticket {
             sender.send_if_modified(|news| {
@@ -161,6 +176,7 @@ impl Drop for Following {
             // The reader forgets its copy without phones; the next first phone wakes it.
             watches.newest = 0;
             watches.waiting = Arc::default();
+            self.followed.has_read.send_replace(false);
         }
     }
 }
