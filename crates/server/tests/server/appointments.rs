@@ -27,14 +27,7 @@ struct Office {
 async fn office_with(edit: impl FnOnce(&mut wire::AppointmentRules)) -> Office {
     let server = TestServer::fresh();
     let admin = server.admin().await;
-    let utc_hour = i64::from(Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).hour());
-    let offset = (12 - utc_hour).clamp(-12, 14);
-    // The Etc zones' signs are POSIX's, the other way round: Etc/GMT-3 is three hours ahead.
-    let zone = match offset {
-        0 => "Etc/GMT".to_owned(),
-        ahead if ahead > 0 => format!("Etc/GMT-{ahead}"),
-        behind => format!("Etc/GMT+{}", -behind),
-    };
+    let zone = crate::helpers::zone_where_it_is_noon();
     admin
         .edit_and_publish(|office| {
             office.time_zone = zone;

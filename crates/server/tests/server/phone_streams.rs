@@ -66,12 +66,7 @@ async fn every_phone_shows_what_the_api_shows_through_calls_appointments_and_sev
     let server = TestServer::start(data.path());
     let admin = server.admin().await;
     // Noon at the office, whenever the suite runs, and check-in two hours ahead.
-    let utc_hour = i64::from(Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).hour());
-    let zone = match (12 - utc_hour).clamp(-12, 14) {
-        0 => "Etc/GMT".to_owned(),
-        ahead if ahead > 0 => format!("Etc/GMT-{ahead}"),
-        behind => format!("Etc/GMT+{}", -behind),
-    };
+    let zone = crate::helpers::zone_where_it_is_noon();
     admin
         .edit_and_publish(|office| {
             office.time_zone = zone;

@@ -12,6 +12,7 @@ mod kiosks;
 mod requests;
 mod sse;
 mod test_server;
+mod zones;
 
 pub use cable::Cable;
 pub use clerk::{Clerk, assert_staff_ticket};
@@ -27,3 +28,4 @@ pub use kiosks::{KioskReport, Kiosks};
 pub use requests::{Answer, assert_refused, id, new_key};
 pub use sse::SseReader;
 pub use test_server::TestServer;
+pub use zones::zone_where_it_is_noon;
