@@ -81,6 +81,7 @@ pub struct AppState {
 impl AppState {
     /// Where visitors' phones reach the server, for ticket QR codes: the address the
     /// administrators published, else the server's `--public-url`.
+    ///
     /// Read again only after a publication: thousands of phones opening their ticket pages
     /// at once would otherwise each ask the database.
     pub async fn ticket_url_base(&self) -> error::AppResult<String> {
@@ -100,7 +101,7 @@ impl AppState {
     /// open-file limit leaves room for.
     pub fn open_stream(&self, kind: metrics::StreamKind) -> error::AppResult<metrics::OpenStream> {
         let slot = self.stream_slots.take().ok_or(error::AppError::TooManyStreams)?;
-        Ok(self.metrics.stream_opened_in(kind, slot))
+        Ok(self.metrics.stream_opened(kind, slot))
     }
 }
 

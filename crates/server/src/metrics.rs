@@ -154,19 +154,13 @@ impl Metrics {
         self.waited_before_call.observe(waited_ms.max(0) as f64 / 1000.0);
     }
 
-    /// Like [`Metrics::stream_opened`], holding `slot` for as long as the stream is open.
-    pub fn stream_opened_in(&self, kind: StreamKind, slot: crate::open_files::StreamSlot) -> OpenStream {
-        let mut open = self.stream_opened(kind);
-        open._slot = Some(slot);
-        open
-    }
-
-    /// Counts a live stream as open until the returned guard is dropped, which happens when
-    /// the client disconnects (the response body is dropped) or the server shuts down.
-    pub fn stream_opened(&self, kind: StreamKind) -> OpenStream {
+    /// Counts a live stream as open, holding its `slot`, until the returned guard is dropped,
+    /// which happens when the client disconnects (the response body is dropped) or the server
+    /// shuts down.
+    pub fn stream_opened(&self, kind: StreamKind, slot: crate::open_files::StreamSlot) -> OpenStream {
         let gauge = self.sse_clients.get_or_create_owned(&kind.label());
         gauge.inc();
-        OpenStream { gauge, _slot: None }
+        OpenStream { gauge, _slot: slot }
     }
 
     fn response_sent(&self, response: &Response) {
@@ -225,7 +219,7 @@ async fn waiting_by_concern(store: &Store) -> AppResult<BTreeMap<String, i64>> {
 pub struct OpenStream {
     gauge: Gauge,
     /// Its place among the streams the open-file limit leaves room for.
-    _slot: Option<crate::open_files::StreamSlot>,
+    _slot: crate::open_files::StreamSlot,
 }
 
 impl Drop for OpenStream {

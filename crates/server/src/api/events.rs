@@ -80,9 +80,9 @@ pub async fn queue_events(
     State(state): State<AppState>,
     resume: ResumeFrom,
 ) -> AppResult<EventStream> {
-    let start = resume_point(&state.store, resume).await?;
     let open = state.open_stream(StreamKind::Queue)?;
-    let events = super::live_feed::follow_queue(&state.live_feed, &state.store, start, open).await?;
+    let events =
+        super::live_feed::follow_queue(&state.live_feed, &state.store, |newest| resume.within(newest), open).await?;
     Ok(Sse::new(events).keep_alive(KeepAlive::default()))
 }
 
@@ -131,7 +131,7 @@ impl<S: Send + Sync> FromRequestParts<S> for ResumeFrom {
 impl ResumeFrom {
     /// The id to continue after, if it is one of `0..=newest`; else `newest` (an id the
     /// server does not have counts as none).
-    fn within(&self, newest: i64) -> i64 {
+    pub(super) fn within(&self, newest: i64) -> i64 {
         self.0.filter(|id| (0..=newest).contains(id)).unwrap_or(newest)
     }
 }
@@ -142,8 +142,8 @@ async fn resume_point(store: &Store, resume: ResumeFrom) -> AppResult<i64> {
 }
 
 /// A stream that asks `fetch` for events after the last one it sent, whenever the store
-/// reports a change, until the server shuts down or the client goes away. It is counted in
-/// `/metrics` as a `kind` stream while it exists.
+/// reports a change, until the server shuts down or the client goes away. It keeps `open`
+/// (its count in `/metrics` and its place among the open streams) while it exists.
 fn live<F, Fut>(state: &AppState, open: OpenStream, start: i64, fetch: F) -> EventStream
 where
     F: Fn(Store, i64) -> Fut + Send + Sync + 'static,

@@ -3,10 +3,11 @@
 //! Every commit can change every waiting visitor's place and every display's list of calls.
 //! Before, each stream asked the database on its own after every commit: five queries per
 //! phone, two per display. Now one task per instance reads what the streams need after each
-//! commit, once, and hands it to them in memory as a [`Snapshot`]:
-//! - the newest event, and the tickets that had events since the last snapshot;
-//! - every waiting ticket's place and wait ([`Store::waiting_views`]), while phones follow;
-//! - the calls since the last snapshot, while displays follow.
+//! commit, once, and hands it to them in memory:
+//! - the newest event, and the calls since the last read, while displays follow: a
+//!   [`Snapshot`] over a broadcast channel;
+//! - every waiting ticket's place and wait, while phones follow: kept as a copy of the
+//!   waiting queue (`waiting.rs`) and told to each phone through its ticket's watch.
 //!
 //! Each stream derives from it what its client must hear: a display the calls (`display.rs`),
 //! a staff desk that the queue changed (`queue.rs`). Phones are told through a watch per

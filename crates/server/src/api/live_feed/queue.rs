@@ -12,11 +12,18 @@ use crate::error::AppResult;
 use crate::metrics::OpenStream;
 use crate::store::Store;
 
-/// The desk's stream, from event `start` on: at once `changed` if the queue changed since.
-pub async fn follow_queue(feed: &LiveFeed, store: &Store, start: i64, open: OpenStream) -> AppResult<BoxedEvents> {
+/// The desk's stream, from the event `start` picks given the newest (where the desk resumes):
+/// at once `changed` if the queue changed since.
+pub async fn follow_queue(
+    feed: &LiveFeed,
+    store: &Store,
+    start: impl FnOnce(i64) -> i64,
+    open: OpenStream,
+) -> AppResult<BoxedEvents> {
     // Subscribed before reading the newest event, so no commit after that read is missed.
     let snapshots = feed.subscribe(None);
     let newest = store.latest_event_id().await?;
+    let start = start(newest);
     let first = Event::default().retry(RETRY).comment("willkommen");
     let mut queue = VecDeque::from([first]);
     queue.extend(changed(newest, start));

@@ -89,7 +89,7 @@ impl FollowedTickets {
             Some((record, place)) => News { newest: watches.newest, kind: NewsKind::Waiting(record.clone(), *place) },
             None => News::default(),
         };
-        if watches.newest == 0 {
+        if !*self.has_read.borrow() {
             self.wake_reader.notify_one();
         }
         let sender = watches.by_ticket.entry(id.to_owned()).or_insert_with(|| watch::channel(known).0);
@@ -174,7 +174,6 @@ impl Drop for Following {
         }
         if watches.by_ticket.is_empty() {
             // The reader forgets its copy without phones; the next first phone wakes it.
-            watches.newest = 0;
             watches.waiting = Arc::default();
             self.followed.has_read.send_replace(false);
         }

@@ -14,10 +14,10 @@ use std::time::Duration;
 use tokio::time::Instant;
 
 use crate::error::AppResult;
+use crate::store::{Place, QueueBasis, Store, TicketRecord, places};
 
 /// Every waiting ticket by id, with its record and place.
 pub type Waiting = HashMap<Arc<str>, (Arc<TicketRecord>, Place)>;
-use crate::store::{Place, QueueBasis, Store, TicketRecord, places};
 
 const READ_WHOLE_EVERY: Duration = Duration::from_secs(10);
 const READ_WAITS_EVERY: Duration = Duration::from_secs(5);
