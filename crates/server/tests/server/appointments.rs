@@ -13,7 +13,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use willkommen_api as wire;
 
-use crate::helpers::{Answer, Clerk, TestServer, assert_refused, assert_staff_ticket, id};
+use crate::helpers::{Answer, Clerk, TestServer, assert_refused, assert_staff_ticket, id, slot_in};
 
 const API: &str = "/api/v1";
 
@@ -27,14 +27,7 @@ struct Office {
 async fn office_with(edit: impl FnOnce(&mut wire::AppointmentRules)) -> Office {
     let server = TestServer::fresh();
     let admin = server.admin().await;
-    let zone = crate::helpers::zone_where_it_is_noon();
-    admin
-        .edit_and_publish(|office| {
-            office.time_zone = zone;
-            office.appointments.enabled = true;
-            edit(&mut office.appointments);
-        })
-        .await;
+    admin.take_appointments_at_noon(edit).await;
     Office { server, admin }
 }
 
@@ -49,11 +42,6 @@ async fn office_in_berlin() -> Office {
     let admin = server.admin().await;
     admin.edit_and_publish(|office| office.appointments.enabled = true).await;
     Office { server, admin }
-}
-
-/// A moment `minutes` from now, as a booking system sends it.
-fn slot_in(minutes: i64) -> String {
-    (Timestamp::now() + SignedDuration::from_mins(minutes)).round(jiff::Unit::Second).unwrap().to_string()
 }
 
 impl Office {

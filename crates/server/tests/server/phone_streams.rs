@@ -4,11 +4,10 @@
 
 use std::time::{Duration, Instant};
 
-use jiff::{SignedDuration, Timestamp};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::helpers::{SseReader, TestServer, id};
+use crate::helpers::{SseReader, TestServer, id, slot_in};
 
 const API: &str = "/api/v1";
 
@@ -55,25 +54,13 @@ impl Phone {
     }
 }
 
-/// A moment `minutes` from now, as a booking system sends it.
-fn slot_in(minutes: i64) -> String {
-    (Timestamp::now() + SignedDuration::from_mins(minutes)).round(jiff::Unit::Second).unwrap().to_string()
-}
-
 #[tokio::test]
 async fn every_phone_shows_what_the_api_shows_through_calls_appointments_and_several_queues() {
     let data = tempfile::tempdir().unwrap();
     let server = TestServer::start(data.path());
     let admin = server.admin().await;
     // Noon at the office, whenever the suite runs, and check-in two hours ahead.
-    let zone = crate::helpers::zone_where_it_is_noon();
-    admin
-        .edit_and_publish(|office| {
-            office.time_zone = zone;
-            office.appointments.enabled = true;
-            office.appointments.check_in_opens_minutes = 120;
-        })
-        .await;
+    admin.take_appointments_at_noon(|rules| rules.check_in_opens_minutes = 120).await;
     let clerk = server.clerk().await;
     // Services take time, so waits are estimated and walk-ins count appointments due meanwhile.
     for _ in 0..2 {

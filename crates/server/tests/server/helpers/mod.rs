@@ -28,4 +28,4 @@ pub use kiosks::{KioskReport, Kiosks};
 pub use requests::{Answer, assert_refused, id, new_key};
 pub use sse::SseReader;
 pub use test_server::TestServer;
-pub use zones::zone_where_it_is_noon;
+pub use zones::slot_in;
