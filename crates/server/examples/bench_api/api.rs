@@ -77,6 +77,11 @@ pub fn take_ticket(client: &Client, base: &str, key: &str, request: &wire::NewTi
     client.post(format!("{base}{API_PREFIX}/tickets")).header(IDEMPOTENCY_KEY_HEADER, key).json(request)
 }
 
+/// `POST /tickets/{id}/cancel`, as the visitor's phone sends it.
+pub fn cancel_ticket(client: &Client, base: &str, id: &str) -> RequestBuilder {
+    client.post(format!("{base}{API_PREFIX}/tickets/{id}/cancel"))
+}
+
 /// A clerk signed in at one counter, with the session cookie in its own client.
 pub struct Clerk {
     client: Client,

@@ -21,7 +21,7 @@ use crate::driver::{self, Round};
 use crate::office::Site;
 use crate::plan::Plan;
 use crate::random;
-use crate::rates::Kiosk;
+use crate::rates::{Acknowledged, Kiosk};
 use crate::sse::EventReader;
 use crate::stats::{Latency, round2};
 
@@ -92,8 +92,14 @@ pub async fn run(site: &Site, plan: &Plan, shape: Shape) -> anyhow::Result<Fanou
     // What issuing achieves on this server with no stream open: the same round as below.
     let kiosks = plan.issuing_kiosks.last().copied().unwrap_or(1);
     progress!("issuing as fast as {kiosks} kiosks can for {} s without streams", plan.round.as_secs_f64());
-    let kiosk = Kiosk::new(site);
+    let issued = Acknowledged::default();
+    let kiosk = Kiosk::new(site).recording(&issued);
     let issuing_without_streams = driver::closed_loop(kiosks, plan.round, move |_, _| kiosk.take_ticket()).await;
+    // Issuing takes longer the longer the queue (a new ticket counts the people ahead of it),
+    // so the round with streams must start from the same queue: this one's tickets go.
+    let issued: Vec<String> = std::mem::take(&mut *issued.lock().unwrap()).into_values().collect();
+    progress!("cancelling the {} tickets issued, so the next round starts from the same queue", issued.len());
+    cancel_all(site, issued).await?;
     tokio::time::sleep(SETTLE).await;
     let rss_without_streams = site.server.resident_bytes();
 
@@ -162,6 +168,27 @@ pub async fn run(site: &Site, plan: &Plan, shape: Shape) -> anyhow::Result<Fanou
             Some(round2(after.saturating_sub(before) as f64 / 1024.0 / streams_open as f64));
     }
     Ok(figures)
+}
+
+/// Cancels the tickets `ids` as their visitors would, a few at a time.
+async fn cancel_all(site: &Site, ids: Vec<String>) -> anyhow::Result<()> {
+    let ids = Arc::new(Mutex::new(ids));
+    let mut cancellers = JoinSet::<anyhow::Result<()>>::new();
+    for _ in 0..8 {
+        let (ids, client, url) = (ids.clone(), api::client(), site.url().to_owned());
+        cancellers.spawn(async move {
+            loop {
+                let Some(id) = ids.lock().unwrap().pop() else { return Ok(()) };
+                let answer = api::send(api::cancel_ticket(&client, &url, &id)).await;
+                api::expect_status(answer, StatusCode::OK)
+                    .map_err(|kind| anyhow::anyhow!("cancelling {id}: {kind}"))?;
+            }
+        });
+    }
+    while let Some(done) = cancellers.join_next().await {
+        done??;
+    }
+    Ok(())
 }
 
 async fn take_ticket(

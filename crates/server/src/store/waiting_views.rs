@@ -33,7 +33,7 @@ pub struct QueueBasis {
     waits: HashMap<String, (Option<f64>, u32)>,
     /// Per concern and day: the slots of booked appointments that will go ahead of walk-ins
     /// when due (expected, or checked in in time and waiting).
-    booked: HashMap<(String, String), Vec<i64>>,
+    booked: HashMap<String, HashMap<String, Vec<i64>>>,
 }
 
 impl QueueBasis {
@@ -41,7 +41,7 @@ impl QueueBasis {
     pub fn covers<'a>(&self, mut records: impl Iterator<Item = &'a TicketRecord>) -> bool {
         records.all(|record| {
             self.waits.contains_key(&record.concern_id)
-                && self.booked.contains_key(&(record.concern_id.clone(), record.service_day.clone()))
+                && self.booked.get(&record.concern_id).is_some_and(|days| days.contains_key(&record.service_day))
         })
     }
 }
@@ -80,43 +80,50 @@ impl Store {
             if !waits.contains_key(concern) {
                 waits.insert(concern.clone(), wait_basis(&mut conn, concern, now).await?);
             }
-            booked.insert((concern.clone(), day.clone()), booked_slots(&mut conn, concern, day).await?);
+            let slots = booked_slots(&mut conn, concern, day).await?;
+            booked.entry(concern.clone()).or_insert_with(HashMap::new).insert(day.clone(), slots);
         }
         Ok(QueueBasis { rules, waits, booked })
     }
 }
 
-/// The place and wait of every waiting ticket among `records` at `now`, by ticket id.
-pub fn places<'a>(
-    records: impl Iterator<Item = &'a TicketRecord>,
+/// The place and wait of every waiting ticket among `records` at `now`, each with the tag it
+/// came with (the caller's handle on the ticket).
+///
+/// The reader works this out for the whole queue after every commit that may move a phone,
+/// so it stays cheap: each ticket's call order is worked out once, and nothing is hashed.
+pub fn places<'a, T>(
+    records: impl Iterator<Item = (T, &'a TicketRecord)>,
     basis: &QueueBasis,
     now: Timestamp,
-) -> HashMap<&'a str, Place> {
+) -> Vec<(T, Place)> {
     let due = crate::appointment_window::due_until(now, &basis.rules);
-    let mut queues = BTreeMap::<(&str, &str), Vec<&TicketRecord>>::new();
-    for record in records {
-        queues.entry((record.concern_id.as_str(), record.service_day.as_str())).or_default().push(record);
+    // The call order of `people_ahead` in `tickets.rs`: a ticket counts as ahead only when it
+    // comes strictly earlier, so tickets that tie do not count each other.
+    let order = |ticket: &TicketRecord| {
+        (
+            Reverse(ticket.priority),
+            call_class_of(ticket, due),
+            ticket.appointment_slot.unwrap_or(ticket.queued_at),
+            ticket.queued_at,
+        )
+    };
+    let mut queues = BTreeMap::<(&str, &str), Vec<_>>::new();
+    let mut count = 0;
+    for (tag, record) in records {
+        let queue = (record.concern_id.as_str(), record.service_day.as_str());
+        queues.entry(queue).or_default().push((order(record), tag));
+        count += 1;
     }
-    let mut places = HashMap::new();
+    let mut places = Vec::with_capacity(count);
     for ((concern, day), mut queue) in queues {
-        // The call order of `people_ahead` in `tickets.rs`: a ticket counts as ahead only
-        // when it comes strictly earlier, so tickets that tie do not count each other.
-        let order = |ticket: &TicketRecord| {
-            (
-                Reverse(ticket.priority),
-                call_class_of(ticket, due),
-                ticket.appointment_slot.unwrap_or(ticket.queued_at),
-                ticket.queued_at,
-            )
-        };
-        queue.sort_by_key(|ticket| order(ticket));
+        queue.sort_unstable_by_key(|(position, _)| *position);
         let (average, counters) = basis.waits.get(concern).copied().unwrap_or((None, 0));
-        let booked = basis.booked.get(&(concern.to_owned(), day.to_owned())).map_or(&[][..], Vec::as_slice);
+        let booked = basis.booked.get(concern).and_then(|days| days.get(day)).map_or(&[][..], Vec::as_slice);
         let mut place = 0;
         let mut previous = None;
-        for (index, record) in queue.into_iter().enumerate() {
-            let position = order(record);
-            if previous.as_ref() != Some(&position) {
+        for (index, (position, tag)) in queue.into_iter().enumerate() {
+            if previous != Some(position) {
                 place = u32::try_from(index).unwrap_or(u32::MAX);
             }
             let mut ahead = place;
@@ -132,7 +139,7 @@ pub fn places<'a>(
                 }
             }
             previous = Some(position);
-            places.insert(record.id.as_str(), Place { people_ahead: ahead, estimated_wait });
+            places.push((tag, Place { people_ahead: ahead, estimated_wait }));
         }
     }
     places

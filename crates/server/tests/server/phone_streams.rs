@@ -131,6 +131,16 @@ async fn every_phone_shows_what_the_api_shows_through_calls_appointments_and_sev
     let third = clerk.called_next("counter-1").await;
     clerk.done(id(&third), "start").await;
     all_agree(&server, &mut phones).await;
+
+    // A walk-in goes ahead of the appointment checked in early. Nothing happens after it, and
+    // tickets only issued are told together a moment later: the phone still hears of it.
+    let early = &mut phones[1];
+    assert_eq!(early.ticket, id(&tickets[1]), "B-LATER's phone");
+    let ahead = |phone: &Phone| phone.shown.as_ref().unwrap()["people_ahead"].as_u64().unwrap();
+    let before = ahead(early);
+    server.issue_ticket("address-change", "en").await;
+    early.shows_what_the_api_shows(&server).await;
+    assert_eq!(ahead(early), before + 1, "the walk-in goes ahead of an early appointment");
 }
 
 async fn all_agree(server: &TestServer, phones: &mut [Phone]) {

@@ -178,9 +178,11 @@ async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<S
             waiting.forget();
         }
         tokio::time::sleep_until(started + READ_AT_MOST_EVERY).await;
+        let issued_due = waiting.issued_due_at();
         tokio::select! {
             changed = changes.changed() => if changed.is_err() { break },
             () = feed.tickets.wake_reader.notified() => {}
+            () = sleep_until_some(issued_due) => {}
         }
     }
     feed.tickets.close();
@@ -199,13 +201,14 @@ async fn read(
         // themselves once rather than the reader going through every event since.
         if newest - previous > EVENTS_AT_MOST {
             waiting.forget();
-            waiting.update(store, &[]).await?;
+            waiting.update(store, Vec::new(), true).await?;
             feed.tickets.tell(newest, waiting.places(store), None);
         } else {
             let events = store.events_between(previous, newest).await?;
-            waiting.update(store, &events).await?;
-            let touched = events.iter().map(|(id, _)| id.as_str()).collect();
-            feed.tickets.tell(newest, waiting.places(store), Some(&touched));
+            if let Some(events) = waiting.update(store, events, !feed.tickets.has_read()).await? {
+                let touched = events.iter().map(|(id, _)| id.as_str()).collect();
+                feed.tickets.tell(newest, waiting.places(store), Some(&touched));
+            }
         }
     }
     let calls = if feed.displays.load(Ordering::Relaxed) == 0 {
@@ -217,4 +220,12 @@ async fn read(
         Some(Vec::new())
     };
     Ok(Snapshot { previous, newest, calls })
+}
+
+/// Sleeps until `at`, or for ever without it.
+async fn sleep_until_some(at: Option<tokio::time::Instant>) {
+    match at {
+        Some(at) => tokio::time::sleep_until(at).await,
+        None => std::future::pending().await,
+    }
 }

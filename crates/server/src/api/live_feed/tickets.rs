@@ -96,6 +96,11 @@ impl FollowedTickets {
         Some(Following { news: Some(sender.subscribe()), id: id.to_owned(), followed: self.clone() })
     }
 
+    /// Whether the phones that follow have been told from a copy of the queue.
+    pub fn has_read(&self) -> bool {
+        *self.has_read.borrow()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.lock().by_ticket.is_empty()
     }

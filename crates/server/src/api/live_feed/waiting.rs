@@ -6,6 +6,13 @@
 //! moved or cancelled by the booking system, time passing (the half hour of active counters).
 //! The copy is therefore read whole after each publication and every [`READ_WHOLE_EVERY`],
 //! and the wait figures every [`READ_WAITS_EVERY`].
+//!
+//! Working out every place costs time in proportion to the queue, and kiosks can issue
+//! hundreds of tickets a second. New tickets rarely move anybody (only one with priority, or
+//! an appointment falling due, goes ahead of others), so a commit that only issued tickets
+//! waits up to [`ISSUED_TOLD_WITHIN`] for the next: a burst of issuing costs a few place
+//! reckonings a second, not one per commit. Every other event (a call, above all) is told at
+//! once.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
@@ -17,26 +24,48 @@ use crate::error::AppResult;
 use crate::store::{Place, QueueBasis, Store, TicketRecord, places};
 
 /// Every waiting ticket by id, with its record and place.
-pub type Waiting = HashMap<Arc<str>, (Arc<TicketRecord>, Place)>;
+pub type Waiting = HashMap<Arc<str>, (Arc<TicketRecord>, Place), foldhash::fast::RandomState>;
+
+/// Events read: the ticket's id and the event's kind.
+pub type Events = Vec<(String, String)>;
 
 const READ_WHOLE_EVERY: Duration = Duration::from_secs(10);
 const READ_WAITS_EVERY: Duration = Duration::from_secs(5);
 
+/// The longest a phone hears late of tickets issued ahead of it.
+pub const ISSUED_TOLD_WITHIN: Duration = Duration::from_secs(1);
+
 /// The waiting tickets and what their places depend on.
 #[derive(Default)]
 pub struct WaitingQueue {
-    records: HashMap<Arc<str>, Arc<TicketRecord>>,
+    records: HashMap<Arc<str>, Arc<TicketRecord>, foldhash::fast::RandomState>,
     basis: Option<(QueueBasis, Instant)>,
     /// The configuration read with, and when the whole queue was read.
     read_whole: Option<(i64, Instant)>,
+    /// Events of issued tickets not applied yet, and since when the first has waited.
+    issued: Events,
+    issued_since: Option<Instant>,
 }
 
 impl WaitingQueue {
-    /// Brings the copy up to date after the events of `touched` (ticket id and kind).
-    pub async fn update(&mut self, store: &Store, touched: &[(String, String)]) -> AppResult<()> {
+    /// Brings the copy up to date after `events`, or only notes them when they only issued
+    /// tickets and may wait (`urgent`: a phone waits for its first copy). Returns the events
+    /// applied, `None` when they wait.
+    pub async fn update(&mut self, store: &Store, events: Events, urgent: bool) -> AppResult<Option<Events>> {
         let version = store.published_version();
         let whole =
             self.read_whole.is_none_or(|(read_with, at)| read_with != version || at.elapsed() >= READ_WHOLE_EVERY);
+        let only_issued = events.iter().all(|(_, kind)| kind == "issued");
+        if !events.is_empty() {
+            self.issued_since.get_or_insert_with(Instant::now);
+        }
+        self.issued.extend(events);
+        let may_wait = self.issued_since.is_none_or(|since| since.elapsed() < ISSUED_TOLD_WITHIN);
+        if !whole && !urgent && only_issued && may_wait && !self.basis_is_stale() {
+            return Ok(None);
+        }
+        let events = std::mem::take(&mut self.issued);
+        self.issued_since = None;
         let mut services_changed = whole;
         if whole {
             // Forgotten first: should the read fail, the next one is whole again.
@@ -45,43 +74,50 @@ impl WaitingQueue {
             self.records =
                 records.into_iter().map(|record| (Arc::from(record.id.as_str()), Arc::new(record))).collect();
             self.read_whole = Some((version, Instant::now()));
-        } else if !touched.is_empty() {
+        } else if !events.is_empty() {
             let ids: Vec<String> =
-                touched.iter().map(|(id, _)| id.clone()).collect::<HashSet<_>>().into_iter().collect();
+                events.iter().map(|(id, _)| id.clone()).collect::<HashSet<_>>().into_iter().collect();
             for id in &ids {
                 self.records.remove(id.as_str());
             }
             for record in store.ticket_records(Some(&ids)).await? {
-                // A checked-in appointment changes which bookings are still to come.
-                services_changed |= record.appointment.is_some();
+                // A checked-in appointment changes which bookings are still to come, and a
+                // ticket of a queue not read yet needs its queue's figures.
+                services_changed |= record.appointment.is_some()
+                    || self.basis.as_ref().is_some_and(|(basis, _)| !basis.covers(std::iter::once(&record)));
                 if record.status == "waiting" {
                     self.records.insert(Arc::from(record.id.as_str()), Arc::new(record));
                 }
             }
             // A call, start, end, return or transfer changes averages, counters or bookings.
-            services_changed |= touched.iter().any(|(_, kind)| kind != "issued");
+            services_changed |= events.iter().any(|(_, kind)| kind != "issued");
         }
-        let stale = self.basis.as_ref().is_none_or(|(basis, at)| {
-            at.elapsed() >= READ_WAITS_EVERY || !basis.covers(self.records.values().map(|record| &**record))
-        });
-        if services_changed || stale {
+        if services_changed || self.basis_is_stale() {
             let queues: BTreeSet<(String, String)> =
                 self.records.values().map(|record| (record.concern_id.clone(), record.service_day.clone())).collect();
             self.basis = None;
             self.basis = Some((store.queue_basis(&queues).await?, Instant::now()));
         }
-        Ok(())
+        Ok(Some(events))
+    }
+
+    /// When the issued tickets noted last must be applied, if any wait.
+    pub fn issued_due_at(&self) -> Option<Instant> {
+        self.issued_since.map(|since| since + ISSUED_TOLD_WITHIN)
+    }
+
+    fn basis_is_stale(&self) -> bool {
+        self.basis.as_ref().is_none_or(|(_, at)| at.elapsed() >= READ_WAITS_EVERY)
     }
 
     /// Every waiting ticket's record and place now.
     pub fn places(&self, store: &Store) -> Arc<Waiting> {
         let Some((basis, _)) = &self.basis else { return Arc::default() };
-        let places = places(self.records.values().map(|record| &**record), basis, store.now());
-        let waiting = places.into_iter().filter_map(|(id, place)| {
-            let (id, record) = self.records.get_key_value(id)?;
-            Some((Arc::clone(id), (Arc::clone(record), place)))
-        });
-        Arc::new(waiting.collect())
+        let records = self.records.iter().map(|(id, record)| ((id, record), &**record));
+        let places = places(records, basis, store.now());
+        let mut waiting = Waiting::with_capacity_and_hasher(places.len(), Default::default());
+        waiting.extend(places.into_iter().map(|((id, record), place)| (Arc::clone(id), (Arc::clone(record), place))));
+        Arc::new(waiting)
     }
 
     /// Forgets everything, to read it whole next time (after a failed read, say).
