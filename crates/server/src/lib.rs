@@ -25,6 +25,7 @@ mod api;
 pub mod appointment_files;
 mod appointment_window;
 pub mod auth;
+mod connections;
 mod error;
 mod issuing;
 pub mod logging;
@@ -299,8 +300,7 @@ impl Server {
             store.close_streams();
         };
         // The client's address brakes the guessing of booking references (`reference_throttle.rs`).
-        let service = self.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
-        axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await?;
+        connections::serve(self.listener, self.router, shutdown).await;
         retention.abort();
         clock.abort();
         self.store.close().await;

@@ -47,6 +47,9 @@ impl Shape {
 
 #[derive(Debug, Serialize)]
 pub struct Fanout {
+    /// Server instances on one database the clients are spread over (PostgreSQL only for
+    /// more than one); the clerk calls at the first.
+    pub instances: usize,
     pub phones: usize,
     pub displays: usize,
     /// Streams the server accepted; fewer than asked would mean a connection cap.
@@ -66,8 +69,9 @@ pub struct Fanout {
     pub missed_deliveries: usize,
     /// Display events naming another number than the call made.
     pub display_wrong_number: usize,
-    /// The server's resident memory with the tickets taken and no stream open, and with every
-    /// stream open (Linux only), in MiB; and the difference per open stream, in KiB.
+    /// The server's resident memory (every instance's together) with the tickets taken and no
+    /// stream open, and with every stream open (Linux only), in MiB; and the difference per
+    /// open stream, in KiB.
     pub server_rss_without_streams_mib: Option<f64>,
     pub server_rss_with_streams_mib: Option<f64>,
     pub memory_per_stream_kib: Option<f64>,
@@ -92,16 +96,18 @@ pub async fn run(site: &Site, plan: &Plan, shape: Shape) -> anyhow::Result<Fanou
     // What issuing achieves on this server with no stream open: the same round as below.
     let kiosks = plan.issuing_kiosks.last().copied().unwrap_or(1);
     progress!("issuing as fast as {kiosks} kiosks can for {} s without streams", plan.round.as_secs_f64());
+    let urls = site.urls();
     let issued = Acknowledged::default();
-    let kiosk = Kiosk::new(site).recording(&issued);
-    let issuing_without_streams = driver::closed_loop(kiosks, plan.round, move |_, _| kiosk.take_ticket()).await;
+    let kiosk = kiosks_at_every_instance(site, Some(&issued));
+    let issuing_without_streams =
+        driver::closed_loop(kiosks, plan.round, move |client, _| kiosk[client % kiosk.len()].take_ticket()).await;
     // Issuing takes longer the longer the queue (a new ticket counts the people ahead of it),
     // so the round with streams must start from the same queue: this one's tickets go.
     let issued: Vec<String> = std::mem::take(&mut *issued.lock().unwrap()).into_values().collect();
     progress!("cancelling the {} tickets issued, so the next round starts from the same queue", issued.len());
     cancel_all(site, issued).await?;
     tokio::time::sleep(SETTLE).await;
-    let rss_without_streams = site.server.resident_bytes();
+    let rss_without_streams = site.resident_bytes();
 
     progress!("opening {} phone and {} display streams", shape.phones, shape.displays);
     let log = Arc::new(DeliveryLog::new(shape.clients(), shape.calls));
@@ -110,11 +116,11 @@ pub async fn run(site: &Site, plan: &Plan, shape: Shape) -> anyhow::Result<Fanou
     let opening = Instant::now();
     let mut clients = JoinSet::new();
     for (index, ticket) in phone_tickets.iter().enumerate() {
-        let url = format!("{}{API_PREFIX}/tickets/{}/events", site.url(), ticket.as_str());
+        let url = format!("{}{API_PREFIX}/tickets/{}/events", urls[index % urls.len()], ticket.as_str());
         clients.spawn(follow(streams.clone(), url, Follower::Phone, index, log.clone()));
     }
     for display in 0..shape.displays {
-        let url = format!("{}{API_PREFIX}/display/events", site.url());
+        let url = format!("{}{API_PREFIX}/display/events", urls[display % urls.len()]);
         clients.spawn(follow(streams.clone(), url, Follower::Display, shape.phones + display, log.clone()));
     }
     let all = shape.clients();
@@ -126,7 +132,7 @@ pub async fn run(site: &Site, plan: &Plan, shape: Shape) -> anyhow::Result<Fanou
     let streams_open = log.answered.load(Ordering::Relaxed) - streams_failed;
     progress!("{streams_open} streams open after {:.2} s, {streams_failed} failed", connect_all.as_secs_f64());
     tokio::time::sleep(SETTLE).await;
-    let rss_with_streams = site.server.resident_bytes();
+    let rss_with_streams = site.resident_bytes();
 
     let clerk = site.clerk(0).await?;
     let only = [concern];
@@ -152,10 +158,12 @@ pub async fn run(site: &Site, plan: &Plan, shape: Shape) -> anyhow::Result<Fanou
     // Every commit wakes every stream, through the instance's one reader: what that costs
     // the kiosks.
     progress!("issuing as fast as {kiosks} kiosks can for {} s with the streams open", plan.round.as_secs_f64());
-    let kiosk = Kiosk::new(site);
-    let issuing = driver::closed_loop(kiosks, plan.round, move |_, _| kiosk.take_ticket()).await;
+    let kiosk = kiosks_at_every_instance(site, None);
+    let issuing =
+        driver::closed_loop(kiosks, plan.round, move |client, _| kiosk[client % kiosk.len()].take_ticket()).await;
     clients.abort_all();
     let mut figures = log.figures(shape, &called_numbers, streams_open, streams_failed, connect_all);
+    figures.instances = urls.len();
     figures.issuing_without_streams = Some(issuing_without_streams);
     figures.issuing_with_streams_open = Some(issuing);
     let mib = |bytes: u64| round2(bytes as f64 / (1024.0 * 1024.0));
@@ -168,6 +176,20 @@ pub async fn run(site: &Site, plan: &Plan, shape: Shape) -> anyhow::Result<Fanou
             Some(round2(after.saturating_sub(before) as f64 / 1024.0 / streams_open as f64));
     }
     Ok(figures)
+}
+
+/// A kiosk at each instance of the site, noting the tickets given in `issued`.
+fn kiosks_at_every_instance(site: &Site, issued: Option<&Acknowledged>) -> Vec<Kiosk> {
+    site.urls()
+        .iter()
+        .map(|url| {
+            let kiosk = Kiosk::new(site).at(url);
+            match issued {
+                Some(issued) => kiosk.recording(issued),
+                None => kiosk,
+            }
+        })
+        .collect()
 }
 
 /// Cancels the tickets `ids` as their visitors would, a few at a time.
@@ -280,6 +302,7 @@ impl DeliveryLog {
             complete += usize::from(heard_all);
         }
         Fanout {
+            instances: 1,
             phones: shape.phones,
             displays: shape.displays,
             streams_open,

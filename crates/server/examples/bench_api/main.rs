@@ -58,7 +58,7 @@ use clap::Parser;
 use crate::environment::Environment;
 use crate::office::Site;
 use crate::plan::Plan;
-use crate::report::{Faults, Report};
+use crate::report::{Faults, LiveStreams, Report};
 use crate::server::ServerBinary;
 use crate::storage::Storage;
 
@@ -149,7 +149,7 @@ async fn run(args: &Args) -> anyhow::Result<Report> {
     // Each stream holds a socket here and one in the server, which inherits the limit.
     let open_files = open_files::ensure(plan.city().phones as u64 + plan.city().displays as u64 + 512)?;
     let mut environment = Environment::survey(&args.server, open_files, args.quick);
-    let sections = if storage.is_postgres() { 6 } else { 5 };
+    let sections = if storage.is_postgres() { 7 } else { 5 };
 
     progress!("section 1/{sections}: fixed rates");
     let rates = rates::run(&binary, &plan).await?;
@@ -164,10 +164,20 @@ async fn run(args: &Args) -> anyhow::Result<Report> {
     let site = Site::open(&binary, 1).await?;
     let city = fanout::run(&site, &plan, plan.city()).await?;
     site.shut_down().await?;
-
     // Only PostgreSQL is made for several instances on one database.
+    let city_two_instances = if storage.is_postgres() {
+        progress!("section 4/{sections}: live streams of a whole city at two instances on one schema");
+        let mut site = Site::open(&binary, 1).await?;
+        site.start_another_instance().await?;
+        let city = fanout::run(&site, &plan, plan.city()).await?;
+        site.shut_down().await?;
+        Some(city)
+    } else {
+        None
+    };
+
     let two_instances = if storage.is_postgres() {
-        progress!("section 4/{sections}: two instances on one schema");
+        progress!("section 5/{sections}: issuing at two instances on one schema");
         Some(two_instances::run(&binary, &plan).await?)
     } else {
         None
@@ -185,7 +195,8 @@ async fn run(args: &Args) -> anyhow::Result<Report> {
     environment.runtime_s = stats::round2(STARTED.elapsed().as_secs_f64());
     environment.load_average_at_end = environment::load_average();
     let faults = Faults { sigkill, idempotency_under_delay };
-    let report = Report::new(environment, plan, rates, with_appointments, [fanout, city], two_instances, faults);
+    let live = LiveStreams { lobby: fanout, city, city_two_instances };
+    let report = Report::new(environment, plan, rates, with_appointments, live, two_instances, faults);
     report.write(&args.out)?;
     Ok(report)
 }

@@ -119,6 +119,16 @@ impl Site {
         &self.server.url
     }
 
+    /// The URL of every instance, the first one's first.
+    pub fn urls(&self) -> Vec<String> {
+        std::iter::once(&self.server).chain(&self.more_instances).map(|server| server.url.clone()).collect()
+    }
+
+    /// The resident memory of every instance together, if it can be read.
+    pub fn resident_bytes(&self) -> Option<u64> {
+        std::iter::once(&self.server).chain(&self.more_instances).map(|server| server.resident_bytes()).sum()
+    }
+
     /// How many counters the benchmark added.
     pub fn counter_count(&self) -> usize {
         self.counters.len()

@@ -16,7 +16,7 @@ use willkommen_api as json;
 /// The display's stream of calls after event `start`.
 pub fn follow_calls(feed: &LiveFeed, store: Store, start: i64, open: OpenStream) -> BoxedEvents {
     // Subscribed before the first read, so no commit after that read is missed.
-    let snapshots = feed.subscribe(Some(&feed.displays));
+    let snapshots = feed.subscribe(&feed.displays);
     let first = Event::default().retry(RETRY).comment("willkommen");
     let state = (snapshots, store, start, true, VecDeque::from([first]), open);
     Box::pin(futures_util::stream::unfold(
@@ -28,7 +28,9 @@ pub fn follow_calls(feed: &LiveFeed, store: Store, start: i64, open: OpenStream)
                 }
                 let subscription = snapshots.as_mut()?;
                 if catch_up {
-                    match read_calls(&store, after).await {
+                    // Boxed: it is rare, and would otherwise make every display's stream as large
+                    // as its reads for as long as it is open.
+                    match Box::pin(read_calls(&store, after)).await {
                         Ok((newest, calls, complete)) => {
                             after = newest;
                             catch_up = !complete;

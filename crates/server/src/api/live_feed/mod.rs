@@ -54,7 +54,9 @@ const READ_AT_MOST_EVERY: Duration = Duration::from_millis(40);
 
 /// What the displays and desks need to know after a commit.
 pub struct Snapshot {
-    /// The newest event the previous snapshot covered.
+    /// The newest event the previous snapshot covered. Snapshots without calls are not sent
+    /// while no desk follows, so this may be older than the reader's last read: no call went
+    /// unsent in between.
     previous: i64,
     /// The newest event when this one was read.
     newest: i64,
@@ -69,6 +71,7 @@ pub struct LiveFeed {
     /// Weak: when the reader ends (the server shuts down), every stream hears it close.
     snapshots: broadcast::WeakSender<Arc<Snapshot>>,
     displays: Arc<AtomicUsize>,
+    desks: Arc<AtomicUsize>,
     tickets: tickets::FollowedTickets,
     /// The newest event of the reader's last read; 0 before its first.
     newest: Arc<AtomicI64>,
@@ -81,6 +84,7 @@ impl LiveFeed {
         let feed = Self {
             snapshots: snapshots.downgrade(),
             displays: Arc::default(),
+            desks: Arc::default(),
             tickets: Default::default(),
             newest: Arc::default(),
         };
@@ -95,28 +99,25 @@ impl LiveFeed {
     }
 
     /// Snapshots from now on, `None` once the server is shutting down; `counted` (the
-    /// displays) tells the reader what to read while the subscription lasts.
-    fn subscribe(&self, counted: Option<&Arc<AtomicUsize>>) -> Option<Subscription> {
+    /// displays or the desks) tells the reader what to read and send while the subscription
+    /// lasts. Counted before it returns, so a commit after the subscriber's first read is
+    /// read and sent for it.
+    fn subscribe(&self, counted: &Arc<AtomicUsize>) -> Option<Subscription> {
         let snapshots = self.snapshots.upgrade()?.subscribe();
-        let counted = counted.map(|count| {
-            count.fetch_add(1, Ordering::Relaxed);
-            count.clone()
-        });
-        Some(Subscription { snapshots, counted })
+        counted.fetch_add(1, Ordering::Relaxed);
+        Some(Subscription { snapshots, counted: counted.clone() })
     }
 }
 
 /// A stream's subscription to the reader.
 struct Subscription {
     snapshots: broadcast::Receiver<Arc<Snapshot>>,
-    counted: Option<Arc<AtomicUsize>>,
+    counted: Arc<AtomicUsize>,
 }
 
 impl Drop for Subscription {
     fn drop(&mut self) {
-        if let Some(count) = &self.counted {
-            count.fetch_sub(1, Ordering::Relaxed);
-        }
+        self.counted.fetch_sub(1, Ordering::Relaxed);
     }
 }
 
@@ -144,6 +145,8 @@ async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<S
     let mut waiting = waiting::WaitingQueue::default();
     // Unread at start (a fault), the first read names every ticket with events as touched.
     let mut previous = store.latest_event_id().await.unwrap_or_default();
+    // The `previous` of the next snapshot sent: no call after it went unsent.
+    let mut covered = previous;
     loop {
         // Seen before reading, so a commit during the read wakes the reader again.
         if changes.borrow_and_update().is_none() {
@@ -152,14 +155,21 @@ async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<S
         let started = tokio::time::Instant::now();
         // Without a stream following there is nothing to read; the next read then covers
         // everything since the last one.
-        let (phones, desks) = (!feed.tickets.is_empty(), snapshots.receiver_count() > 0);
-        if phones || desks {
+        let phones = !feed.tickets.is_empty();
+        let desks = feed.desks.load(Ordering::Relaxed) > 0;
+        if phones || snapshots.receiver_count() > 0 {
             match read(&store, previous, &feed, phones.then_some(&mut waiting)).await {
                 Ok(snapshot) => {
                     previous = snapshot.newest;
                     feed.newest.store(previous, Ordering::Relaxed);
-                    if desks {
-                        let _ = snapshots.send(Arc::new(snapshot));
+                    // Desks hear of every change; displays only of calls, or that they must
+                    // read for themselves (`None`). A thousand displays woken after every
+                    // ticket issued, to find no call, would slow the kiosks down.
+                    let calls = snapshot.calls.as_ref();
+                    if desks || calls.is_none_or(|calls| !calls.is_empty()) {
+                        let newest = snapshot.newest;
+                        let _ = snapshots.send(Arc::new(Snapshot { previous: covered, ..snapshot }));
+                        covered = newest;
                     }
                 }
                 // The store reports a fault once and, when it ends, wakes every reader.

@@ -57,7 +57,9 @@ pub async fn follow_ticket(
             }
             let following = phone.following.as_mut()?;
             if let Some(newest) = read_now.take() {
-                match phone.store.ticket(&phone.id).await {
+                // Boxed: a ticket's read is a large future, and it would otherwise make every
+                // phone's stream that large for as long as it is open.
+                match Box::pin(phone.store.ticket(&phone.id)).await {
                     Ok(view) => queue.extend(phone.event_for(view, newest)),
                     Err(AppError::StorageUnavailable(fault)) => phone.store.report_fault(fault),
                     Err(error) => tracing::warn!(%error, "live stream could not read its ticket"),

@@ -21,7 +21,7 @@ pub async fn follow_queue(
     open: OpenStream,
 ) -> AppResult<BoxedEvents> {
     // Subscribed before reading the newest event, so no commit after that read is missed.
-    let snapshots = feed.subscribe(None);
+    let snapshots = feed.subscribe(&feed.desks);
     let newest = store.latest_event_id().await?;
     let start = start(newest);
     let first = Event::default().retry(RETRY).comment("willkommen");
