@@ -70,8 +70,8 @@ pub struct Fanout {
     /// Display events naming another number than the call made.
     pub display_wrong_number: usize,
     /// The server's resident memory (every instance's together) with the tickets taken and no
-    /// stream open, and with every stream open (Linux only), in MiB; and the difference per
-    /// open stream, in KiB.
+    /// stream open, and with every stream open (Linux only), in MiB; and, in KiB, what each
+    /// stream of the second half to open added.
     pub server_rss_without_streams_mib: Option<f64>,
     pub server_rss_with_streams_mib: Option<f64>,
     pub memory_per_stream_kib: Option<f64>,
@@ -113,25 +113,43 @@ pub async fn run(site: &Site, plan: &Plan, shape: Shape) -> anyhow::Result<Fanou
     let log = Arc::new(DeliveryLog::new(shape.clients(), shape.calls));
     // No overall timeout: a stream's answer never ends.
     let streams = Client::builder().connect_timeout(Duration::from_secs(10)).build()?;
-    let opening = Instant::now();
-    let mut clients = JoinSet::new();
+    let mut followers = Vec::new();
     for (index, ticket) in phone_tickets.iter().enumerate() {
         let url = format!("{}{API_PREFIX}/tickets/{}/events", urls[index % urls.len()], ticket.as_str());
-        clients.spawn(follow(streams.clone(), url, Follower::Phone, index, log.clone()));
+        followers.push((url, Follower::Phone, index));
     }
     for display in 0..shape.displays {
         let url = format!("{}{API_PREFIX}/display/events", urls[display % urls.len()]);
-        clients.spawn(follow(streams.clone(), url, Follower::Display, shape.phones + display, log.clone()));
+        followers.push((url, Follower::Display, shape.phones + display));
     }
-    let all = shape.clients();
-    while log.answered.load(Ordering::Relaxed) < all && opening.elapsed() < Duration::from_secs(60) {
-        tokio::time::sleep(Duration::from_millis(2)).await;
+    // In two halves, phones and displays alike: what the second half adds is what a stream
+    // costs, apart from what the first ones took once (the reader's copy, memory the
+    // allocator had kept from the issuing before).
+    let (first_half, second_half): (Vec<_>, Vec<_>) =
+        followers.into_iter().enumerate().partition(|(position, _)| position % 2 == 0);
+    let mut clients = JoinSet::new();
+    let mut connect_all = Duration::ZERO;
+    let mut rss_half = None;
+    let mut open_half = 0;
+    for (half, followers) in [first_half, second_half].into_iter().enumerate() {
+        let opening = Instant::now();
+        for (_, (url, kind, index)) in followers {
+            clients.spawn(follow(streams.clone(), url, kind, index, log.clone()));
+        }
+        let expected = if half == 0 { shape.clients().div_ceil(2) } else { shape.clients() };
+        while log.answered.load(Ordering::Relaxed) < expected && opening.elapsed() < Duration::from_secs(60) {
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+        connect_all += opening.elapsed();
+        tokio::time::sleep(SETTLE).await;
+        if half == 0 {
+            rss_half = site.resident_bytes();
+            open_half = log.answered.load(Ordering::Relaxed) - log.failed.load(Ordering::Relaxed);
+        }
     }
-    let connect_all = opening.elapsed();
     let streams_failed = log.failed.load(Ordering::Relaxed);
     let streams_open = log.answered.load(Ordering::Relaxed) - streams_failed;
     progress!("{streams_open} streams open after {:.2} s, {streams_failed} failed", connect_all.as_secs_f64());
-    tokio::time::sleep(SETTLE).await;
     let rss_with_streams = site.resident_bytes();
 
     let clerk = site.clerk(0).await?;
@@ -169,11 +187,11 @@ pub async fn run(site: &Site, plan: &Plan, shape: Shape) -> anyhow::Result<Fanou
     let mib = |bytes: u64| round2(bytes as f64 / (1024.0 * 1024.0));
     figures.server_rss_without_streams_mib = rss_without_streams.map(mib);
     figures.server_rss_with_streams_mib = rss_with_streams.map(mib);
-    if let (Some(before), Some(after)) = (rss_without_streams, rss_with_streams)
-        && streams_open > 0
+    if let (Some(half), Some(all)) = (rss_half, rss_with_streams)
+        && streams_open > open_half
     {
-        figures.memory_per_stream_kib =
-            Some(round2(after.saturating_sub(before) as f64 / 1024.0 / streams_open as f64));
+        let added = all.saturating_sub(half) as f64 / 1024.0;
+        figures.memory_per_stream_kib = Some(round2(added / (streams_open - open_half) as f64));
     }
     Ok(figures)
 }

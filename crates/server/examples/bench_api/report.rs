@@ -278,8 +278,9 @@ impl Report {
             let _ = writeln!(
                 md,
                 "Server memory (resident): {without} MiB with the tickets taken and no stream open, {with} MiB \
-                 with the {} streams open: **{per_stream} KiB per open stream** (the resident size moves by \
-                 megabytes on its own, so this says something only with thousands of streams).\n",
+                 with the {} streams open. The streams open in two halves, phones and displays alike; each \
+                 stream of the second half added **{per_stream} KiB** (the resident size moves by megabytes on \
+                 its own, so this says something only with thousands of streams).\n",
                 f.streams_open
             );
         }

@@ -74,12 +74,9 @@ pub fn router() -> Router<AppState> {
         .route("/tickets", post(tickets::tickets_create))
         .route("/tickets/{id}", get(tickets::tickets_show))
         .route("/tickets/{id}/cancel", post(tickets::tickets_cancel))
-        .route("/tickets/{id}/events", get(events::ticket_events))
         .route("/appointments/{reference}", get(appointments::appointments_show))
         .route("/appointments/{reference}/check-in", post(appointments::appointments_check_in))
         .route("/display", get(kiosk::display_show))
-        .route("/display/events", get(events::display_events))
-        .route("/queue/events", get(events::queue_events))
         .route("/tickets/{id}/call", post(staff::tickets_call))
         .route("/tickets/{id}/transfer", post(staff::tickets_transfer))
         .route("/tickets/{id}/{action}", post(staff::tickets_act))
@@ -88,16 +85,24 @@ pub fn router() -> Router<AppState> {
         .route("/counters/{counter}/call-next", post(staff::counters_call_next))
         .route("/queue", get(staff::queue_show))
         .route("/lookup", get(staff::lookup))
-        .route("/kiosk/events", get(events::kiosk_events))
         .nest("/admin", admin_router());
+    // Live streams are not compressed (text/event-stream), yet behind the compression layer
+    // each would carry its compressor's room for every encoding, 5.7 KiB, for as long as it is
+    // open: they stay outside it.
+    let streams = Router::new()
+        .route("/v1/tickets/{id}/events", get(events::ticket_events))
+        .route("/v1/display/events", get(events::display_events))
+        .route("/v1/queue/events", get(events::queue_events))
+        .route("/v1/kiosk/events", get(events::kiosk_events));
     Router::new()
         .route("/openapi.json", get(openapi::openapi_json))
         .nest("/v1", v1)
+        // The kiosk data carries every concern in every language (over 100 KB of JSON for the
+        // demo office); compressed it is a fifth.
+        .layer(tower_http::compression::CompressionLayer::new())
+        .merge(streams)
         // Nothing the API accepts comes near this; a bigger body is refused before it is read.
         .layer(DefaultBodyLimit::max(64 * 1024))
-        // The kiosk data carries every concern in every language (over 100 KB of JSON for the
-        // demo office); compressed it is a fifth. Live streams (text/event-stream) stay as they are.
-        .layer(tower_http::compression::CompressionLayer::new())
         .fallback(|| async { AppError::NotFound("no such API route".into()) })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed("method not allowed on this route".into()) })
 }

@@ -158,20 +158,31 @@ async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<S
         let phones = !feed.tickets.is_empty();
         let desks = feed.desks.load(Ordering::Relaxed) > 0;
         if phones || snapshots.receiver_count() > 0 {
-            match read(&store, previous, &feed, phones.then_some(&mut waiting)).await {
+            // The displays' and desks' part first: they do not wait for the phones' places.
+            let read = read_calls(&store, previous, &feed).await;
+            let told = match read {
                 Ok(snapshot) => {
-                    previous = snapshot.newest;
-                    feed.newest.store(previous, Ordering::Relaxed);
+                    let newest = snapshot.newest;
                     // Desks hear of every change; displays only of calls, or that they must
                     // read for themselves (`None`). A thousand displays woken after every
                     // ticket issued, to find no call, would slow the kiosks down.
                     let calls = snapshot.calls.as_ref();
                     if desks || calls.is_none_or(|calls| !calls.is_empty()) {
-                        let newest = snapshot.newest;
                         let _ = snapshots.send(Arc::new(Snapshot { previous: covered, ..snapshot }));
                         covered = newest;
                     }
+                    let told = match phones {
+                        true => tell_phones(&store, previous, newest, &feed, &mut waiting).await,
+                        false => Ok(()),
+                    };
+                    previous = newest;
+                    feed.newest.store(newest, Ordering::Relaxed);
+                    told
                 }
+                Err(error) => Err(error),
+            };
+            match told {
+                Ok(()) => {}
                 // The store reports a fault once and, when it ends, wakes every reader.
                 Err(AppError::StorageUnavailable(fault)) => {
                     waiting.forget();
@@ -198,29 +209,9 @@ async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<S
     feed.tickets.close();
 }
 
-/// Reads what the followers need, tells the phones, and returns the displays' snapshot.
-async fn read(
-    store: &Store,
-    previous: i64,
-    feed: &LiveFeed,
-    waiting: Option<&mut waiting::WaitingQueue>,
-) -> AppResult<Snapshot> {
+/// Reads the newest event and, while displays follow, the calls since `previous`.
+async fn read_calls(store: &Store, previous: i64, feed: &LiveFeed) -> AppResult<Snapshot> {
     let newest = store.latest_event_id().await?;
-    if let Some(waiting) = waiting {
-        // After a long time without phones, the phones that just came read their tickets
-        // themselves once rather than the reader going through every event since.
-        if newest - previous > EVENTS_AT_MOST {
-            waiting.forget();
-            waiting.update(store, Vec::new(), true).await?;
-            feed.tickets.tell(newest, waiting.places(store), None);
-        } else {
-            let events = store.events_between(previous, newest).await?;
-            if let Some(events) = waiting.update(store, events, !feed.tickets.has_read()).await? {
-                let touched = events.iter().map(|(id, _)| id.as_str()).collect();
-                feed.tickets.tell(newest, waiting.places(store), Some(&touched));
-            }
-        }
-    }
     let calls = if feed.displays.load(Ordering::Relaxed) == 0 {
         None
     } else if newest > previous {
@@ -230,6 +221,30 @@ async fn read(
         Some(Vec::new())
     };
     Ok(Snapshot { previous, newest, calls })
+}
+
+/// Brings the copy of the queue up to event `newest` and tells the phones what changed.
+async fn tell_phones(
+    store: &Store,
+    previous: i64,
+    newest: i64,
+    feed: &LiveFeed,
+    waiting: &mut waiting::WaitingQueue,
+) -> AppResult<()> {
+    // After a long time without phones, the phones that just came read their tickets
+    // themselves once rather than the reader going through every event since.
+    if newest - previous > EVENTS_AT_MOST {
+        waiting.forget();
+        waiting.update(store, Vec::new(), true).await?;
+        feed.tickets.tell(newest, waiting.places(store), None);
+    } else {
+        let events = store.events_between(previous, newest).await?;
+        if let Some(events) = waiting.update(store, events, !feed.tickets.has_read()).await? {
+            let touched = events.iter().map(|(id, _)| id.as_str()).collect();
+            feed.tickets.tell(newest, waiting.places(store), Some(&touched));
+        }
+    }
+    Ok(())
 }
 
 /// Sleeps until `at`, or for ever without it.

@@ -4,8 +4,9 @@
 //!
 //! Some changes come without a ticket event: a new configuration (concern names), a booking
 //! moved or cancelled by the booking system, time passing (the half hour of active counters).
-//! The copy is therefore read whole after each publication and every [`READ_WHOLE_EVERY`],
-//! and the wait figures every [`READ_WAITS_EVERY`].
+//! The copy is therefore read whole after each publication and every [`READ_WHOLE_EVERY`]
+//! (at the next read that tells no call, so that reading thousands of tickets does not hold
+//! a call up), and the wait figures every [`READ_WAITS_EVERY`].
 //!
 //! Working out every place costs time in proportion to the queue, and kiosks can issue
 //! hundreds of tickets a second. New tickets rarely move anybody (only one with priority, or
@@ -53,9 +54,13 @@ impl WaitingQueue {
     /// applied, `None` when they wait.
     pub async fn update(&mut self, store: &Store, events: Events, urgent: bool) -> AppResult<Option<Events>> {
         let version = store.published_version();
-        let whole =
-            self.read_whole.is_none_or(|(read_with, at)| read_with != version || at.elapsed() >= READ_WHOLE_EVERY);
         let only_issued = events.iter().all(|(_, kind)| kind == "issued");
+        let whole = match self.read_whole {
+            None => true,
+            Some((read_with, _)) if read_with != version => true,
+            // Not while a call is to be told, unless long overdue: the next read does it.
+            Some((_, at)) => at.elapsed() >= READ_WHOLE_EVERY && (only_issued || at.elapsed() >= 2 * READ_WHOLE_EVERY),
+        };
         if !events.is_empty() {
             self.issued_since.get_or_insert_with(Instant::now);
         }
