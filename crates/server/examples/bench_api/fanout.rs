@@ -79,6 +79,8 @@ pub struct Fanout {
     /// again while every stream is open.
     pub issuing_without_streams: Option<Round>,
     pub issuing_with_streams_open: Option<Round>,
+    /// The same once the streams have closed: with the round before them, the rate without.
+    pub issuing_after_streams: Option<Round>,
 }
 
 pub async fn run(site: &Site, plan: &Plan, shape: Shape) -> anyhow::Result<Fanout> {
@@ -93,20 +95,10 @@ pub async fn run(site: &Site, plan: &Plan, shape: Shape) -> anyhow::Result<Fanou
     for n in 0..shape.phones {
         phone_tickets.push(take_ticket(&issuer, site, &concern, n).await?);
     }
-    // What issuing achieves on this server with no stream open: the same round as below.
-    let kiosks = plan.issuing_kiosks.last().copied().unwrap_or(1);
-    progress!("issuing as fast as {kiosks} kiosks can for {} s without streams", plan.round.as_secs_f64());
+    // What issuing achieves on this server with no stream open: the same round as below, from
+    // the same queue, vacuumed alike.
     let urls = site.urls();
-    let issued = Acknowledged::default();
-    let kiosk = kiosks_at_every_instance(site, Some(&issued));
-    let issuing_without_streams =
-        driver::closed_loop(kiosks, plan.round, move |client, _| kiosk[client % kiosk.len()].take_ticket()).await;
-    // Issuing takes longer the longer the queue (a new ticket counts the people ahead of it),
-    // so the round with streams must start from the same queue: this one's tickets go.
-    let issued: Vec<String> = std::mem::take(&mut *issued.lock().unwrap()).into_values().collect();
-    progress!("cancelling the {} tickets issued, so the next round starts from the same queue", issued.len());
-    cancel_all(site, issued).await?;
-    tokio::time::sleep(SETTLE).await;
+    let issuing_without_streams = issuing_round(site, plan, "before the streams open").await?;
     let rss_without_streams = site.resident_bytes();
 
     progress!("opening {} phone and {} display streams", shape.phones, shape.displays);
@@ -175,15 +167,15 @@ pub async fn run(site: &Site, plan: &Plan, shape: Shape) -> anyhow::Result<Fanou
     }
     // Every commit wakes every stream, through the instance's one reader: what that costs
     // the kiosks.
-    progress!("issuing as fast as {kiosks} kiosks can for {} s with the streams open", plan.round.as_secs_f64());
-    let kiosk = kiosks_at_every_instance(site, None);
-    let issuing =
-        driver::closed_loop(kiosks, plan.round, move |client, _| kiosk[client % kiosk.len()].take_ticket()).await;
+    let issuing = issuing_round(site, plan, "with the streams open").await?;
     clients.abort_all();
+    tokio::time::sleep(SETTLE).await;
+    let issuing_after_streams = issuing_round(site, plan, "after the streams closed").await?;
     let mut figures = log.figures(shape, &called_numbers, streams_open, streams_failed, connect_all);
     figures.instances = urls.len();
     figures.issuing_without_streams = Some(issuing_without_streams);
     figures.issuing_with_streams_open = Some(issuing);
+    figures.issuing_after_streams = Some(issuing_after_streams);
     let mib = |bytes: u64| round2(bytes as f64 / (1024.0 * 1024.0));
     figures.server_rss_without_streams_mib = rss_without_streams.map(mib);
     figures.server_rss_with_streams_mib = rss_with_streams.map(mib);
@@ -196,18 +188,28 @@ pub async fn run(site: &Site, plan: &Plan, shape: Shape) -> anyhow::Result<Fanou
     Ok(figures)
 }
 
+/// Kiosks taking tickets back to back at every instance for a round. Afterwards the round's
+/// tickets are cancelled and the table vacuumed: issuing takes longer the longer the queue (a
+/// new ticket counts the people ahead of it), so every round starts from the same queue.
+async fn issuing_round(site: &Site, plan: &Plan, when: &str) -> anyhow::Result<Round> {
+    let kiosks = plan.issuing_kiosks.last().copied().unwrap_or(1);
+    site.vacuum().await?;
+    progress!("issuing as fast as {kiosks} kiosks can for {} s {when}", plan.round.as_secs_f64());
+    let issued = Acknowledged::default();
+    let kiosk = kiosks_at_every_instance(site, &issued);
+    let round =
+        driver::closed_loop(kiosks, plan.round, move |client, _| kiosk[client % kiosk.len()].take_ticket()).await;
+    let issued: Vec<String> = std::mem::take(&mut *issued.lock().unwrap()).into_values().collect();
+    progress!("cancelling the {} tickets issued, so the next round starts from the same queue", issued.len());
+    cancel_all(site, issued).await?;
+    site.vacuum().await?;
+    tokio::time::sleep(SETTLE).await;
+    Ok(round)
+}
+
 /// A kiosk at each instance of the site, noting the tickets given in `issued`.
-fn kiosks_at_every_instance(site: &Site, issued: Option<&Acknowledged>) -> Vec<Kiosk> {
-    site.urls()
-        .iter()
-        .map(|url| {
-            let kiosk = Kiosk::new(site).at(url);
-            match issued {
-                Some(issued) => kiosk.recording(issued),
-                None => kiosk,
-            }
-        })
-        .collect()
+fn kiosks_at_every_instance(site: &Site, issued: &Acknowledged) -> Vec<Kiosk> {
+    site.urls().iter().map(|url| Kiosk::new(site).at(url).recording(issued)).collect()
 }
 
 /// Cancels the tickets `ids` as their visitors would, a few at a time.
@@ -338,6 +340,7 @@ impl DeliveryLog {
             memory_per_stream_kib: None,
             issuing_without_streams: None,
             issuing_with_streams_open: None,
+            issuing_after_streams: None,
         }
     }
 }

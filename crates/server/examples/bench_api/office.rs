@@ -119,6 +119,17 @@ impl Site {
         &self.server.url
     }
 
+    /// Does what PostgreSQL's autovacuum does in its own time: after thousands of tickets
+    /// changed at once, their old row versions still sit in the queue's index, and every
+    /// ticket issued until the next vacuum would step over them. Nothing to do on SQLite.
+    pub async fn vacuum(&self) -> anyhow::Result<()> {
+        if self.binary.storage.is_postgres() {
+            let mut db = self.binary.storage.connect_writable(self.data.path()).await?;
+            sqlx::Executor::execute(&mut db, "VACUUM ANALYZE tickets").await?;
+        }
+        Ok(())
+    }
+
     /// The URL of every instance, the first one's first.
     pub fn urls(&self) -> Vec<String> {
         std::iter::once(&self.server).chain(&self.more_instances).map(|server| server.url.clone()).collect()
