@@ -104,7 +104,7 @@ impl LiveFeed {
     /// read and sent for it.
     fn subscribe(&self, counted: &Arc<AtomicUsize>) -> Option<Subscription> {
         let snapshots = self.snapshots.upgrade()?.subscribe();
-        counted.fetch_add(1, Ordering::Relaxed);
+        counted.fetch_add(1, Ordering::SeqCst);
         Some(Subscription { snapshots, counted: counted.clone() })
     }
 }
@@ -156,7 +156,6 @@ async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<S
         // Without a stream following there is nothing to read; the next read then covers
         // everything since the last one.
         let phones = !feed.tickets.is_empty();
-        let desks = feed.desks.load(Ordering::Relaxed) > 0;
         if phones || snapshots.receiver_count() > 0 {
             // The displays' and desks' part first: they do not wait for the phones' places.
             let read = read_calls(&store, previous, &feed).await;
@@ -165,7 +164,9 @@ async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<S
                     let newest = snapshot.newest;
                     // Desks hear of every change; displays only of calls, or that they must
                     // read for themselves (`None`). A thousand displays woken after every
-                    // ticket issued, to find no call, would slow the kiosks down.
+                    // ticket issued, to find no call, would slow the kiosks down. Counted
+                    // after the read: a desk counted later read the newest event itself.
+                    let desks = feed.desks.load(Ordering::SeqCst) > 0;
                     let calls = snapshot.calls.as_ref();
                     if desks || calls.is_none_or(|calls| !calls.is_empty()) {
                         let _ = snapshots.send(Arc::new(Snapshot { previous: covered, ..snapshot }));
@@ -212,7 +213,7 @@ async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<S
 /// Reads the newest event and, while displays follow, the calls since `previous`.
 async fn read_calls(store: &Store, previous: i64, feed: &LiveFeed) -> AppResult<Snapshot> {
     let newest = store.latest_event_id().await?;
-    let calls = if feed.displays.load(Ordering::Relaxed) == 0 {
+    let calls = if feed.displays.load(Ordering::SeqCst) == 0 {
         None
     } else if newest > previous {
         let calls = store.display_calls_between(previous, newest).await?;
