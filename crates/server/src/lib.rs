@@ -33,6 +33,7 @@ mod metrics;
 mod office_clock;
 mod office_config;
 pub mod open_files;
+pub mod push;
 mod reference_throttle;
 mod scan;
 mod schedule;
