@@ -46,7 +46,9 @@ pub use statistics::{
     StatisticsReport, StatisticsTable, TargetLevel, TurnedAway, TurnedAwayReason,
 };
 pub use text::{LocalizedText, SOURCE_LANGUAGE, fallback_texts_language};
-pub use ticket::{NewTicket, ParseTicketNumberError, Ticket, TicketId, TicketNumber, TicketStatus, WaitEstimate};
+pub use ticket::{
+    NewTicket, ParseTicketNumberError, PushKey, Ticket, TicketId, TicketNumber, TicketStatus, WaitEstimate,
+};
 
 /// The request header that makes `POST /api/v1/tickets` safe to retry.
 pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";

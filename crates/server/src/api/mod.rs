@@ -8,6 +8,7 @@ mod events;
 mod kiosk;
 pub mod live_feed;
 mod openapi;
+mod push;
 mod session;
 mod staff;
 mod statistics;
@@ -74,6 +75,7 @@ pub fn router() -> Router<AppState> {
         .route("/tickets", post(tickets::tickets_create))
         .route("/tickets/{id}", get(tickets::tickets_show))
         .route("/tickets/{id}/cancel", post(tickets::tickets_cancel))
+        .route("/push/key", get(push::push_key))
         .route("/appointments/{reference}", get(appointments::appointments_show))
         .route("/appointments/{reference}/check-in", post(appointments::appointments_check_in))
         .route("/display", get(kiosk::display_show))

@@ -26,6 +26,7 @@ mod live_board;
 mod office;
 mod office_config;
 mod office_tables;
+mod push_keys;
 mod retention;
 mod staff;
 mod statistics;

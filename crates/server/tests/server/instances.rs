@@ -243,3 +243,17 @@ async fn kiosks_at_one_instance_hear_of_a_configuration_published_at_the_other()
     let heard = kiosk.next().await.expect("the kiosk at the other instance did not hear of it");
     assert_eq!((heard.event.as_str(), heard.data.as_str()), ("published", "2"));
 }
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: cargo xtask test runs it (WILLKOMMEN_TEST_DATABASE_URL)"]
+async fn both_instances_give_phones_the_one_push_key_made_at_whichever_came_first() {
+    needs_postgres();
+    let data = tempfile::tempdir().unwrap();
+    let (first, second) = two_instances(&data);
+    // Asked at both at once, before there is a key: both make one, one is stored.
+    let (at_first, at_second) = tokio::join!(first.get_json("/api/v1/push/key"), second.get_json("/api/v1/push/key"));
+    assert_eq!(at_first.status, StatusCode::OK, "{}", at_first.body);
+    assert_eq!(at_second.status, StatusCode::OK, "{}", at_second.body);
+    assert_eq!(at_first.body["application_server_key"], at_second.body["application_server_key"]);
+    assert_eq!(second.get_json("/api/v1/push/key").await.body, at_first.body);
+}

@@ -26,6 +26,7 @@ mod live_streams;
 mod logs;
 mod metrics;
 mod phone_streams;
+mod push;
 mod settings;
 mod staff;
 mod statistics;
