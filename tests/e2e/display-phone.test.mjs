@@ -8,8 +8,8 @@ import http from 'node:http';
 import { test } from 'node:test';
 
 import {
-  axeViolations, browserPerFile, expectAttribute, expectCount, expectEvaluated, expectText, keepScreenshot,
-  startServer, tempDir,
+  axeViolations, browserPerFile, expectAttribute, expectCount, expectEvaluated, expectEventually, expectText,
+  keepScreenshot, startServer, tempDir,
 } from './harness.mjs';
 import { checkedInAppointment, officeAtNoon } from './appointment-steps.mjs';
 
@@ -222,7 +222,8 @@ async function proxyFor(server) {
   const open = new Set();
   const proxy = {
     failing: false,
-    /** The path and query of every live-stream request, in order. */
+    /** The path and query of every live-stream request, in order, with the `Last-Event-ID` a
+     * browser reconnecting by itself sends (the server continues from it over `after`). */
     streams: [],
     /** Answers the streams with 502 from now on and cuts the open ones. */
     fail() {
@@ -232,7 +233,8 @@ async function proxyFor(server) {
   };
   const listener = http.createServer((request, response) => {
     const stream = request.url.includes('/events');
-    if (stream) proxy.streams.push({ url: request.url, refused: proxy.failing });
+    const record = { url: request.url, lastEventId: request.headers['last-event-id'], refused: proxy.failing };
+    if (stream) proxy.streams.push(record);
     if (stream && proxy.failing) {
       response.writeHead(502, { 'content-type': 'text/html' });
       response.end('<h1>502 Bad Gateway</h1>');
@@ -241,6 +243,7 @@ async function proxyFor(server) {
     const upstream = http.request(
       { host: '127.0.0.1', port: server.port, path: request.url, method: request.method, headers: request.headers },
       (answer) => {
+        record.answered = true;
         response.writeHead(answer.statusCode, answer.headers);
         answer.pipe(response);
       },
@@ -274,6 +277,11 @@ test('behind a proxy that answers 502 for a while, the display opens its stream 
   display.on('pageerror', (error) => { throw error; });
   await display.goto(`${proxy.url}/display`);
   await display.locator('.display-waiting h2').waitFor();
+  // The first call comes once the display's stream is open, so that it hears it there (else
+  // its board would show it and the stream start after it).
+  const displayStreams = () => proxy.streams.filter((stream) => stream.url.startsWith('/api/v1/display/events'));
+  await expectEventually(() => displayStreams().some((stream) => stream.answered), Boolean,
+    { subject: "the display's live stream", wanted: 'to be answered', shown: () => 'it was not' });
   const desk = await clerk(server);
   await desk.callNext('counter-1');
   await expectText(display, '.display-call.newest', /H 001/, { timeout: 5_000 });
@@ -287,9 +295,11 @@ test('behind a proxy that answers 502 for a while, the display opens its stream 
   await display.locator('.display-offline').waitFor({ state: 'detached', timeout: 20_000 });
   await expectText(display, '.display-call.newest', /H 002/, { timeout: 5_000, message: 'the call made while away' });
   await expectCount(display.locator('.display-call', { hasText: 'H 001' }), 1, { message: 'H 001 once, not again as new' });
-  const calls = proxy.streams.filter((stream) => stream.url.startsWith('/api/v1/display/events'));
+  const calls = displayStreams();
   assert.ok(calls.some((stream) => stream.refused), `the proxy refused the display's stream: ${JSON.stringify(calls)}`);
-  const after = (stream) => Number(new URL(stream.url, proxy.url).searchParams.get('after'));
+  // Where a request continues: its Last-Event-ID when the browser reconnected by itself (which
+  // the server prefers), else the `after` the app put in the address when it opened a new one.
+  const after = (stream) => Number(stream.lastEventId ?? new URL(stream.url, proxy.url).searchParams.get('after'));
   const [first, resumed] = [calls[0], calls.at(-1)];
   assert.ok(!resumed.refused);
   assert.ok(after(resumed) > after(first), `the stream opened anew continues after the last call it showed: ${JSON.stringify(calls)}`);
