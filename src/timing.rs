@@ -23,7 +23,8 @@ pub async fn idle() {
 }
 
 /// Doubling delays for retrying a call that could not reach the server: 1 s, 2 s, 4 s … up to
-/// `ceiling` ms (each spread over its later half), so a kiosk recovers quickly from a blip without hammering a server that is down.
+/// `ceiling` ms (each spread over its later half), so a kiosk recovers quickly from a blip
+/// without hammering a server that is down.
 #[derive(Clone, Copy, Debug)]
 pub struct Backoff {
     next: i32,

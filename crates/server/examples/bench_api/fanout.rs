@@ -165,8 +165,8 @@ pub async fn run(site: &Site, plan: &Plan, shape: Shape) -> anyhow::Result<Fanou
         );
         clerk.serve(&ticket.id).await.map_err(|kind| anyhow::anyhow!("serving: {kind}"))?;
     }
-    // Every commit wakes every stream, through the instance's one reader: what that costs
-    // the kiosks.
+    // Every commit is read by the instance's one reader, which tells the streams what concerns
+    // them: what that costs the kiosks.
     let issuing = issuing_round(site, plan, "with the streams open").await?;
     clients.abort_all();
     tokio::time::sleep(SETTLE).await;

@@ -132,12 +132,16 @@ impl Site {
 
     /// The URL of every instance, the first one's first.
     pub fn urls(&self) -> Vec<String> {
-        std::iter::once(&self.server).chain(&self.more_instances).map(|server| server.url.clone()).collect()
+        self.instances().map(|server| server.url.clone()).collect()
     }
 
     /// The resident memory of every instance together, if it can be read.
     pub fn resident_bytes(&self) -> Option<u64> {
-        std::iter::once(&self.server).chain(&self.more_instances).map(|server| server.resident_bytes()).sum()
+        self.instances().map(ServerProcess::resident_bytes).sum()
+    }
+
+    fn instances(&self) -> impl Iterator<Item = &ServerProcess> {
+        std::iter::once(&self.server).chain(&self.more_instances)
     }
 
     /// How many counters the benchmark added.

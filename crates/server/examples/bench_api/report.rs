@@ -291,9 +291,9 @@ impl Report {
             let share = if without > 0.0 { 100.0 * with.achieved_rps / without } else { 0.0 };
             let _ = writeln!(
                 md,
-                "Every commit wakes every stream through the instance's one reader. Kiosks take tickets on the \
-                 same server before the streams open, with the {} streams open (new tickets queue behind the \
-                 phones, so no client is sent anything), and after they closed. Each round's tickets are \
+                "Every commit is read once by the instance's reader, which tells each stream what concerns it. \
+                 Kiosks take tickets on the same server before the streams open, with the {} streams open (new \
+                 tickets queue behind the phones, so no client is sent anything), and after they closed. Each round's tickets are \
                  cancelled after it (and, on PostgreSQL, the table vacuumed), since a ticket takes longer to \
                  issue the longer its queue. With the streams open: **{share:.0} %** of the mean rate without.\n",
                 f.streams_open

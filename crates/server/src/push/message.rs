@@ -72,7 +72,8 @@ pub fn push_request(
     let expires = now.saturating_add(TOKEN_VALID_FOR).unwrap_or(now);
     let authorization = key.authorization(&subscription.endpoint, subject, expires);
     let headers = request.headers_mut();
-    headers.insert(header::AUTHORIZATION, HeaderValue::try_from(authorization).map_err(|_| PushError::Endpoint)?);
+    let authorization = HeaderValue::try_from(authorization).expect("base64url, ASCII letters and punctuation");
+    headers.insert(header::AUTHORIZATION, authorization);
     let urgency = match urgency {
         Urgency::Normal => "normal",
         Urgency::High => "high",
@@ -99,14 +100,7 @@ mod tests {
         fn new() -> Self {
             let mut auth = [0u8; 16];
             getrandom::fill(&mut auth).unwrap();
-            let secret = loop {
-                let mut bytes = [0u8; 32];
-                getrandom::fill(&mut bytes).unwrap();
-                if let Ok(secret) = p256::SecretKey::from_slice(&bytes) {
-                    break secret;
-                }
-            };
-            Self { secret, auth }
+            Self { secret: crate::push::vapid::random_secret_key(), auth }
         }
 
         fn subscription(&self, endpoint: &str) -> Subscription {

@@ -27,14 +27,7 @@ impl std::fmt::Debug for VapidKey {
 impl VapidKey {
     /// A new key from the operating system's randomness.
     pub fn generate() -> Self {
-        loop {
-            let mut bytes = [0u8; 32];
-            getrandom::fill(&mut bytes).expect("the operating system provides randomness");
-            // Refused only for zero or past the curve's order: practically never.
-            if let Ok(secret) = p256::SecretKey::from_slice(&bytes) {
-                return Self { signing: SigningKey::from(&secret) };
-            }
-        }
+        Self { signing: SigningKey::from(&random_secret_key()) }
     }
 
     /// The key as stored with the office's data: its 32-byte scalar in base64url.
@@ -68,6 +61,19 @@ impl VapidKey {
         // ES256 as JWS wants it: SHA-256, deterministic (RFC 6979), r and s side by side.
         let signature: Signature = self.signing.sign(signed.as_bytes());
         format!("vapid t={signed}.{}, k={}", BASE64URL.encode(signature.to_bytes()), self.application_server_key())
+    }
+}
+
+/// A P-256 private key from the operating system's randomness (the office's, or in tests a
+/// phone's).
+pub(super) fn random_secret_key() -> p256::SecretKey {
+    loop {
+        let mut bytes = [0u8; 32];
+        getrandom::fill(&mut bytes).expect("the operating system provides randomness");
+        // Refused only for zero or past the curve's order: practically never.
+        if let Ok(secret) = p256::SecretKey::from_slice(&bytes) {
+            return secret;
+        }
     }
 }
 

@@ -157,32 +157,9 @@ async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<S
         // everything since the last one.
         let phones = !feed.tickets.is_empty();
         if phones || snapshots.receiver_count() > 0 {
-            // The displays' and desks' part first: they do not wait for the phones' places.
-            let read = read_calls(&store, previous, &feed).await;
-            let told = match read {
-                Ok(snapshot) => {
-                    let newest = snapshot.newest;
-                    // Desks hear of every change; displays only of calls, or that they must
-                    // read for themselves (`None`). A thousand displays woken after every
-                    // ticket issued, to find no call, would slow the kiosks down. Counted
-                    // after the read: a desk counted later read the newest event itself.
-                    let desks = feed.desks.load(Ordering::SeqCst) > 0;
-                    let calls = snapshot.calls.as_ref();
-                    if desks || calls.is_none_or(|calls| !calls.is_empty()) {
-                        let _ = snapshots.send(Arc::new(Snapshot { previous: covered, ..snapshot }));
-                        covered = newest;
-                    }
-                    let told = match phones {
-                        true => tell_phones(&store, previous, newest, &feed, &mut waiting).await,
-                        false => Ok(()),
-                    };
-                    previous = newest;
-                    feed.newest.store(newest, Ordering::Relaxed);
-                    told
-                }
-                Err(error) => Err(error),
-            };
-            match told {
+            let read =
+                read_once(&store, &feed, &snapshots, phones.then_some(&mut waiting), &mut previous, &mut covered);
+            match read.await {
                 Ok(()) => {}
                 // The store reports a fault once and, when it ends, wakes every reader.
                 Err(AppError::StorageUnavailable(fault)) => {
@@ -208,6 +185,37 @@ async fn read_after_each_commit(store: Store, snapshots: broadcast::Sender<Arc<S
         }
     }
     feed.tickets.close();
+}
+
+/// One read after commits: the displays' and desks' snapshot first, since they do not wait
+/// for the phones' places, then the phones' (`waiting`, while phones follow). Moves
+/// `previous` (the last read) and `covered` (see [`Snapshot::previous`]) on.
+async fn read_once(
+    store: &Store,
+    feed: &LiveFeed,
+    snapshots: &broadcast::Sender<Arc<Snapshot>>,
+    waiting: Option<&mut waiting::WaitingQueue>,
+    previous: &mut i64,
+    covered: &mut i64,
+) -> AppResult<()> {
+    let snapshot = read_calls(store, *previous, feed).await?;
+    let newest = snapshot.newest;
+    // Desks hear of every change; displays only of calls, or that they must read for
+    // themselves (`None`). A thousand displays woken after every ticket issued, to find no
+    // call, would slow the kiosks down. Counted after the read: a desk counted later read the
+    // newest event itself.
+    let desks = feed.desks.load(Ordering::SeqCst) > 0;
+    if desks || snapshot.calls.as_ref().is_none_or(|calls| !calls.is_empty()) {
+        let _ = snapshots.send(Arc::new(Snapshot { previous: *covered, ..snapshot }));
+        *covered = newest;
+    }
+    let told = match waiting {
+        Some(waiting) => tell_phones(store, *previous, newest, feed, waiting).await,
+        None => Ok(()),
+    };
+    *previous = newest;
+    feed.newest.store(newest, Ordering::Relaxed);
+    told
 }
 
 /// Reads the newest event and, while displays follow, the calls since `previous`.

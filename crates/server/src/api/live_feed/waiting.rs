@@ -15,7 +15,7 @@
 //! reckonings a second, not one per commit. Every other event (a call, above all) is told at
 //! once.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -25,7 +25,7 @@ use crate::error::AppResult;
 use crate::store::{Place, QueueBasis, Store, TicketRecord, places};
 
 /// Every waiting ticket by id, with its record and place.
-pub type Waiting = HashMap<Arc<str>, (Arc<TicketRecord>, Place), foldhash::fast::RandomState>;
+pub type Waiting = foldhash::HashMap<Arc<str>, (Arc<TicketRecord>, Place)>;
 
 /// Events read: the ticket's id and the event's kind.
 pub type Events = Vec<(String, String)>;
@@ -39,7 +39,7 @@ pub const ISSUED_TOLD_WITHIN: Duration = Duration::from_secs(1);
 /// The waiting tickets and what their places depend on.
 #[derive(Default)]
 pub struct WaitingQueue {
-    records: HashMap<Arc<str>, Arc<TicketRecord>, foldhash::fast::RandomState>,
+    records: foldhash::HashMap<Arc<str>, Arc<TicketRecord>>,
     basis: Option<(QueueBasis, Instant)>,
     /// The configuration read with, and when the whole queue was read.
     read_whole: Option<(i64, Instant)>,
