@@ -6,10 +6,9 @@
 //! the stream is connecting or open; when a server or proxy answers with an HTTP error or
 //! something that is not an event stream (a server restarting behind nginx: 502 or 503; a
 //! lapsed staff session: 401), the `EventSource` is closed for good. The helper then opens a new
-//! one after 1 s, 2 s, 4 s … up to 15 s (each spread over its later half), for ever, starting
-//! over after each success. A new `EventSource` sends no `Last-Event-ID` header, so it carries
-//! the last id received as `?after=<id>`, which every live stream of the server reads the same
-//! way.
+//! one after 1 s, 2 s, 4 s … up to 15 s, for ever, starting over after each success. A new
+//! `EventSource` sends no `Last-Event-ID` header, so it carries the last id received as
+//! `?after=<id>`, which every live stream of the server reads the same way.
 //!
 //! Every kiosk downloads this at start-up, so it is written for size: no URL parsing (the
 //! caller gives the starting point with [`UseEventSourceOptions::after`]), one browser callback
