@@ -164,6 +164,40 @@ status-language = Sprache auf dieser Seite
 status-appointment = Ihr Termin ist um { $time } Uhr.
 status-appointment-late = Sie sind nach Ihrem Termin gekommen. Darum warten Sie jetzt wie alle anderen.
 
+## Nachrichten auf dem Handy (Web Push) und Ihre Meinung nach dem Besuch
+
+notify-heading = Draußen warten
+notify-explain = { $ahead ->
+    [one] Vor Ihnen wartet nur noch 1 Person? Dann schicken wir Ihnen eine Nachricht auf dieses Handy. Sie sind dran? Dann schicken wir Ihnen noch eine Nachricht. Das klappt auch, wenn Sie diese Seite schließen.
+   *[other] Vor Ihnen warten nur noch { $ahead } Personen? Dann schicken wir Ihnen eine Nachricht auf dieses Handy. Sie sind dran? Dann schicken wir Ihnen noch eine Nachricht. Das klappt auch, wenn Sie diese Seite schließen.
+}
+notify-button = Nachrichten einschalten
+notify-asking = Bitte erlauben Sie Nachrichten von dieser Seite.
+notify-on = Die Nachrichten sind an. Sie können diese Seite jetzt schließen.
+notify-off-button = Nachrichten ausschalten
+notify-off = Die Nachrichten sind aus.
+notify-denied = Dieses Handy erlaubt keine Nachrichten von dieser Seite. Sie können das in den Einstellungen vom Browser ändern. Oder Sie lassen diese Seite offen. Hier sehen Sie dann: Wann sind Sie dran?
+notify-unsupported = Dieser Browser kann keine Nachrichten bekommen. Bitte lassen Sie diese Seite offen. Hier sehen Sie dann: Wann sind Sie dran?
+notify-home-screen = Sie haben ein iPhone oder ein iPad? Dann tippen Sie auf „Teilen“. Dann tippen Sie auf „Zum Home-Bildschirm“. Öffnen Sie die Seite danach vom Home-Bildschirm. Dann können wir Ihnen Nachrichten schicken.
+notify-failed = Wir konnten die Nachrichten leider nicht einschalten. Bitte lassen Sie diese Seite offen. Hier sehen Sie dann: Wann sind Sie dran?
+alert-button = Ton und Vibration hier einschalten
+alert-on = Ton und Vibration sind jetzt an. Das geht nur, wenn diese Seite offen ist.
+feedback-question = Wie war Ihr Besuch bei uns?
+feedback-rating-1 = Sehr schlecht
+feedback-rating-2 = Schlecht
+feedback-rating-3 = Mittel
+feedback-rating-4 = Gut
+feedback-rating-5 = Sehr gut
+feedback-reasons = Was passt zu Ihrem Besuch? Sie können es ankreuzen. Das müssen Sie aber nicht.
+feedback-reason-waited-long = Ich habe lange gewartet.
+feedback-reason-explained-well = Die Mitarbeiter haben mir alles gut erklärt.
+feedback-reason-knew-documents = Ich wusste: Diese Unter-Lagen muss ich mitbringen.
+feedback-reason-understood = Die Mitarbeiter haben mich gut verstanden.
+feedback-reason-friendly = Die Mitarbeiter waren freundlich zu mir.
+feedback-send = Abschicken
+feedback-anonymous = Ihre Antwort ist anonym. Das heißt: Wir wissen nicht, von wem die Antwort ist. Wir speichern die Antwort nicht mit Ihrer Warte-Nummer.
+feedback-thanks = Vielen Dank für Ihre Antwort!
+
 ## Probleme
 
 error-unreachable = Gerade gibt es ein Problem mit dem Computer. Bitte versuchen Sie es gleich noch einmal. Oder fragen Sie am Info-Schalter.

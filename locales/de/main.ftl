@@ -166,6 +166,40 @@ status-language = Sprache dieser Seite
 status-appointment = Ihr Termin: { $time }
 status-appointment-late = Sie sind nach Ihrer Terminzeit gekommen. Deshalb werden Sie ohne Vorrang aufgerufen.
 
+## Benachrichtigung auf dem Handy (Web Push) und Rückmeldung nach dem Besuch
+
+notify-heading = Draußen warten
+notify-explain = { $ahead ->
+    [one] Wir benachrichtigen Sie auf diesem Handy, wenn nur noch 1 Person vor Ihnen ist, und wenn Sie dran sind. Auch wenn diese Seite geschlossen ist.
+   *[other] Wir benachrichtigen Sie auf diesem Handy, wenn nur noch { $ahead } Personen vor Ihnen sind, und wenn Sie dran sind. Auch wenn diese Seite geschlossen ist.
+}
+notify-button = Benachrichtigen Sie mich
+notify-asking = Bitte erlauben Sie Benachrichtigungen.
+notify-on = Die Benachrichtigung ist an. Sie können diese Seite schließen.
+notify-off-button = Benachrichtigung ausschalten
+notify-off = Die Benachrichtigung ist aus.
+notify-denied = Dieses Handy erlaubt keine Benachrichtigungen von dieser Seite. Sie können das in den Einstellungen des Browsers ändern. Oder lassen Sie diese Seite offen: Hier sehen Sie, wann Sie dran sind.
+notify-unsupported = Dieser Browser kann keine Benachrichtigungen bekommen. Lassen Sie diese Seite offen: Hier sehen Sie, wann Sie dran sind.
+notify-home-screen = Auf dem iPhone und iPad: Tippen Sie auf „Teilen“ und dann auf „Zum Home-Bildschirm“. Öffnen Sie die Seite dort. Dann können wir Sie benachrichtigen.
+notify-failed = Die Benachrichtigung hat nicht geklappt. Lassen Sie diese Seite offen: Hier sehen Sie, wann Sie dran sind.
+alert-button = Ton und Vibration hier einschalten
+alert-on = Ton und Vibration sind an, solange diese Seite offen ist.
+feedback-question = Wie war Ihr Besuch?
+feedback-rating-1 = Sehr schlecht
+feedback-rating-2 = Schlecht
+feedback-rating-3 = Es geht
+feedback-rating-4 = Gut
+feedback-rating-5 = Sehr gut
+feedback-reasons = Was passt? Sie können auch nichts ankreuzen.
+feedback-reason-waited-long = Ich habe lange gewartet.
+feedback-reason-explained-well = Man hat mir alles gut erklärt.
+feedback-reason-knew-documents = Ich wusste, welche Unterlagen ich mitbringen muss.
+feedback-reason-understood = Ich konnte mich gut verständigen.
+feedback-reason-friendly = Man war freundlich zu mir.
+feedback-send = Absenden
+feedback-anonymous = Ihre Antwort ist anonym. Sie wird nicht mit Ihrer Wartenummer gespeichert.
+feedback-thanks = Vielen Dank für Ihre Rückmeldung!
+
 ## Probleme
 
 error-unreachable = Das Wartesystem ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal oder fragen Sie am Infoschalter.

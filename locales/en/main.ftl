@@ -165,6 +165,40 @@ status-language = Language of this page
 status-appointment = Your appointment: { $time }
 status-appointment-late = You came after your appointment time, so you are called without priority.
 
+## Notifications on the phone (Web Push) and feedback after the visit
+
+notify-heading = Wait outside
+notify-explain = { $ahead ->
+    [one] We notify you on this phone when only 1 person is ahead of you, and when it is your turn. Even when this page is closed.
+   *[other] We notify you on this phone when only { $ahead } people are ahead of you, and when it is your turn. Even when this page is closed.
+}
+notify-button = Notify me
+notify-asking = Please allow notifications.
+notify-on = Notifications are on. You can close this page.
+notify-off-button = Turn notifications off
+notify-off = Notifications are off.
+notify-denied = This phone does not allow notifications from this page. You can change that in the browser's settings. Or keep this page open: it shows when it is your turn.
+notify-unsupported = This browser cannot receive notifications. Keep this page open: it shows when it is your turn.
+notify-home-screen = On an iPhone or iPad: tap "Share", then "Add to Home Screen". Open the page from there. Then we can notify you.
+notify-failed = Notifications could not be turned on. Keep this page open: it shows when it is your turn.
+alert-button = Turn on sound and vibration here
+alert-on = Sound and vibration are on while this page is open.
+feedback-question = How was your visit?
+feedback-rating-1 = Very bad
+feedback-rating-2 = Bad
+feedback-rating-3 = Okay
+feedback-rating-4 = Good
+feedback-rating-5 = Very good
+feedback-reasons = What applies? You can also tick nothing.
+feedback-reason-waited-long = I waited a long time.
+feedback-reason-explained-well = Everything was explained to me well.
+feedback-reason-knew-documents = I knew which documents to bring.
+feedback-reason-understood = I could make myself understood.
+feedback-reason-friendly = People were friendly to me.
+feedback-send = Send
+feedback-anonymous = Your answer is anonymous. It is not stored with your ticket number.
+feedback-thanks = Thank you for your feedback!
+
 ## Problems
 
 error-unreachable = The queue system cannot be reached right now. Please try again in a moment or ask at the information desk.

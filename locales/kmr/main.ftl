@@ -164,6 +164,40 @@ status-language = Zimanê vê rûpelê
 status-appointment = Randevûya we: { $time }
 status-appointment-late = Hûn piştî dema randevûya xwe hatin, ji ber vê yekê hûn bê pêşanî têne gazîkirin.
 
+## Agahdarî li ser telefonê (Web Push) û nêrîna we piştî serdanê
+
+notify-heading = Li derve li bendê bin
+notify-explain = { $ahead ->
+    [one] Gava ku tenê 1 kes li pêşiya we bimîne, û gava ku dora we bê, em ê li ser vê telefonê we agahdar bikin. Heke ev rûpel girtî be jî.
+   *[other] Gava ku tenê { $ahead } kes li pêşiya we bimînin, û gava ku dora we bê, em ê li ser vê telefonê we agahdar bikin. Heke ev rûpel girtî be jî.
+}
+notify-button = Min agahdar bikin
+notify-asking = Ji kerema xwe destûrê bidin agahdariyan.
+notify-on = Agahdarî vekirî ne. Hûn dikarin vê rûpelê bigirin.
+notify-off-button = Agahdariyan vemirînin
+notify-off = Agahdarî hatin vemirandin.
+notify-denied = Ev telefon destûrê nade agahdariyên ji vê rûpelê. Hûn dikarin vê di mîhengên gerokê de biguherînin. An jî vê rûpelê vekirî bihêlin: li vir hûn dibînin ka dora we kengê tê.
+notify-unsupported = Ev gerok nikare agahdariyan bistîne. Vê rûpelê vekirî bihêlin: li vir hûn dibînin ka dora we kengê tê.
+notify-home-screen = Li ser iPhone an iPadê: li “Parve bike” (Share) bitikînin, paşê li “Li ekrana destpêkê zêde bike” (Add to Home Screen). Rûpelê ji wir vekin. Wê demê em dikarin we agahdar bikin.
+notify-failed = Agahdarî nehatin vekirin. Vê rûpelê vekirî bihêlin: li vir hûn dibînin ka dora we kengê tê.
+alert-button = Deng û lerizînê li vir vekin
+alert-on = Heta ku ev rûpel vekirî be, deng û lerizîn vekirî ne.
+feedback-question = Serdana we çawa bû?
+feedback-rating-1 = Gelek xirab
+feedback-rating-2 = Xirab
+feedback-rating-3 = Ne baş, ne xirab
+feedback-rating-4 = Baş
+feedback-rating-5 = Gelek baş
+feedback-reasons = Kîjan rast e? Hûn dikarin tiştekî nîşan nekin jî.
+feedback-reason-waited-long = Ez demeke dirêj li bendê mam.
+feedback-reason-explained-well = Her tişt ji min re baş hate ravekirin.
+feedback-reason-knew-documents = Min dizanî ku divê ez kîjan belgeyan bînim.
+feedback-reason-understood = Min karî xwe baş bidim fêmkirin.
+feedback-reason-friendly = Bi min re bi dilovanî tevgeriyan.
+feedback-send = Bişînin
+feedback-anonymous = Bersiva we bênav e. Ew bi hejmara we ya dorê re nayê tomarkirin.
+feedback-thanks = Ji bo nêrîna we gelek spas!
+
 ## Problems
 
 error-unreachable = Niha em nikarin xwe bigihînin pergala dorê. Ji kerema xwe piştî kêliyekê dîsa biceribînin an jî li maseya agahdariyê bipirsin.

@@ -185,6 +185,42 @@ status-language = Język tej strony
 status-appointment = Godzina wizyty: { $time }
 status-appointment-late = Przybycie po godzinie wizyty: wywołanie nastąpi bez pierwszeństwa.
 
+## Powiadomienia na telefonie (Web Push) i opinia po wizycie
+
+notify-heading = Można poczekać na zewnątrz
+notify-explain = { $ahead ->
+    [one] Wyślemy powiadomienie na ten telefon, gdy przed tym numerem zostanie już tylko { $ahead } osoba, i gdy nadejdzie kolej. Działa to także wtedy, gdy ta strona jest zamknięta.
+    [few] Wyślemy powiadomienie na ten telefon, gdy przed tym numerem zostaną już tylko { $ahead } osoby, i gdy nadejdzie kolej. Działa to także wtedy, gdy ta strona jest zamknięta.
+    [many] Wyślemy powiadomienie na ten telefon, gdy przed tym numerem zostanie już tylko { $ahead } osób, i gdy nadejdzie kolej. Działa to także wtedy, gdy ta strona jest zamknięta.
+   *[other] Wyślemy powiadomienie na ten telefon, gdy przed tym numerem zostanie już tylko { $ahead } osoby, i gdy nadejdzie kolej. Działa to także wtedy, gdy ta strona jest zamknięta.
+}
+notify-button = Powiadom mnie
+notify-asking = Proszę zezwolić na powiadomienia.
+notify-on = Powiadomienia są włączone. Można zamknąć tę stronę.
+notify-off-button = Wyłącz powiadomienia
+notify-off = Powiadomienia są wyłączone.
+notify-denied = Ten telefon nie pozwala na powiadomienia z tej strony. Można to zmienić w ustawieniach przeglądarki. Albo proszę zostawić tę stronę otwartą: widać na niej, kiedy nadejdzie kolej.
+notify-unsupported = Ta przeglądarka nie może odbierać powiadomień. Proszę zostawić tę stronę otwartą: widać na niej, kiedy nadejdzie kolej.
+notify-home-screen = Na iPhonie lub iPadzie: proszę dotknąć „Udostępnij”, a potem „Do ekranu początkowego”. Potem proszę otworzyć stronę z ekranu początkowego. Wtedy możemy wysyłać powiadomienia.
+notify-failed = Nie udało się włączyć powiadomień. Proszę zostawić tę stronę otwartą: widać na niej, kiedy nadejdzie kolej.
+alert-button = Włącz tutaj dźwięk i wibracje
+alert-on = Dźwięk i wibracje są włączone, dopóki ta strona jest otwarta.
+feedback-question = Jak przebiegła wizyta?
+feedback-rating-1 = Bardzo źle
+feedback-rating-2 = Źle
+feedback-rating-3 = Tak sobie
+feedback-rating-4 = Dobrze
+feedback-rating-5 = Bardzo dobrze
+feedback-reasons = Co się zgadza? Można też nic nie zaznaczać.
+feedback-reason-waited-long = Czekanie trwało długo.
+feedback-reason-explained-well = Wszystko dobrze mi wyjaśniono.
+feedback-reason-knew-documents = Było dla mnie jasne, jakie dokumenty przynieść.
+feedback-reason-understood = Dobrze mnie rozumiano.
+feedback-reason-friendly = Traktowano mnie życzliwie.
+feedback-send = Wyślij
+feedback-anonymous = Odpowiedź jest anonimowa. Nie zapisujemy jej razem z numerkiem.
+feedback-thanks = Dziękujemy za opinię!
+
 ## Problems
 
 error-unreachable = System kolejkowy jest teraz niedostępny. Proszę spróbować ponownie za chwilę lub zapytać w punkcie informacyjnym.

@@ -178,6 +178,41 @@ status-language = Limba acestei pagini
 status-appointment = Programarea dumneavoastră: { $time }
 status-appointment-late = Ați venit după ora programării, de aceea veți fi chemat fără prioritate.
 
+## Notificări pe telefon (Web Push) și părerea dumneavoastră după vizită
+
+notify-heading = Puteți aștepta afară
+notify-explain = { $ahead ->
+    [one] Vă trimitem o notificare pe acest telefon când mai este doar { $ahead } persoană înaintea dumneavoastră și când vine rândul dumneavoastră. Funcționează și dacă această pagină este închisă.
+    [few] Vă trimitem o notificare pe acest telefon când mai sunt doar { $ahead } persoane înaintea dumneavoastră și când vine rândul dumneavoastră. Funcționează și dacă această pagină este închisă.
+   *[other] Vă trimitem o notificare pe acest telefon când mai sunt doar { $ahead } de persoane înaintea dumneavoastră și când vine rândul dumneavoastră. Funcționează și dacă această pagină este închisă.
+}
+notify-button = Anunțați-mă
+notify-asking = Vă rugăm să permiteți notificările.
+notify-on = Notificările sunt pornite. Puteți închide această pagină.
+notify-off-button = Opriți notificările
+notify-off = Notificările sunt oprite.
+notify-denied = Acest telefon nu permite notificări de la această pagină. Puteți schimba asta în setările browserului. Sau lăsați această pagină deschisă: aici vedeți când vine rândul dumneavoastră.
+notify-unsupported = Acest browser nu poate primi notificări. Lăsați această pagină deschisă: aici vedeți când vine rândul dumneavoastră.
+notify-home-screen = Pe iPhone sau iPad: atingeți „Partajați” (Share), apoi „Adăugați pe ecranul principal” (Add to Home Screen). Deschideți pagina de acolo. Atunci vă putem trimite notificări.
+notify-failed = Notificările nu au putut fi pornite. Lăsați această pagină deschisă: aici vedeți când vine rândul dumneavoastră.
+alert-button = Porniți aici sunetul și vibrația
+alert-on = Sunetul și vibrația sunt pornite cât timp această pagină este deschisă.
+feedback-question = Cum a fost vizita dumneavoastră?
+feedback-rating-1 = Foarte proastă
+feedback-rating-2 = Proastă
+feedback-rating-3 = Acceptabilă
+feedback-rating-4 = Bună
+feedback-rating-5 = Foarte bună
+feedback-reasons = Ce se potrivește? Puteți să nu bifați nimic.
+feedback-reason-waited-long = Am așteptat mult.
+feedback-reason-explained-well = Mi s-a explicat totul bine.
+feedback-reason-knew-documents = Știam ce documente trebuie să aduc.
+feedback-reason-understood = M-au înțeles bine.
+feedback-reason-friendly = Oamenii au fost amabili cu mine.
+feedback-send = Trimiteți
+feedback-anonymous = Răspunsul dumneavoastră este anonim. Nu este salvat împreună cu bonul dumneavoastră.
+feedback-thanks = Vă mulțumim pentru părere!
+
 ## Problems
 
 error-unreachable = Sistemul de bonuri nu este disponibil acum. Vă rugăm să încercați din nou peste puțin timp sau să întrebați la ghișeul de informații.

@@ -164,6 +164,40 @@ status-language = ቋንቋ ናይዚ ገጽ
 status-appointment = ቆጸራኹም: { $time }
 status-appointment-late = ድሕሪ ሰዓት ቆጸራኹም መጺእኩም፣ ስለዚ ብዘይ ቀዳምነት ክጽዋዕ ኢኹም።
 
+## መልእኽቲ ኣብ ሞባይል (Web Push)፣ ድሕሪ ምብጻሕኩም ርእይቶ
+
+notify-heading = ኣብ ደገ ተጸበዩ
+notify-explain = { $ahead ->
+    [one] ቅድሜኹም { $ahead } ሰብ ጥራይ ምስ ተረፈ፣ ከምኡ ድማ ተራኹም ምስ በጽሐ፣ ናብዚ ሞባይል መልእኽቲ ክንሰደልኩም ኢና። እዚ ገጽ እንተተዓጽወ እውን ይሰርሕ እዩ።
+   *[other] ቅድሜኹም { $ahead } ሰባት ጥራይ ምስ ተረፉ፣ ከምኡ ድማ ተራኹም ምስ በጽሐ፣ ናብዚ ሞባይል መልእኽቲ ክንሰደልኩም ኢና። እዚ ገጽ እንተተዓጽወ እውን ይሰርሕ እዩ።
+}
+notify-button = መልእኽቲ ስደዱለይ
+notify-asking = በጃኹም ንመልእኽቲ ፍቓድ ሃቡ።
+notify-on = መልእኽቲ ተኸፊቱ ኣሎ። ነዚ ገጽ ክትዓጽውዎ ትኽእሉ ኢኹም።
+notify-off-button = መልእኽቲ ዕጸዉ
+notify-off = መልእኽቲ ተዓጽዩ ኣሎ።
+notify-denied = እዚ ሞባይል ካብዚ ገጽ መልእኽቲ ኣይፈቅድን እዩ። ነዚ ኣብ ቅጥዕታት (Settings) ናይቲ ብራውዘር ክትቕይርዎ ትኽእሉ ኢኹም። ወይ ድማ ነዚ ገጽ ክፉት ግደፍዎ: ተራኹም መዓስ ከም ዝበጽሕ ኣብዚ ክትርእዩ ኢኹም።
+notify-unsupported = እዚ ብራውዘር መልእኽቲ ክቕበል ኣይክእልን እዩ። ነዚ ገጽ ክፉት ግደፍዎ: ተራኹም መዓስ ከም ዝበጽሕ ኣብዚ ክትርእዩ ኢኹም።
+notify-home-screen = ኣብ iPhone ወይ iPad: ኣብ «ኣካፍል» (Share) ጠውቑ፣ ድሕሪኡ ኣብ «ናብ ቀንዲ ስክሪን ወስኽ» (Add to Home Screen)። ድሕሪኡ ነቲ ገጽ ካብኡ ክፈትዎ። ሽዑ መልእኽቲ ክንሰደልኩም ንኽእል ኢና።
+notify-failed = መልእኽቲ ክኽፈት ኣይከኣለን። ነዚ ገጽ ክፉት ግደፍዎ: ተራኹም መዓስ ከም ዝበጽሕ ኣብዚ ክትርእዩ ኢኹም።
+alert-button = ኣብዚ ድምጽን ምንቅጥቃጥን ክፈቱ
+alert-on = እዚ ገጽ ክፉት ክሳብ ዘሎ፣ ድምጽን ምንቅጥቃጥን ክፉታት እዮም።
+feedback-question = ምብጻሕኩም ከመይ ነይሩ?
+feedback-rating-1 = ኣዝዩ ሕማቕ
+feedback-rating-2 = ሕማቕ
+feedback-rating-3 = ማእከላይ
+feedback-rating-4 = ጽቡቕ
+feedback-rating-5 = ኣዝዩ ጽቡቕ
+feedback-reasons = ኣየኖት ይሰማምዑ? ዋላ ሓደ ከይመረጽኩም እውን ክትሰዱ ትኽእሉ ኢኹም።
+feedback-reason-waited-long = ነዊሕ ተጸበኹ።
+feedback-reason-explained-well = ኩሉ ብጽቡቕ ተገሊጹለይ።
+feedback-reason-knew-documents = ኣየኖት ሰነዳት ከም ዘምጽእ ፈሊጠ ነይረ።
+feedback-reason-understood = ሓሳበይ ብጽቡቕ ከረድእ ክኢለ።
+feedback-reason-friendly = ምሳይ ሕያዋት ነይሮም።
+feedback-send = ስደዱ
+feedback-anonymous = መልስኹም ብዘይ ስም እዩ። ምስ ቁጽሪ ተራኹም ኣይዕቀብን እዩ።
+feedback-thanks = ስለ ርእይቶኹም የቐንየልና!
+
 ## Problems
 
 error-unreachable = ስርዓት ተራ ሕጂ ክርከብ ኣይከኣለን። በጃኹም ድሕሪ ቁሩብ ደጊምኩም ፈትኑ ወይ ኣብ መደበር ሓበሬታ ሕተቱ።

@@ -164,6 +164,40 @@ status-language = Bu sayfanın dili
 status-appointment = Randevunuz: { $time }
 status-appointment-late = Randevu saatinizden sonra geldiniz. Bu yüzden öncelik olmadan çağrılacaksınız.
 
+## Telefona bildirim (Web Push) ve ziyaretten sonra geri bildirim
+
+notify-heading = Dışarıda bekleyin
+notify-explain = { $ahead ->
+    [one] Önünüzde sadece 1 kişi kaldığında ve sıra size geldiğinde bu telefona bildirim göndeririz. Bu sayfa kapalı olsa bile.
+   *[other] Önünüzde sadece { $ahead } kişi kaldığında ve sıra size geldiğinde bu telefona bildirim göndeririz. Bu sayfa kapalı olsa bile.
+}
+notify-button = Bana bildirim gönder
+notify-asking = Lütfen bildirimlere izin verin.
+notify-on = Bildirimler açık. Bu sayfayı kapatabilirsiniz.
+notify-off-button = Bildirimleri kapat
+notify-off = Bildirimler kapalı.
+notify-denied = Bu telefon, bu sayfadan gelen bildirimlere izin vermiyor. Bunu tarayıcının ayarlarından değiştirebilirsiniz. Ya da bu sayfayı açık bırakın: Sıranın size ne zaman geleceğini burada görürsünüz.
+notify-unsupported = Bu tarayıcı bildirim alamıyor. Bu sayfayı açık bırakın: Sıranın size ne zaman geleceğini burada görürsünüz.
+notify-home-screen = iPhone veya iPad'de: Önce “Paylaş” simgesine, sonra “Ana Ekrana Ekle” seçeneğine dokunun. Sayfayı oradan açın. Sonra size bildirim gönderebiliriz.
+notify-failed = Bildirimler açılamadı. Bu sayfayı açık bırakın: Sıranın size ne zaman geleceğini burada görürsünüz.
+alert-button = Sesi ve titreşimi burada aç
+alert-on = Bu sayfa açık olduğu sürece ses ve titreşim açık.
+feedback-question = Ziyaretiniz nasıldı?
+feedback-rating-1 = Çok kötü
+feedback-rating-2 = Kötü
+feedback-rating-3 = İdare eder
+feedback-rating-4 = İyi
+feedback-rating-5 = Çok iyi
+feedback-reasons = Hangileri sizin için doğru? Hiçbirini işaretlemek zorunda değilsiniz.
+feedback-reason-waited-long = Uzun süre bekledim.
+feedback-reason-explained-well = Bana her şey iyi açıklandı.
+feedback-reason-knew-documents = Hangi belgeleri getirmem gerektiğini biliyordum.
+feedback-reason-understood = Kendimi iyi anlatabildim.
+feedback-reason-friendly = Bana nazik davranıldı.
+feedback-send = Gönder
+feedback-anonymous = Yanıtınız anonimdir. Sıra numaranızla birlikte kaydedilmez.
+feedback-thanks = Geri bildiriminiz için teşekkür ederiz!
+
 ## Problems
 
 error-unreachable = Sıra sistemine şu anda ulaşılamıyor. Lütfen birazdan tekrar deneyin veya danışma masasına başvurun.

@@ -18,6 +18,7 @@ mod life_cycle;
 mod office;
 mod office_config;
 mod pages;
+mod push;
 mod staff;
 mod statistics;
 mod text;
@@ -37,18 +38,18 @@ pub use kiosk::{ChecklistItem, Concern, ConcernId, DisplayBoard, DisplayCall, Di
 pub use life_cycle::TicketAction;
 pub use office::{Issuing, IssuingState, OpeningHours, TimeRange, Weekday};
 pub use office_config::{
-    CONCERN_ICONS, ConcernConfig, CounterConfig, KIOSK_LANGUAGES, OfficeConfig, Problem, ProblemKind, limits,
+    CONCERN_ICONS, ConcernConfig, CounterConfig, KIOSK_LANGUAGES, OfficeConfig, Problem, ProblemKind,
+    default_notify_ahead, limits,
 };
 pub use pages::{Page, WebApp, locale_url, ticket_id_in, ticket_status_path};
+pub use push::{PushKey, PushMessage, PushSubscription, PushSubscriptionKeys};
 pub use staff::{CallNext, CallTo, Counter, CounterId, Login, Me, QueueView, Role, StaffTicket, TransferTo};
 pub use statistics::{
     Cell, ColumnKind, LiveBoard, LiveConcern, OverTarget, STATISTICS_MAX_DAYS, STATISTICS_TABLES, StatisticsColumn,
     StatisticsReport, StatisticsTable, TargetLevel, TurnedAway, TurnedAwayReason,
 };
 pub use text::{LocalizedText, SOURCE_LANGUAGE, fallback_texts_language};
-pub use ticket::{
-    NewTicket, ParseTicketNumberError, PushKey, Ticket, TicketId, TicketNumber, TicketStatus, WaitEstimate,
-};
+pub use ticket::{NewTicket, ParseTicketNumberError, Ticket, TicketId, TicketNumber, TicketStatus, WaitEstimate};
 
 /// The request header that makes `POST /api/v1/tickets` safe to retry.
 pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";

@@ -25,6 +25,10 @@ pub struct OfficeConfig {
     pub no_show_after_calls: u32,
     /// Finished tickets are deleted after this many days.
     pub retention_days: u32,
+    /// A visitor who asked to be notified on their phone is told "nearly your turn" when
+    /// this many people or fewer are ahead.
+    #[serde(default = "default_notify_ahead")]
+    pub notify_ahead: u32,
     #[serde(default = "default_inactivity")]
     pub inactivity: Inactivity,
     /// The address printed in ticket QR codes (`https://termine.example.de`); `null` uses the
@@ -47,6 +51,11 @@ pub struct OfficeConfig {
 
 fn default_inactivity() -> Inactivity {
     Inactivity { idle_seconds: 60, warning_seconds: 30 }
+}
+
+/// Three people ahead: about the time to come back from a coffee outside.
+pub fn default_notify_ahead() -> u32 {
+    3
 }
 
 fn active_by_default() -> bool {
@@ -176,6 +185,7 @@ impl OfficeConfig {
         found.range("cutoff_minutes", self.cutoff_minutes, 0, 600);
         found.range("no_show_after_calls", self.no_show_after_calls, 1, 10);
         found.range("retention_days", self.retention_days, 1, 3650);
+        found.range("notify_ahead", self.notify_ahead, 1, 50);
         found.range("inactivity.idle_seconds", self.inactivity.idle_seconds, 5, 3600);
         found.range("inactivity.warning_seconds", self.inactivity.warning_seconds, 20, 600);
         if let Some(url) = &self.public_base_url {

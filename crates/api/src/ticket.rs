@@ -255,13 +255,3 @@ mod tests {
         assert!(typo.is_err());
     }
 }
-
-/// `GET /api/v1/push/key`: the office's public key for Web Push, which a phone passes to
-/// `PushManager.subscribe` as its `applicationServerKey`.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PushKey {
-    /// The P-256 public key as an uncompressed point (65 bytes) in base64url without padding.
-    #[cfg_attr(feature = "openapi", schema(min_length = 87, max_length = 87, pattern = "^[A-Za-z0-9_-]{87}$"))]
-    pub application_server_key: String,
-}

@@ -74,6 +74,10 @@ pub struct AppState {
     pub metrics: Arc<metrics::Metrics>,
     /// The live streams' one reader; see `api/live_feed`.
     pub live_feed: api::live_feed::LiveFeed,
+    /// Follows the tickets whose phones asked to be notified, and pushes to them; see `push/`.
+    pub push: push::PushWatcher,
+    /// Where pushes may go: public push services only, except in tests.
+    pub push_reach: push::Reach,
     /// The live streams the open-file limit leaves room for; see `open_files.rs`.
     pub stream_slots: Arc<open_files::StreamSlots>,
     /// [`AppState::ticket_url_base`] as read with a published configuration version.
@@ -259,13 +263,33 @@ impl Server {
             live_streams_at_most = stream_capacity,
             "open files"
         );
+        let metrics = Arc::new(metrics::Metrics::default());
+        let live_feed = api::live_feed::LiveFeed::start(store.clone());
+        let push_reach =
+            if settings.push_private_endpoints { push::Reach::AnyAddress } else { push::Reach::PublicOnly };
+        if push_reach == push::Reach::AnyAddress {
+            tracing::warn!("pushes may go to local addresses (push_private_endpoints): for tests only");
+        }
+        let push_contact = match (&settings.push_contact, public_url.starts_with("https://")) {
+            (Some(contact), _) => contact.clone(),
+            (None, true) => public_url.to_string(),
+            (None, false) => {
+                tracing::info!("no push_contact set: push services get no address to write to about this server");
+                String::new()
+            }
+        };
+        let sender = push::PushSender::new(store.clone(), metrics.clone(), push_contact, push_reach)
+            .context("cannot set up sending pushes")?;
+        let push = push::PushWatcher::start(store.clone(), live_feed.clone(), sender);
         let state = AppState {
             store: store.clone(),
             public_url: public_url.clone(),
             login_throttle: Arc::new(auth::LoginThrottle::default()),
             reference_throttle: Arc::default(),
-            metrics: Arc::new(metrics::Metrics::default()),
-            live_feed: api::live_feed::LiveFeed::start(store.clone()),
+            metrics,
+            live_feed,
+            push,
+            push_reach,
             stream_slots: open_files::StreamSlots::new(stream_capacity),
             ticket_url: Arc::default(),
         };

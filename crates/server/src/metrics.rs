@@ -41,6 +41,11 @@ struct StatusLabel {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct PushLabel {
+    outcome: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct CodeLabel {
     code: String,
 }
@@ -79,6 +84,7 @@ pub struct Metrics {
     api_errors: Family<CodeLabel, Counter>,
     storage_writable: Gauge,
     storage_unwritable: Counter<f64, std::sync::atomic::AtomicU64>,
+    pushes: Family<PushLabel, Counter>,
     /// One scrape at a time refreshes the waiting figures, so two cannot mix their counts.
     scrape: tokio::sync::Mutex<()>,
 }
@@ -122,6 +128,12 @@ impl Default for Metrics {
             Unit::Seconds,
             storage_unwritable.clone(),
         );
+        let pushes = Family::default();
+        registry.register(
+            "pushes",
+            "Pushes to visitors' phones, by outcome: delivered, retried, gone (subscription dropped), refused, failed (given up)",
+            pushes.clone(),
+        );
         registry.register("build", "The running version", Info::new([("version", env!("CARGO_PKG_VERSION"))]));
         Self {
             registry,
@@ -134,6 +146,7 @@ impl Default for Metrics {
             api_errors,
             storage_writable,
             storage_unwritable,
+            pushes,
             scrape: tokio::sync::Mutex::default(),
         }
     }
@@ -143,6 +156,11 @@ impl Metrics {
     /// A new ticket (not a retry answered from the first response).
     pub fn ticket_issued(&self, concern: &str) {
         self.tickets_issued.get_or_create(&ConcernLabel { concern: concern.to_owned() }).inc();
+    }
+
+    /// A push to a phone ended as `outcome` (or is tried again: `retried`).
+    pub fn push_ended(&self, outcome: &'static str) {
+        self.pushes.get_or_create(&PushLabel { outcome }).inc();
     }
 
     pub fn call_next_took(&self, duration: Duration) {

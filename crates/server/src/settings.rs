@@ -43,6 +43,10 @@ pub struct Settings {
     pub demo_appointments: bool,
     /// The largest the SQLite database may grow, in MB; `None` is no limit but the disk's.
     pub database_max_mb: Option<u32>,
+    /// The VAPID contact for push services (`mailto:` or `https:`).
+    pub push_contact: Option<String>,
+    /// Whether pushes may go to local and private addresses over http (tests only).
+    pub push_private_endpoints: bool,
 }
 
 /// How log lines are written to stderr.
@@ -164,6 +168,14 @@ impl Settings {
             demo_accounts: layers.required("demo_accounts", &flags.demo_accounts, values::yes_no)?,
             demo_appointments: layers.required("demo_appointments", &flags.demo_appointments, values::yes_no)?,
             database_max_mb: database_max_mb.map(|resolved| resolved.value),
+            push_contact: layers
+                .resolve("push_contact", flags.push_contact.as_deref(), values::push_contact)?
+                .map(|r| r.value),
+            push_private_endpoints: layers.required(
+                "push_private_endpoints",
+                &flags.push_private_endpoints,
+                values::yes_no,
+            )?,
         })
     }
 }

@@ -38,6 +38,13 @@ fn shipped_files() -> Vec<(&'static str, &'static str)> {
     main.chain(STAFF_LANGUAGES.iter().map(|tag| (*tag, "staff"))).collect()
 }
 
+/// Each language's `push`: the server's texts for pushes to a visitor's phone
+/// (crates/server/src/push/texts.rs), checked here for syntax, ids and plural forms with the
+/// app's.
+fn push_files() -> Vec<(&'static str, &'static str)> {
+    LANGUAGES.iter().map(|language| (language.tag, "push")).collect()
+}
+
 fn messages(resource: &ast::Resource<String>) -> Vec<&ast::Message<String>> {
     resource
         .body
@@ -70,7 +77,7 @@ fn all_translations() -> Translations {
 
 #[test]
 fn every_shipped_file_parses_without_errors() {
-    for (tag, part) in shipped_files() {
+    for (tag, part) in shipped_files().into_iter().chain(push_files()) {
         parse_part(tag, part);
     }
 }
@@ -94,6 +101,7 @@ fn every_language_has_exactly_the_german_messages() {
         assert!(extra.is_empty(), "locales/{}/main.ftl has ids German does not: {extra:?}", language.tag);
         let unique: BTreeSet<_> = ids.iter().collect();
         assert_eq!(unique.len(), ids.len(), "locales/{}/main.ftl repeats an id", language.tag);
+        assert_eq!(part_ids(language.tag, "push"), part_ids("de", "push"), "locales/{}/push.ftl", language.tag);
     }
 }
 
@@ -119,7 +127,7 @@ fn realistic_args(n: u32) -> Args {
     let mut args = Args::new();
     for numeric in [
         "count", "seconds", "answered", "total", "min", "max", "minutes", "version", "concerns", "counters", "line",
-        "target",
+        "target", "ahead",
     ] {
         args.set(numeric, n);
     }
@@ -260,7 +268,7 @@ fn selectors(pattern: &ast::Pattern<String>) -> Vec<Vec<String>> {
 #[test]
 fn every_plural_message_has_a_variant_for_each_plural_category_of_its_language() {
     let supported = PluralRules::get_locales(PluralRuleType::CARDINAL);
-    for (tag, part) in shipped_files() {
+    for (tag, part) in shipped_files().into_iter().chain(push_files()) {
         let language = crate::i18n::language_info(tag).unwrap();
         let locale: unic_langid::LanguageIdentifier = language.grammar_locale().parse().unwrap();
         assert!(supported.contains(&locale), "no CLDR plural rules for {locale}: Fluent would use English rules");

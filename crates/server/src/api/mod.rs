@@ -76,6 +76,7 @@ pub fn router() -> Router<AppState> {
         .route("/tickets/{id}", get(tickets::tickets_show))
         .route("/tickets/{id}/cancel", post(tickets::tickets_cancel))
         .route("/push/key", get(push::push_key))
+        .route("/tickets/{id}/push", put(push::push_subscribe).delete(push::push_unsubscribe))
         .route("/appointments/{reference}", get(appointments::appointments_show))
         .route("/appointments/{reference}/check-in", post(appointments::appointments_check_in))
         .route("/display", get(kiosk::display_show))

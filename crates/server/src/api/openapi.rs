@@ -17,6 +17,8 @@ use crate::auth::SESSION_COOKIE;
         super::tickets::tickets_show,
         super::tickets::tickets_cancel,
         super::push::push_key,
+        super::push::push_subscribe,
+        super::push::push_unsubscribe,
         super::appointments::appointments_show,
         super::appointments::appointments_check_in,
         super::session::session_create,

@@ -78,11 +78,11 @@ pub async fn tickets_cancel(State(state): State<AppState>, Path(id): Path<String
 }
 
 /// The same answer for a malformed and an unknown id: nothing to learn by probing.
-fn checked_id(id: &str) -> AppResult<&str> {
+pub(super) fn checked_id(id: &str) -> AppResult<&str> {
     if looks_like_ticket_id(id) { Ok(id) } else { Err(no_such_ticket()) }
 }
 
-fn no_such_ticket() -> AppError {
+pub(super) fn no_such_ticket() -> AppError {
     AppError::NotFound("no such ticket".into())
 }
 

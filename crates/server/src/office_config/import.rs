@@ -8,7 +8,7 @@ use willkommen_api::{ConcernConfig, CounterConfig, OfficeConfig, Problem, Proble
 use super::publishing_problems;
 
 /// Fields every file must have, with whether they may be left out.
-const FIELDS: [(&str, bool); 15] = [
+const FIELDS: [(&str, bool); 16] = [
     ("office_name", false),
     ("time_zone", false),
     ("languages", false),
@@ -17,6 +17,7 @@ const FIELDS: [(&str, bool); 15] = [
     ("cutoff_minutes", false),
     ("no_show_after_calls", false),
     ("retention_days", false),
+    ("notify_ahead", true),
     ("inactivity", true),
     ("public_base_url", true),
     ("information_concern", true),

@@ -1,17 +1,25 @@
 //! Web Push, the pieces the visitors' phone notifications (issue 21) are built from: the
-//! office's VAPID key (RFC 8292) and one encrypted, signed push message (RFC 8030, RFC 8291)
-//! for a phone's subscription. Sending, retrying and storing subscriptions come on top; the
-//! plan is in docs/plans/web-push.md.
+//! office's VAPID key (RFC 8292), one encrypted, signed push message (RFC 8030, RFC 8291)
+//! for a phone's subscription, where pushes may go (`endpoints`), their texts in the visitor's
+//! language (`texts`), sending them with retries (`sender`) and following the subscribed
+//! tickets to push at the right moments (`watcher`). docs/notifications.md tells the whole.
 //!
 //! `web-push-native` encrypts (pure Rust, RustCrypto); the VAPID token is signed here. The
 //! crate's own signing would pull in a JWT library with a hundred crates behind it, and drops
 //! the port from the token's audience, which RFC 8292 wants as the push service's origin.
 
+mod endpoints;
 mod message;
+mod sender;
+mod texts;
 mod vapid;
+mod watcher;
 
+pub use endpoints::{Reach, refusal};
 pub use message::{MAX_PAYLOAD, Subscription, Urgency, push_request};
+pub use sender::PushSender;
 pub use vapid::VapidKey;
+pub use watcher::PushWatcher;
 
 /// Why a key, a subscription or a message is refused.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

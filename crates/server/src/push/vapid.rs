@@ -51,11 +51,14 @@ impl VapidKey {
     /// or `https:` address push services can reach the office at).
     pub(super) fn authorization(&self, endpoint: &Url, subject: &str, expires: Timestamp) -> String {
         let header = BASE64URL.encode(br#"{"typ":"JWT","alg":"ES256"}"#);
-        let claims = serde_json::json!({
+        let mut claims = serde_json::json!({
             "aud": endpoint.origin().ascii_serialization(),
             "exp": expires.as_second(),
-            "sub": subject,
         });
+        // RFC 8292 makes the contact optional; an empty one would be refused as malformed.
+        if !subject.is_empty() {
+            claims["sub"] = subject.into();
+        }
         let claims = BASE64URL.encode(claims.to_string());
         let signed = format!("{header}.{claims}");
         // ES256 as JWS wants it: SHA-256, deterministic (RFC 6979), r and s side by side.

@@ -27,7 +27,7 @@ impl Kind {
 }
 
 /// Every key the file may have: the options, except the test-only `stop_on_stdin_eof`.
-const KEYS: [(&str, Kind); 12] = [
+const KEYS: [(&str, Kind); 14] = [
     ("bind", Kind::Text),
     ("port", Kind::Number),
     ("data_dir", Kind::Text),
@@ -40,6 +40,8 @@ const KEYS: [(&str, Kind); 12] = [
     ("log_level", Kind::Text),
     ("demo_accounts", Kind::YesNo),
     ("demo_appointments", Kind::YesNo),
+    ("push_contact", Kind::Text),
+    ("push_private_endpoints", Kind::YesNo),
 ];
 
 /// One setting as the file has it.

@@ -22,7 +22,8 @@ A flag beats the variable, the variable beats the file, the file beats the defau
 pub struct Flags {
     /// A TOML file with settings: keys are the option names below with underscores
     /// (bind, port, data_dir, dist_dir, public_url, database_url, database_schema,
-    /// database_max_mb, log_format, log_level, demo_accounts, demo_appointments). Flags and environment variables override it.
+    /// database_max_mb, log_format, log_level, demo_accounts, demo_appointments, push_contact,
+    /// push_private_endpoints). Flags and environment variables override it.
     #[arg(long = "config", env = "WILLKOMMEN_CONFIG", value_name = "FILE")]
     pub settings_file: Option<PathBuf>,
 
@@ -86,6 +87,18 @@ pub struct Flags {
     /// the day has none yet; `cargo xtask run` turns it on.
     #[arg(long, env = "WILLKOMMEN_DEMO_APPOINTMENTS", default_value = "false", value_name = "true|false")]
     pub demo_appointments: String,
+
+    /// Who runs this server, for the push services that deliver notifications to visitors'
+    /// phones (the VAPID `sub`, RFC 8292): a mailto: or https: URL they can write to when
+    /// something is wrong. Default: the public URL if it is https, else none is given.
+    #[arg(long, env = "WILLKOMMEN_PUSH_CONTACT", value_name = "URL")]
+    pub push_contact: Option<String>,
+
+    /// Whether pushes may go to addresses in this machine's own networks (loopback, private,
+    /// link-local) and over plain http. Only for tests with a local push receiver: a phone's
+    /// subscription names the address the server sends to, and visitors are not signed in.
+    #[arg(long, env = "WILLKOMMEN_PUSH_PRIVATE_ENDPOINTS", default_value = "false", value_name = "true|false")]
+    pub push_private_endpoints: String,
 
     /// Shut down when standard input is closed, so a supervising process (a test) that dies
     /// cannot leave the server running. Not read from the settings file.

@@ -33,6 +33,17 @@ pub fn public_url(text: &str) -> Result<String, String> {
     Ok(url.to_owned())
 }
 
+/// A contact for the push services: `mailto:` or `https:`, as RFC 8292 asks.
+pub fn push_contact(text: &str) -> Result<String, String> {
+    let well_formed = (text.starts_with("mailto:") && text.len() > "mailto:".len() && text.contains('@'))
+        || (text.starts_with("https://") && text.len() > "https://".len());
+    if well_formed && !text.contains(char::is_whitespace) {
+        Ok(text.to_owned())
+    } else {
+        Err("expected mailto:someone@example.de or an https:// URL".into())
+    }
+}
+
 /// A PostgreSQL URL; the embedded SQLite database needs none (it lives in `data_dir`).
 pub fn database_url(text: &str) -> Result<String, String> {
     let (scheme, rest) = text.split_once("://").unwrap_or((text, ""));
@@ -113,6 +124,15 @@ mod tests {
         assert_eq!(public_url("https://wk.example.de/"), Ok("https://wk.example.de".into()));
         assert!(public_url("wk.example.de").is_err());
         assert!(public_url("https://").is_err());
+    }
+
+    #[test]
+    fn a_push_contact_is_a_mail_address_or_an_https_url() {
+        assert!(push_contact("mailto:it@stadt.example.de").is_ok());
+        assert!(push_contact("https://wk.example.de").is_ok());
+        assert!(push_contact("http://wk.example.de").is_err());
+        assert!(push_contact("mailto:").is_err());
+        assert!(push_contact("it@stadt.example.de").is_err());
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub struct OfficeRules {
     pub cutoff_minutes: i64,
     pub no_show_after_calls: i64,
     pub retention_days: i64,
+    /// Push "nearly your turn" at this many people ahead (see `push/`).
+    pub notify_ahead: i64,
     pub appointment_rules: Json<json::AppointmentRules>,
 }
 
@@ -36,7 +38,7 @@ impl OfficeRules {
 pub(super) async fn office_rules(conn: &mut AnyConnection) -> AppResult<OfficeRules> {
     Ok(sqlx::query_as(
         "SELECT time_zone, languages, opening_hours, closed_days, cutoff_minutes, no_show_after_calls,
-                retention_days, appointment_rules
+                retention_days, notify_ahead, appointment_rules
          FROM office WHERE id = 1",
     )
     .fetch_one(conn)

@@ -15,8 +15,8 @@ pub async fn write_config(conn: &mut AnyConnection, office: &OfficeConfig) -> Ap
     sqlx::query(
         "INSERT INTO office (id, name, time_zone, languages, opening_hours, closed_days, cutoff_minutes,
                              no_show_after_calls, retention_days, kiosk_idle_seconds, kiosk_warning_seconds,
-                             information_concern, public_base_url, display_info, appointment_rules)
-         VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $11, $12, $13)
+                             information_concern, public_base_url, display_info, appointment_rules, notify_ahead)
+         VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $11, $12, $13, $14)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
              languages = excluded.languages, opening_hours = excluded.opening_hours,
              closed_days = excluded.closed_days, cutoff_minutes = excluded.cutoff_minutes,
@@ -24,7 +24,8 @@ pub async fn write_config(conn: &mut AnyConnection, office: &OfficeConfig) -> Ap
              kiosk_idle_seconds = excluded.kiosk_idle_seconds,
              kiosk_warning_seconds = excluded.kiosk_warning_seconds,
              information_concern = NULL, public_base_url = excluded.public_base_url,
-             display_info = excluded.display_info, appointment_rules = excluded.appointment_rules",
+             display_info = excluded.display_info, appointment_rules = excluded.appointment_rules,
+             notify_ahead = excluded.notify_ahead",
     )
     .bind(Json(&office.office_name))
     .bind(&office.time_zone)
@@ -39,6 +40,7 @@ pub async fn write_config(conn: &mut AnyConnection, office: &OfficeConfig) -> Ap
     .bind(office.public_base_url.as_deref())
     .bind(Json(&office.display_info))
     .bind(Json(&office.appointments))
+    .bind(i64::from(office.notify_ahead))
     .execute(&mut *conn)
     .await?;
     write_concerns(conn, &office.concerns).await?;
@@ -147,6 +149,8 @@ struct OfficeRow {
     #[sqlx(try_from = "i64")]
     retention_days: u32,
     #[sqlx(try_from = "i64")]
+    notify_ahead: u32,
+    #[sqlx(try_from = "i64")]
     kiosk_idle_seconds: u32,
     #[sqlx(try_from = "i64")]
     kiosk_warning_seconds: u32,
@@ -182,7 +186,7 @@ pub async fn read_config(conn: &mut AnyConnection) -> AppResult<OfficeConfig> {
     let office: OfficeRow = sqlx::query_as(
         "SELECT name, time_zone, languages, opening_hours, closed_days, cutoff_minutes, no_show_after_calls,
                 retention_days, kiosk_idle_seconds, kiosk_warning_seconds, information_concern, public_base_url,
-                display_info, appointment_rules
+                display_info, appointment_rules, notify_ahead
          FROM office WHERE id = 1",
     )
     .fetch_one(&mut *conn)
@@ -217,6 +221,7 @@ pub async fn read_config(conn: &mut AnyConnection) -> AppResult<OfficeConfig> {
         cutoff_minutes: office.cutoff_minutes,
         no_show_after_calls: office.no_show_after_calls,
         retention_days: office.retention_days,
+        notify_ahead: office.notify_ahead,
         inactivity: json::Inactivity {
             idle_seconds: office.kiosk_idle_seconds,
             warning_seconds: office.kiosk_warning_seconds,

@@ -84,6 +84,15 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        // A phone's push address is kept only while its ticket can still be called: the
+        // watcher forgets it when the ticket is done; this catches what a restart interrupted.
+        sqlx::query(
+            "DELETE FROM push_subscriptions WHERE ticket_id IN
+                 (SELECT id FROM tickets WHERE service_day < $1 OR status IN ('finished', 'no_show', 'cancelled'))",
+        )
+        .bind(service_day(now, &time_zone))
+        .execute(&mut *tx)
+        .await?;
         sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now.as_millisecond()).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(RetentionReport { anonymised, deleted, idempotency_keys_deleted, summed_days })

@@ -39,6 +39,7 @@ use crate::store::{DISPLAY_PAGE, Store};
 pub use display::follow_calls;
 pub use phone::follow_ticket;
 pub use queue::follow_queue;
+pub use tickets::{Following, NewsKind};
 
 /// Snapshots a stream may fall behind before it stops waiting for the ones it missed and
 /// reads for itself. The server writes no faster than a client reads, so only a slow client's
@@ -96,6 +97,12 @@ impl LiveFeed {
     /// without asking the database (its ids only mark where it is).
     pub fn newest(&self) -> Option<i64> {
         Some(self.newest.load(Ordering::Relaxed)).filter(|newest| *newest > 0)
+    }
+
+    /// The news of ticket `id` as the phones following it hear it, for whoever else must
+    /// follow a ticket (the pushes to its phone); `None` once the server is shutting down.
+    pub fn follow_ticket(&self, id: &str) -> Option<Following> {
+        self.tickets.follow(id)
     }
 
     /// Snapshots from now on, `None` once the server is shutting down; `counted` (the

@@ -9,6 +9,7 @@ mod command_line;
 mod database;
 mod disks;
 mod kiosks;
+mod push_receiver;
 mod requests;
 mod sse;
 mod test_server;
@@ -25,6 +26,7 @@ pub use database::{
 };
 pub use disks::{FailingDisk, SmallDisk};
 pub use kiosks::{KioskReport, Kiosks};
+pub use push_receiver::{Answering, PushReceiver, Received};
 pub use requests::{Answer, assert_refused, id, new_key};
 pub use sse::SseReader;
 pub use test_server::TestServer;
