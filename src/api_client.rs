@@ -2,6 +2,7 @@
 //! in the visitor's language.
 
 pub mod admin;
+pub mod phone;
 pub mod statistics;
 
 use gloo_net::http::{Request, Response};
@@ -160,6 +161,14 @@ async fn success_body(response: Result<Response, gloo_net::Error>) -> Result<was
         Ok(error) => Err(ApiFailure::Refused(error)),
         Err(_) if response.status() >= 500 => Err(ApiFailure::Unreachable),
         Err(_) => Err(ApiFailure::BadResponse(format!("HTTP {}", response.status()))),
+    }
+}
+
+/// A `204 No Content` answer, or the failure it is.
+async fn no_content(response: Result<Response, gloo_net::Error>) -> Result<(), ApiFailure> {
+    match response {
+        Ok(response) if response.ok() => Ok(()),
+        response => success_body(response).await.map(|_| ()),
     }
 }
 

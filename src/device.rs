@@ -148,7 +148,7 @@ pub fn keep_app_current(between_visitors: impl Fn() -> bool + 'static) {
     let _ = set_interval_with_handle(check, std::time::Duration::from_secs(30));
 }
 
-fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
+pub(crate) fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
     let navigator = window().navigator();
     // Absent where the page is not a secure context (plain http on another host than 127.0.0.1).
     let has = web_sys::js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);

@@ -34,6 +34,7 @@ pub mod api_client;
 pub mod clock;
 pub mod components;
 mod device;
+mod gong;
 pub mod i18n;
 mod idempotency;
 pub mod live_stream;
@@ -43,6 +44,7 @@ mod scan_buffer;
 pub mod speech;
 mod storage;
 pub mod timing;
+mod web_push;
 
 use leptos::prelude::*;
 

@@ -13,6 +13,7 @@ pub mod account_rules;
 mod admin;
 mod appointment;
 mod error;
+mod feedback;
 mod kiosk;
 mod life_cycle;
 mod office;
@@ -34,6 +35,7 @@ pub use appointment::{
     TicketAppointment, normalize_reference, reference_in_scan,
 };
 pub use error::{ApiError, ErrorCode};
+pub use feedback::{Feedback, FeedbackReason};
 pub use kiosk::{ChecklistItem, Concern, ConcernId, DisplayBoard, DisplayCall, DisplayConcern, Inactivity, Kiosk};
 pub use life_cycle::TicketAction;
 pub use office::{Issuing, IssuingState, OpeningHours, TimeRange, Weekday};

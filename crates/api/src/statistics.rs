@@ -12,8 +12,18 @@ use serde::{Deserialize, Serialize};
 use crate::ConcernId;
 
 /// The tables of a report, in the order the console shows them.
-pub const STATISTICS_TABLES: [&str; 9] =
-    ["visitors", "waiting", "days", "hours", "wait_distribution", "languages", "documents", "quotas", "turned_away"];
+pub const STATISTICS_TABLES: [&str; 10] = [
+    "visitors",
+    "waiting",
+    "days",
+    "hours",
+    "wait_distribution",
+    "languages",
+    "documents",
+    "quotas",
+    "turned_away",
+    "feedback",
+];
 
 /// The longest range one report may cover, in days (three years and a leap day).
 pub const STATISTICS_MAX_DAYS: u32 = 1097;
@@ -105,6 +115,8 @@ pub enum ColumnKind {
     Minutes,
     /// A share from 0 to 1, to three decimals.
     Share,
+    /// A mean of ratings from 1 (very bad) to 5 (very good), to one decimal.
+    Rating,
 }
 
 /// A cell: a whole number, a decimal, a text, or empty (no such figure: a mean of nobody).

@@ -88,6 +88,7 @@ pub fn Settings() -> impl IntoView {
                 <legend>{move || i18n.t("admin-queue-rules")}</legend>
                 <NumberField id="no-show" label="admin-no-show-after" get=|d| d.no_show_after_calls set=|d, v| d.no_show_after_calls = v/>
                 <NumberField id="retention" label="admin-retention-days" get=|d| d.retention_days set=|d, v| d.retention_days = v/>
+                <NumberField id="notify-ahead" label="admin-notify-ahead" get=|d| d.notify_ahead set=|d, v| d.notify_ahead = v/>
                 <div class="admin-field">
                     <label for="public-url">{move || i18n.t("admin-public-url")}</label>
                     <input id="public-url" type="url" inputmode="url" placeholder="https://termine.example.de"

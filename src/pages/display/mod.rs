@@ -8,7 +8,6 @@
 //! last call it showed, so nothing old comes back as new.
 
 mod announce;
-mod gong;
 
 use std::time::Duration;
 
@@ -110,7 +109,7 @@ fn follow_calls(state: Board, after: i64, speech: bool, i18n: I18n) {
             calls.insert(0, (id, call.clone()));
             calls.truncate(CALLS_SHOWN);
         });
-        gong::play();
+        crate::gong::play();
         if speech {
             announce::call(&call, i18n);
         }

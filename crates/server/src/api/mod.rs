@@ -5,6 +5,7 @@ mod admin_accounts;
 mod admin_appointments;
 mod appointments;
 mod events;
+mod feedback;
 mod kiosk;
 pub mod live_feed;
 mod openapi;
@@ -77,6 +78,7 @@ pub fn router() -> Router<AppState> {
         .route("/tickets/{id}/cancel", post(tickets::tickets_cancel))
         .route("/push/key", get(push::push_key))
         .route("/tickets/{id}/push", put(push::push_subscribe).delete(push::push_unsubscribe))
+        .route("/tickets/{id}/feedback", post(feedback::feedback_give))
         .route("/appointments/{reference}", get(appointments::appointments_show))
         .route("/appointments/{reference}/check-in", post(appointments::appointments_check_in))
         .route("/display", get(kiosk::display_show))

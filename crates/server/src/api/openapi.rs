@@ -19,6 +19,7 @@ use crate::auth::SESSION_COOKIE;
         super::push::push_key,
         super::push::push_subscribe,
         super::push::push_unsubscribe,
+        super::feedback::feedback_give,
         super::appointments::appointments_show,
         super::appointments::appointments_check_in,
         super::session::session_create,
@@ -100,7 +101,7 @@ mod tests {
 
         assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
         let paths = doc["paths"].as_object().unwrap();
-        assert_eq!(paths.len(), 41, "{:?}", paths.keys().collect::<Vec<_>>());
+        assert_eq!(paths.len(), 43, "{:?}", paths.keys().collect::<Vec<_>>());
         for (path, operations) in paths {
             for (method, operation) in operations.as_object().unwrap() {
                 let responses = operation["responses"].as_object().unwrap();

@@ -39,7 +39,7 @@ pub async fn push_key(State(state): State<AppState>) -> AppResult<axum::Json<jso
         (status = 404, body = json::ApiError, description = "No such ticket"),
         (status = 409, body = json::ApiError, description = "The ticket is done: nothing is left to notify of"),
         (status = 422, body = json::ApiError, description = "Not a subscription a browser makes, or an address pushes may not go to"),
-        (status = 500, body = json::ApiError)))]
+        (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn push_subscribe(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -71,7 +71,7 @@ pub async fn push_subscribe(
 #[utoipa::path(delete, path = "/api/v1/tickets/{id}/push", tag = "visitors", params(("id" = String, Path)),
     responses((status = 204, description = "Forgotten (or there was none)"),
         (status = 404, body = json::ApiError, description = "Not a ticket id"),
-        (status = 500, body = json::ApiError)))]
+        (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
 pub async fn push_unsubscribe(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<StatusCode> {
     let id = checked_id(&id)?;
     state.store.delete_push_subscription(id).await?;

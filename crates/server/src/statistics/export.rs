@@ -79,7 +79,9 @@ pub fn xlsx(report: &StatisticsReport) -> Result<Vec<u8>, XlsxError> {
                     (number, kind) => {
                         let value = number.as_f64().unwrap_or_default();
                         match kind {
-                            ColumnKind::Minutes => sheet.write_number_with_format(row, column, value, &minutes)?,
+                            ColumnKind::Minutes | ColumnKind::Rating => {
+                                sheet.write_number_with_format(row, column, value, &minutes)?
+                            }
                             ColumnKind::Share => sheet.write_number_with_format(row, column, value, &share)?,
                             _ => sheet.write_number(row, column, value)?,
                         };

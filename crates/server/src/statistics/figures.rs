@@ -31,6 +31,9 @@ pub struct Figures {
     pub peaks: BTreeMap<(i64, String), i64>,
     /// (concern, reason) → visitors.
     pub turned_away: BTreeMap<(String, String), i64>,
+    /// (concern, language, rating) → answers, then how many ticked each reason in
+    /// `FeedbackReason::ALL`'s order.
+    pub feedback: BTreeMap<(String, String, i64), [i64; 6]>,
     pub quotas: Vec<QuotaRunOut>,
 }
 

@@ -10,6 +10,11 @@ use super::figures::{Figures, percentile};
 use super::sums::{ALL_CONCERNS, Histogram, Measure, Sums};
 use super::visits::Booking;
 
+/// Answers to "How was your visit?" are shown for a group of at least this many: with fewer,
+/// one answer could be told from the others, and with it how one visit (and so perhaps one
+/// clerk's work) was rated. Only their number is shown then.
+pub const FEEDBACK_SHOWN_FROM: i64 = 5;
+
 /// The wait distribution's buckets: from (included) and to (excluded) minutes.
 const WAIT_BUCKETS: [(i64, Option<i64>); 10] = [
     (0, Some(5)),
@@ -53,6 +58,7 @@ pub fn report(
             documents(figures, office, &names),
             quotas(figures, &names),
             turned_away(figures, &names),
+            feedback(figures, &names),
         ],
     }
 }
@@ -490,6 +496,50 @@ fn turned_away(figures: &Figures, names: &ConcernNames) -> StatisticsTable {
     for concern in names.sorted(concerns) {
         for ((_, reason), visitors) in figures.turned_away.iter().filter(|((c, _), _)| *c == concern) {
             table.row(vec![text(&concern), names.name(&concern), text(reason), count(*visitors)]);
+        }
+    }
+    table.table
+}
+
+fn feedback(figures: &Figures, names: &ConcernNames) -> StatisticsTable {
+    use ColumnKind::{Count, Rating, Text};
+    let mut columns = vec![("concern", Text), ("concern_name", Text), ("language", Text), ("answers", Count)];
+    columns.push(("rating_mean", Rating));
+    columns.extend([("rating_1", Count), ("rating_2", Count), ("rating_3", Count), ("rating_4", Count)]);
+    columns.push(("rating_5", Count));
+    columns.extend(json::FeedbackReason::ALL.map(|reason| (reason.as_str(), Count)));
+    let mut table = Table::new("feedback", &columns);
+    // (concern or `*`) → (language or `*`) → per rating: answers and each reason's ticks.
+    let mut groups: BTreeMap<String, BTreeMap<String, [[i64; 6]; 5]>> = BTreeMap::new();
+    for ((concern, language, rating), counts) in &figures.feedback {
+        let Some(at) = usize::try_from(*rating - 1).ok().filter(|at| *at < 5) else { continue };
+        for concern in [concern.as_str(), ALL_CONCERNS] {
+            for language in [language.as_str(), ALL_CONCERNS] {
+                let group = groups.entry(concern.to_owned()).or_default().entry(language.to_owned()).or_default();
+                group[at].iter_mut().zip(counts).for_each(|(sum, count)| *sum += count);
+            }
+        }
+    }
+    for concern in names.sorted(groups.keys()) {
+        let Some(languages) = groups.get(&concern) else { continue };
+        let answers = |ratings: &[[i64; 6]; 5]| ratings.iter().map(|counts| counts[0]).sum::<i64>();
+        let mut sorted: Vec<(&String, &[[i64; 6]; 5])> = languages.iter().collect();
+        sorted.sort_by(|a, b| {
+            (b.0 == ALL_CONCERNS).cmp(&(a.0 == ALL_CONCERNS)).then(answers(b.1).cmp(&answers(a.1))).then(a.0.cmp(b.0))
+        });
+        for (language, ratings) in sorted {
+            let total = answers(ratings);
+            let mut row = vec![text(&concern), names.name(&concern), text(language), count(total)];
+            if total < FEEDBACK_SHOWN_FROM {
+                row.resize(table.table.columns.len(), Cell::Empty);
+            } else {
+                let points: i64 = ratings.iter().zip(1..).map(|(counts, rating)| counts[0] * rating).sum();
+                #[allow(clippy::cast_precision_loss)]
+                row.push(Cell::Decimal((points as f64 / total as f64 * 10.0).round() / 10.0));
+                row.extend(ratings.iter().map(|counts| count(counts[0])));
+                row.extend((1..6).map(|reason| count(ratings.iter().map(|counts| counts[reason]).sum())));
+            }
+            table.row(row);
         }
     }
     table.table

@@ -74,6 +74,58 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+
+    /// Counts a visitor's answer to "How was your visit?" for the visit's day, concern and
+    /// language; the ticket keeps only that it was answered. `None` when there is no such
+    /// ticket.
+    pub async fn record_feedback(&self, id: &str, feedback: &json::Feedback) -> AppResult<Option<()>> {
+        let mut tx = self.write_transaction().await?;
+        let visit: Option<(String, String, String, String, i64)> = sqlx::query_as(
+            "SELECT status, service_day, concern_id, language, feedback_given FROM tickets WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((status, day, concern, language, given)) = visit else { return Ok(None) };
+        if status != json::TicketStatus::Finished.as_str() {
+            return Err(AppError::InvalidTransition(format!("the visit is not over (the ticket is {status})")));
+        }
+        if given != 0 {
+            return Err(AppError::InvalidTransition("this visit has been rated already".into()));
+        }
+        sqlx::query("UPDATE tickets SET feedback_given = 1 WHERE id = $1").bind(id).execute(&mut *tx).await?;
+        let [waited_long, explained_well, knew_documents, understood, friendly] = ticked(feedback);
+        sqlx::query(
+            "INSERT INTO statistics_feedback (service_day, concern_id, language, rating, answers, waited_long,
+                                              explained_well, knew_documents, understood, friendly)
+             VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9)
+             ON CONFLICT (service_day, concern_id, language, rating) DO UPDATE SET
+                 answers = statistics_feedback.answers + 1,
+                 waited_long = statistics_feedback.waited_long + excluded.waited_long,
+                 explained_well = statistics_feedback.explained_well + excluded.explained_well,
+                 knew_documents = statistics_feedback.knew_documents + excluded.knew_documents,
+                 understood = statistics_feedback.understood + excluded.understood,
+                 friendly = statistics_feedback.friendly + excluded.friendly",
+        )
+        .bind(day)
+        .bind(concern)
+        .bind(language)
+        .bind(i64::from(feedback.rating))
+        .bind(waited_long)
+        .bind(explained_well)
+        .bind(knew_documents)
+        .bind(understood)
+        .bind(friendly)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Some(()))
+    }
+}
+
+/// How many ticked each reason of an answer, in [`json::FeedbackReason::ALL`]'s order.
+fn ticked(feedback: &json::Feedback) -> [i64; 5] {
+    json::FeedbackReason::ALL.map(|reason| i64::from(feedback.reasons.contains(&reason)))
 }
 
 /// Sums every office day before `today` that has tickets and is not summed yet, in the
@@ -359,6 +411,20 @@ async fn stored_figures(conn: &mut AnyConnection, from: Date, to: Date) -> AppRe
     let turned_away: Vec<(String, String, i64)> =
         sqlx::query_as(&sql).bind(&from).bind(&to).fetch_all(&mut *conn).await?;
     figures.turned_away = turned_away.into_iter().map(|(concern, reason, n)| ((concern, reason), n)).collect();
+    let sql = format!(
+        "SELECT concern_id, language, rating, CAST(SUM(answers) AS BIGINT), CAST(SUM(waited_long) AS BIGINT),
+                CAST(SUM(explained_well) AS BIGINT), CAST(SUM(knew_documents) AS BIGINT),
+                CAST(SUM(understood) AS BIGINT), CAST(SUM(friendly) AS BIGINT)
+         FROM statistics_feedback WHERE {range} GROUP BY concern_id, language, rating"
+    );
+    type FeedbackRow = (String, String, i64, i64, i64, i64, i64, i64, i64);
+    let feedback: Vec<FeedbackRow> = sqlx::query_as(&sql).bind(&from).bind(&to).fetch_all(&mut *conn).await?;
+    figures.feedback = feedback
+        .into_iter()
+        .map(|(concern, language, rating, answers, a, b, c, d, e)| {
+            ((concern, language, rating), [answers, a, b, c, d, e])
+        })
+        .collect();
     let sql = format!(
         "SELECT service_day, concern_id, quota, ran_out_at FROM statistics_quotas WHERE {range}
          ORDER BY service_day, ran_out_at"

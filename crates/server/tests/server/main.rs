@@ -19,6 +19,7 @@ mod clock;
 mod crash;
 mod data_protection;
 mod faults;
+mod feedback;
 mod instances;
 mod kiosk;
 mod life_cycle;

@@ -60,7 +60,7 @@ pub fn number_cell(kind: ColumnKind, cell: &Cell, numbers: Numbers) -> Option<St
     Some(match kind {
         #[allow(clippy::cast_possible_truncation)] // a count is a whole number
         ColumnKind::Count if value.fract() == 0.0 => numbers.whole(value as i64),
-        ColumnKind::Count | ColumnKind::Minutes => numbers.one_decimal(value),
+        ColumnKind::Count | ColumnKind::Minutes | ColumnKind::Rating => numbers.one_decimal(value),
         ColumnKind::Share => numbers.percent(value),
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0 to 23
         ColumnKind::Hour => hour_span(value as u32),

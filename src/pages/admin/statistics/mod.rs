@@ -251,7 +251,7 @@ fn TableSection(table: StatisticsTable, from: String, to: String) -> impl IntoVi
 }
 
 fn is_number(kind: ColumnKind) -> bool {
-    matches!(kind, ColumnKind::Count | ColumnKind::Minutes | ColumnKind::Share)
+    matches!(kind, ColumnKind::Count | ColumnKind::Minutes | ColumnKind::Share | ColumnKind::Rating)
 }
 
 /// A cell as the reader reads it: numbers in their language, a concern or document by its
@@ -286,6 +286,7 @@ fn cell_text(
             let concern = table.cell(row, "concern").and_then(Cell::as_text).unwrap_or_default();
             named("item_text", console.item_name(concern, text, language), text)
         }
+        (_, "language") if text == "*" => i18n.t("statistics-all-languages"),
         (_, "language") => language_info(text).map_or_else(
             || text.to_owned(),
             |info| {
@@ -414,6 +415,7 @@ fn table_label(id: &str) -> Option<&'static str> {
         "documents" => "statistics-table-documents",
         "quotas" => "statistics-table-quotas",
         "turned_away" => "statistics-table-turned_away",
+        "feedback" => "statistics-table-feedback",
         _ => return None,
     })
 }
@@ -462,6 +464,18 @@ fn column_label(id: &str) -> Option<&'static str> {
         "quota" => "statistics-column-quota",
         "ran_out_at" => "statistics-column-ran_out_at",
         "reason" => "statistics-column-reason",
+        "answers" => "statistics-column-answers",
+        "rating_mean" => "statistics-column-rating_mean",
+        "rating_1" => "statistics-column-rating_1",
+        "rating_2" => "statistics-column-rating_2",
+        "rating_3" => "statistics-column-rating_3",
+        "rating_4" => "statistics-column-rating_4",
+        "rating_5" => "statistics-column-rating_5",
+        "waited_long" => "statistics-column-waited_long",
+        "explained_well" => "statistics-column-explained_well",
+        "knew_documents" => "statistics-column-knew_documents",
+        "understood" => "statistics-column-understood",
+        "friendly" => "statistics-column-friendly",
         _ => return None,
     })
 }

@@ -1,6 +1,8 @@
-//! The call gong: two soft tones made with Web Audio, so no sound file is needed. Browsers
-//! allow sound without a tap only with the kiosk flag `--autoplay-policy=no-user-gesture-required`
-//! (docs/kiosk-device.md); without it the gong is silent and the display still works.
+//! The call gong of the lobby display and of a phone whose visitor turned sound on: two soft
+//! tones made with Web Audio, so no sound file is needed. Browsers allow sound only after a
+//! tap on the page, or on a display with the kiosk flag
+//! `--autoplay-policy=no-user-gesture-required` (docs/kiosk-device.md); without either the gong
+//! is silent and the page still works.
 
 use std::cell::RefCell;
 

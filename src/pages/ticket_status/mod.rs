@@ -1,7 +1,11 @@
 //! The visitor's ticket page (`/t/<ticket id>`), opened on their phone from the ticket's QR
 //! code: number, the appointment's time for a checked-in appointment, concern, status, people
 //! ahead and the wait, live; "It is your turn: counter 3" with vibration and the tab title
-//! when called; the ticket can be given back. In the ticket's language, switchable.
+//! when called; notifications on the phone while it waits outside (`alerts.rs`); the ticket can
+//! be given back. In the ticket's language, switchable.
+
+mod alerts;
+mod feedback;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,6 +18,8 @@ use crate::components::QueuePosition;
 use crate::i18n::{I18n, LANGUAGES};
 use crate::live_stream::{UseEventSourceOptions, use_event_source};
 use crate::pages::kiosk::FailurePanel;
+use alerts::{AlertMeHere, AlertsOn, NotifyMe};
+use feedback::Feedback;
 
 /// The page for the ticket `id`, taken from the page's address.
 #[component]
@@ -21,6 +27,7 @@ pub fn TicketStatusPage(id: String) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let ticket = RwSignal::new(None::<Result<json::Ticket, ApiFailure>>);
     let offline = RwSignal::new(false);
+    provide_context(AlertsOn(RwSignal::new(false)));
     // The page opens in the language the visitor chose at the kiosk; later, theirs to change.
     // The ticket is shown once its language's texts are in: shown first in German, it would
     // jump when they come (a layout shift, read twice by a screen reader).
@@ -54,6 +61,20 @@ pub fn TicketStatusPage(id: String) -> impl IntoView {
     load();
     follow_live(&id, ticket, offline, load.clone());
     let retry = load.clone();
+    // Outside the ticket's view, which is drawn anew on every change: a visitor's answer to
+    // the notification offer must not be lost when the queue moves on.
+    let status = Memo::new(move |_| {
+        ticket.with(|t| t.as_ref().and_then(|t| t.as_ref().ok()).map(|t| t.status)).filter(|_| language_ready.get())
+    });
+    let waiting = move || matches!(status.get(), Some(TicketStatus::Waiting | TicketStatus::Parked));
+    let alerts = {
+        let id = id.clone();
+        move || waiting().then(|| view! { <NotifyMe ticket=id.clone()/><AlertMeHere/> })
+    };
+    let feedback = {
+        let id = id.clone();
+        move || (status.get() == Some(TicketStatus::Finished)).then(|| view! { <Feedback ticket=id.clone()/> })
+    };
     view! {
         <main class="ticket-status">
             {move || offline.get().then(|| view! { <p class="status-offline" role="status">{i18n.t("status-offline")}</p> })}
@@ -71,6 +92,8 @@ pub fn TicketStatusPage(id: String) -> impl IntoView {
                     view! { <FailurePanel failure on_retry=move || retry()/> }.into_any()
                 }
             }}
+            {alerts}
+            {feedback}
         </main>
     }
 }
@@ -188,8 +211,13 @@ fn TicketStatus(ticket: json::Ticket, on_change: Callback<json::Ticket>) -> impl
 #[component]
 fn YourTurn(counter: String) -> impl IntoView {
     let i18n = expect_context::<I18n>();
+    // Without a tap on the page first, the browser blocks the vibration (and any sound): the
+    // "sound and vibration" button asked for it while the visitor waited.
     let _ =
         window().navigator().vibrate_with_pattern(&web_sys::js_sys::Array::of3(&400.into(), &150.into(), &400.into()));
+    if expect_context::<AlertsOn>().0.get_untracked() {
+        crate::gong::play();
+    }
     let text = move || {
         let mut args = crate::i18n::Args::new();
         args.set("counter", counter.clone());
