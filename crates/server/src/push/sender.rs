@@ -78,7 +78,16 @@ impl PushSender {
             // A redirect would lead past the address check.
             .redirect(reqwest::redirect::Policy::none());
         if reach == Reach::PublicOnly {
-            client = client.https_only(true).dns_resolver(Arc::new(PublicAddressesOnly));
+            client = client.https_only(true);
+            // Behind the office's outgoing proxy (HTTPS_PROXY, read by reqwest), the proxy
+            // resolves the push service's name, and the name resolved here is the proxy's own,
+            // usually a private address: the check of each address is then the proxy's job
+            // (docs/deployment.md); the endpoint's form is still checked on subscribing.
+            if behind_proxy() {
+                tracing::info!("pushes go through the proxy in HTTPS_PROXY or ALL_PROXY");
+            } else {
+                client = client.dns_resolver(Arc::new(PublicAddressesOnly));
+            }
         }
         let inner = Inner {
             client: client.build()?,
@@ -184,6 +193,13 @@ impl Inner {
             _ => tracing::warn!(service, outcome, why, "a push to a visitor's phone was not delivered"),
         }
     }
+}
+
+/// Whether an outgoing proxy is set for https, as reqwest reads it from the environment.
+fn behind_proxy() -> bool {
+    ["HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"]
+        .iter()
+        .any(|name| std::env::var_os(name).is_some_and(|value| !value.is_empty()))
 }
 
 /// `Retry-After` in seconds (push services do not send dates), at most [`RETRY_AFTER_AT_MOST`].

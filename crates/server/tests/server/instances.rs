@@ -257,3 +257,35 @@ async fn both_instances_give_phones_the_one_push_key_made_at_whichever_came_firs
     assert_eq!(at_first.body["application_server_key"], at_second.body["application_server_key"]);
     assert_eq!(second.get_json("/api/v1/push/key").await.body, at_first.body);
 }
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: cargo xtask test runs it (WILLKOMMEN_TEST_DATABASE_URL)"]
+async fn two_instances_following_one_phone_push_each_moment_once() {
+    needs_postgres();
+    let data = tempfile::tempdir().unwrap();
+    let start = || TestServer::options(data.path()).arg("--push-private-endpoints=true").start();
+    let (a, b) = (start(), start());
+    let receiver = crate::helpers::PushReceiver::start().await;
+    let first = a.issue_ticket("address-change", "de").await;
+    let ticket = a.issue_ticket("address-change", "uk").await;
+    // Handed to both, as a phone behind a load balancer may: each instance then follows it.
+    let subscription = receiver.subscribe("phone", crate::helpers::Answering::Created, None);
+    for server in [&a, &b] {
+        let url = server.at(&format!("/api/v1/tickets/{}/push", id(&ticket)));
+        let answer = server.client().put(url).json(&subscription).send().await.unwrap();
+        assert_eq!(answer.status(), StatusCode::NO_CONTENT);
+    }
+    let patience = Duration::from_secs(10);
+    assert_eq!(receiver.wait_for("phone", 1, patience).await[0].message["kind"], "near");
+    let (at_a, at_b) = (a.clerk().await, b.clerk().await);
+    assert_eq!(at_b.called_next("counter-1").await["id"], first["id"]);
+    at_b.done(id(&first), "start").await;
+    at_b.done(id(&first), "finish").await;
+    assert_eq!(at_a.called_next("counter-2").await["id"], ticket["id"]);
+    assert_eq!(receiver.wait_for("phone", 2, patience).await[1].message["kind"], "called");
+    at_b.done(id(&ticket), "recall").await;
+    assert_eq!(receiver.wait_for("phone", 3, patience).await[2].message["kind"], "recalled");
+    assert_eq!(receiver.received("phone")[2].message["lang"], "uk");
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(receiver.received("phone").len(), 3, "each moment once between the two instances");
+}
