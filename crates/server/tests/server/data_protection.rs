@@ -226,3 +226,39 @@ async fn expired_sessions_and_idempotency_keys_older_than_two_days_are_gone() {
     assert_eq!(count(office.path(), expired, "expired-session").await, 0, "the expired session is gone");
     assert_eq!(count(office.path(), others, "expired-session").await, 2, "the admin's and the clerk's stay");
 }
+
+#[tokio::test]
+async fn a_phones_push_address_goes_when_its_ticket_is_done_or_its_day_is_over() {
+    let data = tempfile::tempdir().unwrap();
+    let server = TestServer::start(data.path());
+    let mut tickets = Vec::new();
+    for phone in ["yesterday", "today"] {
+        let ticket = server.issue_ticket("address-change", "de").await;
+        let subscription = json!({
+            "endpoint": format!("https://push.example.org/{phone}"),
+            "keys": {
+                "p256dh": "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4",
+                "auth": "BTBZMqHH6r4Tts7J_aSIgg",
+            },
+        });
+        let url = server.at(&format!("/api/v1/tickets/{}/push", id(&ticket)));
+        assert_eq!(server.client().put(url).json(&subscription).send().await.unwrap().status(), StatusCode::NO_CONTENT);
+        tickets.push(ticket);
+    }
+    server.stop();
+    let subscribed = "SELECT COUNT(*) FROM push_subscriptions WHERE ticket_id = $1";
+    // Yesterday's ticket never finished (the office closed on it): its phone's address goes
+    // at the first run after its day.
+    let yesterday = format!("UPDATE tickets SET service_day = '{}' WHERE id = '{}'", day_ago(1), id(&tickets[0]));
+    edit_database(data.path(), &[&yesterday]).await;
+    let server = TestServer::start(data.path());
+    assert_eq!(count(data.path(), subscribed, id(&tickets[0])).await, 0, "a past day's subscription");
+    assert_eq!(count(data.path(), subscribed, id(&tickets[1])).await, 1, "a ticket still in today's queue");
+    // Given back: gone at once.
+    assert_eq!(server.cancel(id(&tickets[1])).await.status, StatusCode::OK);
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while count(data.path(), subscribed, id(&tickets[1])).await != 0 {
+        assert!(std::time::Instant::now() < until, "the subscription of a ticket given back is still stored");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
