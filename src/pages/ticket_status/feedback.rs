@@ -11,20 +11,19 @@ use crate::i18n::I18n;
 use crate::storage;
 
 /// The ratings from very good (5) to very bad (1), listed one below the other so that every
-/// word stays whole in every language and at any text size: their words, and how far the
-/// face's mouth bends (up for good, down for bad).
-const RATINGS: [(u8, &str, f32); 5] = [
-    (5, "feedback-rating-5", 4.0),
-    (4, "feedback-rating-4", 2.0),
-    (3, "feedback-rating-3", 0.0),
-    (2, "feedback-rating-2", -2.0),
-    (1, "feedback-rating-1", -4.0),
+/// word stays whole in every language and at any text size: their words, and the face's
+/// mouth (curved up for good, down for bad; written out, so no number is formatted here).
+const RATINGS: [(u8, &str, &str); 5] = [
+    (5, "feedback-rating-5", "M7.5 15.5 Q12 19.5 16.5 15.5"),
+    (4, "feedback-rating-4", "M7.5 15.5 Q12 17.5 16.5 15.5"),
+    (3, "feedback-rating-3", "M7.5 15.5 Q12 15.5 16.5 15.5"),
+    (2, "feedback-rating-2", "M7.5 15.5 Q12 13.5 16.5 15.5"),
+    (1, "feedback-rating-1", "M7.5 15.5 Q12 11.5 16.5 15.5"),
 ];
 
 /// A face drawn in the text's colour: every phone shows the same five (emoji differ between
 /// phones, and some have no glyph for them), in high contrast too.
-fn face(bend: f32) -> impl IntoView {
-    let mouth = format!("M7.5 15.5 Q12 {} 16.5 15.5", 15.5 + bend);
+fn face(mouth: &'static str) -> impl IntoView {
     view! {
         <svg class="feedback-emoji" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <circle cx="12" cy="12" r="10.5" fill="none" stroke="currentColor" stroke-width="1.6"/>
@@ -70,43 +69,35 @@ pub fn Feedback(ticket: String) -> impl IntoView {
             }
         });
     };
-    let faces = move || {
-        RATINGS
-        .into_iter()
-        .map(|(value, words, bend)| {
-            view! {
-                <button type="button" class="feedback-face" aria-pressed=move || (rating.get() == Some(value)).to_string()
-                    on:click=move |_| rating.set(Some(value))>
-                    {face(bend)}
-                    <span>{move || i18n.t(words)}</span>
-                </button>
-            }
-        })
-        .collect_view()
+    let face_button = move |(value, words, mouth): (u8, &'static str, &'static str)| {
+        let pressed = move || (rating.get() == Some(value)).to_string();
+        view! {
+            <button type="button" class="feedback-face" aria-pressed=pressed on:click=move |_| rating.set(Some(value))>
+                {face(mouth)}
+                <span>{move || i18n.t(words)}</span>
+            </button>
+        }
     };
-    let ticks = move || {
-        FeedbackReason::ALL
-        .into_iter()
-        .map(|reason| {
-            let ticked = move || reasons.with(|reasons| reasons.contains(&reason));
-            let toggle = move |_| {
-                reasons.update(|reasons| match reasons.iter().position(|r| *r == reason) {
-                    Some(at) => {
-                        reasons.remove(at);
-                    }
-                    None => reasons.push(reason),
-                })
-            };
-            view! {
-                <button type="button" class="feedback-reason" aria-pressed=move || ticked().to_string() on:click=toggle>
-                    <span aria-hidden="true">{move || if ticked() { "☑" } else { "☐" }}</span>
-                    " "
-                    {move || i18n.t(reason.message_key())}
-                </button>
-            }
-        })
-        .collect_view()
+    let reason_button = move |reason: FeedbackReason| {
+        let ticked = move || reasons.with(|reasons| reasons.contains(&reason));
+        let toggle = move |_| {
+            reasons.update(|reasons| match reasons.iter().position(|r| *r == reason) {
+                Some(at) => {
+                    reasons.remove(at);
+                }
+                None => reasons.push(reason),
+            })
+        };
+        view! {
+            <button type="button" class="feedback-reason" aria-pressed=move || ticked().to_string() on:click=toggle>
+                <span aria-hidden="true">{move || if ticked() { "☑" } else { "☐" }}</span>
+                " "
+                {move || i18n.t(reason.message_key())}
+            </button>
+        }
     };
+    let faces = move || RATINGS.into_iter().map(face_button).collect_view();
+    let ticks = move || FeedbackReason::ALL.into_iter().map(reason_button).collect_view();
     let asking = move || {
         view! {
             <div class="feedback-faces" role="group" aria-labelledby="feedback-question">{faces}</div>

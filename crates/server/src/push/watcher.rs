@@ -102,13 +102,16 @@ impl Inner {
     async fn follow(self: Arc<Self>, id: String) {
         if let Some(mut following) = self.feed.follow_ticket(&id) {
             let mut news = following.current();
+            // Once "nearly" is claimed (here or by another instance), the place's later
+            // changes need no write to find that out again.
+            let mut near_claimed = false;
             loop {
                 let view = match &news.kind {
                     NewsKind::Waiting(..) => Ok(news.kind.view()),
                     NewsKind::Unread | NewsKind::Changed => self.store.ticket(&id).await,
                 };
                 let next = match view {
-                    Ok(view) => self.consider(&id, view).await,
+                    Ok(view) => self.consider(&id, view, &mut near_claimed).await,
                     Err(error) => Err(error),
                 };
                 match next {
@@ -127,20 +130,24 @@ impl Inner {
     }
 
     /// Pushes what the ticket's change calls for, if it was not pushed yet.
-    async fn consider(&self, id: &str, view: Option<TicketView>) -> AppResult<Next> {
+    async fn consider(&self, id: &str, view: Option<TicketView>, near_claimed: &mut bool) -> AppResult<Next> {
         let Some(view) = view else { return Ok(Next::Done) };
         let record = &view.record;
         let status = record.status()?;
         match status {
-            TicketStatus::Waiting => {
+            TicketStatus::Waiting if !*near_claimed => {
                 let rules = self.rules().await?;
-                if let Some(ahead) = view.people_ahead.filter(|ahead| *ahead <= rules.notify_ahead)
-                    && let Some(subscription) = self.store.claim_push_near(id).await?
-                {
-                    self.push(id, record, subscription, Moment::Near { ahead })?;
+                if let Some(ahead) = view.people_ahead.filter(|ahead| *ahead <= rules.notify_ahead) {
+                    let claimed = self.store.claim_push_near(id).await?;
+                    *near_claimed = true;
+                    if let Some(subscription) = claimed {
+                        self.push(id, record, subscription, Moment::Near { ahead })?;
+                    }
                 }
             }
             TicketStatus::Called => {
+                // A call counts as "nearly" told (`claim_push_call`).
+                *near_claimed = true;
                 if let Some(subscription) = self.store.claim_push_call(id).await? {
                     let counter = record.counter_name.clone().unwrap_or_default();
                     let last = i64::from(self.rules().await?.no_show_after_calls);
@@ -152,7 +159,7 @@ impl Inner {
                     self.push(id, record, subscription, moment)?;
                 }
             }
-            TicketStatus::Serving | TicketStatus::Parked => {}
+            TicketStatus::Waiting | TicketStatus::Serving | TicketStatus::Parked => {}
             TicketStatus::Finished | TicketStatus::NoShow | TicketStatus::Cancelled => {
                 // Nothing more to tell: the phone's address goes now, not with the ticket.
                 self.store.delete_push_subscription(id).await?;
