@@ -456,7 +456,7 @@ statistics-table-languages = Gewählte Sprachen am Automaten
 statistics-table-documents = Fehlende Unterlagen
 statistics-table-quotas = Ausgeschöpfte Kontingente
 statistics-table-turned_away = Ohne Nummer weggeschickt
-statistics-table-feedback = Rückmeldungen der Besucher: „Wie war Ihr Besuch?“ (1 sehr schlecht bis 5 sehr gut; unter 5 Antworten nur deren Zahl)
+statistics-table-feedback = Rückmeldungen: „Wie war Ihr Besuch?“ (gezeigt ab 5 Antworten)
 
 statistics-column-concern = Anliegen
 statistics-column-booking = Termin

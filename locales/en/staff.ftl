@@ -456,7 +456,7 @@ statistics-table-languages = Languages chosen at the kiosk
 statistics-table-documents = Missing documents
 statistics-table-quotas = Quotas used up
 statistics-table-turned_away = Turned away without a ticket
-statistics-table-feedback = Visitors' feedback: "How was your visit?" (1 very bad to 5 very good; below 5 answers only their number)
+statistics-table-feedback = Feedback: "How was your visit?" (shown from 5 answers)
 
 statistics-column-concern = Concern
 statistics-column-booking = Appointment

@@ -104,6 +104,10 @@ test('Statistik shows the figures as tables and charts, downloads CSV and XLSX, 
   await issue(server);
   await issue(server, 'address-change', 'uk');
   await serve(clerk, served);
+  const rated = await fetch(`${server.url}/api/v1/tickets/${served.id}/feedback`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rating: 4, reasons: ['friendly'] }),
+  });
+  assert.equal(rated.status, 204);
   const turnedAway = await fetch(`${server.url}/api/v1/kiosk/turned-away`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ concern: 'address-change', reason: 'quota' }),
   });
@@ -112,10 +116,11 @@ test('Statistik shows the figures as tables and charts, downloads CSV and XLSX, 
   const page = await adminConsole(chromium, server);
   await openSection(page, 'Statistik');
   await expectAttribute(page.getByRole('button', { name: 'Letzte 30 Tage' }), 'aria-pressed', 'true', { message: 'the last 30 days first' });
-  await expectCount(page, '.statistics-table', 9);
+  await expectCount(page, '.statistics-table', 10);
   await expectEvaluated(page, () => [...document.querySelectorAll('.statistics-table h2')].map((h) => h.innerText), [
     'Besucher und was aus ihnen wurde', 'Wartezeiten', 'Pro Tag', 'Pro Stunde', 'Verteilung der Wartezeiten',
     'Gewählte Sprachen am Automaten', 'Fehlende Unterlagen', 'Ausgeschöpfte Kontingente', 'Ohne Nummer weggeschickt',
+    'Rückmeldungen: „Wie war Ihr Besuch?“ (gezeigt ab 5 Antworten)',
   ]);
   await expectEvaluated(page, () => [...document.querySelectorAll('section[data-table="visitors"] thead th')].map((th) => th.innerText), [
     'Anliegen', 'Termin', 'Ausgegeben', 'Bedient', 'Nicht erschienen', 'Selbst abgemeldet', 'Weitergeleitet', 'Offen geblieben',
@@ -128,6 +133,8 @@ test('Statistik shows the figures as tables and charts, downloads CSV and XLSX, 
   await expectRow(page, 'languages', 'Neue Adresse auf der Aufenthaltskarte', ['Neue Adresse auf der Aufenthaltskarte', 'Українська · Ukrainisch', '1', '100,0\u202f%']);
   await expectRow(page, 'turned_away', 'Neue Adresse auf der Aufenthaltskarte', ['Neue Adresse auf der Aufenthaltskarte', 'Kontingent ausgeschöpft', '1']);
   await expectRow(page, 'wait_distribution', '0', ['0', '5', '1', '100,0\u202f%']);
+  // One answer alone: counted, what it said not shown.
+  await expectRow(page, 'feedback', 'Alle Anliegen', ['Alle Anliegen', 'Alle Sprachen', '1', '–', '–', '–', '–', '–', '–', '–']);
 
   // Three charts, each an image with a name and a caption, its figures in the table below.
   await expectCount(page, '.statistics-chart svg[role=img]', 3);
@@ -168,7 +175,7 @@ test('Statistik shows the figures as tables and charts, downloads CSV and XLSX, 
 
   // On paper: no navigation or buttons, the tables and charts on A4.
   await page.getByRole('button', { name: 'Letzte 30 Tage' }).click();
-  await expectCount(page, '.statistics-table', 9);
+  await expectCount(page, '.statistics-table', 10);
   await page.emulateMedia({ media: 'print' });
   await expectEvaluated(page, () => getComputedStyle(document.querySelector('.admin-nav')).display, 'none');
   await expectEvaluated(page, () => getComputedStyle(document.querySelector('.statistics-controls')).display, 'none');
