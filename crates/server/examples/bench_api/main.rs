@@ -3,6 +3,8 @@
 //!
 //! 1. taking tickets and calling visitors at fixed rates (open loop) and at full speed,
 //! 2. live streams: the delay from a call to its arrival at hundreds of phones and displays,
+//!    and pushes: calling while a thousand phones wait for pushes, and with the push service
+//!    hanging,
 //! 3. faults: SIGKILL while kiosks issue, and retries with one key over a slow network,
 //! 4. on PostgreSQL (`--database-url`) also: two server instances on one schema.
 //!
@@ -36,6 +38,7 @@ mod office;
 mod open_files;
 mod plan;
 mod proxy;
+mod pushes;
 mod random;
 mod rates;
 mod report;
@@ -120,7 +123,7 @@ async fn main() -> ExitCode {
 /// The year's statistics alone, written as `statistics.json` and `statistics.md`.
 async fn statistics_only(args: &Args) -> anyhow::Result<()> {
     let storage = Storage::new(args.database_url.as_deref());
-    let binary = ServerBinary { path: args.server.canonicalize()?, storage: storage.clone() };
+    let binary = ServerBinary { path: args.server.canonicalize()?, storage: storage.clone(), extra_args: Vec::new() };
     let year = statistics_year::run(&binary, args.quick).await?;
     let database = if storage.is_postgres() { "PostgreSQL" } else { "SQLite" };
     let command = format!(
@@ -145,11 +148,11 @@ async fn run(args: &Args) -> anyhow::Result<Report> {
     );
     // Absolute: the servers run in the temporary folder, where a relative path means nothing.
     let storage = Storage::new(args.database_url.as_deref());
-    let binary = ServerBinary { path: args.server.canonicalize()?, storage: storage.clone() };
+    let binary = ServerBinary { path: args.server.canonicalize()?, storage: storage.clone(), extra_args: Vec::new() };
     // Each stream holds a socket here and one in the server, which inherits the limit.
     let open_files = open_files::ensure(plan.city().phones as u64 + plan.city().displays as u64 + 512)?;
     let mut environment = Environment::survey(&args.server, open_files, args.quick);
-    let sections = if storage.is_postgres() { 7 } else { 5 };
+    let sections = if storage.is_postgres() { 8 } else { 6 };
 
     progress!("section 1/{sections}: fixed rates");
     let rates = rates::run(&binary, &plan).await?;
@@ -176,8 +179,14 @@ async fn run(args: &Args) -> anyhow::Result<Report> {
         None
     };
 
+    progress!("section {}/{sections}: pushes to phones", if storage.is_postgres() { 5 } else { 4 });
+    let pushing = ServerBinary { extra_args: vec!["--push-private-endpoints".into(), "true".into()], ..binary.clone() };
+    let site = Site::open(&pushing, 1).await?;
+    let pushes = pushes::run(&site, &plan).await?;
+    site.shut_down().await?;
+
     let two_instances = if storage.is_postgres() {
-        progress!("section 5/{sections}: issuing at two instances on one schema");
+        progress!("section 6/{sections}: issuing at two instances on one schema");
         Some(two_instances::run(&binary, &plan).await?)
     } else {
         None
@@ -195,7 +204,7 @@ async fn run(args: &Args) -> anyhow::Result<Report> {
     environment.runtime_s = stats::round2(STARTED.elapsed().as_secs_f64());
     environment.load_average_at_end = environment::load_average();
     let faults = Faults { sigkill, idempotency_under_delay };
-    let live = LiveStreams { lobby: fanout, city, city_two_instances };
+    let live = LiveStreams { lobby: fanout, city, city_two_instances, pushes };
     let report = Report::new(environment, plan, rates, with_appointments, live, two_instances, faults);
     report.write(&args.out)?;
     Ok(report)

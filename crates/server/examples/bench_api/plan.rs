@@ -35,6 +35,9 @@ pub struct Plan {
     pub city_phones: usize,
     pub city_displays: usize,
     pub city_calls: usize,
+    /// Waiting tickets with a phone subscribed to pushes, and the calls timed in each round.
+    pub push_phones: usize,
+    pub push_calls: usize,
     /// SIGKILLs of the server while kiosks issue tickets.
     pub kills: usize,
     pub crash_kiosks: usize,
@@ -59,6 +62,8 @@ impl Plan {
             city_phones: if quick { 1_800 } else { 9_000 },
             city_displays: if quick { 200 } else { 1_000 },
             city_calls: if quick { 3 } else { 10 },
+            push_phones: if quick { 200 } else { 1_000 },
+            push_calls: if quick { 40 } else { 200 },
             kills: if quick { 3 } else { 8 },
             crash_kiosks: 4,
             delay_kiosks: if quick { 10 } else { 40 },

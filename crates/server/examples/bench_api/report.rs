@@ -13,6 +13,7 @@ use crate::environment::{DatabaseSetUp, Environment};
 use crate::fanout::Fanout;
 use crate::idempotency::IdempotencyUnderDelay;
 use crate::plan::Plan;
+use crate::pushes::Pushes;
 use crate::rates::Rates;
 use crate::sigkill::Sigkill;
 use crate::stats::{Latency, describe};
@@ -31,18 +32,21 @@ pub struct Report {
     /// PostgreSQL only: the city's streams spread over two instances.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sse_city_two_instances: Option<Fanout>,
+    /// Calling while phones are subscribed to pushes (issue 21).
+    pub pushes: Pushes,
     /// PostgreSQL only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub two_instances: Option<TwoInstances>,
     pub faults: Faults,
 }
 
-/// The live-stream sections: a lobby's clients, a city's at one instance, and (PostgreSQL
-/// only) a city's at two.
+/// The sections on reaching visitors' devices: live streams of a lobby's clients, a city's at
+/// one instance, and (PostgreSQL only) a city's at two; and pushes to phones.
 pub struct LiveStreams {
     pub lobby: Fanout,
     pub city: Fanout,
     pub city_two_instances: Option<Fanout>,
+    pub pushes: Pushes,
 }
 
 #[derive(Debug, Serialize)]
@@ -57,7 +61,7 @@ impl Report {
         plan: Plan,
         rates: Rates,
         with_appointments: WithAppointments,
-        LiveStreams { lobby: sse_fanout, city: sse_city, city_two_instances: sse_city_two_instances }: LiveStreams,
+        LiveStreams { lobby: sse_fanout, city: sse_city, city_two_instances: sse_city_two_instances, pushes }: LiveStreams,
         two_instances: Option<TwoInstances>,
         faults: Faults,
     ) -> Self {
@@ -70,6 +74,7 @@ impl Report {
             sse_fanout,
             sse_city,
             sse_city_two_instances,
+            pushes,
             two_instances,
             faults,
         }
@@ -120,6 +125,7 @@ impl Report {
         if let Some(two) = &self.sse_city_two_instances {
             self.fanout_section(&mut md, two);
         }
+        self.pushes_section(&mut md);
         self.two_instances_section(&mut md);
         self.sigkill_section(&mut md);
         self.idempotency_section(&mut md);
@@ -208,6 +214,35 @@ impl Report {
         );
         rounds_table(md, &self.call_next, "calls/s", "counters back to back");
         lateness_note(md, &self.call_next);
+    }
+
+    fn pushes_section(&self, md: &mut String) {
+        let command = self.command();
+        let p = &self.pushes;
+        let _ = writeln!(
+            md,
+            "## Calling while phones wait for pushes
+
+{command}
+"
+        );
+        let _ = writeln!(
+            md,
+            "One counter calls and serves {calls} visitors, three times: before any phone subscribed, with {phones}              waiting tickets whose phones subscribed to pushes (`PUT /api/v1/tickets/{{id}}/push`) and a push              service on 127.0.0.1 that answers at once, and with that push service holding every push              unanswered. Latency is call-next's own request; the push's is from call-next's answer to the              call's push arriving at the push service (encrypted and signed, sent by the server in the              background).\n",
+            calls = p.calls,
+            phones = p.phones
+        );
+        let _ = writeln!(md, "| what | samples | p50 ms | p90 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|");
+        latency_row(md, "subscribing a phone", &p.subscribe);
+        latency_row(md, "call-next, no phones", &p.call_next_without_phones);
+        latency_row(md, &format!("call-next, {} phones", p.phones), &p.call_next_with_phones);
+        latency_row(md, "call-next → the call's push at the push service", &p.call_to_push);
+        latency_row(md, "call-next, push service hanging", &p.call_next_push_service_hanging);
+        let _ = writeln!(
+            md,
+            "\nPushes that did not arrive within 10 s: {}. Pushes the hanging push service held at the end: {}.\n",
+            p.pushes_missing, p.pushes_held
+        );
     }
 
     fn appointments_section(&self, md: &mut String) {

@@ -26,6 +26,8 @@ const RUNNING_ON: &str = "Willkommen is running on ";
 pub struct ServerBinary {
     pub path: PathBuf,
     pub storage: Storage,
+    /// More flags for every start (the push section lets pushes go to 127.0.0.1).
+    pub extra_args: Vec<String>,
 }
 
 /// A running server.
@@ -93,6 +95,7 @@ impl ServerBinary {
             .arg("--dist-dir")
             .arg(data_dir.join("no-web-app-here"))
             .arg("--stop-on-stdin-eof")
+            .args(&self.extra_args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
