@@ -219,16 +219,15 @@ impl Report {
     fn pushes_section(&self, md: &mut String) {
         let command = self.command();
         let p = &self.pushes;
+        let _ = writeln!(md, "## Calling while phones wait for pushes\n\n{command}\n");
         let _ = writeln!(
             md,
-            "## Calling while phones wait for pushes
-
-{command}
-"
-        );
-        let _ = writeln!(
-            md,
-            "One counter calls and serves {calls} visitors, three times: before any phone subscribed, with {phones}              waiting tickets whose phones subscribed to pushes (`PUT /api/v1/tickets/{{id}}/push`) and a push              service on 127.0.0.1 that answers at once, and with that push service holding every push              unanswered. Latency is call-next's own request; the push's is from call-next's answer to the              call's push arriving at the push service (encrypted and signed, sent by the server in the              background).\n",
+            "One counter calls and serves {calls} visitors, three times: before any phone subscribed, with \
+             {phones} waiting tickets whose phones subscribed to pushes (`PUT /api/v1/tickets/{{id}}/push`) and \
+             a push service on 127.0.0.1 that answers at once, and with that push service holding every push \
+             unanswered. Latency is call-next's own request; the push's is from call-next's answer to the \
+             call's push arriving at the push service (encrypted and signed, sent by the server in the \
+             background).\n",
             calls = p.calls,
             phones = p.phones
         );
