@@ -404,6 +404,8 @@ admin-kind-imported = Datei importiert
 admin-kind-account-created = Konto angelegt
 admin-kind-account-changed = Konto geändert
 admin-kind-password-reset = Passwort gesetzt
+admin-kind-signed-in = angemeldet
+admin-kind-sign-in-refused = Anmeldung abgewiesen
 admin-kind-other = anderes
 
 # Statistik (Issue 18): Abschnitte, Rolle, Ziel-Wartezeit, Hinweis an den Schaltern.

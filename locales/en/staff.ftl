@@ -404,6 +404,8 @@ admin-kind-imported = file imported
 admin-kind-account-created = account created
 admin-kind-account-changed = account changed
 admin-kind-password-reset = password set
+admin-kind-signed-in = signed in
+admin-kind-sign-in-refused = sign-in refused
 admin-kind-other = other
 
 # Statistics (issue 18): sections, role, target wait, notice at the counters.

@@ -154,12 +154,16 @@ pub enum AuditKind {
     AccountCreated,
     AccountChanged,
     PasswordReset,
+    /// Signed in with the office's identity provider (or, while it is in use, with a password).
+    SignedIn,
+    /// The identity provider vouched for someone Willkommen has no role for.
+    SignInRefused,
     #[serde(other)]
     Other,
 }
 
 impl AuditKind {
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 10] = [
         Self::DraftSaved,
         Self::DraftDiscarded,
         Self::Published,
@@ -168,6 +172,8 @@ impl AuditKind {
         Self::AccountCreated,
         Self::AccountChanged,
         Self::PasswordReset,
+        Self::SignedIn,
+        Self::SignInRefused,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -180,6 +186,8 @@ impl AuditKind {
             Self::AccountCreated => "account_created",
             Self::AccountChanged => "account_changed",
             Self::PasswordReset => "password_reset",
+            Self::SignedIn => "signed_in",
+            Self::SignInRefused => "sign_in_refused",
             Self::Other => "other",
         }
     }

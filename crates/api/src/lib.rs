@@ -45,7 +45,10 @@ pub use office_config::{
 };
 pub use pages::{Page, WebApp, locale_url, ticket_id_in, ticket_status_path};
 pub use push::{PushKey, PushMessage, PushSubscription, PushSubscriptionKeys};
-pub use staff::{CallNext, CallTo, Counter, CounterId, Login, Me, QueueView, Role, StaffTicket, TransferTo};
+pub use staff::{
+    CallNext, CallTo, Counter, CounterId, LocalSignIn, Login, Me, OfficeSignIn, QueueView, Role, SignInMethods,
+    SignedOut, StaffTicket, TransferTo,
+};
 pub use statistics::{
     Cell, ColumnKind, LiveBoard, LiveConcern, OverTarget, STATISTICS_MAX_DAYS, STATISTICS_TABLES, StatisticsColumn,
     StatisticsReport, StatisticsTable, TargetLevel, TurnedAway, TurnedAwayReason,

@@ -193,3 +193,41 @@ mod tests {
         assert_eq!(Role::Staff.as_str(), "staff");
     }
 }
+
+/// `GET /api/v1/session/methods`: how staff can sign in here, for the sign-in screen.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInMethods {
+    /// The office's identity provider, if sign-in through it is set up.
+    pub office: Option<OfficeSignIn>,
+    /// Who may sign in with a Willkommen password: `everyone`, or only `admins` (the way in
+    /// while the provider is down).
+    pub local: LocalSignIn,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeSignIn {
+    /// What the button calls the provider; `None`: "your office account".
+    pub label: Option<String>,
+    /// Where the browser goes to sign in at the staff desk (`/api/v1/session/oidc/start?page=staff`).
+    pub staff_start: String,
+    /// ... and at the admin console.
+    pub admin_start: String,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LocalSignIn {
+    Everyone,
+    Admins,
+}
+
+/// `DELETE /api/v1/session` of a session signed in through the office's identity provider,
+/// when the provider offers signing out there too: where the browser goes for that.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedOut {
+    pub provider_sign_out: String,
+}

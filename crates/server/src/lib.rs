@@ -32,6 +32,7 @@ pub mod logging;
 mod metrics;
 mod office_clock;
 mod office_config;
+mod oidc;
 pub mod open_files;
 pub mod push;
 mod reference_throttle;
@@ -78,6 +79,10 @@ pub struct AppState {
     pub push: push::PushWatcher,
     /// Where pushes may go: public push services only, except in tests.
     pub push_reach: push::Reach,
+    /// The office's identity provider, if staff sign in through one.
+    pub oidc: Option<Arc<oidc::OfficeProvider>>,
+    /// Who may sign in with a Willkommen password.
+    pub local_sign_in: settings::LocalSignIn,
     /// The live streams the open-file limit leaves room for; see `open_files.rs`.
     pub stream_slots: Arc<open_files::StreamSlots>,
     /// [`AppState::ticket_url_base`] as read with a published configuration version.
@@ -281,6 +286,18 @@ impl Server {
         let sender = push::PushSender::new(store.clone(), metrics.clone(), push_contact, push_reach)
             .context("cannot set up sending pushes")?;
         let push = push::PushWatcher::start(store.clone(), live_feed.clone(), sender);
+        let oidc = match &settings.oidc {
+            Some(oidc) => {
+                let provider = Arc::new(oidc::OfficeProvider::new(oidc.clone(), &public_url)?);
+                // Logged, never fatal: administrators can still sign in with a password.
+                tokio::spawn({
+                    let provider = provider.clone();
+                    async move { provider.check().await }
+                });
+                Some(provider)
+            }
+            None => None,
+        };
         let state = AppState {
             store: store.clone(),
             public_url: public_url.clone(),
@@ -290,6 +307,8 @@ impl Server {
             live_feed,
             push,
             push_reach,
+            oidc,
+            local_sign_in: settings.local_sign_in,
             stream_slots: open_files::StreamSlots::new(stream_capacity),
             ticket_url: Arc::default(),
         };

@@ -22,7 +22,10 @@ pub const PERMISSIONS_POLICY: &str = "camera=(self), microphone=(), geolocation=
 /// cookie is `SameSite=Strict` already; this is the second lock on the door.
 pub async fn same_origin_only(request: Request, next: Next) -> Response {
     let changes_something = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if changes_something && is_cross_site(request.headers()) {
+    // The identity provider's form post (AD FS) comes from its site by design; the sign-in it
+    // carries is tied to this browser by a cookie and a state only this server knows.
+    let provider_answer = request.uri().path().ends_with("/session/oidc/callback");
+    if changes_something && !provider_answer && is_cross_site(request.headers()) {
         return AppError::Forbidden("a request from another site is refused".into()).into_response();
     }
     next.run(request).await

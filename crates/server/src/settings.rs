@@ -7,7 +7,10 @@
 
 mod file;
 mod flags;
+mod oidc;
 mod values;
+
+pub use oidc::{ClientSecret, LocalSignIn, OidcSettings, ResponseMode};
 
 use std::ffi::OsString;
 use std::net::IpAddr;
@@ -47,6 +50,10 @@ pub struct Settings {
     pub push_contact: Option<String>,
     /// Whether pushes may go to local and private addresses over http (tests only).
     pub push_private_endpoints: bool,
+    /// Signing staff in with the office's identity provider; `None`: own accounts only.
+    pub oidc: Option<OidcSettings>,
+    /// Who may sign in with a Willkommen password.
+    pub local_sign_in: LocalSignIn,
 }
 
 /// How log lines are written to stderr.
@@ -153,12 +160,27 @@ impl Settings {
                 "database_schema is set ({origin}) but database_url is not: a schema only applies to PostgreSQL"
             )));
         }
+        let public_url =
+            layers.resolve("public_url", flags.public_url.as_deref(), values::public_url)?.map(|r| r.value);
+        let bind = layers.required("bind", &flags.bind, values::bind)?;
+        let port = layers.required("port", &flags.port, values::port)?;
+        // Where the provider sends the browser back: the public URL, else this address.
+        let reached_at =
+            public_url.clone().unwrap_or_else(|| format!("http://{}", std::net::SocketAddr::new(bind, port)));
+        let secret_variable = std::env::var(oidc::CLIENT_SECRET_VARIABLE).ok();
+        let oidc = oidc::resolve(&layers, &flags, &reached_at, secret_variable)?;
+        let local_sign_in = layers.required("local_sign_in", &flags.local_sign_in, oidc::local_sign_in)?;
+        if local_sign_in == LocalSignIn::Admins && oidc.is_none() {
+            return Err(SettingsError::Invalid(
+                "local_sign_in is admins but oidc_issuer is not set: nobody but admins could sign in".into(),
+            ));
+        }
         Ok(Self {
-            bind: layers.required("bind", &flags.bind, values::bind)?,
-            port: layers.required("port", &flags.port, values::port)?,
+            bind,
+            port,
             data_dir: layers.required("data_dir", &flags.data_dir, values::folder)?,
             dist_dir: layers.required("dist_dir", &flags.dist_dir, values::folder)?,
-            public_url: layers.resolve("public_url", flags.public_url.as_deref(), values::public_url)?.map(|r| r.value),
+            public_url,
             stop_on_stdin_eof: flags.stop_on_stdin_eof,
             command: flags.command,
             database_url: database_url.map(|resolved| resolved.value),
@@ -176,6 +198,8 @@ impl Settings {
                 &flags.push_private_endpoints,
                 values::yes_no,
             )?,
+            oidc,
+            local_sign_in,
         })
     }
 }

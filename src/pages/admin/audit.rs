@@ -142,6 +142,8 @@ fn kind_label(kind: AuditKind) -> &'static str {
         AuditKind::AccountCreated => "admin-kind-account-created",
         AuditKind::AccountChanged => "admin-kind-account-changed",
         AuditKind::PasswordReset => "admin-kind-password-reset",
+        AuditKind::SignedIn => "admin-kind-signed-in",
+        AuditKind::SignInRefused => "admin-kind-sign-in-refused",
         AuditKind::Other => "admin-kind-other",
     }
 }

@@ -8,6 +8,7 @@ mod events;
 mod feedback;
 mod kiosk;
 pub mod live_feed;
+mod oidc;
 mod openapi;
 mod push;
 mod session;
@@ -86,6 +87,9 @@ pub fn router() -> Router<AppState> {
         .route("/tickets/{id}/transfer", post(staff::tickets_transfer))
         .route("/tickets/{id}/{action}", post(staff::tickets_act))
         .route("/session", post(session::session_create).get(session::session_show).delete(session::session_delete))
+        .route("/session/methods", get(oidc::sign_in_methods))
+        .route("/session/oidc/start", get(oidc::oidc_start))
+        .route("/session/oidc/callback", get(oidc::oidc_callback).post(oidc::oidc_callback_posted))
         .route("/counters", get(staff::counters_list))
         .route("/counters/{counter}/call-next", post(staff::counters_call_next))
         .route("/queue", get(staff::queue_show))

@@ -25,6 +25,10 @@ use crate::auth::SESSION_COOKIE;
         super::session::session_create,
         super::session::session_show,
         super::session::session_delete,
+        super::oidc::sign_in_methods,
+        super::oidc::oidc_start,
+        super::oidc::oidc_callback,
+        super::oidc::oidc_callback_posted,
         super::staff::counters_list,
         super::staff::queue_show,
         super::staff::counters_call_next,
@@ -101,12 +105,13 @@ mod tests {
 
         assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
         let paths = doc["paths"].as_object().unwrap();
-        assert_eq!(paths.len(), 43, "{:?}", paths.keys().collect::<Vec<_>>());
+        assert_eq!(paths.len(), 46, "{:?}", paths.keys().collect::<Vec<_>>());
         for (path, operations) in paths {
             for (method, operation) in operations.as_object().unwrap() {
                 let responses = operation["responses"].as_object().unwrap();
                 // Only the kiosk's GET takes no input it could refuse.
-                let takes_input = !["/api/v1/kiosk", "/api/v1/display", "/api/v1/push/key"].contains(&path.as_str());
+                let takes_input = !["/api/v1/kiosk", "/api/v1/display", "/api/v1/push/key", "/api/v1/session/methods"]
+                    .contains(&path.as_str());
                 assert!(!takes_input || responses.contains_key("4XX"), "{method} {path}");
                 assert!(responses.contains_key("500"), "{method} {path}");
             }

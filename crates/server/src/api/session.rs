@@ -30,8 +30,14 @@ pub async fn session_create(State(state): State<AppState>, Json(login): Json<jso
         return Err(AppError::InvalidCredentials("wrong username or password".into()));
     };
     state.login_throttle.forget(&login.username);
+    // Only after the password matched: a wrong one still says just that.
+    if state.local_sign_in == crate::settings::LocalSignIn::Admins && account.role != json::Role::Admin.as_str() {
+        return Err(AppError::Forbidden(
+            "sign in with the office account: here a Willkommen password is only for administrators".into(),
+        ));
+    }
     let (token, token_hash) = auth::new_session_token()?;
-    state.store.create_session(account.id, &token_hash, state.store.now()).await?;
+    state.store.create_session(account.id, &token_hash, None, state.store.now()).await?;
     let me = state
         .store
         .session_account(&token_hash, state.store.now())
@@ -48,14 +54,38 @@ pub async fn session_show(me: SignedIn) -> Json<json::Me> {
     Json(me_json(&me))
 }
 
-/// `DELETE /api/v1/session`: sign out.
+#[derive(serde::Deserialize)]
+pub struct SignOutQuery {
+    /// `staff` or `admin`: where the provider sends the browser back after signing out there.
+    page: Option<String>,
+}
+
+/// `DELETE /api/v1/session?page=staff|admin`: sign out. A session signed in through the
+/// office's identity provider also gets where to sign out there, when the provider offers it.
 #[utoipa::path(delete, path = "/api/v1/session", tag = "staff",
-    responses((status = 204, description = "Signed out"), (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
-pub async fn session_delete(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
-    if let Some(token) = auth::session_token(&headers) {
-        state.store.delete_session(&auth::token_hash(token)).await?;
-    }
-    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, auth::expired_session_cookie())]).into_response())
+    params(("page" = Option<String>, Query, description = "staff (default) or admin: where the provider sends the browser back")),
+    responses((status = 204, description = "Signed out"),
+        (status = 200, body = json::SignedOut, description = "Signed out here; the browser goes on to sign out at the provider"),
+        (status = "4XX", body = json::ApiError), (status = 500, body = json::ApiError)))]
+pub async fn session_delete(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Query(query): axum::extract::Query<SignOutQuery>,
+) -> AppResult<Response> {
+    let id_token = match auth::session_token(&headers) {
+        Some(token) => state.store.delete_session(&auth::token_hash(token)).await?,
+        None => None,
+    };
+    let cleared = [(header::SET_COOKIE, auth::expired_session_cookie())];
+    let page = if query.page.as_deref() == Some("admin") { "admin" } else { "staff" };
+    let at_provider = match (&state.oidc, id_token) {
+        (Some(provider), Some(id_token)) => provider.sign_out_url(Some(&id_token), page).await,
+        _ => None,
+    };
+    Ok(match at_provider {
+        Some(url) => (cleared, Json(json::SignedOut { provider_sign_out: url.to_string() })).into_response(),
+        None => (StatusCode::NO_CONTENT, cleared).into_response(),
+    })
 }
 
 fn me_json(me: &SignedIn) -> json::Me {

@@ -27,7 +27,7 @@ impl Kind {
 }
 
 /// Every key the file may have: the options, except the test-only `stop_on_stdin_eof`.
-const KEYS: [(&str, Kind); 14] = [
+const KEYS: [(&str, Kind); 26] = [
     ("bind", Kind::Text),
     ("port", Kind::Number),
     ("data_dir", Kind::Text),
@@ -42,6 +42,18 @@ const KEYS: [(&str, Kind); 14] = [
     ("demo_appointments", Kind::YesNo),
     ("push_contact", Kind::Text),
     ("push_private_endpoints", Kind::YesNo),
+    ("oidc_issuer", Kind::Text),
+    ("oidc_client_id", Kind::Text),
+    ("oidc_client_secret_file", Kind::Text),
+    ("oidc_scopes", Kind::Text),
+    ("oidc_roles_claim", Kind::Text),
+    ("oidc_staff_groups", Kind::Text),
+    ("oidc_admin_groups", Kind::Text),
+    ("oidc_statistics_groups", Kind::Text),
+    ("oidc_name_claim", Kind::Text),
+    ("oidc_response_mode", Kind::Text),
+    ("oidc_label", Kind::Text),
+    ("local_sign_in", Kind::Text),
 ];
 
 /// One setting as the file has it.
@@ -81,6 +93,13 @@ impl SettingsFile {
         let mut values = BTreeMap::new();
         for (key, value) in entries {
             let name = key.get_ref().as_ref();
+            if name == "oidc_client_secret" {
+                return Err(format!(
+                    "{}: oidc_client_secret does not belong in the settings file: put the secret into a file of its \
+                     own (oidc_client_secret_file) or into WILLKOMMEN_OIDC_CLIENT_SECRET",
+                    at(key.span().start)
+                ));
+            }
             let Some(&(name, kind)) = KEYS.iter().find(|(known, _)| *known == name) else {
                 let known: Vec<_> = KEYS.iter().map(|(known, _)| *known).collect();
                 return Err(format!(

@@ -23,7 +23,7 @@ pub struct Flags {
     /// A TOML file with settings: keys are the option names below with underscores
     /// (bind, port, data_dir, dist_dir, public_url, database_url, database_schema,
     /// database_max_mb, log_format, log_level, demo_accounts, demo_appointments, push_contact,
-    /// push_private_endpoints). Flags and environment variables override it.
+    /// push_private_endpoints, the oidc_* settings, local_sign_in). Flags and environment variables override it.
     #[arg(long = "config", env = "WILLKOMMEN_CONFIG", value_name = "FILE")]
     pub settings_file: Option<PathBuf>,
 
@@ -99,6 +99,59 @@ pub struct Flags {
     /// subscription names the address the server sends to, and visitors are not signed in.
     #[arg(long, env = "WILLKOMMEN_PUSH_PRIVATE_ENDPOINTS", default_value = "false", value_name = "true|false")]
     pub push_private_endpoints: String,
+
+    /// Staff sign in with the office's identity provider (OpenID Connect): its issuer, exactly
+    /// as its discovery document says (https://, or http:// on this machine). Unset: only
+    /// Willkommen's own accounts. See docs/deployment.md.
+    #[arg(long, env = "WILLKOMMEN_OIDC_ISSUER", value_name = "URL")]
+    pub oidc_issuer: Option<String>,
+
+    /// This server's client id at the identity provider.
+    #[arg(long, env = "WILLKOMMEN_OIDC_CLIENT_ID", value_name = "ID")]
+    pub oidc_client_id: Option<String>,
+
+    /// A file whose first line is the client secret (or set WILLKOMMEN_OIDC_CLIENT_SECRET;
+    /// never on the command line, where other users of the machine could read it).
+    #[arg(long, env = "WILLKOMMEN_OIDC_CLIENT_SECRET_FILE", value_name = "FILE")]
+    pub oidc_client_secret_file: Option<String>,
+
+    /// Scopes asked for besides `openid`, separated by spaces (e.g. "profile groups").
+    #[arg(long, env = "WILLKOMMEN_OIDC_SCOPES", default_value = "profile", value_name = "SCOPES")]
+    pub oidc_scopes: String,
+
+    /// The ID token's claim that lists the person's groups or roles: a name (groups, roles,
+    /// or an AD FS claim URI) or a dotted path (realm_access.roles).
+    #[arg(long, env = "WILLKOMMEN_OIDC_ROLES_CLAIM", default_value = "groups", value_name = "CLAIM")]
+    pub oidc_roles_claim: String,
+
+    /// Values of that claim that make someone counter staff, separated by commas.
+    #[arg(long, env = "WILLKOMMEN_OIDC_STAFF_GROUPS", value_name = "GROUPS")]
+    pub oidc_staff_groups: Option<String>,
+
+    /// ... an administrator.
+    #[arg(long, env = "WILLKOMMEN_OIDC_ADMIN_GROUPS", value_name = "GROUPS")]
+    pub oidc_admin_groups: Option<String>,
+
+    /// ... a reader of the statistics (head of office).
+    #[arg(long, env = "WILLKOMMEN_OIDC_STATISTICS_GROUPS", value_name = "GROUPS")]
+    pub oidc_statistics_groups: Option<String>,
+
+    /// The claim with the name colleagues see.
+    #[arg(long, env = "WILLKOMMEN_OIDC_NAME_CLAIM", default_value = "name", value_name = "CLAIM")]
+    pub oidc_name_claim: String,
+
+    /// How the provider answers: query (most) or form_post (AD FS).
+    #[arg(long, env = "WILLKOMMEN_OIDC_RESPONSE_MODE", default_value = "query", value_name = "query|form_post")]
+    pub oidc_response_mode: String,
+
+    /// What the sign-in button names the provider ("Sign in with <label>").
+    #[arg(long, env = "WILLKOMMEN_OIDC_LABEL", value_name = "TEXT")]
+    pub oidc_label: Option<String>,
+
+    /// Who may sign in with a Willkommen password: everyone, or only admins (a way in when
+    /// the identity provider is down; staff then use the provider).
+    #[arg(long, env = "WILLKOMMEN_LOCAL_SIGN_IN", default_value = "everyone", value_name = "everyone|admins")]
+    pub local_sign_in: String,
 
     /// Shut down when standard input is closed, so a supervising process (a test) that dies
     /// cannot leave the server running. Not read from the settings file.

@@ -15,16 +15,18 @@ pub struct LoginAccount {
     pub id: i64,
     pub password_hash: String,
     pub active: bool,
+    /// `admin`, `staff` or `statistics`.
+    pub role: String,
 }
 
 impl Store {
     pub async fn login_account(&self, username: &str) -> AppResult<Option<LoginAccount>> {
-        let row: Option<(i64, String, Flag)> =
-            sqlx::query_as("SELECT id, password_hash, active FROM accounts WHERE LOWER(username) = LOWER($1)")
+        let row: Option<(i64, String, Flag, String)> =
+            sqlx::query_as("SELECT id, password_hash, active, role FROM accounts WHERE LOWER(username) = LOWER($1)")
                 .bind(username)
                 .fetch_optional(&self.pool)
                 .await?;
-        Ok(row.map(|(id, password_hash, active)| LoginAccount { id, password_hash, active: active.into() }))
+        Ok(row.map(|(id, password_hash, active, role)| LoginAccount { id, password_hash, active: active.into(), role }))
     }
 
     /// Whether any active account may use the admin console.
@@ -44,24 +46,38 @@ impl Store {
         crate::auth::verify_password_off_thread(password.to_owned(), account.password_hash).await
     }
 
-    /// Stores a new session for `account_id`; expired sessions are cleared on the way.
-    pub async fn create_session(&self, account_id: i64, token_hash: &str, now: Timestamp) -> AppResult<()> {
+    /// Stores a new session for `account_id`; expired sessions are cleared on the way. A
+    /// session signed in through the office's identity provider keeps its ID token, to sign
+    /// out there too.
+    pub async fn create_session(
+        &self,
+        account_id: i64,
+        token_hash: &str,
+        id_token: Option<&str>,
+        now: Timestamp,
+    ) -> AppResult<()> {
         let expires_at = now.as_millisecond() + SESSION_LIFETIME.as_millis() as i64;
         let mut tx = self.pool.begin().await?;
         sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now.as_millisecond()).execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO sessions (token_hash, account_id, expires_at) VALUES ($1, $2, $3)")
+        sqlx::query("INSERT INTO sessions (token_hash, account_id, expires_at, id_token) VALUES ($1, $2, $3, $4)")
             .bind(token_hash)
             .bind(account_id)
             .bind(expires_at)
+            .bind(id_token)
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
         Ok(())
     }
 
-    pub async fn delete_session(&self, token_hash: &str) -> AppResult<()> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(&self.pool).await?;
-        Ok(())
+    /// Ends a session; the provider's ID token it kept, if it was signed in through one.
+    pub async fn delete_session(&self, token_hash: &str) -> AppResult<Option<String>> {
+        let id_token: Option<Option<String>> =
+            sqlx::query_scalar("DELETE FROM sessions WHERE token_hash = $1 RETURNING id_token")
+                .bind(token_hash)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(id_token.flatten())
     }
 
     /// The active account of a live session.

@@ -26,6 +26,7 @@ mod life_cycle;
 mod live_streams;
 mod logs;
 mod metrics;
+mod oidc;
 mod phone_streams;
 mod push;
 mod settings;

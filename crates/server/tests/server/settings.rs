@@ -221,3 +221,63 @@ async fn the_deployment_kits_settings_template_starts_a_real_office() {
     assert!(status_url.starts_with("https://willkommen.example.org/t/"), "{ticket}");
     assert_eq!(demo_admin, reqwest::StatusCode::UNAUTHORIZED, "the template must not leave demo sign-ins");
 }
+
+#[test]
+fn the_identity_providers_client_secret_is_never_in_the_settings_file() {
+    let (line, file) =
+        refusal_of("oidc_issuer = \"https://login.example.de\"\noidc_client_secret = \"s3cr3t-value\"\n");
+
+    assert!(line.contains(&format!("{} line 2: oidc_client_secret does not belong", file.display())), "{line}");
+    assert!(line.contains("oidc_client_secret_file") && line.contains("WILLKOMMEN_OIDC_CLIENT_SECRET"), "{line}");
+    assert!(!line.contains("s3cr3t"), "{line}");
+}
+
+#[test]
+fn an_identity_provider_needs_its_client_a_secret_and_a_group() {
+    let data = tempfile::tempdir().unwrap();
+    let secret = data.path().join("oidc-secret");
+    std::fs::write(&secret, "s3cr3t-value\n").unwrap();
+    let cases: [(&str, &str); 5] = [
+        ("oidc_issuer = \"http://login.example.de\"", "expected an https:// URL (http:// only on this machine)"),
+        ("oidc_issuer = \"https://login.example.de\"", "oidc_client_id is not"),
+        ("oidc_issuer = \"https://login.example.de\"\noidc_client_id = \"willkommen\"", "there is no client secret"),
+        (
+            "oidc_issuer = \"https://login.example.de\"\noidc_client_id = \"willkommen\"\noidc_client_secret_file = \"SECRET\"",
+            "nobody could sign in with the provider",
+        ),
+        ("local_sign_in = \"admins\"", "nobody but admins could sign in"),
+    ];
+    for (config, expected) in cases {
+        let (line, _) = refusal_of(&config.replace("SECRET", path_str(&secret)));
+        assert!(line.contains(expected), "{config}: {line}");
+        assert!(!line.contains("s3cr3t"), "{line}");
+    }
+}
+
+#[test]
+fn the_client_secret_comes_from_its_file_or_its_variable_not_both() {
+    let data = tempfile::tempdir().unwrap();
+    let secret = data.path().join("oidc-secret");
+    std::fs::write(&secret, "s3cr3t-value\n").unwrap();
+    let args = |extra: &[&str]| -> Vec<String> {
+        let mut args: Vec<String> = ["--data-dir", path_str(data.path()), "--oidc-issuer", "https://login.example.de"]
+            .map(str::to_owned)
+            .into();
+        args.extend(["--oidc-client-id", "willkommen", "--oidc-staff-groups", "staff"].map(str::to_owned));
+        args.extend(extra.iter().map(|arg| (*arg).to_owned()));
+        args.push("--stop-on-stdin-eof".into());
+        args
+    };
+    // Both: refused, without showing either.
+    let output = run_server_to_exit_with_env(
+        args(&["--oidc-client-secret-file", path_str(&secret)]),
+        [("WILLKOMMEN_OIDC_CLIENT_SECRET", "an0ther-s3cr3t")],
+    );
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let line = the_one_stderr_line(&output);
+    assert!(line.contains("keep the secret in one place"), "{line}");
+    assert!(!line.contains("s3cr3t"), "{line}");
+    // There is no flag for the secret itself.
+    let output = run_server_to_exit(args(&["--oidc-client-secret", "s3cr3t-value"]));
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+}

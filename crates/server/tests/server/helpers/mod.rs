@@ -12,6 +12,7 @@ mod kiosks;
 mod push_receiver;
 mod requests;
 mod sse;
+pub mod test_issuer;
 mod test_server;
 mod zones;
 
