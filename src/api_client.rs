@@ -203,9 +203,23 @@ pub async fn fetch_me() -> Result<json::Me, ApiFailure> {
     read(Request::get(&format!("{API_PREFIX}/session")).send().await).await
 }
 
-pub async fn sign_out() -> Result<(), ApiFailure> {
-    let response = Request::delete(&format!("{API_PREFIX}/session")).send().await;
-    response.map(|_| ()).map_err(|_| ApiFailure::Unreachable)
+/// Signs out; where the browser goes next to sign out at the office's identity provider too,
+/// for a session signed in through it. `page` (`staff` or `admin`) is where it comes back to.
+pub async fn sign_out(page: &str) -> Result<Option<String>, ApiFailure> {
+    let response = Request::delete(&format!("{API_PREFIX}/session?page={page}"))
+        .send()
+        .await
+        .map_err(|_| ApiFailure::Unreachable)?;
+    if response.status() != 200 {
+        return Ok(None);
+    }
+    let signed_out: json::SignedOut = read(Ok(response)).await?;
+    Ok(Some(signed_out.provider_sign_out))
+}
+
+/// How staff can sign in here.
+pub async fn fetch_sign_in_methods() -> Result<json::SignInMethods, ApiFailure> {
+    read(Request::get(&format!("{API_PREFIX}/session/methods")).send().await).await
 }
 
 pub async fn fetch_counters() -> Result<Vec<json::Counter>, ApiFailure> {

@@ -150,6 +150,7 @@ fn realistic_args(n: u32) -> Args {
     args.set("from", "Mo., 07.12.2026");
     args.set("to", "So., 13.12.2026");
     args.set("title", "Pro Tag");
+    args.set("label", "Stadt-Login");
     args.set("closes", "18:00");
     args
 }

@@ -142,8 +142,13 @@ fn SignOut() -> impl IntoView {
     let console = expect_context::<Console>();
     let sign_out = move |_| {
         leptos::task::spawn_local(async move {
-            let _ = api_client::sign_out().await;
+            let at_provider = api_client::sign_out("admin").await.ok().flatten();
             console.me.set(None);
+            // Signed in through the office's identity provider: sign out there too, so the
+            // next person at this PC cannot get back in with one click.
+            if let Some(url) = at_provider {
+                let _ = window().location().assign(&url);
+            }
         });
     };
     view! { <button type="button" on:click=sign_out>{move || i18n.t("staff-sign-out")}</button> }

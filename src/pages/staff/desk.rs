@@ -151,8 +151,13 @@ fn DeskHeader() -> impl IntoView {
     };
     let sign_out = move |_| {
         leptos::task::spawn_local(async move {
-            let _ = api_client::sign_out().await;
+            let at_provider = api_client::sign_out("staff").await.ok().flatten();
             desk.me.set(None);
+            // Signed in through the office's identity provider: sign out there too, so the
+            // next person at this PC cannot get back in with one click.
+            if let Some(url) = at_provider {
+                let _ = window().location().assign(&url);
+            }
         });
     };
     view! {
