@@ -39,12 +39,12 @@ export async function stopAllServers() {
  * Starts the real willkommen-server on 127.0.0.1 with `dataDir`. It stops by itself when this
  * process ends (--stop-on-stdin-eof), even if a test crashes.
  */
-export async function startServer({ dataDir, port = 0, dist = distDir, args = [] }) {
+export async function startServer({ dataDir, port = 0, dist = distDir, args = [], env = {} }) {
   const bin = process.env.WILLKOMMEN_SERVER_BIN ?? path.join(root, 'target/debug/willkommen-server');
   const child = spawn(
     bin,
     ['--bind', '127.0.0.1', '--port', String(port), '--data-dir', dataDir, '--dist-dir', dist, '--stop-on-stdin-eof', ...args],
-    { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } },
+    { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn', ...env } },
   );
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
