@@ -372,6 +372,7 @@ admin-activate = Aktivieren
 admin-deactivate = Deaktivieren
 admin-new-password = Neues Passwort
 admin-set-password = Passwort setzen
+admin-office-account = Dienstkonto (Name und Rolle vom Anmeldedienst)
 admin-password-set = Das neue Passwort ist gesetzt; die Sitzungen des Kontos sind beendet.
 admin-account-saved = Das Konto ist geändert.
 admin-account-new = Neues Konto

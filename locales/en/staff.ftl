@@ -372,6 +372,7 @@ admin-activate = Activate
 admin-deactivate = Deactivate
 admin-new-password = New password
 admin-set-password = Set password
+admin-office-account = Office account (name and role from the sign-in service)
 admin-password-set = The new password is set; the account's sessions have ended.
 admin-account-saved = The account is changed.
 admin-account-new = New account

@@ -84,6 +84,10 @@ pub struct Account {
     pub role: Role,
     pub active: bool,
     pub created_at: String,
+    /// Signs in with the office's identity provider, which gives its name and role at every
+    /// sign-in: they cannot be changed here, and it has no password.
+    #[serde(default)]
+    pub office_account: bool,
 }
 
 /// `POST /api/v1/admin/accounts`.

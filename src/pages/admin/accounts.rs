@@ -92,17 +92,22 @@ fn AccountRow(account: json::Account, on_change: Callback<json::Account>) -> imp
     let password_id = format!("password-{id}");
     let active = account.active;
     let username = account.username.clone();
+    // An office account's name and role come from the identity provider at each sign-in.
+    let office = account.office_account;
     view! {
         <tr class:inactive=!active>
-            <th scope="row">{account.username.clone()}</th>
+            <th scope="row">
+                {account.username.clone()}
+                {office.then(|| view! { <br/><span class="admin-office-account">{move || i18n.t("admin-office-account")}</span> })}
+            </th>
             <td>
                 <label class="visually-hidden" for=name_id.clone()>{move || i18n.t("admin-display-name")}</label>
-                <input id=name_id maxlength=*DISPLAY_NAME_LENGTH.end() prop:value=account.display_name.clone()
+                <input id=name_id maxlength=*DISPLAY_NAME_LENGTH.end() prop:value=account.display_name.clone() readonly=office
                     on:change=move |event| change(json::AccountChange { display_name: Some(event_target_value(&event)), ..Default::default() })/>
             </td>
             <td>
                 <label class="visually-hidden" for=role_id.clone()>{move || i18n.t("admin-role")}</label>
-                <select id=role_id on:change=move |event| {
+                <select id=role_id disabled=office on:change=move |event| {
                     let role = Role::from_stored(&event_target_value(&event));
                     change(json::AccountChange { role: Some(role), ..Default::default() })
                 }>
@@ -117,11 +122,13 @@ fn AccountRow(account: json::Account, on_change: Callback<json::Account>) -> imp
                 </button>
             </td>
             <td>
+                {(!office).then(|| view! {
                 <form class="admin-inline-form" on:submit=set_password>
                     <label class="visually-hidden" for=password_id.clone()>{move || i18n.t("admin-new-password")}</label>
                     <input id=password_id type="password" autocomplete="new-password" minlength=MIN_PASSWORD_CHARS maxlength=*PASSWORD_LENGTH.end() required bind:value=password/>
                     <button type="submit">{move || i18n.t("admin-set-password")}</button>
                 </form>
+                })}
             </td>
         </tr>
     }

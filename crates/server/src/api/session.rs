@@ -36,6 +36,9 @@ pub async fn session_create(State(state): State<AppState>, Json(login): Json<jso
             "sign in with the office account: here a Willkommen password is only for administrators".into(),
         ));
     }
+    if state.oidc.is_some() {
+        state.store.record_password_sign_in(account.id, state.store.now()).await?;
+    }
     let (token, token_hash) = auth::new_session_token()?;
     state.store.create_session(account.id, &token_hash, None, state.store.now()).await?;
     let me = state

@@ -29,11 +29,14 @@ impl Store {
         Ok(row.map(|(id, password_hash, active, role)| LoginAccount { id, password_hash, active: active.into(), role }))
     }
 
-    /// Whether any active account may use the admin console.
+    /// Whether any active account may use the admin console with a Willkommen password (the
+    /// way in while the office's identity provider is down).
     pub async fn has_active_admin(&self) -> AppResult<bool> {
-        let admins: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE role = 'admin' AND active = 1")
-            .fetch_one(&self.pool)
-            .await?;
+        let admins: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM accounts WHERE role = 'admin' AND active = 1 AND oidc_subject IS NULL",
+        )
+        .fetch_one(&self.pool)
+        .await?;
         Ok(admins > 0)
     }
 

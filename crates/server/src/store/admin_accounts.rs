@@ -17,6 +17,7 @@ struct AccountRow {
     role: String,
     active: Flag,
     created_at: String,
+    office_account: Flag,
 }
 
 impl From<AccountRow> for json::Account {
@@ -28,11 +29,13 @@ impl From<AccountRow> for json::Account {
             role: Role::from_stored(&row.role),
             active: row.active.into(),
             created_at: row.created_at,
+            office_account: row.office_account.into(),
         }
     }
 }
 
-const ACCOUNT_SELECT: &str = "SELECT id, username, display_name, role, active, created_at FROM accounts";
+const ACCOUNT_SELECT: &str = "SELECT id, username, display_name, role, active, created_at,
+    CASE WHEN oidc_subject IS NULL THEN 0 ELSE 1 END AS office_account FROM accounts";
 
 impl Store {
     pub async fn accounts(&self) -> AppResult<Vec<json::Account>> {
@@ -75,15 +78,26 @@ impl Store {
     ) -> AppResult<json::Account> {
         let mut tx = self.write_transaction().await?;
         let before = account_by_id(&mut tx, id).await?;
-        let loses_admin = before.role == Role::Admin
+        if before.office_account && (change.display_name.is_some() || change.role.is_some()) {
+            return Err(AppError::InvalidField(format!(
+                "{}: the name and role of an office account come from the identity provider at each sign-in",
+                before.username
+            )));
+        }
+        // An admin with a password is the way in while the identity provider is down: the
+        // last one stays.
+        let loses_admin = !before.office_account
+            && before.role == Role::Admin
             && before.active
             && (change.role.is_some_and(|role| role != Role::Admin) || change.active == Some(false));
         if loses_admin {
-            let admins: i64 =
-                sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE role = 'admin' AND active = 1 AND id != $1")
-                    .bind(id)
-                    .fetch_one(&mut *tx)
-                    .await?;
+            let admins: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM accounts
+                     WHERE role = 'admin' AND active = 1 AND oidc_subject IS NULL AND id != $1",
+            )
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
             if admins == 0 {
                 return Err(AppError::LastAdmin(format!(
                     "{} is the last active admin; make another account admin first",
@@ -125,6 +139,12 @@ impl Store {
     pub async fn reset_password(&self, id: i64, password_hash: &str, by: i64, now: Timestamp) -> AppResult<()> {
         let mut tx = self.write_transaction().await?;
         let account = account_by_id(&mut tx, id).await?;
+        if account.office_account {
+            return Err(AppError::InvalidField(format!(
+                "{}: an office account signs in with the identity provider and has no password here",
+                account.username
+            )));
+        }
         sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
             .bind(password_hash)
             .bind(id)

@@ -137,6 +137,16 @@ impl Store {
         Ok(ProviderSignIn::Account(id))
     }
 
+    /// While the office's identity provider is in use, a sign-in with a Willkommen password is
+    /// the exception (an administrator's way in while it is down): recorded.
+    pub async fn record_password_sign_in(&self, account: i64, now: Timestamp) -> AppResult<()> {
+        let mut tx = self.write_transaction().await?;
+        let summary = "signed in with a Willkommen password while the office's identity provider is in use";
+        record_audit(&mut tx, now, Some(account), AuditKind::SignedIn, summary, &[]).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// The provider vouched for someone with none of Willkommen's roles: recorded, and any
     /// session their account still has ends (their group was taken away).
     pub async fn provider_sign_in_refused(&self, issuer: &str, subject: &str, now: Timestamp) -> AppResult<()> {

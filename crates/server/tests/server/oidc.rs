@@ -132,8 +132,11 @@ async fn a_clerk_and_an_admin_sign_in_with_the_office_account_and_get_their_role
     let admin = server.admin().await;
     let audit = admin.get_ok("/api/v1/admin/audit?kind=signed_in").await;
     let entries = audit.as_array().or_else(|| audit["entries"].as_array()).expect("entries").clone();
-    assert_eq!(entries.len(), 4, "{audit}");
+    let through_provider = entries.iter().filter(|entry| entry["changes"].to_string().contains("subject: ")).count();
+    assert_eq!(through_provider, 4, "{audit}");
     assert!(entries.iter().any(|entry| entry.to_string().contains("subject: anna")), "{audit}");
+    // The admin reading this signed in with a password: recorded as the exception it is here.
+    assert!(entries.iter().any(|entry| entry["summary"].as_str().unwrap().contains("Willkommen password")), "{audit}");
     assert_eq!(scalar(data.path(), "SELECT COUNT(*) FROM accounts WHERE oidc_subject IS NOT NULL").await, 3);
 }
 
@@ -270,4 +273,42 @@ async fn me_status(server: &TestServer, session: &str) -> StatusCode {
         .await
         .unwrap()
         .status()
+}
+
+#[tokio::test]
+async fn an_office_account_keeps_the_providers_name_and_role_and_a_local_admin_stays() {
+    let issuer = TestIssuer::start().await;
+    let data = tempfile::tempdir().unwrap();
+    let server = server_with(data.path(), &issuer, &[]);
+    issuer.signs_in("ben", "Ben Okafor", &["willkommen-admins"]);
+    sign_in(&server, "admin").await.session.unwrap();
+    let admin = server.admin().await;
+    let accounts = admin.get_ok("/api/v1/admin/accounts").await;
+    let ben =
+        accounts.as_array().unwrap().iter().find(|account| account["display_name"] == "Ben Okafor").unwrap().clone();
+    assert_eq!(ben["office_account"], true);
+    assert_eq!(ben["role"], "admin");
+    let path = format!("/api/v1/admin/accounts/{}", ben["id"]);
+
+    // Name, role and password are the provider's business; deactivating is the office's.
+    let renamed = admin.send(reqwest::Method::PATCH, &path, Some(&serde_json::json!({"display_name": "B."}))).await;
+    assert_eq!(renamed.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", renamed.body);
+    let password = serde_json::json!({"password": "a long new password"});
+    let reset = admin.send(reqwest::Method::POST, &format!("{path}/password"), Some(&password)).await;
+    assert_eq!(reset.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reset.body);
+
+    // The demo admin is the last admin with a password: the way in while the provider is
+    // down stays, though Ben is an admin too.
+    let demo = accounts.as_array().unwrap().iter().find(|account| account["username"] == "admin").unwrap().clone();
+    let off = serde_json::json!({"active": false});
+    let last = admin.send(reqwest::Method::PATCH, &format!("/api/v1/admin/accounts/{}", demo["id"]), Some(&off)).await;
+    assert_eq!(last.status, StatusCode::CONFLICT, "{}", last.body);
+
+    let deactivated = admin.send(reqwest::Method::PATCH, &path, Some(&off)).await;
+    assert_eq!(deactivated.status, StatusCode::OK, "{}", deactivated.body);
+    assert_eq!(sign_in(&server, "admin").await.location, "/admin?sign_in=deactivated");
+
+    // While the provider is in use, a password sign-in is recorded.
+    let audit = admin.get_ok("/api/v1/admin/audit?kind=signed_in").await.to_string();
+    assert!(audit.contains("signed in with a Willkommen password"), "{audit}");
 }
