@@ -312,3 +312,23 @@ async fn an_office_account_keeps_the_providers_name_and_role_and_a_local_admin_s
     let audit = admin.get_ok("/api/v1/admin/audit?kind=signed_in").await.to_string();
     assert!(audit.contains("signed in with a Willkommen password"), "{audit}");
 }
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: cargo xtask test runs it (WILLKOMMEN_TEST_DATABASE_URL)"]
+async fn the_way_back_from_the_provider_may_reach_another_instance() {
+    crate::helpers::needs_postgres();
+    let issuer = TestIssuer::start().await;
+    let data = tempfile::tempdir().unwrap();
+    let (a, b) = (server_with(data.path(), &issuer, &[]), server_with(data.path(), &issuer, &[]));
+    issuer.signs_in("anna", "Anna Schmidt", &["willkommen-staff"]);
+    let browser = browser();
+    // Leaves through instance A...
+    let start = browser.get(a.at("/api/v1/session/oidc/start?page=staff")).send().await.unwrap();
+    let pending = cookie(&start, "willkommen_oidc").unwrap();
+    let callback = location(&browser.get(location(&start)).send().await.unwrap());
+    // ... and comes back through instance B, as a load balancer may send it.
+    let at_b = callback.replace(a.url(), b.url());
+    let ending = come_back(&b, &browser, &at_b, Some(&pending)).await;
+    assert_eq!(ending.location, "/staff");
+    assert_eq!(me(&a, &ending.session.unwrap()).await["display_name"], "Anna Schmidt");
+}
