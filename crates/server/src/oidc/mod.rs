@@ -89,13 +89,18 @@ impl Refusal {
 
 impl OfficeProvider {
     pub fn new(settings: OidcSettings, public_url: &str) -> anyhow::Result<Self> {
-        let http = reqwest::Client::builder()
+        let mut http = reqwest::Client::builder()
             .use_rustls_tls()
             // Redirects could lead the server's requests anywhere (the crate's advice).
             .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(CONNECT_WITHIN)
-            .timeout(ANSWER_WITHIN)
-            .build()?;
+            .timeout(ANSWER_WITHIN);
+        for certificate in
+            reqwest::Certificate::from_pem_bundle(settings.ca_certificates.as_deref().unwrap_or_default())?
+        {
+            http = http.add_root_certificate(certificate);
+        }
+        let http = http.build()?;
         let redirect = RedirectUrl::new(format!("{public_url}{CALLBACK_PATH}"))?;
         Ok(Self { settings, http, redirect, public_url: public_url.to_owned(), discovered: RwLock::default() })
     }

@@ -27,7 +27,7 @@ impl Kind {
 }
 
 /// Every key the file may have: the options, except the test-only `stop_on_stdin_eof`.
-const KEYS: [(&str, Kind); 26] = [
+const KEYS: [(&str, Kind); 27] = [
     ("bind", Kind::Text),
     ("port", Kind::Number),
     ("data_dir", Kind::Text),
@@ -53,6 +53,7 @@ const KEYS: [(&str, Kind); 26] = [
     ("oidc_name_claim", Kind::Text),
     ("oidc_response_mode", Kind::Text),
     ("oidc_label", Kind::Text),
+    ("oidc_ca_file", Kind::Text),
     ("local_sign_in", Kind::Text),
 ];
 

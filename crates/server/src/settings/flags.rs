@@ -144,6 +144,11 @@ pub struct Flags {
     #[arg(long, env = "WILLKOMMEN_OIDC_RESPONSE_MODE", default_value = "query", value_name = "query|form_post")]
     pub oidc_response_mode: String,
 
+    /// A PEM file with the certificate authority of an identity provider whose certificate
+    /// comes from the office's own CA (an on-premises Keycloak or AD FS), besides the public ones.
+    #[arg(long, env = "WILLKOMMEN_OIDC_CA_FILE", value_name = "FILE")]
+    pub oidc_ca_file: Option<String>,
+
     /// What the sign-in button names the provider ("Sign in with <label>").
     #[arg(long, env = "WILLKOMMEN_OIDC_LABEL", value_name = "TEXT")]
     pub oidc_label: Option<String>,

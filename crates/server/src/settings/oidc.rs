@@ -29,6 +29,8 @@ pub struct OidcSettings {
     pub response_mode: ResponseMode,
     /// What the sign-in button calls the provider.
     pub label: Option<String>,
+    /// Certificates (PEM) of the office's own CA, trusted for the provider besides the public ones.
+    pub ca_certificates: Option<Vec<u8>>,
 }
 
 impl std::fmt::Debug for OidcSettings {
@@ -137,6 +139,10 @@ pub(super) fn resolve(
     let name_claim = layers.required("oidc_name_claim", &flags.oidc_name_claim, claim)?;
     let response_mode = layers.required("oidc_response_mode", &flags.oidc_response_mode, response_mode)?;
     let label = text("oidc_label", flags.oidc_label.as_deref())?.filter(|label| !label.is_empty());
+    let ca_certificates = match text("oidc_ca_file", flags.oidc_ca_file.as_deref())? {
+        Some(file) => Some(read_certificates(Path::new(&file))?),
+        None => None,
+    };
     Ok(Some(OidcSettings {
         issuer,
         client_id,
@@ -149,6 +155,7 @@ pub(super) fn resolve(
         name_claim,
         response_mode,
         label,
+        ca_certificates,
     }))
 }
 
@@ -163,6 +170,19 @@ fn read_secret(path: &Path) -> Result<ClientSecret, SettingsError> {
     match text.lines().next().map(str::trim) {
         Some(secret) if !secret.is_empty() => Ok(ClientSecret(secret.to_owned())),
         _ => Err(invalid(format!("oidc_client_secret_file {}: the file is empty", path.display()))),
+    }
+}
+
+/// The office CA's certificates: a readable PEM file with at least one certificate.
+fn read_certificates(path: &Path) -> Result<Vec<u8>, SettingsError> {
+    let pem = std::fs::read(path)
+        .map_err(|error| invalid(format!("oidc_ca_file {}: cannot read it: {error}", path.display())))?;
+    match reqwest::Certificate::from_pem_bundle(&pem) {
+        Ok(certificates) if !certificates.is_empty() => Ok(pem),
+        _ => Err(invalid(format!(
+            "oidc_ca_file {}: expected PEM certificates (-----BEGIN CERTIFICATE-----)",
+            path.display()
+        ))),
     }
 }
 

@@ -237,7 +237,7 @@ fn an_identity_provider_needs_its_client_a_secret_and_a_group() {
     let data = tempfile::tempdir().unwrap();
     let secret = data.path().join("oidc-secret");
     std::fs::write(&secret, "s3cr3t-value\n").unwrap();
-    let cases: [(&str, &str); 5] = [
+    let cases: [(&str, &str); 6] = [
         ("oidc_issuer = \"http://login.example.de\"", "expected an https:// URL (http:// only on this machine)"),
         ("oidc_issuer = \"https://login.example.de\"", "oidc_client_id is not"),
         ("oidc_issuer = \"https://login.example.de\"\noidc_client_id = \"willkommen\"", "there is no client secret"),
@@ -246,6 +246,11 @@ fn an_identity_provider_needs_its_client_a_secret_and_a_group() {
             "nobody could sign in with the provider",
         ),
         ("local_sign_in = \"admins\"", "nobody but admins could sign in"),
+        (
+            "oidc_issuer = \"https://login.example.de\"\noidc_client_id = \"willkommen\"\noidc_client_secret_file = \"SECRET\"\n\
+             oidc_staff_groups = \"staff\"\noidc_ca_file = \"SECRET\"",
+            "expected PEM certificates",
+        ),
     ];
     for (config, expected) in cases {
         let (line, _) = refusal_of(&config.replace("SECRET", path_str(&secret)));
