@@ -3,7 +3,8 @@
 //! sign-in page with its reason on the address (`/staff?sign_in=no_role`), which the page
 //! explains; the details go to the log, never a token.
 
-use axum::extract::{Form, Query, State};
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -11,7 +12,7 @@ use willkommen_api as json;
 
 use crate::AppState;
 use crate::auth;
-use crate::error::{AppError, AppResult, Json};
+use crate::error::{AppError, AppResult, Json, Query};
 use crate::oidc::Refusal;
 use crate::settings::LocalSignIn;
 use crate::store::{OIDC_LOGIN_LIFETIME, ProviderPerson, ProviderSignIn};
@@ -82,13 +83,32 @@ pub async fn oidc_start(State(state): State<AppState>, Query(query): Query<Start
 }
 
 /// What the provider sends back, in the query or (form_post) in a form.
-#[derive(Deserialize)]
+#[derive(Default)]
 pub struct Answer {
     code: Option<String>,
     state: Option<String>,
     error: Option<String>,
     /// RFC 9207: the issuer that answers, when the provider says.
     iss: Option<String>,
+}
+
+impl Answer {
+    /// Read leniently, as URL-encoded text (a query or a form): whatever else is in it is
+    /// left out, and what is missing makes the way back fail with its reason, not an error page.
+    fn read(encoded: &[u8]) -> Self {
+        let mut answer = Self::default();
+        for (name, value) in url::form_urlencoded::parse(encoded) {
+            let field = match name.as_ref() {
+                "code" => &mut answer.code,
+                "state" => &mut answer.state,
+                "error" => &mut answer.error,
+                "iss" => &mut answer.iss,
+                _ => continue,
+            };
+            field.get_or_insert_with(|| value.into_owned());
+        }
+        answer
+    }
 }
 
 /// `GET /api/v1/session/oidc/callback`: back from the provider. One use per sign-in.
@@ -98,9 +118,9 @@ pub struct Answer {
 pub async fn oidc_callback(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Query(answer): Query<Answer>,
+    RawQuery(query): RawQuery,
 ) -> AppResult<Response> {
-    come_back(&state, &headers, answer).await
+    come_back(&state, &headers, Answer::read(query.unwrap_or_default().as_bytes())).await
 }
 
 /// `POST /api/v1/session/oidc/callback`: the same, for a provider that posts its answer
@@ -110,9 +130,9 @@ pub async fn oidc_callback(
 pub async fn oidc_callback_posted(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Form(answer): Form<Answer>,
+    body: Bytes,
 ) -> AppResult<Response> {
-    come_back(&state, &headers, answer).await
+    come_back(&state, &headers, Answer::read(&body)).await
 }
 
 async fn come_back(state: &AppState, headers: &HeaderMap, answer: Answer) -> AppResult<Response> {

@@ -73,7 +73,7 @@ pub struct SignOutQuery {
 pub async fn session_delete(
     State(state): State<AppState>,
     headers: HeaderMap,
-    axum::extract::Query(query): axum::extract::Query<SignOutQuery>,
+    crate::error::Query(query): crate::error::Query<SignOutQuery>,
 ) -> AppResult<Response> {
     let id_token = match auth::session_token(&headers) {
         Some(token) => state.store.delete_session(&auth::token_hash(token)).await?,

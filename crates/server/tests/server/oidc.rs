@@ -332,3 +332,33 @@ async fn the_way_back_from_the_provider_may_reach_another_instance() {
     assert_eq!(ending.location, "/staff");
     assert_eq!(me(&a, &ending.session.unwrap()).await["display_name"], "Anna Schmidt");
 }
+
+#[tokio::test]
+async fn a_provider_may_post_its_answer_as_a_form() {
+    let issuer = TestIssuer::start().await;
+    let data = tempfile::tempdir().unwrap();
+    let server = server_with(data.path(), &issuer, &["--oidc-response-mode", "form_post"]);
+    issuer.signs_in("anna", "Anna Schmidt", &["willkommen-staff"]);
+    let browser = browser();
+    let start = browser.get(server.at("/api/v1/session/oidc/start?page=staff")).send().await.unwrap();
+    assert!(location(&start).contains("response_mode=form_post"), "{}", location(&start));
+    let pending = cookie(&start, "willkommen_oidc").unwrap();
+    let callback = location(&browser.get(location(&start)).send().await.unwrap());
+    let (url, form) = callback.split_once('?').unwrap();
+    // From the provider's page, another site: the post is its way back, not a forgery.
+    let answer = browser
+        .post(url)
+        .header(header::COOKIE, format!("willkommen_oidc={pending}"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "cross-site")
+        .body(form.to_owned())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&answer), "/staff");
+    assert!(cookie(&answer, "willkommen_session").is_some());
+    // Without a form at all: back to the page, not an error page.
+    let empty = browser.post(url).send().await.unwrap();
+    assert_eq!((empty.status(), location(&empty)), (StatusCode::SEE_OTHER, "/staff?sign_in=expired".to_owned()));
+}
