@@ -5,9 +5,9 @@ ALTER TABLE accounts ADD COLUMN oidc_issuer TEXT;
 ALTER TABLE accounts ADD COLUMN oidc_subject TEXT;
 CREATE UNIQUE INDEX accounts_by_oidc_subject ON accounts (oidc_issuer, oidc_subject);
 
--- The provider's ID token of a session signed in through it, to sign out there too; it goes
--- with the session.
-ALTER TABLE sessions ADD COLUMN id_token TEXT;
+-- Whether a session was signed in through the provider, to send the browser on to sign out
+-- there too. Nothing of the provider's token is kept.
+ALTER TABLE sessions ADD COLUMN through_provider INTEGER NOT NULL DEFAULT 0 CHECK (through_provider IN (0, 1));
 
 -- A sign-in on its way through the provider, between leaving for it and coming back: kept in
 -- the database, since the way back may reach another instance. The browser holds a random

@@ -191,7 +191,7 @@ async fn sign_in(
         ProviderSignIn::Deactivated => return Ok(back_to(page, "deactivated")),
     };
     let (token, token_hash) = auth::new_session_token()?;
-    state.store.create_session(account, &token_hash, Some(&vouched.id_token), now).await?;
+    state.store.create_session(account, &token_hash, true, now).await?;
     let cookie = auth::session_cookie(&token, state.public_url.starts_with("https://"));
     let mut response = Redirect::to(&format!("/{page}")).into_response();
     response.headers_mut().insert(header::SET_COOKIE, HeaderValue::try_from(cookie).map_err(anyhow::Error::from)?);

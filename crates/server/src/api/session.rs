@@ -40,7 +40,7 @@ pub async fn session_create(State(state): State<AppState>, Json(login): Json<jso
         state.store.record_password_sign_in(account.id, state.store.now()).await?;
     }
     let (token, token_hash) = auth::new_session_token()?;
-    state.store.create_session(account.id, &token_hash, None, state.store.now()).await?;
+    state.store.create_session(account.id, &token_hash, false, state.store.now()).await?;
     let me = state
         .store
         .session_account(&token_hash, state.store.now())
@@ -75,14 +75,14 @@ pub async fn session_delete(
     headers: HeaderMap,
     crate::error::Query(query): crate::error::Query<SignOutQuery>,
 ) -> AppResult<Response> {
-    let id_token = match auth::session_token(&headers) {
+    let through_provider = match auth::session_token(&headers) {
         Some(token) => state.store.delete_session(&auth::token_hash(token)).await?,
-        None => None,
+        None => false,
     };
     let cleared = [(header::SET_COOKIE, auth::expired_session_cookie())];
     let page = if query.page.as_deref() == Some("admin") { "admin" } else { "staff" };
-    let at_provider = match (&state.oidc, id_token) {
-        (Some(provider), Some(id_token)) => provider.sign_out_url(Some(&id_token), page).await,
+    let at_provider = match &state.oidc {
+        Some(provider) if through_provider => provider.sign_out_url(page).await,
         _ => None,
     };
     Ok(match at_provider {

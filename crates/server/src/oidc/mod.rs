@@ -61,8 +61,6 @@ pub struct Vouched {
     pub display_name: String,
     /// `None`: none of Willkommen's roles.
     pub role: Option<Role>,
-    /// The ID token as the provider gave it, for signing out there.
-    pub id_token: String,
 }
 
 /// Why a sign-in through the provider did not come about, as the sign-in page explains it.
@@ -217,7 +215,6 @@ impl OfficeProvider {
             subject: claims.subject().to_string(),
             display_name: display_name(&claims, &self.settings),
             role: role_of(&claims, &self.settings),
-            id_token: id_token.to_string(),
         })
     }
 
@@ -255,17 +252,15 @@ impl OfficeProvider {
         }
     }
 
-    /// Where to send the browser to sign out at the provider too, if it offers that.
-    pub async fn sign_out_url(&self, id_token: Option<&str>, page: &str) -> Option<url::Url> {
+    /// Where to send the browser to sign out at the provider too, if it offers that. Without
+    /// the ID token as a hint (nothing of it is kept), some providers ask once more.
+    pub async fn sign_out_url(&self, page: &str) -> Option<url::Url> {
         let discovered = self.known().await.ok()?;
         let endpoint: EndSessionUrl = discovered.metadata.additional_metadata().end_session_endpoint.clone()?;
         let after = PostLogoutRedirectUrl::new(format!("{}/{page}", self.public_url)).ok()?;
-        let mut request = LogoutRequest::from(endpoint)
+        let request = LogoutRequest::from(endpoint)
             .set_client_id(discovered.client.client_id().clone())
             .set_post_logout_redirect_uri(after);
-        if let Some(token) = id_token.and_then(|token| token.parse::<OfficeIdToken>().ok()) {
-            request = request.set_id_token_hint(&token);
-        }
         Some(request.http_get_url())
     }
 }

@@ -50,37 +50,38 @@ impl Store {
     }
 
     /// Stores a new session for `account_id`; expired sessions are cleared on the way. A
-    /// session signed in through the office's identity provider keeps its ID token, to sign
-    /// out there too.
+    /// session signed in through the office's identity provider says so, to sign out there too.
     pub async fn create_session(
         &self,
         account_id: i64,
         token_hash: &str,
-        id_token: Option<&str>,
+        through_provider: bool,
         now: Timestamp,
     ) -> AppResult<()> {
         let expires_at = now.as_millisecond() + SESSION_LIFETIME.as_millis() as i64;
         let mut tx = self.pool.begin().await?;
         sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now.as_millisecond()).execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO sessions (token_hash, account_id, expires_at, id_token) VALUES ($1, $2, $3, $4)")
-            .bind(token_hash)
-            .bind(account_id)
-            .bind(expires_at)
-            .bind(id_token)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, account_id, expires_at, through_provider) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash)
+        .bind(account_id)
+        .bind(expires_at)
+        .bind(Flag(through_provider))
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(())
     }
 
-    /// Ends a session; the provider's ID token it kept, if it was signed in through one.
-    pub async fn delete_session(&self, token_hash: &str) -> AppResult<Option<String>> {
-        let id_token: Option<Option<String>> =
-            sqlx::query_scalar("DELETE FROM sessions WHERE token_hash = $1 RETURNING id_token")
+    /// Ends a session; whether it was signed in through the office's identity provider.
+    pub async fn delete_session(&self, token_hash: &str) -> AppResult<bool> {
+        let through_provider: Option<Flag> =
+            sqlx::query_scalar("DELETE FROM sessions WHERE token_hash = $1 RETURNING through_provider")
                 .bind(token_hash)
                 .fetch_optional(&self.pool)
                 .await?;
-        Ok(id_token.flatten())
+        Ok(through_provider.is_some_and(bool::from))
     }
 
     /// The active account of a live session.
