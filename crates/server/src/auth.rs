@@ -82,15 +82,20 @@ pub fn expired_session_cookie() -> String {
 
 /// The session token in the request's cookies, if any.
 pub fn session_token(headers: &HeaderMap) -> Option<&str> {
+    cookie(headers, SESSION_COOKIE)
+}
+
+/// The value of the request's cookie `wanted`, if it has one that is not empty.
+pub fn cookie<'a>(headers: &'a HeaderMap, wanted: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|cookies| cookies.split(';'))
         .filter_map(|cookie| cookie.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, token)| token)
-        .filter(|token| !token.is_empty())
+        .find(|(name, _)| *name == wanted)
+        .map(|(_, value)| value)
+        .filter(|value| !value.is_empty())
 }
 
 /// A signed-in account, as a request extractor: a handler that takes it refuses anonymous

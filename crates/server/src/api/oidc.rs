@@ -137,7 +137,7 @@ pub async fn oidc_callback_posted(
 
 async fn come_back(state: &AppState, headers: &HeaderMap, answer: Answer) -> AppResult<Response> {
     let provider = state.oidc.as_ref().ok_or_else(not_set_up)?;
-    let pending = match pending_handle(headers) {
+    let pending = match auth::cookie(headers, PENDING_COOKIE) {
         Some(handle) => state.store.take_oidc_login(&auth::token_hash(handle), state.store.now()).await?,
         None => None,
     };
@@ -196,15 +196,6 @@ async fn sign_in(
     let mut response = Redirect::to(&format!("/{page}")).into_response();
     response.headers_mut().insert(header::SET_COOKIE, HeaderValue::try_from(cookie).map_err(anyhow::Error::from)?);
     Ok(response)
-}
-
-fn pending_handle(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|cookies| cookies.split(';'))
-        .find_map(|cookie| cookie.trim().strip_prefix(PENDING_COOKIE)?.strip_prefix('='))
 }
 
 /// Compares in constant time: the state is a secret of this sign-in.
