@@ -12,7 +12,9 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { axeViolations, browserPerFile, expectText, keepScreenshot, startServer, tempDir } from './harness.mjs';
+import {
+  axeViolations, browserPerFile, expectEvaluated, expectText, keepScreenshot, startServer, tempDir,
+} from './harness.mjs';
 
 const chromium = browserPerFile();
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -66,6 +68,12 @@ async function office(extra = []) {
   return { server, provider };
 }
 
+/** Who the page's session is, as the API says. */
+async function signedIn() {
+  const me = await (await fetch('/api/v1/session')).json();
+  return { name: me.display_name, role: me.role };
+}
+
 async function atProviderSignIn(page, username, password) {
   await page.locator('#username').waitFor();
   await page.locator('#username').fill(username);
@@ -84,11 +92,10 @@ test('a clerk signs in with the office account through the provider, and signing
   assert.deepEqual(await axeViolations(page), [], 'sign-in with the office account offered');
   await keepScreenshot(page, 'oidc-sign-in-de');
   await button.click();
-  assert.match(page.url(), /^http:\/\/localhost:\d+\/interaction\//, 'at the provider, another site');
+  await page.waitForURL(/^http:\/\/localhost:\d+\/interaction\//); // at the provider, another site
   await atProviderSignIn(page, 'anna', 'anna-passwort');
   await expectText(page, '.staff h1, main h1', 'An welchem Schalter sitzen Sie?', { timeout: 15_000 });
-  const me = await page.evaluate(async () => (await fetch('/api/v1/session')).json());
-  assert.deepEqual({ name: me.display_name, role: me.role }, { name: 'Anna Schmidt', role: 'staff' });
+  await expectEvaluated(page, signedIn, { name: 'Anna Schmidt', role: 'staff' });
 
   // At the counter, her name in the header; signing out goes on to the provider's sign-out, and back.
   await page.getByRole('button', { name: /Schalter 1/ }).click();
@@ -98,7 +105,7 @@ test('a clerk signs in with the office account through the provider, and signing
   await page.getByRole('button', { name: 'Abmelden' }).click();
   await page.locator('#logout-yes').click();
   await page.getByRole('link', { name: 'Mit dem Dienstkonto anmelden' }).waitFor({ timeout: 15_000 });
-  assert.equal(new URL(page.url()).pathname, '/staff');
+  await expectEvaluated(page, () => location.pathname, '/staff');
   // The provider asks for the password again: its session ended too.
   await page.getByRole('link', { name: 'Mit dem Dienstkonto anmelden' }).click();
   await page.locator('#username').waitFor();
@@ -114,15 +121,14 @@ test('an administrator gets the console; someone without a Willkommen group is t
   await page.getByRole('link', { name: 'Mit dem Dienstkonto anmelden' }).click();
   await atProviderSignIn(page, 'carl', 'carl-passwort');
   await expectText(page, '.staff-sign-in [role=alert]', /keine Rolle in Willkommen/, { timeout: 15_000 });
-  assert.equal(new URL(page.url()).search, '', 'the reason is taken off the address');
+  await expectEvaluated(page, () => location.search, '', { message: 'the reason is taken off the address' });
   assert.deepEqual(await axeViolations(page), [], 'refused for want of a role');
   await keepScreenshot(page, 'oidc-no-role-de');
 
   await page.getByRole('link', { name: 'Als jemand anderes anmelden' }).click();
   await atProviderSignIn(page, 'ben', 'ben-passwort');
   await page.locator('.admin-concern').first().waitFor({ timeout: 15_000 });
-  const me = await page.evaluate(async () => (await fetch('/api/v1/session')).json());
-  assert.deepEqual({ name: me.display_name, role: me.role }, { name: 'Ben Meyer', role: 'admin' });
+  await expectEvaluated(page, signedIn, { name: 'Ben Meyer', role: 'admin' });
   await context.close();
 });
 

@@ -18,7 +18,8 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import {
-  axeViolations, browserPerFile, expectAttribute, expectEvaluated, expectEventually, expectText, keepScreenshot,
+  axeViolations, browserPerFile, expectAttribute, expectEvaluated, expectEventually, expectState, expectText,
+  keepScreenshot,
   startServer, tempDir,
 } from './harness.mjs';
 import { startPushReceiver } from './push-receiver.mjs';
@@ -131,8 +132,8 @@ test('"Notify me" subscribes with the office\'s key; the server pushes nearly-yo
 
   // The page asked with the office's key, for notifications the visitor sees.
   const key = await (await fetch(`${server.url}/api/v1/push/key`)).json();
-  assert.deepEqual(await page.evaluate(() => window.askedWithKey), [...Buffer.from(key.application_server_key, 'base64url')]);
-  assert.equal(await page.evaluate(() => window.userVisibleOnly), true);
+  await expectEvaluated(page, () => window.askedWithKey, [...Buffer.from(key.application_server_key, 'base64url')]);
+  await expectEvaluated(page, () => window.userVisibleOnly, true);
 
   // One ahead, at most three: "nearly your turn" comes at once, in Arabic, signed by the office.
   await waitUntil(() => receiver.received.length, (n) => n >= 1, 'pushes received', { timeout: 10_000 });
@@ -262,7 +263,7 @@ test('after the visit the phone asks "How was your visit?": faces and reasons by
   assert.deepEqual(await axeViolations(page), [], 'feedback in Arabic');
   await keepScreenshot(page, 'phone-ar-feedback');
   const send = page.getByRole('button', { name: message('ar', 'feedback-send') });
-  assert.equal(await send.isDisabled(), true, 'a face first');
+  await expectState(send, 'disabled', { message: 'a face first' });
   // By keyboard alone: the fourth face, the second reason, send.
   const good = page.getByRole('button', { name: message('ar', 'feedback-rating-4'), exact: true });
   await good.focus();
